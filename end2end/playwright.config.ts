@@ -1,0 +1,37 @@
+import { defineConfig } from "@playwright/test";
+
+// The site is served by `cargo leptos end-to-end` at LEPTOS_SITE_ADDR (scripts/test sets it).
+const baseURL = `http://${process.env.LEPTOS_SITE_ADDR ?? "127.0.0.1:3000"}`;
+
+// Debian's Chromium: test tools cannot download their own browser on our machines.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"]],
+  use: { baseURL, launchOptions, locale: "es-PE", trace: "retain-on-failure" },
+  // Every spec runs twice: as server HTML with JavaScript off, and hydrated.
+  projects: [
+    { name: "no-js", use: { javaScriptEnabled: false } },
+    { name: "hydrated", use: { javaScriptEnabled: true } },
+  ],
+});

@@ -1,0 +1,8 @@
+//! Shared value types that parse rather than validate: once built, they are known to be good.
+
+pub mod region;
+
+pub use region::Region;
+pub mod ruc;
+
+pub use ruc::Ruc;

@@ -1,0 +1,122 @@
+//! The home page: what Senda offers each of the people it serves, and the directory of
+//! employment centres and companies.
+
+use crate::components::status_page::ErrorPage;
+use crate::i18n::{page_title, Key};
+use crate::organisations::api::list_directory;
+use crate::organisations::{region_name, Directory};
+use crate::ui::{use_ui, Ui};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let directory = Resource::new_blocking(|| (), |_| list_directory());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match directory.await {
+                    Ok(directory) => view! { <HomeContent directory /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn HomeContent(directory: Directory) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <Title text=page_title(ui.lang, Key::home_title) />
+        <Meta name="description" content=ui.t(Key::home_intro) />
+        <div class="app-width">
+            <h1>{ui.t(Key::home_h1)}</h1>
+            <p class="app-lead">{ui.t(Key::home_intro)}</p>
+            <div class="app-audiences">
+                {audience(&ui, Key::home_seekers_h2, [Key::home_seekers_1, Key::home_seekers_2, Key::home_seekers_3])}
+                {audience(&ui, Key::home_employers_h2, [Key::home_employers_1, Key::home_employers_2, Key::home_employers_3])}
+                {audience(&ui, Key::home_centres_h2, [Key::home_centres_1, Key::home_centres_2, Key::home_centres_3])}
+            </div>
+            <CentreList ui=ui.clone() directory=directory.clone() />
+            <CompanyList ui directory />
+        </div>
+    }
+}
+
+fn audience(ui: &Ui, heading: Key, points: [Key; 3]) -> impl IntoView {
+    let id = format!("{heading:?}");
+    let labelled_by = id.clone();
+    view! {
+        <section class="app-card" aria-labelledby=labelled_by>
+            <h2 id=id>{ui.t(heading)}</h2>
+            <ul class="app-list">{points.map(|p| view! { <li>{ui.t(p)}</li> }).into_iter().collect_view()}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn CentreList(ui: Ui, directory: Directory) -> impl IntoView {
+    let items = directory
+        .centres
+        .into_iter()
+        .map(|centre| {
+            view! {
+                <li class="app-directory__item">
+                    <h3>{centre.name}</h3>
+                    <dl class="app-facts">
+                        <dt>{ui.t(Key::home_directory_region)}</dt>
+                        <dd>{region_name(&centre.region)}</dd>
+                        <dt>{ui.t(Key::home_directory_address)}</dt>
+                        <dd>{centre.address}</dd>
+                        <dt>{ui.t(Key::home_directory_phone)}</dt>
+                        <dd>
+                            <a href=format!("tel:{}", centre.phone.replace(['(', ')', ' ', '-'], ""))>{centre.phone.clone()}</a>
+                        </dd>
+                        <dt>{ui.t(Key::home_directory_email)}</dt>
+                        <dd>
+                            <a href=format!("mailto:{}", centre.email)>{centre.email.clone()}</a>
+                        </dd>
+                    </dl>
+                </li>
+            }
+            .into_any()
+        })
+        .collect::<Vec<_>>();
+    directory_section(&ui, "centres-heading", Key::home_directory_h2, Key::home_directory_empty, items)
+}
+
+#[component]
+fn CompanyList(ui: Ui, directory: Directory) -> impl IntoView {
+    let items = directory
+        .companies
+        .into_iter()
+        .map(|company| {
+            let status = if company.verified { Key::home_companies_verified } else { Key::home_companies_unverified };
+            view! {
+                <li class="app-directory__item">
+                    <h3>{company.legal_name}</h3>
+                    <p>{company.sector} " · " {region_name(&company.region)}</p>
+                    <p class="app-tag">{ui.t(status)}</p>
+                </li>
+            }
+            .into_any()
+        })
+        .collect::<Vec<_>>();
+    directory_section(&ui, "companies-heading", Key::home_companies_h2, Key::home_companies_empty, items)
+}
+
+/// A titled list of directory entries, or a sentence saying there are none yet.
+fn directory_section(ui: &Ui, id: &'static str, heading: Key, empty: Key, items: Vec<AnyView>) -> impl IntoView {
+    let body = if items.is_empty() {
+        view! { <p>{ui.t(empty)}</p> }.into_any()
+    } else {
+        view! { <ul class="app-directory__list">{items}</ul> }.into_any()
+    };
+    view! {
+        <section class="app-directory" aria-labelledby=id>
+            <h2 id=id>{ui.t(heading)}</h2>
+            {body}
+        </section>
+    }
+}

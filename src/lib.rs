@@ -1,0 +1,31 @@
+//! Senda: an accessible job board for job seekers with disabilities, employment centres and
+//! employers. The server renders every page; only islands hydrate in the browser.
+
+/// The document shell and the route table.
+pub mod app;
+/// Shared page parts: layout, form controls, status pages.
+pub mod components;
+/// Value types that parse (regions, RUC, …), shared by server and browser.
+pub mod domain;
+/// The one application error type.
+pub mod error;
+/// The home page.
+pub mod home;
+/// Languages and the translation catalogue.
+pub mod i18n;
+/// Employment centres and companies.
+pub mod organisations;
+/// Accessibility preferences: model, cookie, panel.
+pub mod preferences;
+/// Server-only infrastructure: config, database, HTTP, lifecycle.
+#[cfg(feature = "ssr")]
+pub mod server;
+/// Language, preferences and address of the page being rendered.
+pub mod ui;
+
+/// The browser entry point: wakes up the islands, and only them.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+}

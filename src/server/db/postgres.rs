@@ -1,0 +1,43 @@
+//! The PostgreSQL store: for a national deployment with several app servers.
+
+use super::{impl_store, DbError, DbResult, Engine, OpenError};
+use crate::organisations::{Centre, Company, NewCentre, NewCompany};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgPool, Postgres, Transaction};
+use std::{str::FromStr, time::Duration};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    pub async fn open(url: &str, max_connections: u32) -> Result<PgStore, OpenError> {
+        let connect_error = |cause| OpenError::Connect { url: super::redact(url), cause };
+        let options = PgConnectOptions::from_str(url).map_err(connect_error)?.application_name("senda");
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections.max(1))
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(connect_error)?;
+        Ok(PgStore { pool })
+    }
+
+    async fn describe_settings(&self) -> DbResult<String> {
+        let version: String =
+            sqlx::query_scalar("SHOW server_version").fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
+        let commit: String =
+            sqlx::query_scalar("SHOW synchronous_commit").fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
+        Ok(format!("PostgreSQL {version}, synchronous_commit={commit}"))
+    }
+
+    /// Write transactions run at READ COMMITTED; rules that must hold across rows are kept by
+    /// constraints, not by the isolation level.
+    async fn begin_write(&self) -> DbResult<Transaction<'static, Postgres>> {
+        self.pool.begin().await.map_err(DbError::from_sqlx)
+    }
+}
+
+impl_store!(PgStore, Engine::Postgres);

@@ -1,0 +1,85 @@
+//! Starting and stopping: open and migrate the database, serve, and on SIGTERM or Ctrl-C stop
+//! taking connections, let in-flight requests finish for a bounded time, close the pool.
+
+use crate::server::config::Config;
+use crate::server::db::{self, OpenError, Store};
+use crate::server::{demo, http, state::AppState};
+use leptos::prelude::LeptosOptions;
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// Opens the database `config` names and brings its schema up to date.
+pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, OpenError> {
+    let store = db::open(&config.database_url, config.db_max_connections).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+/// Serves until a shutdown signal, then drains and closes.
+pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> {
+    let store = open_store(&config).await?;
+    if config.demo_data && demo::seed(store.as_ref()).await? {
+        tracing::info!("empty database: demo records loaded (SENDA_DEMO_DATA=false turns this off)");
+    }
+    let addr = leptos.site_addr;
+    let state = AppState { store: store.clone(), leptos };
+    let app = http::router(state);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr} (LEPTOS_SITE_ADDR): {e}"))?;
+    match store.describe().await {
+        Ok(settings) => tracing::info!(database = %db::redact(&config.database_url), %settings, "database ready"),
+        Err(err) => tracing::warn!(error = %err, "cannot read the database settings"),
+    }
+    tracing::info!(%addr, "Senda is listening on http://{addr}");
+
+    let stop = Arc::new(Notify::new());
+    let server = {
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            axum::serve(listener, app).with_graceful_shutdown(async move { stop.notified().await }).await
+        })
+    };
+    let mut server = std::pin::pin!(server);
+    tokio::select! {
+        result = &mut server => {
+            result??;
+        }
+        () = shutdown_signal() => {
+            let grace = config.shutdown_grace();
+            tracing::info!(grace_secs = grace.as_secs(), "shutting down: finishing requests in flight");
+            stop.notify_one();
+            match tokio::time::timeout(grace, &mut server).await {
+                Ok(result) => {
+                    result??;
+                    tracing::info!("all requests finished");
+                }
+                Err(_) => tracing::warn!("drain time over: exiting with requests still in flight"),
+            }
+        }
+    }
+    store.close().await;
+    tracing::info!("database closed; bye");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

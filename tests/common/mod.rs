@@ -1,0 +1,82 @@
+//! Test harness: fresh, migrated databases on each engine, and the real router.
+#![allow(dead_code)]
+
+use senda::server::db::{self, Store};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{prefix}_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A database made for one test, removed by [`TestDb::cleanup`].
+pub struct TestDb {
+    pub store: Arc<dyn Store>,
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    PgDatabase { admin_url: String, name: String },
+}
+
+impl TestDb {
+    pub async fn cleanup(self) {
+        self.store.close().await;
+        match self.cleanup {
+            Cleanup::File(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::PgDatabase { admin_url, name } => {
+                use sqlx::Connection;
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
+                }
+            }
+        }
+    }
+}
+
+/// A new SQLite file in its own folder (the folder does not exist yet: opening creates it).
+pub async fn sqlite() -> TestDb {
+    let dir = std::env::temp_dir().join(unique_name("senda_test"));
+    let url = format!("sqlite://{}/nested/senda.db", dir.display());
+    let store = db::open(&url, 4).await.expect("open sqlite");
+    store.migrate().await.expect("migrate sqlite");
+    TestDb { store, url, cleanup: Cleanup::File(dir) }
+}
+
+/// A new PostgreSQL database, when `TEST_DATABASE_URL` names a server to make it on.
+pub async fn postgres() -> Option<TestDb> {
+    use sqlx::Connection;
+    let admin_url = std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())?;
+    let name = unique_name("senda_test");
+    let mut conn = sqlx::PgConnection::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+    let url = with_database(&admin_url, &name);
+    let store = db::open(&url, 4).await.expect("open postgres");
+    store.migrate().await.expect("migrate postgres");
+    Some(TestDb { store, url, cleanup: Cleanup::PgDatabase { admin_url, name } })
+}
+
+/// `url` with its database name replaced.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map(|(b, q)| (b, Some(q))).unwrap_or((url, None));
+    let authority_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let path_start = base[authority_end..].find('/').map(|i| i + authority_end).unwrap_or(base.len());
+    let mut out = format!("{}/{name}", &base[..path_start]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+/// Says loudly that a PostgreSQL test did not run, so a skipped leg is never silent.
+pub fn postgres_skipped(test: &str) {
+    eprintln!("SKIPPED on PostgreSQL: {test} (TEST_DATABASE_URL is not set)");
+}

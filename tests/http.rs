@@ -1,0 +1,185 @@
+//! The real router, asked the way a browser without JavaScript asks: pages, forms, cookies,
+//! status codes and failures.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use senda::server::{demo, http::router, state::AppState};
+use tower::ServiceExt;
+
+async fn app() -> (Router, common::TestDb) {
+    let db = common::sqlite().await;
+    demo::seed(db.store.as_ref()).await.unwrap();
+    let leptos = LeptosOptions::builder().output_name("senda").site_root("target/site").build();
+    (router(AppState { store: db.store.clone(), leptos }), db)
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    Reply { status, headers, body }
+}
+
+/// The whole `<input …>` tag with this id.
+fn input_tag<'a>(body: &'a str, id: &str) -> &'a str {
+    let at = body.find(&format!(r#"id="{id}""#)).unwrap_or_else(|| panic!("no #{id}"));
+    let start = body[..at].rfind("<input").unwrap();
+    let end = at + body[at..].find('>').unwrap();
+    &body[start..=end]
+}
+
+fn get(path: &str) -> axum::http::request::Builder {
+    Request::get(path).header(header::ACCEPT, "text/html")
+}
+
+fn post_form(path: &str, form: &str) -> Request<Body> {
+    Request::post(path)
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form.to_string()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_home_page_is_complete_html_in_spanish_with_the_demo_directory() {
+    let (app, db) = app().await;
+    let reply = send(&app, get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains(r#"<html lang="es-PE" class="app-text-100 app-theme-device""#), "{}", &reply.body[..300]);
+    assert!(reply.body.contains("<title>Inicio — Senda</title>"));
+    assert!(reply.body.contains("Centro de Empleo Lima Metropolitana"), "server-rendered, not left to a script");
+    assert!(reply.body.contains("Textiles Andinos S.A.C."));
+    assert!(reply.body.contains(r##"href="#content""##) && reply.body.contains(r#"<main id="content""#));
+    assert_eq!(reply.body.matches("<h1").count(), 1);
+    assert!(reply.headers.contains_key("x-request-id"), "every response carries its request id");
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn accept_language_picks_english_and_the_cookie_overrides_it() {
+    let (app, db) = app().await;
+    let english = send(&app, get("/").header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9").body(Body::empty()).unwrap()).await;
+    assert!(english.body.contains(r#"<html lang="en""#));
+    assert!(english.body.contains("<title>Home — Senda</title>"));
+    let spanish = send(
+        &app,
+        get("/")
+            .header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")
+            .header(header::COOKIE, "senda_lang=es")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(spanish.body.contains(r#"<html lang="es-PE""#));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_unknown_address_is_a_404_page() {
+    let (app, db) = app().await;
+    let reply = send(&app, get("/no/existe").body(Body::empty()).unwrap()).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(reply.body.contains("No encontramos esta página"));
+    assert!(reply.body.contains("<title>Página no encontrada — Senda</title>"));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_preferences_form_sets_the_cookie_and_returns_to_the_page() {
+    let (app, db) = app().await;
+    let reply = send(
+        &app,
+        post_form("/preferencias", "return_to=%2Fvacantes%3Fregion%3Dcusco&size=150&theme=dark&font=1&speech=1"),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.headers[header::LOCATION], "/vacantes?region=cusco");
+    let cookie = reply.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("senda_prefs=v1:size=150&theme=dark&font=1&motion=0&speech=1;"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax") && cookie.contains("Path=/"));
+
+    // The next page is rendered in those preferences by the server.
+    let value = cookie.split(';').next().unwrap();
+    let page = send(&app, get("/").header(header::COOKIE, value).body(Body::empty()).unwrap()).await;
+    assert!(page.body.contains(r#"class="app-text-150 app-theme-dark app-font-readable""#));
+    assert!(input_tag(&page.body, "theme-dark").contains("checked"), "the form shows what is in force");
+    assert!(!input_tag(&page.body, "theme-device").contains("checked"));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn forms_never_redirect_off_the_site() {
+    let (app, db) = app().await;
+    for target in ["https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example", "%2F%5Cevil.example"] {
+        let reply = send(&app, post_form("/preferencias", &format!("return_to={target}&size=100"))).await;
+        assert_eq!(reply.headers[header::LOCATION], "/", "{target}");
+        let reply = send(&app, post_form("/idioma", &format!("return_to={target}&lang=en"))).await;
+        assert_eq!(reply.headers[header::LOCATION], "/", "{target}");
+    }
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_language_switch_sets_the_cookie() {
+    let (app, db) = app().await;
+    let reply = send(&app, post_form("/idioma", "lang=en&return_to=%2F")).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(reply.headers[header::SET_COOKIE].to_str().unwrap().starts_with("senda_lang=en;"));
+    let unknown = send(&app, post_form("/idioma", "lang=xx&return_to=%2F")).await;
+    assert!(unknown.headers[header::SET_COOKIE].to_str().unwrap().starts_with("senda_lang=es;"));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn garbage_cookies_mean_defaults_never_an_error() {
+    let (app, db) = app().await;
+    for cookie in ["senda_prefs=%%%; senda_lang=\u{7f}", "senda_prefs=v1:size=1e9&theme=../../etc", ";;;==;", "senda_prefs"] {
+        let Ok(request) = get("/").header(header::COOKIE, cookie).body(Body::empty()) else { continue };
+        let reply = send(&app, request).await;
+        assert_eq!(reply.status, StatusCode::OK, "{cookie:?}");
+        assert!(reply.body.contains(r#"class="app-text-100 app-theme-device""#), "{cookie:?}");
+    }
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_server_function_answers_json_to_scripts() {
+    let (app, db) = app().await;
+    let request = Request::post("/api/organisations/directory")
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&app, request).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let json: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(json["centres"][0]["name"], "Centro de Empleo Lima Metropolitana");
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_lost_database_gives_a_500_page_and_a_failing_health_check() {
+    let (app, db) = app().await;
+    assert_eq!(send(&app, get("/healthz").body(Body::empty()).unwrap()).await.status, StatusCode::OK);
+    db.store.close().await;
+    let health = send(&app, get("/healthz").body(Body::empty()).unwrap()).await;
+    assert_eq!(health.status, StatusCode::SERVICE_UNAVAILABLE);
+    let page = send(&app, get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(page.body.contains("Lo sentimos, algo falló en Senda"));
+    assert!(page.body.contains("<title>Error del servidor — Senda</title>"));
+    assert!(!page.body.to_lowercase().contains("sqlx") && !page.body.contains("closed"), "no internals shown");
+    db.cleanup().await;
+}
