@@ -18,11 +18,8 @@ fn load(path: &str) -> serde_json::Map<String, serde_json::Value> {
 }
 
 fn text<'a>(map: &'a serde_json::Map<String, serde_json::Value>, file: &str, key: &str) -> Option<&'a str> {
-    map.get(key).map(|value| {
-        value
-            .as_str()
-            .unwrap_or_else(|| panic!("{file}: the value of \"{key}\" must be a string"))
-    })
+    map.get(key)
+        .map(|value| value.as_str().unwrap_or_else(|| panic!("{file}: the value of \"{key}\" must be a string")))
 }
 
 fn main() {

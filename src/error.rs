@@ -1,9 +1,9 @@
 //! The one application error, shared by the server and the browser. Internal causes are
 //! logged on the server and never sent: `Internal` carries no payload on purpose.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 /// Messages for form fields, in page order so the error summary follows the form.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

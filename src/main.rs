@@ -14,9 +14,12 @@ async fn main() -> std::process::ExitCode {
             Ok(conf) => lifecycle::serve(cli.config, conf.leptos_options).await,
             Err(err) => Err(anyhow::anyhow!("invalid Leptos configuration (LEPTOS_* variables): {err}")),
         },
-        Command::Migrate => lifecycle::open_store(&cli.config).await.map(|store| {
-            tracing::info!(engine = ?store.engine(), "database is up to date");
-        }).map_err(Into::into),
+        Command::Migrate => lifecycle::open_store(&cli.config)
+            .await
+            .map(|store| {
+                tracing::info!(engine = ?store.engine(), "database is up to date");
+            })
+            .map_err(Into::into),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

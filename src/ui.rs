@@ -28,8 +28,7 @@ impl Ui {
         use crate::preferences::{cookie_value, PREFS_COOKIE};
         use axum::http::header;
 
-        let cookies: Vec<&str> =
-            parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
+        let cookies: Vec<&str> = parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
         let cookie = |name| cookies.iter().find_map(|header| cookie_value(header, name));
         let lang = cookie(LANG_COOKIE).and_then(Lang::from_code).unwrap_or_else(|| {
             parts

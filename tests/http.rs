@@ -57,7 +57,11 @@ async fn the_home_page_is_complete_html_in_spanish_with_the_demo_directory() {
     let (app, db) = app().await;
     let reply = send(&app, get("/").body(Body::empty()).unwrap()).await;
     assert_eq!(reply.status, StatusCode::OK);
-    assert!(reply.body.contains(r#"<html lang="es-PE" class="app-text-100 app-theme-device""#), "{}", &reply.body[..300]);
+    assert!(
+        reply.body.contains(r#"<html lang="es-PE" class="app-text-100 app-theme-device""#),
+        "{}",
+        &reply.body[..300]
+    );
     assert!(reply.body.contains("<title>Inicio — Senda</title>"));
     assert!(reply.body.contains("Centro de Empleo Lima Metropolitana"), "server-rendered, not left to a script");
     assert!(reply.body.contains("Textiles Andinos S.A.C."));
@@ -70,7 +74,8 @@ async fn the_home_page_is_complete_html_in_spanish_with_the_demo_directory() {
 #[tokio::test]
 async fn accept_language_picks_english_and_the_cookie_overrides_it() {
     let (app, db) = app().await;
-    let english = send(&app, get("/").header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9").body(Body::empty()).unwrap()).await;
+    let english =
+        send(&app, get("/").header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9").body(Body::empty()).unwrap()).await;
     assert!(english.body.contains(r#"<html lang="en""#));
     assert!(english.body.contains("<title>Home — Senda</title>"));
     let spanish = send(
@@ -145,7 +150,9 @@ async fn the_language_switch_sets_the_cookie() {
 #[tokio::test]
 async fn garbage_cookies_mean_defaults_never_an_error() {
     let (app, db) = app().await;
-    for cookie in ["senda_prefs=%%%; senda_lang=\u{7f}", "senda_prefs=v1:size=1e9&theme=../../etc", ";;;==;", "senda_prefs"] {
+    for cookie in
+        ["senda_prefs=%%%; senda_lang=\u{7f}", "senda_prefs=v1:size=1e9&theme=../../etc", ";;;==;", "senda_prefs"]
+    {
         let Ok(request) = get("/").header(header::COOKIE, cookie).body(Body::empty()) else { continue };
         let reply = send(&app, request).await;
         assert_eq!(reply.status, StatusCode::OK, "{cookie:?}");

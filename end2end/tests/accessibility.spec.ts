@@ -1,33 +1,48 @@
 import { test, expect } from "@playwright/test";
-import { PAGES, SIZES, THEMES, expectNoAxeViolations, scrollsSideways, setPrefs } from "./support";
+import { PAGES, SIZES, THEMES, expectNoAxeViolations, keepServerHtmlOnly, scrollsSideways, setPrefs } from "./support";
+
+// axe needs JavaScript in the page; keepServerHtmlOnly blocks the app's own code in the no-js
+// project, so what is checked there is the server HTML alone.
+test.describe("axe-core", () => {
+  test.use({ javaScriptEnabled: true });
+  test.beforeEach(async ({ page }, testInfo) => keepServerHtmlOnly(page, testInfo.project.name));
+
+  test("the checker itself reports a violation when there is one", async ({ page }) => {
+    await page.goto("/");
+    await page.evaluate(() => document.querySelector("main")!.insertAdjacentHTML("beforeend", '<input type="text">'));
+    await expect(expectNoAxeViolations(page)).rejects.toThrow(/label/);
+  });
+
+  for (const { path } of PAGES) {
+    for (const theme of THEMES) {
+      for (const size of ["100", "200"]) {
+        test(`${path} has no violations in the ${theme} theme at ${size}% text`, async ({ page, context, baseURL }) => {
+          await setPrefs(context, baseURL!, { theme, size });
+          await page.goto(path);
+          await expect(page.locator("html")).toHaveClass(new RegExp(`app-theme-${theme}`));
+          await expectNoAxeViolations(page);
+        });
+      }
+    }
+
+    test(`${path} has no violations with the preferences panel open and the readable font`, async ({ page, context, baseURL }) => {
+      await setPrefs(context, baseURL!, { font: true, motion: true });
+      await page.goto(path);
+      await page.getByText("Preferencias de accesibilidad").click();
+      await expect(page.getByRole("group", { name: "Tamaño del texto" })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test(`${path} has no violations in English`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: "senda_lang", value: "en", url: baseURL! }]);
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expectNoAxeViolations(page);
+    });
+  }
+});
 
 for (const { path } of PAGES) {
-  for (const theme of THEMES) {
-    for (const size of ["100", "200"]) {
-      test(`${path} has no axe violations in the ${theme} theme at ${size}% text`, async ({ page, context, baseURL }) => {
-        await setPrefs(context, baseURL!, { theme, size });
-        await page.goto(path);
-        await expect(page.locator("html")).toHaveClass(new RegExp(`app-theme-${theme}`));
-        await expectNoAxeViolations(page);
-      });
-    }
-  }
-
-  test(`${path} has no axe violations with the preferences panel open and the readable font`, async ({ page, context, baseURL }) => {
-    await setPrefs(context, baseURL!, { font: true, motion: true });
-    await page.goto(path);
-    await page.getByText("Preferencias de accesibilidad").click();
-    await expect(page.getByRole("group", { name: "Tamaño del texto" })).toBeVisible();
-    await expectNoAxeViolations(page);
-  });
-
-  test(`${path} has no axe violations in English`, async ({ page, context, baseURL }) => {
-    await context.addCookies([{ name: "senda_lang", value: "en", url: baseURL! }]);
-    await page.goto(path);
-    await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expectNoAxeViolations(page);
-  });
-
   for (const size of SIZES) {
     test(`${path} does not scroll sideways at 320 px wide with ${size}% text`, async ({ page, context, baseURL }) => {
       await page.setViewportSize({ width: 320, height: 640 });

@@ -20,6 +20,17 @@ export async function setPrefs(
   await context.addCookies([{ name: "senda_prefs", value, url: baseURL }]);
 }
 
+/**
+ * axe-core is a script, so it needs JavaScript in the page. In the no-js project the axe tests
+ * run with JavaScript on but the app's own code blocked, so axe checks exactly the server HTML
+ * a person without JavaScript gets.
+ */
+export async function keepServerHtmlOnly(page: Page, projectName: string) {
+  if (projectName === "no-js") {
+    await page.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+  }
+}
+
 /** Runs axe-core for WCAG 2.0–2.2 A and AA and fails with a readable list of what it found. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })

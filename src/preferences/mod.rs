@@ -139,10 +139,7 @@ impl Prefs {
 
     /// The `Set-Cookie` header value that stores these preferences.
     pub fn set_cookie_header(&self) -> String {
-        format!(
-            "{PREFS_COOKIE}={}; Path=/; Max-Age={PREFS_MAX_AGE_SECS}; SameSite=Lax",
-            self.to_cookie_value()
-        )
+        format!("{PREFS_COOKIE}={}; Path=/; Max-Age={PREFS_MAX_AGE_SECS}; SameSite=Lax", self.to_cookie_value())
     }
 
     /// Classes for `<html>`; the stylesheet keys every preference off them.

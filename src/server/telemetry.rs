@@ -5,11 +5,12 @@ use crate::server::config::LogFormat;
 use tracing_subscriber::{fmt, layer::SubscriberExt, util::SubscriberInitExt, EnvFilter};
 
 pub fn init(format: LogFormat) {
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
     let registry = tracing_subscriber::registry().with(filter);
     match format {
-        LogFormat::Json => registry.with(fmt::layer().json().flatten_event(true).with_current_span(true).with_span_list(false)).init(),
+        LogFormat::Json => {
+            registry.with(fmt::layer().json().flatten_event(true).with_current_span(true).with_span_list(false)).init()
+        }
         LogFormat::Text => registry.with(fmt::layer().with_target(false)).init(),
     }
 }

@@ -38,7 +38,10 @@ impl DbError {
         match &err {
             sqlx::Error::RowNotFound => DbError::NotFound,
             sqlx::Error::Database(db)
-                if matches!(db.kind(), sqlx::error::ErrorKind::UniqueViolation | sqlx::error::ErrorKind::ForeignKeyViolation) =>
+                if matches!(
+                    db.kind(),
+                    sqlx::error::ErrorKind::UniqueViolation | sqlx::error::ErrorKind::ForeignKeyViolation
+                ) =>
             {
                 DbError::Conflict(db.constraint().unwrap_or(db.message()).to_string())
             }
@@ -169,74 +172,76 @@ macro_rules! insert_company {
 /// The engine's module supplies `pool`, `begin_write` and its `MIGRATOR`.
 macro_rules! impl_store {
     ($store:ty, $engine:expr) => {
-#[async_trait::async_trait]
-impl $crate::server::db::Store for $store {
-        fn engine(&self) -> $crate::server::db::Engine {
-            $engine
-        }
+        #[async_trait::async_trait]
+        impl $crate::server::db::Store for $store {
+            fn engine(&self) -> $crate::server::db::Engine {
+                $engine
+            }
 
-        async fn migrate(&self) -> Result<(), $crate::server::db::OpenError> {
-            MIGRATOR.run(&self.pool).await.map_err($crate::server::db::migrate_error)
-        }
+            async fn migrate(&self) -> Result<(), $crate::server::db::OpenError> {
+                MIGRATOR.run(&self.pool).await.map_err($crate::server::db::migrate_error)
+            }
 
-        async fn ping(&self) -> DbResult<()> {
-            sqlx::query("SELECT 1").execute(&self.pool).await.map_err(DbError::from_sqlx)?;
-            Ok(())
-        }
+            async fn ping(&self) -> DbResult<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await.map_err(DbError::from_sqlx)?;
+                Ok(())
+            }
 
-        async fn describe(&self) -> DbResult<String> {
-            self.describe_settings().await
-        }
+            async fn describe(&self) -> DbResult<String> {
+                self.describe_settings().await
+            }
 
-        async fn close(&self) {
-            self.pool.close().await;
-        }
+            async fn close(&self) {
+                self.pool.close().await;
+            }
 
-        async fn list_centres(&self) -> DbResult<Vec<Centre>> {
-            sqlx::query_as("SELECT id, name, region, address, phone, email FROM centres ORDER BY name, id")
+            async fn list_centres(&self) -> DbResult<Vec<Centre>> {
+                sqlx::query_as("SELECT id, name, region, address, phone, email FROM centres ORDER BY name, id")
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(DbError::from_sqlx)
+            }
+
+            async fn insert_centre(&self, centre: &NewCentre) -> DbResult<i64> {
+                $crate::server::db::insert_centre!(centre).fetch_one(&self.pool).await.map_err(DbError::from_sqlx)
+            }
+
+            async fn list_companies(&self) -> DbResult<Vec<Company>> {
+                sqlx::query_as(
+                    "SELECT id, legal_name, ruc, sector, region, verified FROM companies ORDER BY legal_name, id",
+                )
                 .fetch_all(&self.pool)
                 .await
                 .map_err(DbError::from_sqlx)
-        }
-
-        async fn insert_centre(&self, centre: &NewCentre) -> DbResult<i64> {
-            $crate::server::db::insert_centre!(centre).fetch_one(&self.pool).await.map_err(DbError::from_sqlx)
-        }
-
-        async fn list_companies(&self) -> DbResult<Vec<Company>> {
-            sqlx::query_as(
-                "SELECT id, legal_name, ruc, sector, region, verified FROM companies ORDER BY legal_name, id",
-            )
-            .fetch_all(&self.pool)
-            .await
-            .map_err(DbError::from_sqlx)
-        }
-
-        async fn insert_company(&self, company: &NewCompany) -> DbResult<i64> {
-            $crate::server::db::insert_company!(company).fetch_one(&self.pool).await.map_err(DbError::from_sqlx)
-        }
-
-        async fn seed_if_empty(&self, centres: &[NewCentre], companies: &[NewCompany]) -> DbResult<bool> {
-            let mut tx = self.begin_write().await?;
-            let existing: i64 = sqlx::query_scalar(
-                "SELECT (SELECT COUNT(*) FROM centres) + (SELECT COUNT(*) FROM companies)",
-            )
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(DbError::from_sqlx)?;
-            if existing > 0 {
-                return Ok(false);
             }
-            for centre in centres {
-                $crate::server::db::insert_centre!(centre).fetch_one(&mut *tx).await.map_err(DbError::from_sqlx)?;
+
+            async fn insert_company(&self, company: &NewCompany) -> DbResult<i64> {
+                $crate::server::db::insert_company!(company).fetch_one(&self.pool).await.map_err(DbError::from_sqlx)
             }
-            for company in companies {
-                $crate::server::db::insert_company!(company).fetch_one(&mut *tx).await.map_err(DbError::from_sqlx)?;
+
+            async fn seed_if_empty(&self, centres: &[NewCentre], companies: &[NewCompany]) -> DbResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let existing: i64 =
+                    sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM centres) + (SELECT COUNT(*) FROM companies)")
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                if existing > 0 {
+                    return Ok(false);
+                }
+                for centre in centres {
+                    $crate::server::db::insert_centre!(centre).fetch_one(&mut *tx).await.map_err(DbError::from_sqlx)?;
+                }
+                for company in companies {
+                    $crate::server::db::insert_company!(company)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                }
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
             }
-            tx.commit().await.map_err(DbError::from_sqlx)?;
-            Ok(true)
         }
-}
     };
 }
 pub(crate) use {impl_store, insert_centre, insert_company};

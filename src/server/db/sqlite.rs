@@ -40,10 +40,14 @@ impl SqliteStore {
         let mut conn = self.pool.acquire().await.map_err(DbError::from_sqlx)?;
         let mut settings = vec![format!(
             "SQLite {}",
-            sqlx::query_scalar::<_, String>("SELECT sqlite_version()").fetch_one(&mut *conn).await.map_err(DbError::from_sqlx)?
+            sqlx::query_scalar::<_, String>("SELECT sqlite_version()")
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(DbError::from_sqlx)?
         )];
         for pragma in ["journal_mode", "synchronous", "foreign_keys", "busy_timeout"] {
-            let row = sqlx::query(&format!("PRAGMA {pragma}")).fetch_one(&mut *conn).await.map_err(DbError::from_sqlx)?;
+            let row =
+                sqlx::query(&format!("PRAGMA {pragma}")).fetch_one(&mut *conn).await.map_err(DbError::from_sqlx)?;
             let value = row
                 .try_get::<String, _>(0)
                 .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))
@@ -61,8 +65,7 @@ impl SqliteStore {
 }
 
 fn create_folder(folder: &Path) -> Result<(), OpenError> {
-    std::fs::create_dir_all(folder)
-        .map_err(|cause| OpenError::CreateDir { path: folder.display().to_string(), cause })
+    std::fs::create_dir_all(folder).map_err(|cause| OpenError::CreateDir { path: folder.display().to_string(), cause })
 }
 
 impl_store!(SqliteStore, Engine::Sqlite);
