@@ -1,5 +1,14 @@
 import { test, expect } from "@playwright/test";
-import { PAGES, SIZES, THEMES, expectNoAxeViolations, keepServerHtmlOnly, scrollsSideways, setPrefs } from "./support";
+import {
+  PAGES,
+  SIZES,
+  THEMES,
+  expectEnhancedContrast,
+  expectNoAxeViolations,
+  keepServerHtmlOnly,
+  scrollsSideways,
+  setPrefs,
+} from "./support";
 
 // axe needs JavaScript in the page; keepServerHtmlOnly blocks the app's own code in the no-js
 // project, so what is checked there is the server HTML alone.
@@ -21,6 +30,7 @@ test.describe("axe-core", () => {
           await page.goto(path);
           await expect(page.locator("html")).toHaveClass(new RegExp(`app-theme-${theme}`));
           await expectNoAxeViolations(page);
+          await expectEnhancedContrast(page);
         });
       }
     }
@@ -63,3 +73,37 @@ for (const { path } of PAGES) {
     await context.close();
   });
 }
+
+test.describe("with nothing chosen, the device's settings count", () => {
+  test.use({ javaScriptEnabled: true });
+  test.beforeEach(async ({ page }, testInfo) => keepServerHtmlOnly(page, testInfo.project.name));
+
+  test("prefers-contrast: more gives the high contrast light colours", async ({ page }) => {
+    const headerBackground = () => page.locator("header").evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.goto("/");
+    expect(await headerBackground()).toBe("rgb(11, 46, 79)");
+    await page.emulateMedia({ contrast: "more" });
+    expect(await headerBackground()).toBe("rgb(255, 255, 255)");
+    await expectNoAxeViolations(page);
+    await expectEnhancedContrast(page);
+  });
+
+  test("prefers-reduced-motion: reduce turns smooth scrolling off", async ({ page }) => {
+    const scrolling = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+    await page.goto("/");
+    expect(await scrolling()).toBe("smooth");
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    expect(await scrolling()).toBe("auto");
+  });
+});
+
+test("the focus indicator is a ring at least 2 px thick", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const ring = await page.getByRole("link", { name: "Saltar al contenido principal" }).evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { outline: parseFloat(style.outlineWidth), shadow: style.boxShadow };
+  });
+  expect(ring.outline).toBeGreaterThanOrEqual(2);
+  expect(ring.shadow).toContain("rgb(255, 221, 0)");
+});

@@ -42,6 +42,13 @@ export async function expectNoAxeViolations(page: Page) {
   expect(found, found.join("\n")).toEqual([]);
 }
 
+/** Checks the 7:1 text contrast of WCAG 1.4.6 (AAA), which every theme is built to meet. */
+export async function expectEnhancedContrast(page: Page) {
+  const results = await new AxeBuilder({ page }).withRules(["color-contrast-enhanced"]).analyze();
+  const found = results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`));
+  expect(found, found.join("\n")).toEqual([]);
+}
+
 /** True when the page scrolls sideways: content wider than the viewport. */
 export async function scrollsSideways(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
