@@ -1,5 +1,6 @@
 //! The HTML document every page shares (`shell`) and the route table (`App`).
 
+use crate::accounts::pages::{AccountPage, SignInPage};
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
@@ -56,6 +57,8 @@ pub fn App() -> impl IntoView {
             <main id="content" class="app-main" tabindex="-1">
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("entrar") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("cuenta") view=AccountPage ssr=SsrMode::Async />
                 </FlatRoutes>
             </main>
             <SiteFooter />

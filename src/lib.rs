@@ -1,6 +1,8 @@
 //! Senda: an accessible job board for job seekers with disabilities, employment centres and
 //! employers. The server renders every page; only islands hydrate in the browser.
 
+/// Accounts, roles, sign-in and the signed-in person's page.
+pub mod accounts;
 /// The document shell and the route table.
 pub mod app;
 /// Shared page parts: layout, form controls, status pages.

@@ -4,7 +4,8 @@
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     use clap::Parser;
-    use senda::server::{config::Cli, config::Command, lifecycle, telemetry};
+    use senda::server::config::{AdminCommand, Cli, Command};
+    use senda::server::{admin, lifecycle, telemetry};
     use std::process::ExitCode;
 
     let cli = Cli::parse();
@@ -13,6 +14,12 @@ async fn main() -> std::process::ExitCode {
         Command::Serve => match leptos::config::get_configuration(None) {
             Ok(conf) => lifecycle::serve(cli.config, conf.leptos_options).await,
             Err(err) => Err(anyhow::anyhow!("invalid Leptos configuration (LEPTOS_* variables): {err}")),
+        },
+        Command::Admin(AdminCommand::Create { email, name }) => match lifecycle::open_store(&cli.config).await {
+            Ok(store) => admin::create_admin(store.as_ref(), &cli.config, &email, &name)
+                .await
+                .map(|id| println!("administrator account {id} created for {}", email.trim().to_lowercase())),
+            Err(err) => Err(err.into()),
         },
         Command::Migrate => lifecycle::open_store(&cli.config)
             .await

@@ -12,12 +12,23 @@ pub struct Ui {
     pub prefs: Prefs,
     /// Path and query of the current page, for forms that return to it.
     pub path: String,
+    /// Who is signed in, if anyone.
+    pub actor: Option<crate::accounts::Actor>,
 }
 
 impl Ui {
     /// The text of `key` in this page's language.
     pub fn t(&self, key: Key) -> &'static str {
         i18n::t(self.lang, key)
+    }
+
+    /// The value of one query parameter of the current page's address.
+    pub fn query(&self, name: &str) -> Option<String> {
+        let query = self.path.split_once('?')?.1;
+        query.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=')?;
+            (key == name).then(|| percent_decode(value))
+        })
     }
 
     /// Reads the language and preferences cookies (the language falls back to
@@ -40,11 +51,52 @@ impl Ui {
         });
         let prefs = cookie(PREFS_COOKIE).map(Prefs::from_cookie_value).unwrap_or_default();
         let path = parts.uri.path_and_query().map(|pq| pq.as_str().to_string()).unwrap_or_else(|| "/".into());
-        Ui { lang, prefs, path }
+        let actor =
+            parts.extensions.get::<crate::server::auth::session::CurrentSession>().map(|session| session.actor.clone());
+        Ui { lang, prefs, path, actor }
     }
 }
 
 /// The current page's [`Ui`]; defaults outside a request.
 pub fn use_ui() -> Ui {
     use_context::<Ui>().unwrap_or_default()
+}
+
+/// Decodes `%XX` escapes and `+` of a query value; malformed escapes are kept as they are.
+fn percent_decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_decoded() {
+        let ui = Ui { path: "/entrar?volver=%2Fcuenta%3Fa%3D1&x=a+b".into(), ..Ui::default() };
+        assert_eq!(ui.query("volver").as_deref(), Some("/cuenta?a=1"));
+        assert_eq!(ui.query("x").as_deref(), Some("a b"));
+        assert_eq!(ui.query("missing"), None);
+        let bad = Ui { path: "/?v=%zz%4".into(), ..Ui::default() };
+        assert_eq!(bad.query("v").as_deref(), Some("%zz%4"));
+    }
 }

@@ -5,52 +5,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
-use senda::server::{demo, http::router, state::AppState};
-use tower::ServiceExt;
-
-async fn app() -> (Router, common::TestDb) {
-    let db = common::sqlite().await;
-    demo::seed(db.store.as_ref()).await.unwrap();
-    let leptos = LeptosOptions::builder().output_name("senda").site_root("target/site").build();
-    (router(AppState { store: db.store.clone(), leptos }), db)
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-    Reply { status, headers, body }
-}
-
-/// The whole `<input …>` tag with this id.
-fn input_tag<'a>(body: &'a str, id: &str) -> &'a str {
-    let at = body.find(&format!(r#"id="{id}""#)).unwrap_or_else(|| panic!("no #{id}"));
-    let start = body[..at].rfind("<input").unwrap();
-    let end = at + body[at..].find('>').unwrap();
-    &body[start..=end]
-}
-
-fn get(path: &str) -> axum::http::request::Builder {
-    Request::get(path).header(header::ACCEPT, "text/html")
-}
-
-fn post_form(path: &str, form: &str) -> Request<Body> {
-    Request::post(path)
-        .header(header::ACCEPT, "text/html")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(form.to_string()))
-        .unwrap()
-}
+use common::web::*;
 
 #[tokio::test]
 async fn the_home_page_is_complete_html_in_spanish_with_the_demo_directory() {
@@ -166,6 +121,7 @@ async fn a_server_function_answers_json_to_scripts() {
     let (app, db) = app().await;
     let request = Request::post("/api/organisations/directory")
         .header(header::ACCEPT, "application/json")
+        .header(header::ORIGIN, ORIGIN)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::empty())
         .unwrap();

@@ -3,8 +3,11 @@
 
 mod common;
 
+use senda::accounts::{Role, RoleGrant};
+use senda::domain::Email;
 use senda::domain::{Region, Ruc};
 use senda::organisations::{NewCentre, NewCompany};
+use senda::server::auth::{NewAccount, NewSession};
 use senda::server::db::{DbError, Engine, OpenError};
 use sqlx::Connection;
 
@@ -43,6 +46,10 @@ on_both_engines!(
     migrating_twice_changes_nothing,
     a_schema_from_a_newer_build_is_refused,
     a_closed_store_fails_instead_of_hanging,
+    an_account_is_created_with_its_role_and_its_email_is_unique,
+    a_role_must_name_the_organisation_it_acts_for,
+    sessions_are_stored_by_hash_touched_and_deleted,
+    a_stronger_password_hash_replaces_the_old_one,
 );
 
 fn centre(name: &str) -> NewCentre {
@@ -156,4 +163,76 @@ async fn a_closed_store_fails_instead_of_hanging(db: &common::TestDb) {
     store.close().await;
     let result = tokio::time::timeout(std::time::Duration::from_secs(5), store.ping()).await;
     assert!(matches!(result, Ok(Err(_))), "ping on a closed store must fail at once");
+}
+
+fn account(email: &str, role: RoleGrant) -> NewAccount {
+    NewAccount {
+        email: Email::parse(email).unwrap(),
+        name: "Juan Mamani".into(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(),
+        role,
+        now: 1_700_000_000,
+    }
+}
+
+fn seeker_role() -> RoleGrant {
+    RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }
+}
+
+async fn an_account_is_created_with_its_role_and_its_email_is_unique(db: &common::TestDb) {
+    let store = &db.store;
+    let id = store.create_account(&account("juan@example.pe", seeker_role())).await.unwrap();
+    let actor = store.account_actor(id).await.unwrap().unwrap();
+    assert_eq!(actor.email, "juan@example.pe");
+    assert_eq!(actor.roles, vec![seeker_role()]);
+    let credentials = store.credentials("juan@example.pe").await.unwrap().unwrap();
+    assert_eq!(credentials.account_id, id);
+    assert!(store.credentials("nadie@example.pe").await.unwrap().is_none());
+
+    let err = store.create_account(&account("juan@example.pe", seeker_role())).await.unwrap_err();
+    assert!(matches!(err, DbError::Conflict(_)), "{err:?}");
+    assert!(store.account_actor(id + 1).await.unwrap().is_none(), "nothing half-stored");
+}
+
+async fn a_role_must_name_the_organisation_it_acts_for(db: &common::TestDb) {
+    let store = &db.store;
+    // An employer without a company, or a seeker tied to one, is refused by the schema itself.
+    let orphan = RoleGrant { role: Role::Employer, company_id: None, centre_id: None };
+    assert!(store.create_account(&account("sin-empresa@example.pe", orphan)).await.is_err());
+    assert!(store.credentials("sin-empresa@example.pe").await.unwrap().is_none(), "the account was rolled back too");
+
+    let company = store.insert_company(&company("Empleadora S.A.C.", "20601234565")).await.unwrap();
+    let employer = RoleGrant { role: Role::Employer, company_id: Some(company), centre_id: None };
+    let id = store.create_account(&account("rrhh@example.pe", employer.clone())).await.unwrap();
+    assert_eq!(store.account_actor(id).await.unwrap().unwrap().roles, vec![employer]);
+
+    let missing = RoleGrant { role: Role::Employer, company_id: Some(company + 1000), centre_id: None };
+    assert!(store.create_account(&account("fantasma@example.pe", missing)).await.is_err(), "foreign keys are on");
+}
+
+async fn sessions_are_stored_by_hash_touched_and_deleted(db: &common::TestDb) {
+    let store = &db.store;
+    let id = store.create_account(&account("sesion@example.pe", seeker_role())).await.unwrap();
+    let session = NewSession {
+        token_hash: "ab".repeat(32),
+        account_id: id,
+        now: 1_700_000_000,
+        expires_at: 1_700_086_400,
+        user_agent: "Mozilla/5.0 (Android 10)".into(),
+    };
+    store.create_session(&session).await.unwrap();
+    let record = store.session(&session.token_hash).await.unwrap().unwrap();
+    assert_eq!((record.actor.account_id, record.last_seen_at, record.expires_at), (id, 1_700_000_000, 1_700_086_400));
+    store.touch_session(&session.token_hash, 1_700_000_600).await.unwrap();
+    assert_eq!(store.session(&session.token_hash).await.unwrap().unwrap().last_seen_at, 1_700_000_600);
+    assert!(store.session(&"cd".repeat(32)).await.unwrap().is_none());
+    store.delete_session(&session.token_hash).await.unwrap();
+    assert!(store.session(&session.token_hash).await.unwrap().is_none());
+}
+
+async fn a_stronger_password_hash_replaces_the_old_one(db: &common::TestDb) {
+    let store = &db.store;
+    let id = store.create_account(&account("rehash@example.pe", seeker_role())).await.unwrap();
+    store.set_password_hash(id, "$argon2id$v=19$m=65536,t=3,p=1$bmV3c2FsdA$bmV3aGFzaA").await.unwrap();
+    assert!(store.credentials("rehash@example.pe").await.unwrap().unwrap().password_hash.contains("m=65536"));
 }

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 /** The pages that exist so far, each with a path and the title it must have in Spanish. */
 export const PAGES = [
   { path: "/", title: "Inicio — Senda" },
+  { path: "/entrar", title: "Entrar — Senda" },
   { path: "/esta-pagina-no-existe", title: "Página no encontrada — Senda" },
 ];
 
@@ -52,4 +53,15 @@ export async function expectEnhancedContrast(page: Page) {
 /** True when the page scrolls sideways: content wider than the viewport. */
 export async function scrollsSideways(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/** The account scripts/e2e creates before the server starts. */
+export const ADMIN = { email: "ana.torres@senda.test", password: "clave de prueba para Senda", name: "Ana Torres" };
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password) {
+  await page.goto("/entrar");
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña").fill(password);
+  await page.getByRole("button", { name: "Entrar" }).click();
 }

@@ -1,5 +1,6 @@
 //! The page frame: skip link, header (brand, navigation, language, preferences) and footer.
 
+use crate::accounts::{ACCOUNT_PATH, SIGN_IN_PATH};
 use crate::i18n::{self, Key};
 use crate::preferences::panel::PreferencesPanel;
 use crate::ui::use_ui;
@@ -20,6 +21,11 @@ pub fn SkipLink() -> impl IntoView {
 pub fn SiteHeader() -> impl IntoView {
     let ui = use_ui();
     let on_home = ui.path == "/" || ui.path.starts_with("/?");
+    let current = |path: &str| (ui.path == path || ui.path.starts_with(&format!("{path}?"))).then_some("page");
+    let (account_path, account_label) = match ui.actor {
+        Some(_) => (ACCOUNT_PATH, Key::nav_account),
+        None => (SIGN_IN_PATH, Key::nav_sign_in),
+    };
     view! {
         <header class="app-header">
             <div class="app-header__bar app-width">
@@ -35,6 +41,11 @@ pub fn SiteHeader() -> impl IntoView {
                         <li>
                             <a class="app-nav__link" href="/" aria-current=on_home.then_some("page")>
                                 {ui.t(Key::nav_home)}
+                            </a>
+                        </li>
+                        <li>
+                            <a class="app-nav__link" href=account_path aria-current=current(account_path)>
+                                {ui.t(account_label)}
                             </a>
                         </li>
                     </ul>

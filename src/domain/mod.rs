@@ -6,3 +6,8 @@ pub use region::Region;
 pub mod ruc;
 
 pub use ruc::Ruc;
+pub mod email;
+pub mod password;
+
+pub use email::Email;
+pub use password::NewPassword;

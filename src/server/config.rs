@@ -20,6 +20,22 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Manage accounts from the command line.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an administrator account (the first one comes from here). The password is read
+    /// from a prompt, or from standard input when that is not a terminal — never from the
+    /// command line, where other users and shell history could see it.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Clone, Debug, clap::Args)]
@@ -39,6 +55,43 @@ pub struct Config {
     /// Seconds in-flight requests get to finish after SIGTERM before the process exits.
     #[arg(long, env = "SENDA_SHUTDOWN_GRACE_SECS", default_value_t = 10, global = true)]
     pub shutdown_grace_secs: u64,
+
+    /// The address people use to reach Senda, scheme included. Form posts must come from it
+    /// (CSRF protection), and `https://` makes cookies `Secure`.
+    #[arg(long, env = "SENDA_PUBLIC_ORIGIN", default_value = "http://127.0.0.1:3000", global = true)]
+    pub public_origin: String,
+
+    /// argon2id memory cost in KiB (OWASP minimum: 19456).
+    #[arg(long, env = "SENDA_ARGON2_MEMORY_KIB", default_value_t = 19_456, global = true)]
+    pub argon2_memory_kib: u32,
+
+    /// argon2id iterations (OWASP minimum with 19 MiB: 2).
+    #[arg(long, env = "SENDA_ARGON2_ITERATIONS", default_value_t = 2, global = true)]
+    pub argon2_iterations: u32,
+
+    /// Password hashes computed at once; each takes the argon2 memory cost.
+    #[arg(long, env = "SENDA_PASSWORD_HASH_CONCURRENCY", default_value_t = 2, global = true)]
+    pub password_hash_concurrency: usize,
+
+    /// Password checks allowed to wait for a turn; beyond that, sign-ins get 429.
+    #[arg(long, env = "SENDA_PASSWORD_HASH_QUEUE", default_value_t = 16, global = true)]
+    pub password_hash_queue: usize,
+
+    /// Minutes without activity that end a staff session (NIST AAL2: 30).
+    #[arg(long, env = "SENDA_STAFF_IDLE_MINUTES", default_value_t = 30, global = true)]
+    pub staff_idle_minutes: i64,
+
+    /// Hours after which a staff session ends whatever the activity (NIST AAL2: 12).
+    #[arg(long, env = "SENDA_STAFF_MAX_HOURS", default_value_t = 12, global = true)]
+    pub staff_max_hours: i64,
+
+    /// Minutes without activity that end a job seeker's session.
+    #[arg(long, env = "SENDA_SEEKER_IDLE_MINUTES", default_value_t = 120, global = true)]
+    pub seeker_idle_minutes: i64,
+
+    /// Hours after which a job seeker's session ends whatever the activity.
+    #[arg(long, env = "SENDA_SEEKER_MAX_HOURS", default_value_t = 24, global = true)]
+    pub seeker_max_hours: i64,
 
     /// Log format: `json` (one object a line, for log collectors) or `text`.
     #[arg(long, env = "SENDA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]

@@ -2,8 +2,9 @@
 //! layers every request passes through (request id, logging, compression, headers).
 
 use crate::app::{shell, App};
+use crate::server::auth::{csrf, session};
 use crate::server::state::AppState;
-use crate::{i18n, preferences};
+use crate::{accounts, i18n, preferences};
 use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
 use axum::routing::{get, post};
@@ -25,8 +26,13 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route(preferences::SAVE_PATH, post(preferences::routes::save))
         .route(i18n::SWITCH_PATH, post(i18n::routes::switch))
+        .route(accounts::SIGN_IN_PATH, post(accounts::routes::sign_in))
+        .route(accounts::SIGN_OUT_PATH, post(accounts::routes::sign_out))
         .leptos_routes(&state, routes, move || shell(leptos.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Inner to outer: who is asking, then whether a write comes from our own pages.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::attach))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))

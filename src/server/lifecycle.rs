@@ -22,7 +22,7 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
         tracing::info!("empty database: demo records loaded (SENDA_DEMO_DATA=false turns this off)");
     }
     let addr = leptos.site_addr;
-    let state = AppState { store: store.clone(), leptos };
+    let state = AppState::new(store.clone(), leptos, &config)?;
     let app = http::router(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

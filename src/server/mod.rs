@@ -1,11 +1,15 @@
 //! Server-only infrastructure, behind the one `ssr` gate: configuration, shared state, the
 //! database, logging, the HTTP router and the process lifecycle.
 
+pub mod admin;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod forms;
 pub mod http;
 pub mod lifecycle;
+pub mod plain_page;
 pub mod redirect;
 pub mod state;
 pub mod telemetry;

@@ -1,6 +1,8 @@
 //! What every request handler and server function can reach: the store and the Leptos options.
 
 use crate::error::AppError;
+use crate::server::auth::password::Passwords;
+use crate::server::auth::session::SessionPolicy;
 use crate::server::db::Store;
 use axum::extract::FromRef;
 use leptos::prelude::*;
@@ -10,6 +12,31 @@ use std::sync::Arc;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub leptos: LeptosOptions,
+    pub passwords: Arc<Passwords>,
+    pub sessions: SessionPolicy,
+    /// `scheme://host[:port]` people reach Senda at; see `SENDA_PUBLIC_ORIGIN`.
+    pub public_origin: String,
+}
+
+impl AppState {
+    pub fn new(
+        store: Arc<dyn Store>,
+        leptos: LeptosOptions,
+        config: &crate::server::config::Config,
+    ) -> anyhow::Result<Self> {
+        Ok(AppState {
+            store,
+            leptos,
+            passwords: Arc::new(Passwords::new(
+                config.argon2_memory_kib,
+                config.argon2_iterations,
+                config.password_hash_concurrency,
+                config.password_hash_queue,
+            )?),
+            sessions: SessionPolicy::from_config(config),
+            public_origin: config.public_origin.trim_end_matches('/').to_string(),
+        })
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

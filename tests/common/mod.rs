@@ -1,6 +1,8 @@
 //! Test harness: fresh, migrated databases on each engine, and the real router.
 #![allow(dead_code)]
 
+pub mod web;
+
 use senda::server::db::{self, Store};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;

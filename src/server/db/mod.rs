@@ -6,6 +6,7 @@ mod postgres;
 mod sqlite;
 
 use crate::organisations::{Centre, Company, NewCentre, NewCompany};
+use crate::server::auth::{Credentials, NewAccount, NewSession, SessionRecord};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -101,6 +102,28 @@ pub trait Store: Send + Sync + 'static {
     async fn insert_centre(&self, centre: &NewCentre) -> DbResult<i64>;
     async fn list_companies(&self) -> DbResult<Vec<Company>>;
     async fn insert_company(&self, company: &NewCompany) -> DbResult<i64>;
+
+    /// Creates an account with its first role, in one transaction. A taken email is
+    /// `Conflict("accounts_email_key")`.
+    async fn create_account(&self, account: &NewAccount) -> DbResult<i64>;
+
+    /// What sign-in needs to check a password, by (lower-cased) email.
+    async fn credentials(&self, email: &str) -> DbResult<Option<Credentials>>;
+
+    async fn set_password_hash(&self, account_id: i64, password_hash: &str) -> DbResult<()>;
+
+    async fn create_session(&self, session: &NewSession) -> DbResult<()>;
+
+    /// The session with this token hash and the account behind it, whatever its age: the
+    /// caller applies the timeouts.
+    async fn session(&self, token_hash: &str) -> DbResult<Option<SessionRecord>>;
+
+    async fn touch_session(&self, token_hash: &str, now: i64) -> DbResult<()>;
+
+    /// An account as the rest of the app sees it: name, email and roles.
+    async fn account_actor(&self, account_id: i64) -> DbResult<Option<crate::accounts::Actor>>;
+
+    async fn delete_session(&self, token_hash: &str) -> DbResult<()>;
 
     /// Inserts the demo records in one transaction, only if there are no organisations yet.
     /// Returns whether it inserted anything.
@@ -219,7 +242,124 @@ macro_rules! impl_store {
                 $crate::server::db::insert_company!(company).fetch_one(&self.pool).await.map_err(DbError::from_sqlx)
             }
 
-            async fn seed_if_empty(&self, centres: &[NewCentre], companies: &[NewCompany]) -> DbResult<bool> {
+            async fn create_account(&self, account: &NewAccount) -> DbResult<i64> {
+            let mut tx = self.begin_write().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO accounts (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(account.email.as_str())
+            .bind(&account.name)
+            .bind(&account.password_hash)
+            .bind(account.now)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(DbError::from_sqlx)?;
+            sqlx::query(
+                "INSERT INTO account_roles (account_id, role, company_id, centre_id, granted_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(account.role.role.code())
+            .bind(account.role.company_id)
+            .bind(account.role.centre_id)
+            .bind(account.now)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::from_sqlx)?;
+            tx.commit().await.map_err(DbError::from_sqlx)?;
+            Ok(id)
+        }
+
+        async fn credentials(&self, email: &str) -> DbResult<Option<Credentials>> {
+            sqlx::query_as("SELECT id AS account_id, password_hash FROM accounts WHERE email = $1")
+                .bind(email)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(DbError::from_sqlx)
+        }
+
+        async fn set_password_hash(&self, account_id: i64, password_hash: &str) -> DbResult<()> {
+            sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+                .bind(password_hash)
+                .bind(account_id)
+                .execute(&self.pool)
+                .await
+                .map_err(DbError::from_sqlx)?;
+            Ok(())
+        }
+
+        async fn create_session(&self, session: &NewSession) -> DbResult<()> {
+            sqlx::query(
+                "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at, user_agent) \
+                 VALUES ($1, $2, $3, $3, $4, $5)",
+            )
+            .bind(&session.token_hash)
+            .bind(session.account_id)
+            .bind(session.now)
+            .bind(session.expires_at)
+            .bind(&session.user_agent)
+            .execute(&self.pool)
+            .await
+            .map_err(DbError::from_sqlx)?;
+            Ok(())
+        }
+
+        async fn session(&self, token_hash: &str) -> DbResult<Option<SessionRecord>> {
+            let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
+                "SELECT account_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
+            )
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(DbError::from_sqlx)?;
+            let Some((account_id, created_at, last_seen_at, expires_at)) = row else { return Ok(None) };
+            let Some(actor) = self.account_actor(account_id).await? else { return Ok(None) };
+            Ok(Some(SessionRecord { actor, created_at, last_seen_at, expires_at }))
+        }
+
+        async fn account_actor(&self, account_id: i64) -> DbResult<Option<crate::accounts::Actor>> {
+            let account: Option<(String, String)> =
+                sqlx::query_as("SELECT name, email FROM accounts WHERE id = $1")
+                    .bind(account_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+            let Some((name, email)) = account else { return Ok(None) };
+            let grants: Vec<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
+                "SELECT role, company_id, centre_id FROM account_roles WHERE account_id = $1 ORDER BY role",
+            )
+            .bind(account_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(DbError::from_sqlx)?;
+            let roles = grants
+                .into_iter()
+                .filter_map(|(role, company_id, centre_id)| {
+                    Some(crate::accounts::RoleGrant { role: crate::accounts::Role::from_code(&role)?, company_id, centre_id })
+                })
+                .collect();
+            Ok(Some(crate::accounts::Actor { account_id, name, email, roles }))
+        }
+
+        async fn touch_session(&self, token_hash: &str, now: i64) -> DbResult<()> {
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                .bind(now)
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await
+                .map_err(DbError::from_sqlx)?;
+            Ok(())
+        }
+
+        async fn delete_session(&self, token_hash: &str) -> DbResult<()> {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await
+                .map_err(DbError::from_sqlx)?;
+            Ok(())
+        }
+
+        async fn seed_if_empty(&self, centres: &[NewCentre], companies: &[NewCompany]) -> DbResult<bool> {
                 let mut tx = self.begin_write().await?;
                 let existing: i64 =
                     sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM centres) + (SELECT COUNT(*) FROM companies)")

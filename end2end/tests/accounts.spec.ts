@@ -1,0 +1,63 @@
+import { test, expect } from "@playwright/test";
+import { ADMIN, expectNoAxeViolations, keepServerHtmlOnly, signIn } from "./support";
+
+test("signing in opens my account page, and signing out ends it", async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/\/cuenta$/);
+  await expect(page).toHaveTitle("Mi cuenta — Senda");
+  await expect(page.getByText(ADMIN.name)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Mi cuenta" })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("button", { name: "Salir de mi cuenta" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Entrar" })).toBeVisible();
+  await page.goto("/cuenta");
+  await expect(page).toHaveURL(/\/entrar\?volver=%2Fcuenta$/);
+});
+
+test("signing in with the keyboard alone", async ({ page }) => {
+  await page.goto("/entrar");
+  await page.getByLabel("Correo electrónico").focus();
+  await page.keyboard.type(ADMIN.email);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Contraseña")).toBeFocused();
+  await page.keyboard.type(ADMIN.password);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/cuenta$/);
+});
+
+test("a failed sign-in keeps the email, focuses the error summary and links to the field", async ({ page }) => {
+  await signIn(page, ADMIN.email, "no es la clave correcta");
+  await expect(page).toHaveTitle("Error: Entrar — Senda");
+  const summary = page.locator(".app-error-summary");
+  await expect(summary).toBeFocused();
+  await expect(page.getByRole("alert")).toContainText("El correo electrónico o la contraseña no son correctos");
+  await expect(page.getByLabel("Correo electrónico")).toHaveValue(ADMIN.email);
+  await expect(page.getByLabel("Contraseña")).toHaveValue("");
+  await page.getByRole("link", { name: "El correo electrónico o la contraseña no son correctos" }).click();
+  await expect(page.getByLabel("Correo electrónico")).toBeFocused();
+});
+
+test("coming back after signing in to the page that asked for it", async ({ page }) => {
+  await page.goto("/cuenta");
+  await page.getByLabel("Correo electrónico").fill(ADMIN.email);
+  await page.getByLabel("Contraseña").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await expect(page).toHaveURL(/\/cuenta$/);
+});
+
+test.describe("axe-core on the account pages", () => {
+  test.use({ javaScriptEnabled: true });
+  test.beforeEach(async ({ page }, testInfo) => keepServerHtmlOnly(page, testInfo.project.name));
+
+  test("the sign-in page with errors has no violations", async ({ page }) => {
+    await signIn(page, "", "");
+    await expect(page.locator(".app-error-summary")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("my account page has no violations", async ({ page }) => {
+    await signIn(page);
+    await expect(page).toHaveURL(/\/cuenta$/);
+    await expectNoAxeViolations(page);
+  });
+});

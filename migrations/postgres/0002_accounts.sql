@@ -1,0 +1,37 @@
+CREATE TABLE accounts (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email TEXT NOT NULL,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    password_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    CONSTRAINT accounts_email_key UNIQUE (email)
+);
+COMMENT ON TABLE accounts IS 'People who can sign in. A person has one account. Times are unix seconds (UTC).';
+COMMENT ON COLUMN accounts.email IS 'Trimmed and lower-cased by the application, so sign-in ignores case.';
+COMMENT ON COLUMN accounts.password_hash IS 'argon2id in PHC string format. Never leaves the server.';
+
+CREATE TABLE account_roles (
+    account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('seeker', 'employer', 'counsellor', 'admin')),
+    company_id BIGINT REFERENCES companies (id),
+    centre_id BIGINT REFERENCES centres (id),
+    granted_by BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+    granted_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, role),
+    CHECK ((role = 'employer') = (company_id IS NOT NULL)),
+    CHECK ((role = 'counsellor') = (centre_id IS NOT NULL))
+);
+COMMENT ON TABLE account_roles IS 'What an account may do. An employer acts for one company, a counsellor for one centre; roles beyond the first are granted by an admin (granted_by).';
+
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    last_seen_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    user_agent TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_account_id ON sessions (account_id);
+COMMENT ON TABLE sessions IS 'Signed-in sessions. Only the SHA-256 of the token is kept: a copy of this table opens no session.';
+COMMENT ON COLUMN sessions.last_seen_at IS 'The idle timeout counts from here; refreshed at most once a minute.';
+COMMENT ON COLUMN sessions.expires_at IS 'The absolute end of the session, whatever the activity.';

@@ -1,0 +1,99 @@
+//! Cross-site request forgery: Leptos server functions and our plain form endpoints both accept
+//! HTML form posts, and `SameSite=Lax` alone does not stop a same-site attacker. So every
+//! request that can change something must show that it comes from one of our own pages: by
+//! `Sec-Fetch-Site: same-origin`, or else an `Origin` (or, failing that, `Referer`) equal to the
+//! configured public origin or to the origin of the host it was sent to. Otherwise: 403.
+
+use crate::i18n::Key;
+use crate::server::plain_page::{lang_of, respond};
+use crate::server::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+
+pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || from_our_pages(request.headers(), &state.public_origin)
+    {
+        return next.run(request).await;
+    }
+    tracing::warn!(
+        origin = ?request.headers().get(header::ORIGIN),
+        fetch_site = ?request.headers().get("sec-fetch-site"),
+        "refused a cross-site request"
+    );
+    refusal(request.headers())
+}
+
+/// Whether the request's headers show it was sent by one of our own pages.
+pub fn from_our_pages(headers: &HeaderMap, public_origin: &str) -> bool {
+    let value = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    match value("sec-fetch-site") {
+        Some("same-origin") => return true,
+        Some("cross-site") | Some("same-site") => return false,
+        _ => {}
+    }
+    let ours = |origin: &str| {
+        origin == public_origin.trim_end_matches('/')
+            || value("host")
+                .is_some_and(|host| origin == format!("http://{host}") || origin == format!("https://{host}"))
+    };
+    if let Some(origin) = value("origin") {
+        return ours(origin);
+    }
+    value("referer").and_then(origin_of).is_some_and(|origin| ours(&origin))
+}
+
+/// `scheme://host[:port]` of a URL.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    (!authority.is_empty()).then(|| format!("{scheme}://{authority}"))
+}
+
+fn refusal(headers: &HeaderMap) -> Response {
+    respond(
+        lang_of(headers),
+        StatusCode::FORBIDDEN,
+        Key::csrf_title,
+        Key::csrf_h1,
+        Key::csrf_body,
+        ("/", Key::csrf_home),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    const ORIGIN: &str = "https://senda.example.pe";
+
+    #[test]
+    fn a_post_from_our_own_pages_is_accepted() {
+        assert!(from_our_pages(&headers(&[("sec-fetch-site", "same-origin")]), ORIGIN));
+        assert!(from_our_pages(&headers(&[("origin", "https://senda.example.pe")]), ORIGIN));
+        assert!(from_our_pages(&headers(&[("origin", "http://127.0.0.1:3111"), ("host", "127.0.0.1:3111")]), ORIGIN));
+        assert!(from_our_pages(&headers(&[("referer", "https://senda.example.pe/entrar?x=1")]), ORIGIN));
+    }
+
+    #[test]
+    fn a_post_from_anywhere_else_is_refused() {
+        assert!(!from_our_pages(&headers(&[("sec-fetch-site", "cross-site"), ("origin", ORIGIN)]), ORIGIN));
+        assert!(!from_our_pages(&headers(&[("sec-fetch-site", "same-site")]), ORIGIN));
+        assert!(!from_our_pages(&headers(&[("origin", "https://evil.example")]), ORIGIN));
+        assert!(!from_our_pages(&headers(&[("origin", "null")]), ORIGIN));
+        assert!(!from_our_pages(&headers(&[("origin", "https://senda.example.pe.evil.example")]), ORIGIN));
+        assert!(!from_our_pages(&headers(&[("referer", "https://evil.example/https://senda.example.pe")]), ORIGIN));
+        assert!(!from_our_pages(&headers(&[]), ORIGIN), "no proof at all is a refusal");
+    }
+}

@@ -1,0 +1,144 @@
+//! Sessions: a random 256-bit token in an `HttpOnly` cookie; the database keeps only its
+//! SHA-256. A middleware turns the cookie into the [`Actor`] of each request, applying the idle
+//! and absolute timeouts for that person's roles; anything forged, expired or revoked is
+//! simply anonymous.
+
+use super::{now, NewSession};
+use crate::accounts::Actor;
+use crate::preferences::cookie_value;
+use crate::server::config::Config;
+use crate::server::db::{DbResult, Store};
+use crate::server::state::AppState;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+use sha2::{Digest, Sha256};
+
+/// How long sessions last, by kind of person.
+#[derive(Clone, Debug)]
+pub struct SessionPolicy {
+    pub secure_cookie: bool,
+    pub staff_idle_secs: i64,
+    pub staff_max_secs: i64,
+    pub seeker_idle_secs: i64,
+    pub seeker_max_secs: i64,
+}
+
+/// Sessions are refreshed in the database at most this often, to spare writes.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+impl SessionPolicy {
+    pub fn from_config(config: &Config) -> SessionPolicy {
+        SessionPolicy {
+            secure_cookie: config.public_origin.starts_with("https://"),
+            staff_idle_secs: config.staff_idle_minutes * 60,
+            staff_max_secs: config.staff_max_hours * 3600,
+            seeker_idle_secs: config.seeker_idle_minutes * 60,
+            seeker_max_secs: config.seeker_max_hours * 3600,
+        }
+    }
+
+    /// `__Host-` binds the cookie to this exact host over https; plain http cannot use it.
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure_cookie {
+            "__Host-senda_session"
+        } else {
+            "senda_session"
+        }
+    }
+
+    fn cookie(&self, value: &str, max_age: i64) -> String {
+        let secure = if self.secure_cookie { "; Secure" } else { "" };
+        format!("{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}", self.cookie_name())
+    }
+
+    /// The `Set-Cookie` value that ends the session in the browser.
+    pub fn clearing_cookie(&self) -> String {
+        self.cookie("", 0)
+    }
+
+    fn limits(&self, actor: &Actor) -> (i64, i64) {
+        if actor.is_staff() {
+            (self.staff_idle_secs, self.staff_max_secs)
+        } else {
+            (self.seeker_idle_secs, self.seeker_max_secs)
+        }
+    }
+}
+
+/// The SHA-256 of a token, in hex: what the database stores.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Starts a session for `account_id` and returns the `Set-Cookie` value that carries it.
+/// Always a new token: signing in never reuses one (no session fixation).
+pub async fn start(store: &dyn Store, policy: &SessionPolicy, actor: &Actor, user_agent: &str) -> DbResult<String> {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let (_, max) = policy.limits(actor);
+    let now = now();
+    store
+        .create_session(&NewSession {
+            token_hash: token_hash(&token),
+            account_id: actor.account_id,
+            now,
+            expires_at: now + max,
+            user_agent: user_agent.chars().take(256).collect(),
+        })
+        .await?;
+    Ok(policy.cookie(&token, max))
+}
+
+/// The signed-in person of a request, and the hash of their session token.
+#[derive(Clone, Debug)]
+pub struct CurrentSession {
+    pub actor: Actor,
+    pub token_hash: String,
+}
+
+/// Finds the live session a `Cookie` header carries, if any.
+pub async fn resolve(store: &dyn Store, policy: &SessionPolicy, cookie_header: &str) -> Option<CurrentSession> {
+    let token = cookie_value(cookie_header, policy.cookie_name())?;
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let hash = token_hash(token);
+    let record = match store.session(&hash).await {
+        Ok(Some(record)) => record,
+        Ok(None) => return None,
+        Err(err) => {
+            tracing::warn!(error = %err, "cannot read session; treating the request as anonymous");
+            return None;
+        }
+    };
+    let (idle, max) = policy.limits(&record.actor);
+    let now = now();
+    if now >= record.expires_at || now >= record.created_at + max || now >= record.last_seen_at + idle {
+        let _ = store.delete_session(&hash).await;
+        return None;
+    }
+    if now - record.last_seen_at >= TOUCH_EVERY_SECS {
+        if let Err(err) = store.touch_session(&hash, now).await {
+            tracing::warn!(error = %err, "cannot refresh session");
+        }
+    }
+    Some(CurrentSession { actor: record.actor, token_hash: hash })
+}
+
+/// Middleware: puts the request's [`CurrentSession`], when there is one, in its extensions,
+/// where pages (through the request parts in context) and handlers find it.
+pub async fn attach(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let cookies: Vec<String> =
+        request.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok().map(str::to_string)).collect();
+    for header in cookies {
+        if let Some(session) = resolve(state.store.as_ref(), &state.sessions, &header).await {
+            request.extensions_mut().insert(session);
+            break;
+        }
+    }
+    next.run(request).await
+}

@@ -1,0 +1,47 @@
+//! Plain HTML form posts: reading the body, and answering a failed one by rendering its page
+//! again with what was typed and what is wrong (the GOV.UK pattern), all without JavaScript.
+
+use crate::app::shell;
+use crate::components::form::FormState;
+use crate::server::state::AppState;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::request::Parts;
+use axum::response::Response;
+use leptos::prelude::provide_context;
+
+/// Largest form body accepted; every form here is a few fields.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// Splits a form post into its request parts and its fields. A body that is too large or not
+/// form-encoded gives no fields: the handler then reports the missing ones as errors.
+pub async fn read(request: Request) -> (Parts, Vec<(String, String)>) {
+    let (parts, body) = request.into_parts();
+    let fields = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(bytes) => serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    (parts, fields)
+}
+
+/// The value of one field, or "".
+pub fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+/// Renders the page at the request's address again, with `form` in context.
+pub async fn render_again(state: &AppState, parts: Parts, form: FormState) -> Response {
+    let leptos = state.leptos.clone();
+    let context_state = state.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(context_state.clone());
+            provide_context(form.clone());
+        },
+        move || shell(leptos.clone()),
+    );
+    let mut request = Request::from_parts(parts, Body::empty());
+    // The page is rendered as for a GET; the method only chose this handler.
+    *request.method_mut() = axum::http::Method::GET;
+    handler(request).await
+}

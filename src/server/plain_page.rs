@@ -1,0 +1,63 @@
+//! A small, complete, accessible page for answers given outside the Leptos app (a refused
+//! form, a full queue, an internal error), in the site's stylesheet and the person's language.
+
+use crate::i18n::{page_title, t, Key, Lang};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+
+/// The language to answer in, from the request's cookie or `Accept-Language`.
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    let cookie = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|h| crate::preferences::cookie_value(h, crate::i18n::LANG_COOKIE).and_then(Lang::from_code));
+    cookie.unwrap_or_else(|| {
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(Lang::from_accept_language)
+            .unwrap_or_default()
+    })
+}
+
+/// `status` with a page of a title, a heading, a paragraph and a link.
+pub fn respond(lang: Lang, status: StatusCode, title: Key, heading: Key, body: Key, link: (&str, Key)) -> Response {
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"stylesheet\" href=\"/pkg/senda.css\">\
+         </head><body><main id=\"content\" class=\"app-main app-width\"><h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p>\
+         </main></body></html>",
+        lang.tag(),
+        page_title(lang, title),
+        t(lang, heading),
+        t(lang, body),
+        link.0,
+        t(lang, link.1),
+    );
+    (status, Html(html)).into_response()
+}
+
+impl IntoResponse for crate::error::AppError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        match self {
+            crate::error::AppError::NotFound => respond(
+                Lang::default(),
+                status,
+                Key::not_found_title,
+                Key::not_found_h1,
+                Key::not_found_body,
+                ("/", Key::not_found_home),
+            ),
+            _ => respond(
+                Lang::default(),
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Key::error_title,
+                Key::error_h1,
+                Key::error_body,
+                ("/", Key::error_home),
+            ),
+        }
+    }
+}

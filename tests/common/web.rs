@@ -1,0 +1,72 @@
+//! Driving the real router the way a browser without JavaScript does.
+
+use super::TestDb;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use clap::Parser;
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use senda::server::config::Cli;
+use senda::server::{demo, http::router, state::AppState};
+use tower::ServiceExt;
+
+pub async fn app() -> (Router, TestDb) {
+    let (router, _state, db) = app_with_state().await;
+    (router, db)
+}
+
+/// The router and the state behind it, for tests that set up data first.
+pub async fn app_with_state() -> (Router, AppState, TestDb) {
+    let db = super::sqlite().await;
+    demo::seed(db.store.as_ref()).await.unwrap();
+    let leptos = LeptosOptions::builder().output_name("senda").site_root("target/site").build();
+    let config = Cli::parse_from(["senda"]).config;
+    let state = AppState::new(db.store.clone(), leptos, &config).unwrap();
+    (router(state.clone()), state, db)
+}
+
+/// The origin the test router is configured with (`SENDA_PUBLIC_ORIGIN`'s default).
+pub const ORIGIN: &str = "http://127.0.0.1:3000";
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+pub async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    Reply { status, headers, body }
+}
+
+/// The whole `<input …>` tag with this id.
+pub fn input_tag<'a>(body: &'a str, id: &str) -> &'a str {
+    let at = body.find(&format!(r#"id="{id}""#)).unwrap_or_else(|| panic!("no #{id}"));
+    let start = body[..at].rfind("<input").unwrap();
+    let end = at + body[at..].find('>').unwrap();
+    &body[start..=end]
+}
+
+pub fn get(path: &str) -> axum::http::request::Builder {
+    Request::get(path).header(header::ACCEPT, "text/html")
+}
+
+/// A form post as a browser sends it from one of our pages.
+pub fn post_form(path: &str, form: &str) -> Request<Body> {
+    post_form_from(path, form, ORIGIN, None)
+}
+
+pub fn post_form_from(path: &str, form: &str, origin: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::ACCEPT, "text/html")
+        .header(header::ORIGIN, origin)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(form.to_string())).unwrap()
+}
