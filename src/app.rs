@@ -1,9 +1,16 @@
 //! The HTML document every page shares (`shell`) and the route table (`App`).
 
-use crate::accounts::pages::{AccountPage, SignInPage};
+use crate::accounts::pages::{
+    AccountPage, ChangeEmailPage, ChangePasswordPage, CheckEmailPage, ConfirmEmailChangePage, ConfirmEmailPage,
+    DeleteAccountPage, EmployerSignUpPage, ForgotPasswordPage, NewStaffPage, ResetPasswordPage, RolesPage,
+    SessionsPage, SignInPage, SignUpPage,
+};
+use crate::audit::pages::AuditLogPage;
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::components::session_timeout::SessionTimeoutWarning;
 use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
+use crate::organisations::pages::CompanyReviewPage;
 use crate::ui::Ui;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -14,6 +21,7 @@ use leptos_router::{SsrMode, StaticSegment};
 /// so the first paint is already right: no flash of the wrong theme or language.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let ui = request_ui();
+    set_content_security_policy();
     let (lang, classes) = (ui.lang.tag(), ui.prefs.html_classes());
     provide_context(ui);
     view! {
@@ -45,6 +53,26 @@ fn request_ui() -> Ui {
     Ui::default()
 }
 
+/// Scripts run only from our own files and from the one inline script Leptos writes, which
+/// carries this response's nonce: no `unsafe-inline`. `wasm-unsafe-eval` lets the islands'
+/// WebAssembly compile; nothing else is evaluated.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use axum::http::{header, HeaderValue};
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    let nonce = leptos::nonce::use_nonce().map(|n| format!(" 'nonce-{}'", n.as_inner())).unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn set_content_security_policy() {}
+
 /// Every route renders its whole content on the server (`SsrMode::Async`): with JavaScript
 /// off nothing is left waiting for a script.
 #[component]
@@ -55,10 +83,26 @@ pub fn App() -> impl IntoView {
             <SkipLink />
             <SiteHeader />
             <main id="content" class="app-main" tabindex="-1">
+                <SessionTimeoutWarning />
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("entrar") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("cuenta") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("contrasena")) view=ChangePasswordPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("sesiones")) view=SessionsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("correo")) view=ChangeEmailPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("correo"), StaticSegment("confirmar")) view=ConfirmEmailChangePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("eliminar")) view=DeleteAccountPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuentas"), StaticSegment("roles")) view=RolesPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("auditoria") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("registro") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("registro"), StaticSegment("confirmar")) view=ConfirmEmailPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("registro"), StaticSegment("empresa")) view=EmployerSignUpPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuentas"), StaticSegment("nueva")) view=NewStaffPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("empresas"), StaticSegment("verificacion")) view=CompanyReviewPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("revisa-tu-correo") view=CheckEmailPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("contrasena"), StaticSegment("olvidada")) view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("contrasena"), StaticSegment("nueva")) view=ResetPasswordPage ssr=SsrMode::Async />
                 </FlatRoutes>
             </main>
             <SiteFooter />

@@ -1,10 +1,16 @@
 //! Senda: an accessible job board for job seekers with disabilities, employment centres and
 //! employers. The server renders every page; only islands hydrate in the browser.
 
+// Leptos views are nested types; the pages with a whole form in them go deeper than rustc's
+// default when their futures are laid out.
+#![recursion_limit = "256"]
+
 /// Accounts, roles, sign-in and the signed-in person's page.
 pub mod accounts;
 /// The document shell and the route table.
 pub mod app;
+/// The audit log of sign-ins and changes to rights, and its reader for admins.
+pub mod audit;
 /// Shared page parts: layout, form controls, status pages.
 pub mod components;
 /// Value types that parse (regions, RUC, …), shared by server and browser.
@@ -24,6 +30,8 @@ pub mod preferences;
 pub mod server;
 /// Language, preferences and address of the page being rendered.
 pub mod ui;
+/// Vacancies: what a job offers and the way from draft to published.
+pub mod vacancies;
 
 /// The browser entry point: wakes up the islands, and only them.
 #[cfg(feature = "hydrate")]

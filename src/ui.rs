@@ -14,6 +14,8 @@ pub struct Ui {
     pub path: String,
     /// Who is signed in, if anyone.
     pub actor: Option<crate::accounts::Actor>,
+    /// The signed-in session's form token, for the hidden field of every form that posts.
+    pub form_token: Option<String>,
 }
 
 impl Ui {
@@ -51,9 +53,10 @@ impl Ui {
         });
         let prefs = cookie(PREFS_COOKIE).map(Prefs::from_cookie_value).unwrap_or_default();
         let path = parts.uri.path_and_query().map(|pq| pq.as_str().to_string()).unwrap_or_else(|| "/".into());
-        let actor =
-            parts.extensions.get::<crate::server::auth::session::CurrentSession>().map(|session| session.actor.clone());
-        Ui { lang, prefs, path, actor }
+        let session = parts.extensions.get::<crate::server::auth::session::CurrentSession>();
+        let actor = session.map(|session| session.actor.clone());
+        let form_token = session.map(|session| crate::server::auth::csrf::form_token(&session.token_hash));
+        Ui { lang, prefs, path, actor, form_token }
     }
 }
 

@@ -23,6 +23,15 @@ async fn the_home_page_is_complete_html_in_spanish_with_the_demo_directory() {
     assert!(reply.body.contains(r##"href="#content""##) && reply.body.contains(r#"<main id="content""#));
     assert_eq!(reply.body.matches("<h1").count(), 1);
     assert!(reply.headers.contains_key("x-request-id"), "every response carries its request id");
+    let csp = reply.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce in the policy");
+    assert!(reply.body.contains(&format!(r#"nonce="{nonce}""#)), "the inline script carries the same nonce");
+    assert!(
+        !csp.contains("unsafe-inline") && csp.contains("object-src 'none'") && csp.contains("frame-ancestors 'none'")
+    );
+    assert_eq!(reply.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(reply.headers[header::REFERRER_POLICY], "same-origin");
+    assert!(!reply.headers.contains_key(header::STRICT_TRANSPORT_SECURITY), "no HSTS over plain http");
     db.cleanup().await;
 }
 

@@ -4,11 +4,17 @@
 mod common;
 
 use senda::accounts::{Role, RoleGrant};
+use senda::audit::AuditAction;
 use senda::domain::Email;
 use senda::domain::{Region, Ruc};
 use senda::organisations::{NewCentre, NewCompany};
-use senda::server::auth::{NewAccount, NewSession};
+use senda::server::audit::AuditEvent;
+use senda::server::auth::{NewAccount, NewSession, NewToken, TokenPurpose};
+use senda::server::db::accounts::EmailChange;
+use senda::server::db::audit::AuditQuery;
 use senda::server::db::{DbError, Engine, OpenError};
+use senda::server::mail::OutgoingMail;
+use senda::vacancies::{ContractType, Modality, VacancyDraft, VacancyStatus, WorkingHours};
 use sqlx::Connection;
 
 /// Generates one `sqlite` and one `postgres` test for each story function.
@@ -50,7 +56,54 @@ on_both_engines!(
     a_role_must_name_the_organisation_it_acts_for,
     sessions_are_stored_by_hash_touched_and_deleted,
     a_stronger_password_hash_replaces_the_old_one,
+    a_signed_up_account_waits_for_its_link_which_works_once,
+    a_reset_link_sets_the_password_ends_every_session_and_voids_other_links,
+    changing_the_password_ends_the_other_sessions_only,
+    my_sessions_are_listed_and_only_mine_can_be_ended,
+    mail_is_claimed_by_one_sender_at_a_time_until_sent,
+    rate_limit_counters_count_per_bucket_and_window,
+    expired_rows_are_purged,
+    an_employer_signs_up_with_a_new_company_or_nothing_at_all,
+    a_company_is_verified_once_by_someone,
+    a_request_to_join_a_company_is_decided_once,
+    an_account_keeps_its_preferences_and_language,
+    a_rate_limit_kicks_in_and_lifts_when_its_window_ends,
+    the_audit_log_is_appended_to_and_never_changed,
+    the_audit_log_is_read_newest_first_by_filter,
+    changes_to_rights_are_in_the_audit_log_with_the_change,
+    a_second_role_is_given_and_taken_and_ends_the_sessions,
+    the_last_admin_cannot_go,
+    an_email_change_link_moves_the_account_once,
+    an_email_change_to_a_taken_address_changes_nothing,
+    my_data_holds_my_account_roles_sessions_and_activity,
+    a_deleted_account_leaves_only_its_number_in_the_audit_log,
+    the_accommodations_list_comes_in_its_order,
+    a_vacancy_is_stored_whole_or_not_at_all,
+    a_vacancy_moves_only_from_where_it_is_and_keeps_its_history,
+    expired_vacancies_close_by_themselves,
 );
+
+fn event(action: AuditAction, at: i64) -> AuditEvent {
+    AuditEvent::new(action, at, "203.0.113.9")
+}
+
+fn admin_role() -> RoleGrant {
+    RoleGrant { role: Role::Admin, company_id: None, centre_id: None }
+}
+
+/// The audit log as an admin reads it with no filter, oldest first: (action, actor, subject).
+async fn audit_trail(store: &dyn senda::server::db::Store) -> Vec<(String, Option<i64>, Option<i64>)> {
+    let query = AuditQuery { limit: 1000, ..AuditQuery::default() };
+    let mut events: Vec<_> = store
+        .audit_events(&query)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.action, e.actor.map(|p| p.id), e.subject.map(|p| p.id)))
+        .collect();
+    events.reverse();
+    events
+}
 
 fn centre(name: &str) -> NewCentre {
     NewCentre {
@@ -171,6 +224,7 @@ fn account(email: &str, role: RoleGrant) -> NewAccount {
         name: "Juan Mamani".into(),
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(),
         role,
+        email_verified: true,
         now: 1_700_000_000,
     }
 }
@@ -235,4 +289,783 @@ async fn a_stronger_password_hash_replaces_the_old_one(db: &common::TestDb) {
     let id = store.create_account(&account("rehash@example.pe", seeker_role())).await.unwrap();
     store.set_password_hash(id, "$argon2id$v=19$m=65536,t=3,p=1$bmV3c2FsdA$bmV3aGFzaA").await.unwrap();
     assert!(store.credentials("rehash@example.pe").await.unwrap().unwrap().password_hash.contains("m=65536"));
+}
+
+fn token(hash_char: &str, purpose: TokenPurpose, now: i64, lifetime: i64) -> NewToken {
+    NewToken { token_hash: hash_char.repeat(64), purpose, now, expires_at: now + lifetime }
+}
+
+fn mail(to: &str) -> OutgoingMail {
+    OutgoingMail { to: to.into(), subject: "Asunto".into(), body: "Cuerpo con enlace".into() }
+}
+
+fn session_for(account_id: i64, hash_char: &str, now: i64) -> NewSession {
+    NewSession {
+        token_hash: hash_char.repeat(64),
+        account_id,
+        now,
+        expires_at: now + 3600,
+        user_agent: format!("navegador {hash_char}"),
+    }
+}
+
+async fn a_signed_up_account_waits_for_its_link_which_works_once(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let new = NewAccount { email_verified: false, ..account("nueva@example.pe", seeker_role()) };
+    let id = store
+        .create_account_with_link(
+            &new,
+            &token("a", TokenPurpose::VerifyEmail, now, 86_400),
+            &mail("nueva@example.pe"),
+            None,
+        )
+        .await
+        .unwrap();
+    assert!(!store.credentials("nueva@example.pe").await.unwrap().unwrap().email_verified);
+    assert_eq!(store.mail_to("nueva@example.pe").await.unwrap().len(), 1, "the link went out with the account");
+
+    let hash = "a".repeat(64);
+    assert_eq!(store.token_account(&hash, TokenPurpose::VerifyEmail, now + 10).await.unwrap(), Some(id));
+    assert_eq!(
+        store.token_account(&hash, TokenPurpose::ResetPassword, now + 10).await.unwrap(),
+        None,
+        "one purpose only"
+    );
+    assert_eq!(store.verify_email(&hash, now + 10).await.unwrap(), Some(id));
+    assert!(store.credentials("nueva@example.pe").await.unwrap().unwrap().email_verified);
+    assert_eq!(store.verify_email(&hash, now + 20).await.unwrap(), None, "a link works once");
+
+    // A taken address signs up nothing, and no message is left behind.
+    let again = store
+        .create_account_with_link(
+            &new,
+            &token("b", TokenPurpose::VerifyEmail, now, 86_400),
+            &mail("nueva@example.pe"),
+            None,
+        )
+        .await;
+    assert!(matches!(again, Err(DbError::Conflict(_))), "{again:?}");
+    assert_eq!(store.mail_to("nueva@example.pe").await.unwrap().len(), 1, "rolled back with the account");
+
+    let late = store
+        .create_account(&NewAccount { email_verified: false, ..account("tarde@example.pe", seeker_role()) })
+        .await
+        .unwrap();
+    store.issue_token(late, &token("c", TokenPurpose::VerifyEmail, now, 60), &mail("tarde@example.pe")).await.unwrap();
+    assert_eq!(store.verify_email(&"c".repeat(64), now + 61).await.unwrap(), None, "an expired link works never");
+}
+
+async fn a_reset_link_sets_the_password_ends_every_session_and_voids_other_links(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let id = store.create_account(&account("olvido@example.pe", seeker_role())).await.unwrap();
+    store.create_session(&session_for(id, "1", now)).await.unwrap();
+    store.create_session(&session_for(id, "2", now)).await.unwrap();
+    store
+        .issue_token(id, &token("d", TokenPurpose::ResetPassword, now, 3600), &mail("olvido@example.pe"))
+        .await
+        .unwrap();
+    store
+        .issue_token(id, &token("e", TokenPurpose::ResetPassword, now, 3600), &mail("olvido@example.pe"))
+        .await
+        .unwrap();
+
+    assert_eq!(
+        store
+            .reset_password(&"d".repeat(64), "$argon2id$nuevo", &event(AuditAction::PasswordReset, now + 5))
+            .await
+            .unwrap(),
+        Some(id)
+    );
+    assert_eq!(store.password_hash(id).await.unwrap().as_deref(), Some("$argon2id$nuevo"));
+    assert!(store.sessions_of(id).await.unwrap().is_empty(), "every session ended");
+    assert_eq!(
+        store
+            .reset_password(&"d".repeat(64), "$argon2id$otro", &event(AuditAction::PasswordReset, now + 6))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        store
+            .reset_password(&"e".repeat(64), "$argon2id$otro", &event(AuditAction::PasswordReset, now + 6))
+            .await
+            .unwrap(),
+        None,
+        "older links void"
+    );
+    assert_eq!(store.password_hash(id).await.unwrap().as_deref(), Some("$argon2id$nuevo"));
+}
+
+async fn changing_the_password_ends_the_other_sessions_only(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let id = store.create_account(&account("cambio@example.pe", seeker_role())).await.unwrap();
+    for c in ["1", "2", "3"] {
+        store.create_session(&session_for(id, c, now)).await.unwrap();
+    }
+    store
+        .change_password(id, "$argon2id$cambiada", &"2".repeat(64), &event(AuditAction::PasswordChanged, now).by(id))
+        .await
+        .unwrap();
+    let left: Vec<_> = store.sessions_of(id).await.unwrap().into_iter().map(|s| s.token_hash).collect();
+    assert_eq!(left, vec!["2".repeat(64)]);
+    assert_eq!(store.password_hash(id).await.unwrap().as_deref(), Some("$argon2id$cambiada"));
+}
+
+async fn my_sessions_are_listed_and_only_mine_can_be_ended(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let me = store.create_account(&account("yo@example.pe", seeker_role())).await.unwrap();
+    let other = store.create_account(&account("otra@example.pe", seeker_role())).await.unwrap();
+    store.create_session(&session_for(me, "1", now)).await.unwrap();
+    store.create_session(&session_for(me, "2", now + 5)).await.unwrap();
+    store.create_session(&session_for(other, "3", now)).await.unwrap();
+    store.touch_session(&"1".repeat(64), now + 60).await.unwrap();
+
+    let mine = store.sessions_of(me).await.unwrap();
+    assert_eq!(mine.iter().map(|s| &s.token_hash[..1]).collect::<Vec<_>>(), ["1", "2"], "most recently used first");
+    assert_eq!(mine[0].user_agent, "navegador 1");
+
+    assert!(!store.delete_session_of(me, &"3".repeat(64)).await.unwrap(), "another account's session is not mine");
+    assert!(store.session(&"3".repeat(64)).await.unwrap().is_some());
+    assert!(store.delete_session_of(me, &"2".repeat(64)).await.unwrap());
+    store.create_session(&session_for(me, "4", now)).await.unwrap();
+    assert_eq!(store.delete_other_sessions(me, &"1".repeat(64)).await.unwrap(), 1);
+    assert_eq!(store.sessions_of(me).await.unwrap().len(), 1);
+    assert_eq!(store.sessions_of(other).await.unwrap().len(), 1, "nobody else's ended");
+}
+
+async fn mail_is_claimed_by_one_sender_at_a_time_until_sent(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let first = store.queue_mail(&mail("a@example.pe"), now).await.unwrap();
+    let second = store.queue_mail(&mail("b@example.pe"), now).await.unwrap();
+
+    let claimed = store.claim_mail(now, 300).await.unwrap().unwrap();
+    assert_eq!((claimed.id, claimed.attempts), (first, 1), "oldest first");
+    assert_eq!(store.claim_mail(now, 300).await.unwrap().unwrap().id, second, "a claimed message is skipped");
+    assert!(store.claim_mail(now, 300).await.unwrap().is_none());
+
+    store.mark_mail_sent(first, "log", now + 1).await.unwrap();
+    // The claim on the second lapses (its sender died): it is offered again, the sent one never.
+    let retried = store.claim_mail(now + 301, 300).await.unwrap().unwrap();
+    assert_eq!((retried.id, retried.attempts), (second, 2));
+    assert!(store.claim_mail(now + 10_000, 300).await.unwrap().map(|m| m.id) != Some(first));
+
+    let sent = store.mail_to("a@example.pe").await.unwrap();
+    assert_eq!((sent[0].sent_at, sent[0].sent_via.as_deref()), (Some(now + 1), Some("log")));
+    assert_eq!(sent[0].body, "Cuerpo con enlace");
+}
+
+async fn rate_limit_counters_count_per_bucket_and_window(db: &common::TestDb) {
+    let store = &db.store;
+    assert_eq!(store.hits("x", 600).await.unwrap(), 0);
+    assert_eq!(store.hit("x", 600).await.unwrap(), 1);
+    assert_eq!(store.hit("x", 600).await.unwrap(), 2);
+    assert_eq!(store.hit("y", 600).await.unwrap(), 1, "buckets count apart");
+    assert_eq!(store.hits("x", 600).await.unwrap(), 2);
+    assert_eq!(store.hit("x", 1200).await.unwrap(), 1, "a new window starts again");
+    assert_eq!(store.hits("x", 600).await.unwrap(), 0, "the old window is gone");
+
+    // Many attempts at once, as from several app servers: each counts exactly once.
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        let store = store.clone();
+        attempts.spawn(async move { store.hit("z", 600).await.unwrap() });
+    }
+    let mut counts = attempts.join_all().await;
+    counts.sort();
+    assert_eq!(counts, (1..=20).collect::<Vec<_>>());
+}
+
+async fn expired_rows_are_purged(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let id = store.create_account(&account("viejo@example.pe", seeker_role())).await.unwrap();
+    store.create_session(&session_for(id, "1", now - 7200)).await.unwrap();
+    store.create_session(&session_for(id, "2", now)).await.unwrap();
+    store
+        .issue_token(id, &token("f", TokenPurpose::ResetPassword, now - 200_000, 3600), &mail("viejo@example.pe"))
+        .await
+        .unwrap();
+    store.hit("viejo", now - 200_000).await.unwrap();
+    store.hit("nuevo", now).await.unwrap();
+
+    assert_eq!(store.purge_expired(now).await.unwrap(), 3);
+    assert_eq!(store.sessions_of(id).await.unwrap().len(), 1, "the live session stays");
+    assert_eq!(store.hits("nuevo", now).await.unwrap(), 1);
+}
+
+async fn an_employer_signs_up_with_a_new_company_or_nothing_at_all(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let employer = RoleGrant { role: Role::Employer, company_id: Some(0), centre_id: None };
+    let new = NewAccount { email_verified: false, ..account("rrhh@example.pe", employer.clone()) };
+    let id = store
+        .sign_up_employer(
+            &company("Nueva S.A.C.", "20487654320"),
+            &new,
+            &token("a", TokenPurpose::VerifyEmail, now, 60),
+            &mail("rrhh@example.pe"),
+        )
+        .await
+        .unwrap();
+    let companies = store.list_companies().await.unwrap();
+    let roles = store.account_actor(id).await.unwrap().unwrap().roles;
+    assert_eq!(roles[0].company_id, Some(companies[0].id), "the role names the new company");
+
+    // A registered RUC: no account, no message, no second company.
+    let other = NewAccount { email_verified: false, ..account("otra@example.pe", employer) };
+    let err = store
+        .sign_up_employer(
+            &company("Copia S.A.C.", "20487654320"),
+            &other,
+            &token("b", TokenPurpose::VerifyEmail, now, 60),
+            &mail("otra@example.pe"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(&err, DbError::Conflict(rule) if rule.contains("ruc")), "{err:?}");
+    assert!(store.credentials("otra@example.pe").await.unwrap().is_none());
+    assert!(store.mail_to("otra@example.pe").await.unwrap().is_empty());
+    assert_eq!(store.list_companies().await.unwrap().len(), 1);
+}
+
+async fn a_company_is_verified_once_by_someone(db: &common::TestDb) {
+    let store = &db.store;
+    let admin = store
+        .create_account(&account(
+            "admin@example.pe",
+            RoleGrant { role: Role::Admin, company_id: None, centre_id: None },
+        ))
+        .await
+        .unwrap();
+    let id = store.insert_company(&company("Por Verificar S.A.C.", "20487654320")).await.unwrap();
+    assert!(store.verify_company(id, &event(AuditAction::CompanyVerified, 1_700_000_000).by(admin)).await.unwrap());
+    assert!(store.list_companies().await.unwrap()[0].verified);
+    assert!(
+        !store.verify_company(id, &event(AuditAction::CompanyVerified, 1_700_000_100).by(admin)).await.unwrap(),
+        "already verified"
+    );
+    assert!(
+        !store.verify_company(id + 99, &event(AuditAction::CompanyVerified, 1_700_000_100).by(admin)).await.unwrap(),
+        "no such company"
+    );
+}
+
+async fn a_request_to_join_a_company_is_decided_once(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let admin = store
+        .create_account(&account(
+            "admin@example.pe",
+            RoleGrant { role: Role::Admin, company_id: None, centre_id: None },
+        ))
+        .await
+        .unwrap();
+    let company_id = store.insert_company(&company("Registrada S.A.C.", "20487654320")).await.unwrap();
+    assert_eq!(store.company_id_by_ruc("20487654320").await.unwrap(), Some(company_id));
+    assert_eq!(store.company_id_by_ruc("20100987652").await.unwrap(), None);
+
+    let joiner = NewAccount { email_verified: false, ..account("nuevo@example.pe", seeker_role()) };
+    let id = store
+        .sign_up_joining(
+            &joiner,
+            company_id,
+            &token("a", TokenPurpose::VerifyEmail, now, 60),
+            &mail("nuevo@example.pe"),
+        )
+        .await
+        .unwrap();
+    assert!(store.account_actor(id).await.unwrap().unwrap().roles.is_empty(), "no role while waiting");
+    assert_eq!(store.pending_join(id).await.unwrap().as_deref(), Some("Registrada S.A.C."));
+    assert!(store.join_requests().await.unwrap().is_empty(), "listed only once the email is confirmed");
+    store.verify_email(&"a".repeat(64), now + 1).await.unwrap();
+    assert_eq!(store.join_requests().await.unwrap()[0].email, "nuevo@example.pe");
+
+    store.create_session(&session_for(id, "1", now)).await.unwrap();
+    let decided = store
+        .decide_join_request(id, true, &event(AuditAction::RoleGranted, now + 2).by(admin))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(decided.company_id, company_id);
+    let roles = store.account_actor(id).await.unwrap().unwrap().roles;
+    assert_eq!(roles, vec![RoleGrant { role: Role::Employer, company_id: Some(company_id), centre_id: None }]);
+    assert!(store.sessions_of(id).await.unwrap().is_empty(), "a new session with the new rights");
+    assert!(
+        store
+            .decide_join_request(id, false, &event(AuditAction::JoinRejected, now + 3).by(admin))
+            .await
+            .unwrap()
+            .is_none(),
+        "decided once"
+    );
+    assert_eq!(store.pending_join(id).await.unwrap(), None);
+}
+
+async fn an_account_keeps_its_preferences_and_language(db: &common::TestDb) {
+    let store = &db.store;
+    let id = store.create_account(&account("prefs@example.pe", seeker_role())).await.unwrap();
+    assert_eq!(store.settings(id).await.unwrap(), (None, None));
+    store.save_settings(id, Some("v1:size=200"), None).await.unwrap();
+    store.save_settings(id, None, Some("en")).await.unwrap();
+    assert_eq!(store.settings(id).await.unwrap(), (Some("v1:size=200".into()), Some("en".into())), "each kept apart");
+}
+
+async fn a_rate_limit_kicks_in_and_lifts_when_its_window_ends(db: &common::TestDb) {
+    use senda::server::auth::limits::{Limited, SIGN_IN_FAILURES_PER_ACCOUNT as LIMIT};
+    let store = db.store.as_ref();
+    let start = 1_700_000_100 - 1_700_000_100 % LIMIT.window_secs;
+    for _ in 0..LIMIT.max {
+        assert_eq!(LIMIT.hit(store, "rosa@example.pe", start + 10).await.unwrap(), Ok(()));
+    }
+    assert_eq!(
+        LIMIT.check(store, "rosa@example.pe", start + 20).await.unwrap(),
+        Err(Limited { retry_after: LIMIT.window_secs - 20 })
+    );
+    assert_eq!(
+        LIMIT.check(store, "otra@example.pe", start + 20).await.unwrap(),
+        Ok(()),
+        "other accounts are not held up"
+    );
+    assert_eq!(LIMIT.check(store, "rosa@example.pe", start + LIMIT.window_secs).await.unwrap(), Ok(()), "lifted");
+}
+
+async fn the_audit_log_is_appended_to_and_never_changed(db: &common::TestDb) {
+    let store = &db.store;
+    let id = store.create_account(&account("auditada@example.pe", seeker_role())).await.unwrap();
+    store.record(&event(AuditAction::SignIn, 1_700_000_000).by(id).about(id)).await.unwrap();
+    store.record(&event(AuditAction::SignInFailed, 1_700_000_100).about(id)).await.unwrap();
+    assert_eq!(
+        audit_trail(store.as_ref()).await,
+        vec![("sign_in".into(), Some(id), Some(id)), ("sign_in_failed".into(), None, Some(id))]
+    );
+    // The database itself refuses to change or remove a record, whatever the application does.
+    for sql in ["UPDATE audit_events SET action = 'nada'", "DELETE FROM audit_events"] {
+        assert!(raw_execute(&db.url, sql).await.is_err(), "{sql} must be refused");
+    }
+    assert_eq!(audit_trail(store.as_ref()).await.len(), 2, "both records are still there");
+}
+
+/// Runs one statement straight on the test database, past the store.
+async fn raw_execute(url: &str, sql: &str) -> Result<(), sqlx::Error> {
+    if url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(url).await?;
+        sqlx::query(sql).execute(&mut conn).await.map(|_| ())
+    } else {
+        let mut conn = sqlx::PgConnection::connect(url).await?;
+        sqlx::query(sql).execute(&mut conn).await.map(|_| ())
+    }
+}
+
+async fn the_audit_log_is_read_newest_first_by_filter(db: &common::TestDb) {
+    let store = &db.store;
+    let ana = store.create_account(&account("ana@example.pe", seeker_role())).await.unwrap();
+    let luis = store.create_account(&account("luis@example.pe", seeker_role())).await.unwrap();
+    let day = 86_400;
+    let start = 1_700_000_000;
+    for (i, (action, who)) in [
+        (AuditAction::SignIn, ana),
+        (AuditAction::SignInFailed, luis),
+        (AuditAction::SignIn, luis),
+        (AuditAction::DataExported, ana),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        store.record(&event(action, start + i as i64 * day).by(who).about(who)).await.unwrap();
+    }
+    let read = |query: AuditQuery| async move { store.audit_events(&AuditQuery { limit: 10, ..query }).await.unwrap() };
+    let all = read(AuditQuery::default()).await;
+    assert_eq!(
+        all.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["data_exported", "sign_in", "sign_in_failed", "sign_in"]
+    );
+    assert_eq!(all[0].actor.as_ref().unwrap().email.as_deref(), Some("ana@example.pe"), "names come with the events");
+    assert_eq!(all[0].ip, "203.0.113.9");
+
+    let sign_ins = read(AuditQuery { action: Some("sign_in".into()), ..AuditQuery::default() }).await;
+    assert_eq!(sign_ins.len(), 2);
+    let lucho = read(AuditQuery { account_id: Some(luis), ..AuditQuery::default() }).await;
+    assert_eq!(lucho.len(), 2);
+    let middle =
+        read(AuditQuery { from: Some(start + day), until: Some(start + 2 * day), ..AuditQuery::default() }).await;
+    assert_eq!(
+        middle.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["sign_in_failed"],
+        "from included, until not"
+    );
+    let first_page = store.audit_events(&AuditQuery { limit: 2, ..AuditQuery::default() }).await.unwrap();
+    let next = read(AuditQuery { before: Some(first_page[1].id), ..AuditQuery::default() }).await;
+    assert_eq!(next.len(), 2, "the next page starts after the last one shown");
+    assert!(next.iter().all(|e| e.id < first_page[1].id));
+    assert_eq!(store.account_id_by_email("luis@example.pe").await.unwrap(), Some(luis));
+}
+
+async fn changes_to_rights_are_in_the_audit_log_with_the_change(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let admin = store.create_account(&account("jefa@example.pe", admin_role())).await.unwrap();
+    let company_id = store.insert_company(&company("Auditada S.A.C.", "20487654320")).await.unwrap();
+    assert!(store.verify_company(company_id, &event(AuditAction::CompanyVerified, now).by(admin)).await.unwrap());
+    let staff = NewAccount { email_verified: false, ..account("nuevo@example.pe", admin_role()) };
+    let invited = store
+        .create_account_with_link(
+            &staff,
+            &token("a", TokenPurpose::ResetPassword, now, 60),
+            &mail("nuevo@example.pe"),
+            Some(&event(AuditAction::RoleGranted, now).by(admin).detail("admin")),
+        )
+        .await
+        .unwrap();
+    store
+        .change_password(
+            invited,
+            "$argon2id$x",
+            "ninguna",
+            &event(AuditAction::PasswordChanged, now).by(invited).about(invited),
+        )
+        .await
+        .unwrap();
+    store
+        .issue_token(invited, &token("b", TokenPurpose::ResetPassword, now, 60), &mail("nuevo@example.pe"))
+        .await
+        .unwrap();
+    store.reset_password(&"b".repeat(64), "$argon2id$y", &event(AuditAction::PasswordReset, now)).await.unwrap();
+    assert_eq!(
+        audit_trail(store.as_ref()).await,
+        vec![
+            ("company_verified".into(), Some(admin), None),
+            ("role_granted".into(), Some(admin), Some(invited)),
+            ("password_changed".into(), Some(invited), Some(invited)),
+            ("password_reset".into(), Some(invited), Some(invited)),
+        ]
+    );
+    let verified = store.audit_events(&AuditQuery { limit: 10, ..AuditQuery::default() }).await.unwrap();
+    assert_eq!(verified.last().unwrap().detail, "Auditada S.A.C. (RUC 20487654320)");
+
+    // A change that fails records nothing: the record commits with the change or not at all.
+    assert!(!store.verify_company(company_id, &event(AuditAction::CompanyVerified, now).by(admin)).await.unwrap());
+    assert_eq!(audit_trail(store.as_ref()).await.len(), 4);
+}
+
+async fn a_second_role_is_given_and_taken_and_ends_the_sessions(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let admin = store.create_account(&account("jefa@example.pe", admin_role())).await.unwrap();
+    let centre_id = store.insert_centre(&centre("CEM Cusco")).await.unwrap();
+    let id = store.create_account(&account("doble@example.pe", seeker_role())).await.unwrap();
+    store.create_session(&session_for(id, "1", now)).await.unwrap();
+    let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre_id) };
+    let given = event(AuditAction::RoleGranted, now).by(admin);
+    assert!(store.grant_role(id, &counsellor, &given).await.unwrap());
+    assert_eq!(store.account_actor(id).await.unwrap().unwrap().roles, vec![counsellor.clone(), seeker_role()]);
+    assert!(store.sessions_of(id).await.unwrap().is_empty(), "the next session carries the new rights");
+    assert!(!store.grant_role(id, &counsellor, &given).await.unwrap(), "held already");
+    let nowhere = RoleGrant { role: Role::Employer, company_id: Some(999), centre_id: None };
+    assert!(matches!(store.grant_role(id, &nowhere, &given).await, Err(DbError::Conflict(_))), "no such company");
+
+    store.create_session(&session_for(id, "2", now)).await.unwrap();
+    let taken = event(AuditAction::RoleRevoked, now + 1).by(admin).detail("counsellor");
+    assert!(store.revoke_role(id, Role::Counsellor, &taken).await.unwrap());
+    assert_eq!(store.account_actor(id).await.unwrap().unwrap().roles, vec![seeker_role()]);
+    assert!(store.sessions_of(id).await.unwrap().is_empty());
+    assert!(!store.revoke_role(id, Role::Counsellor, &taken).await.unwrap(), "gone already");
+    assert_eq!(
+        audit_trail(store.as_ref()).await,
+        vec![("role_granted".into(), Some(admin), Some(id)), ("role_revoked".into(), Some(admin), Some(id))]
+    );
+}
+
+async fn the_last_admin_cannot_go(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let first = store.create_account(&account("primera@example.pe", admin_role())).await.unwrap();
+    let last_admin = |r: Result<bool, DbError>| matches!(r, Err(DbError::Conflict(rule)) if rule == "last_admin");
+    assert!(last_admin(store.revoke_role(first, Role::Admin, &event(AuditAction::RoleRevoked, now)).await));
+    assert!(last_admin(store.delete_account(first, &event(AuditAction::AccountDeleted, now)).await));
+    let second = store.create_account(&account("segunda@example.pe", admin_role())).await.unwrap();
+    assert!(store.revoke_role(first, Role::Admin, &event(AuditAction::RoleRevoked, now)).await.unwrap());
+    assert!(last_admin(store.delete_account(second, &event(AuditAction::AccountDeleted, now)).await));
+    assert_eq!(audit_trail(store.as_ref()).await.len(), 1, "refusals record nothing");
+}
+
+async fn an_email_change_link_moves_the_account_once(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let id = store.create_account(&account("vieja@example.pe", seeker_role())).await.unwrap();
+    store
+        .issue_token(id, &token("r", TokenPurpose::ResetPassword, now, 3600), &mail("vieja@example.pe"))
+        .await
+        .unwrap();
+    let change = token("c", TokenPurpose::ChangeEmail, now, 86_400);
+    store
+        .issue_email_change(id, &change, "nueva@example.pe", &[mail("nueva@example.pe"), mail("vieja@example.pe")])
+        .await
+        .unwrap();
+    assert_eq!(store.mail_to("nueva@example.pe").await.unwrap().len(), 1);
+    assert_eq!(store.mail_to("vieja@example.pe").await.unwrap().len(), 2, "the current address is warned");
+    // A second request voids the first link.
+    store
+        .issue_email_change(id, &token("d", TokenPurpose::ChangeEmail, now + 1, 86_400), "otra@example.pe", &[])
+        .await
+        .unwrap();
+    let changed = event(AuditAction::EmailChanged, now + 10);
+    assert_eq!(store.change_email(&"c".repeat(64), &changed).await.unwrap(), EmailChange::InvalidLink);
+    assert_eq!(
+        store.change_email(&"d".repeat(64), &changed).await.unwrap(),
+        EmailChange::Changed {
+            account_id: id,
+            old_email: "vieja@example.pe".into(),
+            new_email: "otra@example.pe".into()
+        }
+    );
+    assert!(store.credentials("vieja@example.pe").await.unwrap().is_none());
+    assert!(store.credentials("otra@example.pe").await.unwrap().unwrap().email_verified);
+    assert_eq!(
+        store.change_email(&"d".repeat(64), &changed).await.unwrap(),
+        EmailChange::InvalidLink,
+        "a link works once"
+    );
+    assert_eq!(
+        store
+            .reset_password(&"r".repeat(64), "$argon2id$x", &event(AuditAction::PasswordReset, now + 11))
+            .await
+            .unwrap(),
+        None,
+        "links sent to the old address stop working"
+    );
+    assert_eq!(audit_trail(store.as_ref()).await, vec![("email_changed".into(), Some(id), Some(id))]);
+    store
+        .issue_email_change(id, &token("e", TokenPurpose::ChangeEmail, now, 60), "tarde@example.pe", &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        store.change_email(&"e".repeat(64), &event(AuditAction::EmailChanged, now + 61)).await.unwrap(),
+        EmailChange::InvalidLink,
+        "an expired link works never"
+    );
+}
+
+async fn an_email_change_to_a_taken_address_changes_nothing(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let id = store.create_account(&account("mia@example.pe", seeker_role())).await.unwrap();
+    store
+        .issue_email_change(id, &token("c", TokenPurpose::ChangeEmail, now, 86_400), "ocupada@example.pe", &[])
+        .await
+        .unwrap();
+    // Someone signs up with that address before the link is used.
+    store.create_account(&account("ocupada@example.pe", seeker_role())).await.unwrap();
+    let change = store.change_email(&"c".repeat(64), &event(AuditAction::EmailChanged, now + 5)).await.unwrap();
+    assert_eq!(change, EmailChange::Taken);
+    assert_eq!(store.account_actor(id).await.unwrap().unwrap().email, "mia@example.pe");
+    assert!(audit_trail(store.as_ref()).await.is_empty());
+}
+
+async fn my_data_holds_my_account_roles_sessions_and_activity(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let centre_id = store.insert_centre(&centre("CEM Cusco")).await.unwrap();
+    let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre_id) };
+    let id = store.create_account(&account("datos@example.pe", counsellor)).await.unwrap();
+    let other = store.create_account(&account("otro@example.pe", seeker_role())).await.unwrap();
+    store.save_settings(id, Some("v1:size=150"), Some("es")).await.unwrap();
+    store.create_session(&session_for(id, "1", now)).await.unwrap();
+    store.record(&event(AuditAction::SignIn, now).by(id).about(id)).await.unwrap();
+    store.record(&event(AuditAction::SignIn, now).by(other).about(other)).await.unwrap();
+
+    let data = store.account_data(id).await.unwrap().unwrap();
+    assert_eq!((data.account.id, data.account.email.as_str()), (id, "datos@example.pe"));
+    assert_eq!(data.account.created_at, "2023-11-14T22:13:20Z");
+    assert_eq!(data.account.preferences.as_deref(), Some("v1:size=150"));
+    assert_eq!(data.roles.len(), 1);
+    assert_eq!((data.roles[0].role.as_str(), data.roles[0].centre.as_deref()), ("counsellor", Some("CEM Cusco")));
+    assert_eq!(data.sessions.len(), 1);
+    assert_eq!(data.sessions[0].browser, "navegador 1");
+    assert_eq!(data.activity.len(), 1, "only my own activity");
+    assert_eq!((data.activity[0].action.as_str(), data.activity[0].ip.as_str()), ("sign_in", "203.0.113.9"));
+    assert!(store.account_data(other + 100).await.unwrap().is_none());
+}
+
+async fn a_deleted_account_leaves_only_its_number_in_the_audit_log(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    store.create_account(&account("jefa@example.pe", admin_role())).await.unwrap();
+    let company_id = store.insert_company(&company("Se Queda S.A.C.", "20487654320")).await.unwrap();
+    let employer = RoleGrant { role: Role::Employer, company_id: Some(company_id), centre_id: None };
+    let id = store.create_account(&account("adios@example.pe", employer)).await.unwrap();
+    store.create_session(&session_for(id, "1", now)).await.unwrap();
+    store.issue_token(id, &token("a", TokenPurpose::ResetPassword, now, 60), &mail("adios@example.pe")).await.unwrap();
+    store.record(&event(AuditAction::SignIn, now).by(id).about(id)).await.unwrap();
+
+    assert!(store.delete_account(id, &event(AuditAction::AccountDeleted, now + 1).by(id).about(id)).await.unwrap());
+    assert!(store.account_actor(id).await.unwrap().is_none());
+    assert!(store.credentials("adios@example.pe").await.unwrap().is_none());
+    assert!(store.session(&"1".repeat(64)).await.unwrap().is_none());
+    assert!(store.mail_to("adios@example.pe").await.unwrap().is_empty(), "mail to the address goes too");
+    assert_eq!(store.list_companies().await.unwrap().len(), 1, "the company stays");
+    let events =
+        store.audit_events(&AuditQuery { account_id: Some(id), limit: 10, ..AuditQuery::default() }).await.unwrap();
+    assert_eq!(events.len(), 2);
+    assert!(events
+        .iter()
+        .all(|e| e.actor.as_ref().is_some_and(|p| p.id == id && p.name.is_none() && p.email.is_none())));
+    assert!(!store.delete_account(id, &event(AuditAction::AccountDeleted, now + 2)).await.unwrap(), "gone already");
+    // Its email is free again for a new account.
+    store.create_account(&account("adios@example.pe", seeker_role())).await.unwrap();
+}
+
+/// A centre, a verified company and an employer of it: what every vacancy story starts from.
+async fn vacancy_setting(store: &dyn senda::server::db::Store) -> (i64, i64, i64) {
+    let centre_id = store.insert_centre(&centre("CEM Cusco")).await.unwrap();
+    let company_id = store
+        .insert_company(&NewCompany { verified: true, ..company("Textiles Andinos S.A.C.", "20487654320") })
+        .await
+        .unwrap();
+    let employer = RoleGrant { role: Role::Employer, company_id: Some(company_id), centre_id: None };
+    let employer_id = store.create_account(&account("rrhh@textiles.pe", employer)).await.unwrap();
+    (centre_id, company_id, employer_id)
+}
+
+fn vacancy_draft(company_id: i64, centre_id: i64) -> VacancyDraft {
+    VacancyDraft {
+        company_id,
+        centre_id,
+        title: "Auxiliar de almacén".into(),
+        region: "cusco".into(),
+        province: "Cusco".into(),
+        district: "Wanchaq".into(),
+        modality: Modality::OnSite,
+        contract: ContractType::FixedTerm,
+        hours: WorkingHours::PartTime,
+        salary: Some((1_200, 1_500)),
+        openings: 2,
+        description: "Ordenar y registrar la mercadería.\n- Recibir pedidos\n- Etiquetar cajas".into(),
+        requirements: "Secundaria completa.".into(),
+        easy_read: "Trabajo en un almacén. Ordenas cajas.".into(),
+        workplace_access: "Rampa en la entrada.".into(),
+        interview: "Entrevista en persona; puedes pedir intérprete.".into(),
+        accommodations: vec!["step_free_access".into(), "sign_interpreter_interview".into()],
+        skills: vec!["Inventarios".into(), "Excel básico".into()],
+        closes_at: 1_700_086_400,
+    }
+}
+
+async fn the_accommodations_list_comes_in_its_order(db: &common::TestDb) {
+    let list = db.store.accommodations().await.unwrap();
+    assert_eq!(list.len(), 12);
+    assert_eq!(list[0].code, "sign_interpreter_interview");
+    assert_eq!(list[0].name_es, "Intérprete de lengua de señas en la entrevista");
+    assert!(list.iter().any(|a| a.code == "easy_read_materials" && a.name_en == "Easy-read materials"));
+}
+
+async fn a_vacancy_is_stored_whole_or_not_at_all(db: &common::TestDb) {
+    let store = &db.store;
+    let (centre_id, company_id, employer_id) = vacancy_setting(store.as_ref()).await;
+    let draft = vacancy_draft(company_id, centre_id);
+    let id = store.create_vacancy(&draft, employer_id, 1_700_000_000).await.unwrap();
+    let stored = store.vacancy(id).await.unwrap().unwrap();
+    assert_eq!(stored.status, VacancyStatus::Draft);
+    assert_eq!((stored.company_name.as_str(), stored.centre_name.as_str()), ("Textiles Andinos S.A.C.", "CEM Cusco"));
+    let expected = VacancyDraft {
+        accommodations: vec!["sign_interpreter_interview".into(), "step_free_access".into()],
+        skills: vec!["Excel básico".into(), "Inventarios".into()],
+        ..draft.clone()
+    };
+    assert_eq!(stored.draft, expected, "lists come back in the list's order and sorted");
+
+    let changed = VacancyDraft {
+        title: "Auxiliar de almacén (turno tarde)".into(),
+        salary: None,
+        accommodations: vec!["remote_work".into()],
+        skills: vec![],
+        ..draft.clone()
+    };
+    assert!(store.update_vacancy(id, &changed, 1_700_000_100).await.unwrap());
+    let stored = store.vacancy(id).await.unwrap().unwrap();
+    assert_eq!((stored.draft.salary, stored.draft.accommodations.clone()), (None, vec!["remote_work".to_string()]));
+    assert_eq!(stored.updated_at, 1_700_000_100);
+    assert!(!store.update_vacancy(id + 99, &changed, 1_700_000_100).await.unwrap());
+
+    let unknown = VacancyDraft { accommodations: vec!["teleportation".into()], ..draft.clone() };
+    assert!(matches!(store.create_vacancy(&unknown, employer_id, 1_700_000_000).await, Err(DbError::Conflict(_))));
+    let elsewhere = VacancyDraft { centre_id: centre_id + 50, ..draft };
+    assert!(matches!(store.create_vacancy(&elsewhere, employer_id, 1_700_000_000).await, Err(DbError::Conflict(_))));
+    assert_eq!(store.company_vacancies(company_id).await.unwrap().len(), 1, "nothing half-stored");
+}
+
+async fn a_vacancy_moves_only_from_where_it_is_and_keeps_its_history(db: &common::TestDb) {
+    use VacancyStatus::*;
+    let store = &db.store;
+    let (centre_id, company_id, employer_id) = vacancy_setting(store.as_ref()).await;
+    let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre_id) };
+    let counsellor_id = store.create_account(&account("consejera@cusco.pe", counsellor)).await.unwrap();
+    let id = store.create_vacancy(&vacancy_draft(company_id, centre_id), employer_id, 100).await.unwrap();
+
+    assert!(store.move_vacancy(id, &[Draft, Returned], Submitted, Some(employer_id), "", 200).await.unwrap());
+    assert_eq!(store.review_queue(centre_id).await.unwrap().iter().map(|v| v.id).collect::<Vec<_>>(), vec![id]);
+    assert!(store.review_queue(centre_id + 1).await.unwrap().is_empty(), "only the responsible centre's queue");
+    assert!(store
+        .move_vacancy(id, &[Submitted], Returned, Some(counsellor_id), "Añade el horario.", 300)
+        .await
+        .unwrap());
+    assert_eq!(store.vacancy(id).await.unwrap().unwrap().review_comment, "Añade el horario.");
+    assert!(
+        !store.move_vacancy(id, &[Submitted], Published, Some(counsellor_id), "", 350).await.unwrap(),
+        "not where it was asked to be"
+    );
+    assert!(store.move_vacancy(id, &[Draft, Returned], Submitted, Some(employer_id), "", 400).await.unwrap());
+    assert!(store.move_vacancy(id, &[Submitted], Published, Some(counsellor_id), "", 500).await.unwrap());
+    let published = store.vacancy(id).await.unwrap().unwrap();
+    assert_eq!(
+        (published.status, published.published_at, published.review_comment.as_str()),
+        (Published, Some(500), "")
+    );
+    assert!(store.move_vacancy(id, &[Published], Closed, Some(employer_id), "", 600).await.unwrap());
+    assert!(!store.move_vacancy(id + 99, &[Published], Closed, Some(employer_id), "", 600).await.unwrap());
+
+    let history = store.vacancy_history(id).await.unwrap();
+    let steps: Vec<_> = history.iter().map(|e| (e.from_status, e.to_status, e.actor_name.clone().unwrap())).collect();
+    assert_eq!(
+        steps,
+        vec![
+            (None, Draft, "Juan Mamani".to_string()),
+            (Some(Draft), Submitted, "Juan Mamani".into()),
+            (Some(Submitted), Returned, "Juan Mamani".into()),
+            (Some(Returned), Submitted, "Juan Mamani".into()),
+            (Some(Submitted), Published, "Juan Mamani".into()),
+            (Some(Published), Closed, "Juan Mamani".into()),
+        ]
+    );
+    assert_eq!(history[2].comment, "Añade el horario.");
+    let facts = store.vacancy_facts(id).await.unwrap().unwrap();
+    assert_eq!(
+        (facts.company_id, facts.centre_id, facts.status, facts.company_verified),
+        (company_id, centre_id, Closed, true)
+    );
+    assert_eq!(store.company_vacancies(company_id).await.unwrap()[0].status, Closed);
+}
+
+async fn expired_vacancies_close_by_themselves(db: &common::TestDb) {
+    use VacancyStatus::*;
+    let store = &db.store;
+    let (centre_id, company_id, employer_id) = vacancy_setting(store.as_ref()).await;
+    let closing = |at: i64| VacancyDraft { closes_at: at, ..vacancy_draft(company_id, centre_id) };
+    let due = store.create_vacancy(&closing(1_000), employer_id, 100).await.unwrap();
+    let later = store.create_vacancy(&closing(5_000), employer_id, 100).await.unwrap();
+    let draft = store.create_vacancy(&closing(1_000), employer_id, 100).await.unwrap();
+    for id in [due, later] {
+        assert!(store.move_vacancy(id, &[Draft], Published, Some(employer_id), "", 200).await.unwrap());
+    }
+    assert_eq!(store.close_expired(999).await.unwrap(), 0, "not before the end of the day");
+    assert_eq!(store.close_expired(1_000).await.unwrap(), 1);
+    assert_eq!(store.close_expired(1_001).await.unwrap(), 0, "once");
+    let status = |id| async move { store.vacancy(id).await.unwrap().unwrap().status };
+    assert_eq!((status(due).await, status(later).await, status(draft).await), (Closed, Published, Draft));
+    let last = store.vacancy_history(due).await.unwrap().pop().unwrap();
+    assert_eq!((last.actor_name, last.from_status, last.to_status), (None, Some(Published), Closed));
 }

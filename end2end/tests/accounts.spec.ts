@@ -6,7 +6,7 @@ test("signing in opens my account page, and signing out ends it", async ({ page 
   await expect(page).toHaveURL(/\/cuenta$/);
   await expect(page).toHaveTitle("Mi cuenta — Senda");
   await expect(page.getByText(ADMIN.name)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Mi cuenta" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Mi cuenta", exact: true })).toHaveAttribute("aria-current", "page");
   await page.getByRole("button", { name: "Salir de mi cuenta" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Entrar" })).toBeVisible();
@@ -60,4 +60,22 @@ test.describe("axe-core on the account pages", () => {
     await expect(page).toHaveURL(/\/cuenta$/);
     await expectNoAxeViolations(page);
   });
+});
+
+test("the password can be shown and hidden when JavaScript runs", async ({ page }, testInfo) => {
+  await page.goto("/entrar");
+  const toggle = page.getByRole("button", { name: "Mostrar la contraseña" });
+  if (testInfo.project.name === "no-js") {
+    // Nothing to press that would do nothing.
+    await expect(toggle).toHaveCount(0);
+    return;
+  }
+  const password = page.getByLabel("Contraseña", { exact: true });
+  await password.fill("se ve o no se ve");
+  await expect(password).toHaveAttribute("type", "password");
+  await toggle.click();
+  await expect(password).toHaveAttribute("type", "text");
+  await expect(page.getByRole("button", { name: "Ocultar la contraseña" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Ocultar la contraseña" }).click();
+  await expect(password).toHaveAttribute("type", "password");
 });

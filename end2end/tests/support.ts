@@ -1,10 +1,16 @@
 import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 
 /** The pages that exist so far, each with a path and the title it must have in Spanish. */
 export const PAGES = [
   { path: "/", title: "Inicio — Senda" },
   { path: "/entrar", title: "Entrar — Senda" },
+  { path: "/registro", title: "Crear una cuenta — Senda" },
+  { path: "/registro/empresa", title: "Registrar una empresa — Senda" },
+  { path: "/revisa-tu-correo", title: "Revisa tu correo — Senda" },
+  { path: "/contrasena/olvidada", title: "Recuperar la contraseña — Senda" },
+  { path: "/contrasena/nueva?codigo=0000", title: "Enlace vencido — Senda" },
   { path: "/esta-pagina-no-existe", title: "Página no encontrada — Senda" },
 ];
 
@@ -58,10 +64,54 @@ export async function scrollsSideways(page: Page) {
 /** The account scripts/e2e creates before the server starts. */
 export const ADMIN = { email: "ana.torres@senda.test", password: "clave de prueba para Senda", name: "Ana Torres" };
 
+/** Someone new for one test. Each project gets its own people: the two run against one server at the same time. */
+export const person = (project: string, who: string) => ({
+  name: "Lucía Huamán",
+  email: `${who}.${project}@senda.test`,
+  password: "una frase larga para Senda",
+});
+
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password) {
   await page.goto("/entrar");
   await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Contraseña").fill(password);
   await page.getByRole("button", { name: "Entrar" }).click();
+}
+
+/**
+ * The link to the site in the newest message sent to `address`. Without SMTP the server
+ * writes each message to its log (JSON lines), which scripts/e2e names in SENDA_E2E_SERVER_LOG.
+ */
+export async function emailedLink(address: string): Promise<string> {
+  const logFile = process.env.SENDA_E2E_SERVER_LOG;
+  if (!logFile) throw new Error("SENDA_E2E_SERVER_LOG is not set: run the suite through scripts/e2e");
+  let link: string | undefined;
+  await expect
+    .poll(() => {
+      const messages = readFileSync(logFile, "utf8")
+        .split("\n")
+        .filter((line) => line.includes('"to":'))
+        .map((line) => JSON.parse(line))
+        .filter((fields) => fields.to === address);
+      link = messages.at(-1)?.body.match(/https?:\/\/\S+/)?.[0];
+      return link;
+    }, { message: `a message to ${address}` })
+    .toBeTruthy();
+  // Links carry the configured public origin; the tests' server may listen elsewhere.
+  const url = new URL(link!);
+  return url.pathname + url.search;
+}
+
+/** Signs up as a job seeker and confirms the address, as a person would. */
+export async function signUp(page: Page, name: string, email: string, password: string) {
+  await page.goto("/registro");
+  await page.getByLabel("Nombre y apellidos").fill(name);
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Crea una contraseña").fill(password);
+  await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+  await expect(page).toHaveURL(/\/revisa-tu-correo$/);
+  await page.goto(await emailedLink(email));
+  await page.getByRole("button", { name: "Confirmar y entrar" }).click();
+  await expect(page).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);
 }

@@ -2,6 +2,17 @@
 
 use leptos::prelude::*;
 
+/// The hidden field carrying the session's form token (see `server::auth::csrf`).
+pub const CSRF_FIELD: &str = "csrf";
+
+/// The session's form token, in every form that posts: the proof a form came from our own
+/// pages for the browsers that send neither `Origin` nor `Sec-Fetch-Site` nor `Referer`.
+/// Nothing for signed-out visitors, who have no session to tie it to.
+#[component]
+pub fn CsrfField() -> impl IntoView {
+    crate::ui::use_ui().form_token.map(|token| view! { <input type="hidden" name=CSRF_FIELD value=token /> })
+}
+
 /// One radio button or checkbox with its label. Group them in a `<fieldset>` with a
 /// `<legend>`.
 #[component]
@@ -12,12 +23,25 @@ pub fn Choice(
     value: &'static str,
     label: &'static str,
     checked: bool,
+    /// The id of an error message about this one box, where there is one.
+    #[prop(default = None)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     let id = format!("{name}-{value}");
     let label_for = id.clone();
+    let invalid = described_by.as_ref().map(|_| "true");
     view! {
         <div class="app-choice">
-            <input class="app-choice__input" type=kind id=id name=name value=value checked=checked />
+            <input
+                class="app-choice__input"
+                type=kind
+                id=id
+                name=name
+                value=value
+                checked=checked
+                aria-describedby=described_by
+                aria-invalid=invalid
+            />
             <label class="app-choice__label" for=label_for>
                 {label}
             </label>
@@ -90,44 +114,154 @@ pub fn TextField(
     label: &'static str,
     #[prop(default = None)] hint: Option<&'static str>,
     #[prop(default = "text")] input_type: &'static str,
+    /// The on-screen keyboard to offer (`numeric` for numbers typed as text, like a RUC).
+    #[prop(optional)]
+    input_mode: Option<&'static str>,
     autocomplete: &'static str,
     #[prop(optional)] value: String,
     #[prop(default = None)] error: Option<String>,
 ) -> impl IntoView {
-    let ui = crate::ui::use_ui();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = [hint.map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described_by = described_by(id, hint.is_some(), error.is_some());
     let invalid = error.is_some();
     view! {
         <div class="app-field" class:app-field--error=invalid>
             <label class="app-field__label" for=id>
                 {label}
             </label>
-            {hint.map(|hint| view! { <p class="app-hint" id=hint_id>{hint}</p> })}
-            {error.map(|message| {
-                view! {
-                    <p class="app-field__error" id=error_id>
-                        <span class="app-visually-hidden">{ui.t(crate::i18n::Key::form_error_prefix)} " "</span>
-                        {message}
-                    </p>
-                }
-            })}
+            <FieldMessages id hint error />
             <input
                 class="app-field__input"
                 id=id
                 name=id
                 type=input_type
+                inputmode=input_mode
                 autocomplete=autocomplete
                 value=value
                 spellcheck=(input_type == "email").then_some("false")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by.clone())
+                aria-describedby=described_by
                 aria-invalid=invalid.then_some("true")
             />
         </div>
+    }
+}
+
+/// A show/hide button for the password field it wraps. It exists only once JavaScript runs;
+/// without it there is nothing to press, and the field works as usual.
+#[island]
+pub fn PasswordReveal(show: String, hide: String, children: Children) -> impl IntoView {
+    let (live, set_live) = signal(false);
+    let (shown, set_shown) = signal(false);
+    Effect::new(move || set_live.set(true));
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    let toggle = move |_| {
+        let now_shown = !shown.get_untracked();
+        set_shown.set(now_shown);
+        if let Some(input) = wrapper.get_untracked().and_then(|div| div.query_selector("input").ok().flatten()) {
+            let _ = input.set_attribute("type", if now_shown { "text" } else { "password" });
+        }
+    };
+    view! {
+        <div class="app-password" node_ref=wrapper>
+            {children()}
+            <Show when=move || live.get()>
+                <button
+                    class="app-button app-button--secondary app-password__toggle"
+                    type="button"
+                    aria-pressed=move || if shown.get() { "true" } else { "false" }
+                    on:click=toggle
+                >
+                    {
+                        let (show, hide) = (show.clone(), hide.clone());
+                        move || if shown.get() { hide.clone() } else { show.clone() }
+                    }
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// A drop-down list with its label, hint and error, like [`TextField`]. The first option
+/// asks for a choice and has no value, so nothing is chosen for the person by accident.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(default = None)] hint: Option<&'static str>,
+    /// `(value, label)` of each option, in order.
+    options: Vec<(String, String)>,
+    #[prop(optional)] selected: String,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let described_by = described_by(id, hint.is_some(), error.is_some());
+    let invalid = error.is_some();
+    let options = options
+        .into_iter()
+        .map(|(value, label)| {
+            let chosen = value == selected;
+            view! { <option value=value selected=chosen>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="app-field" class:app-field--error=invalid>
+            <label class="app-field__label" for=id>
+                {label}
+            </label>
+            <FieldMessages id hint error />
+            <select
+                class="app-field__input app-field__select"
+                id=id
+                name=id
+                aria-describedby=described_by
+                aria-invalid=invalid.then_some("true")
+            >
+                <option value="">{crate::ui::use_ui().t(crate::i18n::Key::select_placeholder)}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// The ids a field's `aria-describedby` names: its hint and its error, where it has them.
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> =
+        [hint.then(|| format!("{id}-hint")), error.then(|| format!("{id}-error"))].into_iter().flatten().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A field's hint and error message, with the ids [`described_by`] points to.
+#[component]
+fn FieldMessages(id: &'static str, hint: Option<&'static str>, error: Option<String>) -> impl IntoView {
+    let ui = crate::ui::use_ui();
+    view! {
+        {hint.map(|hint| view! { <p class="app-hint" id=format!("{id}-hint")>{hint}</p> })}
+        {error.map(|message| {
+            view! {
+                <p class="app-field__error" id=format!("{id}-error")>
+                    <span class="app-visually-hidden">{ui.t(crate::i18n::Key::form_error_prefix)} " "</span>
+                    {message}
+                </p>
+            }
+        })}
+    }
+}
+
+/// A password input with its show/hide button. `new` is for choosing a password: password
+/// managers are asked to suggest one, and the length hint is shown.
+#[component]
+pub fn PasswordField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] new: bool,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let ui = crate::ui::use_ui();
+    let hint = new.then(|| ui.t(crate::i18n::Key::password_new_hint));
+    let autocomplete = if new { "new-password" } else { "current-password" };
+    let (show, hide) = (ui.t(crate::i18n::Key::password_show), ui.t(crate::i18n::Key::password_hide));
+    // The island's children are built in a closure of their own: it gets plain copies.
+    view! {
+        <PasswordReveal show=show.to_string() hide=hide.to_string()>
+            <TextField id label hint input_type="password" autocomplete error=error.clone() />
+        </PasswordReveal>
     }
 }

@@ -1,6 +1,7 @@
 //! The page frame: skip link, header (brand, navigation, language, preferences) and footer.
 
 use crate::accounts::{ACCOUNT_PATH, SIGN_IN_PATH};
+use crate::components::form::CsrfField;
 use crate::i18n::{self, Key};
 use crate::preferences::panel::PreferencesPanel;
 use crate::ui::use_ui;
@@ -64,6 +65,7 @@ fn LanguageSwitch() -> impl IntoView {
     let other = ui.lang.other();
     view! {
         <form class="app-lang" method="post" action=i18n::SWITCH_PATH>
+            <CsrfField />
             <input type="hidden" name="lang" value=other.code() />
             <input type="hidden" name="return_to" value=ui.path.clone() />
             <span class="app-visually-hidden">{ui.t(Key::lang_current)} ". "</span>

@@ -2,4 +2,6 @@
 
 pub mod form;
 pub mod layout;
+pub mod notice;
+pub mod session_timeout;
 pub mod status_page;

@@ -48,13 +48,26 @@ pub fn NotFoundPage() -> impl IntoView {
     }
 }
 
-/// The whole page when loading it failed. A missing record is a 404; anything else is a 500
-/// whose cause was logged on the server and is not shown. (Pages for sign-in and refusals come
-/// with accounts.)
+/// The whole page when loading it failed. A missing record is a 404, a refusal a 403 (pages
+/// for signed-in people send signed-out visitors to sign in before they get here); anything
+/// else is a 500 whose cause was logged on the server and is not shown.
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {
-    if error == AppError::NotFound {
-        return view! { <NotFoundPage /> }.into_any();
+    match error {
+        AppError::NotFound => return view! { <NotFoundPage /> }.into_any(),
+        AppError::Forbidden | AppError::Unauthorized => {
+            return view! {
+                <StatusPage
+                    status=403
+                    title=Key::forbidden_title
+                    heading=Key::forbidden_h1
+                    body=Key::forbidden_body
+                    link=Key::not_found_home
+                />
+            }
+            .into_any()
+        }
+        _ => {}
     }
     view! {
         <StatusPage

@@ -1,13 +1,12 @@
 //! Shared value types that parse rather than validate: once built, they are known to be good.
 
-pub mod region;
-
-pub use region::Region;
-pub mod ruc;
-
-pub use ruc::Ruc;
 pub mod email;
+pub mod lima_time;
 pub mod password;
+pub mod region;
+pub mod ruc;
 
 pub use email::Email;
 pub use password::NewPassword;
+pub use region::Region;
+pub use ruc::Ruc;

@@ -1,6 +1,7 @@
 //! The home page: what Senda offers each of the people it serves, and the directory of
 //! employment centres and companies.
 
+use crate::components::notice::NoticeBanner;
 use crate::components::status_page::ErrorPage;
 use crate::i18n::{page_title, Key};
 use crate::organisations::api::list_directory;
@@ -31,6 +32,7 @@ fn HomeContent(directory: Directory) -> impl IntoView {
         <Title text=page_title(ui.lang, Key::home_title) />
         <Meta name="description" content=ui.t(Key::home_intro) />
         <div class="app-width">
+            <NoticeBanner />
             <h1>{ui.t(Key::home_h1)}</h1>
             <p class="app-lead">{ui.t(Key::home_intro)}</p>
             <div class="app-audiences">

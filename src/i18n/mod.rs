@@ -88,6 +88,15 @@ impl Lang {
         best.map(|(_, _, lang)| lang).unwrap_or_default()
     }
 
+    /// The `Set-Cookie` header value that remembers this language.
+    pub fn set_cookie_header(self) -> String {
+        format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax",
+            self.code(),
+            crate::preferences::PREFS_MAX_AGE_SECS
+        )
+    }
+
     fn table(self) -> &'static [&'static str] {
         match self {
             Lang::Es => catalog::ES,

@@ -11,3 +11,13 @@ pub async fn list_directory() -> Result<Directory, AppError> {
     let (centres, companies) = tokio::join!(store.list_centres(), store.list_companies());
     Ok(Directory { centres: centres?, companies: companies? })
 }
+
+/// Every company and every request to join one, for counsellors and admins to decide.
+#[server(endpoint = "organisations/companies-for-review")]
+pub async fn companies_for_review() -> Result<super::CompanyReview, AppError> {
+    use crate::accounts::Role;
+    crate::server::access::acting_as(&[Role::Counsellor, Role::Admin])?;
+    let store = crate::server::state::store()?;
+    let (companies, requests) = tokio::join!(store.list_companies(), store.join_requests());
+    Ok(super::CompanyReview { companies: companies?, requests: requests? })
+}

@@ -2,7 +2,7 @@
 //! same page, and an island that, when JavaScript runs, applies each change at once.
 
 use super::{Prefs, TextSize, Theme, SAVE_PATH};
-use crate::components::form::Choice;
+use crate::components::form::{Choice, CsrfField};
 use crate::i18n::Key;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -41,6 +41,7 @@ pub fn PreferencesPanel() -> impl IntoView {
             <summary class="app-prefs__summary">{ui.t(Key::prefs_open)}</summary>
             <LivePreferences applied=ui.t(Key::prefs_applied).to_string()>
                 <form class="app-prefs__form" method="post" action=SAVE_PATH novalidate>
+                    <CsrfField />
                     <input type="hidden" name="return_to" value=ui.path.clone() />
                     <p class="app-hint">{ui.t(Key::prefs_hint)}</p>
                     <fieldset class="app-fieldset">

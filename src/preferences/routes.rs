@@ -1,13 +1,23 @@
 //! The preferences form endpoint: works as a plain HTML form, without JavaScript.
 
 use super::Prefs;
+use crate::server::auth::session::CurrentSession;
+use crate::server::forms::{field, read};
 use crate::server::redirect::{safe_return_path, see_other_with_cookie};
+use crate::server::state::AppState;
+use axum::extract::{Request, State};
 use axum::response::Response;
-use axum::Form;
 
-/// Stores the submitted preferences in their cookie and returns to the page they came from.
-pub async fn save(Form(fields): Form<Vec<(String, String)>>) -> Response {
+/// Stores the submitted preferences in their cookie — and on the account when someone is
+/// signed in, so they follow them to other devices — and returns to the page they came from.
+pub async fn save(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, fields) = read(request).await;
     let prefs = Prefs::from_form(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let back = fields.iter().find(|(k, _)| k == "return_to").map(|(_, v)| v.as_str());
-    see_other_with_cookie(safe_return_path(back), &prefs.set_cookie_header())
+    if let Some(current) = parts.extensions.get::<CurrentSession>() {
+        let value = prefs.to_cookie_value();
+        if let Err(err) = state.store.save_settings(current.actor.account_id, Some(&value), None).await {
+            tracing::warn!(error = %err, "cannot save the preferences to the account");
+        }
+    }
+    see_other_with_cookie(safe_return_path(Some(field(&fields, "return_to"))), &prefs.set_cookie_header())
 }

@@ -4,7 +4,7 @@ use crate::accounts::{Role, RoleGrant};
 use crate::domain::{Email, NewPassword};
 use crate::server::auth::{now, password::Passwords, NewAccount};
 use crate::server::config::Config;
-use crate::server::db::{DbError, Store};
+use crate::server::db::prelude::*;
 use anyhow::{anyhow, bail, Context};
 use std::io::{BufRead, IsTerminal};
 
@@ -45,6 +45,7 @@ pub async fn create_admin(store: &dyn Store, config: &Config, email: &str, name:
         name: name.to_string(),
         password_hash,
         role: RoleGrant { role: Role::Admin, company_id: None, centre_id: None },
+        email_verified: true,
         now: now(),
     };
     match store.create_account(&account).await {

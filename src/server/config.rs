@@ -61,6 +61,21 @@ pub struct Config {
     #[arg(long, env = "SENDA_PUBLIC_ORIGIN", default_value = "http://127.0.0.1:3000", global = true)]
     pub public_origin: String,
 
+    /// Set when Senda runs behind a reverse proxy that appends the client's address to
+    /// `X-Forwarded-For`: the per-address rate limits then use it instead of the proxy's.
+    #[arg(long, env = "SENDA_TRUST_FORWARDED_FOR", default_value_t = false, action = clap::ArgAction::Set, global = true)]
+    pub trust_forwarded_for: bool,
+
+    /// The SMTP server mail goes through, as a URL: `smtps://user:password@host` (TLS),
+    /// `smtp://user:password@host:587?tls=required` (STARTTLS) or `smtp://host:25` (a local
+    /// relay). Unset: mail is written to the log and kept in the outbox table.
+    #[arg(long, env = "SENDA_SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of Senda's mail.
+    #[arg(long, env = "SENDA_MAIL_FROM", default_value = "Senda <no-responder@senda.localhost>", global = true)]
+    pub mail_from: String,
+
     /// argon2id memory cost in KiB (OWASP minimum: 19456).
     #[arg(long, env = "SENDA_ARGON2_MEMORY_KIB", default_value_t = 19_456, global = true)]
     pub argon2_memory_kib: u32,
@@ -76,6 +91,11 @@ pub struct Config {
     /// Password checks allowed to wait for a turn; beyond that, sign-ins get 429.
     #[arg(long, env = "SENDA_PASSWORD_HASH_QUEUE", default_value_t = 16, global = true)]
     pub password_hash_queue: usize,
+
+    /// Accounts that may be made from one address in an hour. A centre that signs people up
+    /// in a room behind one address may need more.
+    #[arg(long, env = "SENDA_SIGN_UPS_PER_ADDRESS_PER_HOUR", default_value_t = 20, global = true)]
+    pub sign_ups_per_address_per_hour: i64,
 
     /// Minutes without activity that end a staff session (NIST AAL2: 30).
     #[arg(long, env = "SENDA_STAFF_IDLE_MINUTES", default_value_t = 30, global = true)]

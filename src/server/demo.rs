@@ -3,7 +3,7 @@
 
 use crate::domain::{Region, Ruc};
 use crate::organisations::{NewCentre, NewCompany};
-use crate::server::db::{DbResult, Store};
+use crate::server::db::prelude::*;
 
 fn region(slug: &str) -> Region {
     Region::parse(slug).expect("demo data names a known region")

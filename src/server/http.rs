@@ -4,12 +4,12 @@
 use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
 use crate::server::state::AppState;
-use crate::{accounts, i18n, preferences};
+use crate::{accounts, i18n, organisations, preferences};
 use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -20,14 +20,17 @@ use tracing::Level;
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let leptos = state.leptos.clone();
+    // Only over https: a browser that saw this over http would be locked out of a plain-http site.
+    let hsts = state
+        .public_origin
+        .starts_with("https://")
+        .then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    let forms = form_endpoints().into_iter().fold(Router::new(), |router, (path, handler)| router.route(path, handler));
     Router::new()
         .route("/healthz", get(healthz))
-        .route(preferences::SAVE_PATH, post(preferences::routes::save))
-        .route(i18n::SWITCH_PATH, post(i18n::routes::switch))
-        .route(accounts::SIGN_IN_PATH, post(accounts::routes::sign_in))
-        .route(accounts::SIGN_OUT_PATH, post(accounts::routes::sign_out))
+        .merge(forms)
         .leptos_routes(&state, routes, move || shell(leptos.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Inner to outer: who is asking, then whether a write comes from our own pages.
@@ -62,9 +65,55 @@ pub fn router(state: AppState) -> Router {
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_FRAME_OPTIONS,
                     HeaderValue::from_static("DENY"),
-                )),
+                ))
+                // Pages set their own policy with a nonce (app.rs); everything else runs no script.
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(
+                        "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+                    ),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, hsts)),
         )
         .with_state(state)
+}
+
+/// The app's routes, listed once per process. Listing them runs the app with resource loading
+/// suppressed by a process-wide flag, so a page rendering at that moment would wait forever
+/// (leptos#4773): it must happen before any page renders, and only once — which matters where
+/// several routers are built in one process, as in the tests.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// Every plain-form endpoint and its handler. Pages post to these without JavaScript; the
+/// authorization test walks this list, so an endpoint cannot be added without a rule.
+pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    use accounts::routes as account;
+    vec![
+        (preferences::SAVE_PATH, post(preferences::routes::save)),
+        (i18n::SWITCH_PATH, post(i18n::routes::switch)),
+        (accounts::SIGN_IN_PATH, post(account::sign_in)),
+        (accounts::SIGN_OUT_PATH, post(account::sign_out)),
+        (accounts::SIGN_UP_PATH, post(account::sign_up)),
+        (accounts::EMPLOYER_SIGN_UP_PATH, post(account::sign_up_employer)),
+        (accounts::CONFIRM_EMAIL_PATH, post(account::confirm_email)),
+        (accounts::FORGOT_PASSWORD_PATH, post(account::forgot_password)),
+        (accounts::RESET_PASSWORD_PATH, post(account::reset_password)),
+        (accounts::CHANGE_PASSWORD_PATH, post(account::change_password)),
+        (accounts::END_SESSION_PATH, post(account::end_session)),
+        (accounts::END_OTHER_SESSIONS_PATH, post(account::end_other_sessions)),
+        (accounts::KEEP_ALIVE_PATH, post(account::keep_alive)),
+        (accounts::CHANGE_EMAIL_PATH, post(account::change_email)),
+        (accounts::CONFIRM_EMAIL_CHANGE_PATH, post(account::confirm_email_change)),
+        (accounts::EXPORT_DATA_PATH, post(account::export_data)),
+        (accounts::DELETE_ACCOUNT_PATH, post(account::delete_account)),
+        (accounts::NEW_STAFF_PATH, post(account::create_staff)),
+        (accounts::ROLES_PATH, post(account::change_role)),
+        (organisations::VERIFY_COMPANY_PATH, post(organisations::routes::verify_company)),
+        (organisations::DECIDE_JOIN_PATH, post(organisations::routes::decide_join)),
+    ]
 }
 
 /// For load balancers: 200 when this process can reach its database, 503 otherwise.

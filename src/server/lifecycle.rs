@@ -2,7 +2,8 @@
 //! taking connections, let in-flight requests finish for a bounded time, close the pool.
 
 use crate::server::config::Config;
-use crate::server::db::{self, OpenError, Store};
+use crate::server::db::{self, prelude::*, OpenError};
+use crate::server::mail::Transport;
 use crate::server::{demo, http, state::AppState};
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
@@ -23,7 +24,13 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
     }
     let addr = leptos.site_addr;
     let state = AppState::new(store.clone(), leptos, &config)?;
-    let app = http::router(state);
+    let (background_stop, stopped) = tokio::sync::watch::channel(false);
+    let transport = Transport::from_config(&config)?;
+    tracing::info!("{}", transport.describe());
+    let sender = tokio::spawn(state.outbox.clone().run_sender(store.clone(), transport, stopped.clone()));
+    let purger = tokio::spawn(purge_expired_regularly(store.clone(), stopped));
+    // The peer address feeds the per-IP rate limits.
+    let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr} (LEPTOS_SITE_ADDR): {e}"))?;
@@ -58,9 +65,34 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
             }
         }
     }
+    let _ = background_stop.send(true);
+    let _ = tokio::join!(sender, purger);
     store.close().await;
     tracing::info!("database closed; bye");
     Ok(())
+}
+
+/// Every ten minutes, on every app server: deletes expired sessions, links and counters, and
+/// closes the vacancies whose closing date has ended (both are idempotent, so servers need not
+/// agree on whose turn it is; pages never show a vacancy past its date meanwhile).
+async fn purge_expired_regularly(store: Arc<dyn Store>, mut stop: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        let now = crate::server::auth::now();
+        match store.purge_expired(now).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "expired sessions, links and counters deleted"),
+            Err(err) => tracing::warn!(error = %err, "cannot delete expired rows"),
+        }
+        match store.close_expired(now).await {
+            Ok(0) => {}
+            Ok(closed) => tracing::info!(closed, "vacancies closed at the end of their closing date"),
+            Err(err) => tracing::warn!(error = %err, "cannot close the vacancies past their closing date"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }
 
 async fn shutdown_signal() {

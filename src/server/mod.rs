@@ -1,7 +1,9 @@
 //! Server-only infrastructure, behind the one `ssr` gate: configuration, shared state, the
 //! database, logging, the HTTP router and the process lifecycle.
 
+pub mod access;
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
@@ -9,6 +11,7 @@ pub mod demo;
 pub mod forms;
 pub mod http;
 pub mod lifecycle;
+pub mod mail;
 pub mod plain_page;
 pub mod redirect;
 pub mod state;

@@ -38,6 +38,23 @@ pub fn respond(lang: Lang, status: StatusCode, title: Key, heading: Key, body: K
     (status, Html(html)).into_response()
 }
 
+/// `403` with a page saying this account may not do that.
+pub fn forbidden(lang: Lang) -> Response {
+    respond(
+        lang,
+        StatusCode::FORBIDDEN,
+        Key::forbidden_title,
+        Key::forbidden_h1,
+        Key::forbidden_body,
+        ("/", Key::not_found_home),
+    )
+}
+
+/// Sends a signed-out visitor to sign in, then back to `back_to`.
+pub fn sign_in_first(back_to: &str) -> Response {
+    crate::server::redirect::see_other(&crate::accounts::sign_in_returning_to(back_to))
+}
+
 impl IntoResponse for crate::error::AppError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

@@ -20,10 +20,15 @@ pub fn safe_return_path(requested: Option<&str>) -> &str {
     }
 }
 
+/// `303 See Other` to `path`: after a form post, the browser loads the next page with GET.
+pub fn see_other(path: &str) -> Response {
+    let location = HeaderValue::from_str(path).unwrap_or(HeaderValue::from_static("/"));
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+}
+
 /// `303 See Other` to `path`, setting `cookie`: the browser then loads the page with GET.
 pub fn see_other_with_cookie(path: &str, cookie: &str) -> Response {
-    let location = HeaderValue::from_str(path).unwrap_or(HeaderValue::from_static("/"));
-    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
+    let mut response = see_other(path);
     if let Ok(value) = HeaderValue::from_str(cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

@@ -4,6 +4,7 @@ use crate::error::AppError;
 use crate::server::auth::password::Passwords;
 use crate::server::auth::session::SessionPolicy;
 use crate::server::db::Store;
+use crate::server::mail::Outbox;
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,6 +17,11 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// `scheme://host[:port]` people reach Senda at; see `SENDA_PUBLIC_ORIGIN`.
     pub public_origin: String,
+    pub outbox: Outbox,
+    /// Behind a reverse proxy that sets `X-Forwarded-For`; see `SENDA_TRUST_FORWARDED_FOR`.
+    pub trust_forwarded_for: bool,
+    /// Accounts made from one address; see `SENDA_SIGN_UPS_PER_ADDRESS_PER_HOUR`.
+    pub sign_up_per_ip: crate::server::auth::limits::Limit,
 }
 
 impl AppState {
@@ -35,6 +41,12 @@ impl AppState {
             )?),
             sessions: SessionPolicy::from_config(config),
             public_origin: config.public_origin.trim_end_matches('/').to_string(),
+            outbox: Outbox::default(),
+            trust_forwarded_for: config.trust_forwarded_for,
+            sign_up_per_ip: crate::server::auth::limits::Limit {
+                max: config.sign_ups_per_address_per_hour.max(1),
+                ..crate::server::auth::limits::SIGN_UP_PER_IP
+            },
         })
     }
 }

@@ -3,7 +3,7 @@
 
 pub mod web;
 
-use senda::server::db::{self, Store};
+use senda::server::db::{self, prelude::*};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 

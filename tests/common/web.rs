@@ -35,8 +35,14 @@ pub struct Reply {
     pub body: String,
 }
 
+/// Sends one request through the router. A page that does not answer within a minute fails
+/// the test, naming the address, instead of holding up the whole run.
 pub async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.unwrap();
+    let uri = request.uri().clone();
+    let response = tokio::time::timeout(std::time::Duration::from_secs(60), app.clone().oneshot(request))
+        .await
+        .unwrap_or_else(|_| panic!("{uri} did not answer within 60 s"))
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();

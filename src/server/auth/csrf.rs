@@ -2,7 +2,9 @@
 //! HTML form posts, and `SameSite=Lax` alone does not stop a same-site attacker. So every
 //! request that can change something must show that it comes from one of our own pages: by
 //! `Sec-Fetch-Site: same-origin`, or else an `Origin` (or, failing that, `Referer`) equal to the
-//! configured public origin or to the origin of the host it was sent to. Otherwise: 403.
+//! configured public origin or to the origin of the host it was sent to. A browser that sends
+//! none of the three (old ones, some privacy settings) may instead carry the session's form
+//! token in the posted form: every form that posts has it as a hidden field. Otherwise: 403.
 
 use crate::i18n::Key;
 use crate::server::plain_page::{lang_of, respond};
@@ -18,12 +20,65 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
     {
         return next.run(request).await;
     }
-    tracing::warn!(
-        origin = ?request.headers().get(header::ORIGIN),
-        fetch_site = ?request.headers().get("sec-fetch-site"),
-        "refused a cross-site request"
-    );
-    refusal(request.headers())
+    let says_where = ["origin", "sec-fetch-site", "referer"].iter().any(|name| request.headers().contains_key(*name));
+    let request = if says_where {
+        Err(request.into_parts().0.headers)
+    } else {
+        with_form_token(request, state.sessions.cookie_name()).await
+    };
+    match request {
+        Ok(request) => next.run(request).await,
+        Err(headers) => {
+            tracing::warn!(
+                origin = ?headers.get(header::ORIGIN),
+                fetch_site = ?headers.get("sec-fetch-site"),
+                "refused a cross-site request"
+            );
+            refusal(&headers)
+        }
+    }
+}
+
+/// The form token of the session whose token hashes to `session_hash`. Only a page rendered
+/// for that session carries it; another site cannot read it.
+pub fn form_token(session_hash: &str) -> String {
+    super::tokens::sha256_hex(&format!("senda-form:{session_hash}"))
+}
+
+/// The largest form body read here to find the token; longer posts must send the headers.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// The request, if it is a form post carrying the form token of the session its cookie names;
+/// the body is read to look, and put back for the handler.
+async fn with_form_token(request: Request, cookie_name: &str) -> Result<Request, HeaderMap> {
+    use crate::components::form::CSRF_FIELD;
+    let session = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| crate::preferences::cookie_value(c, cookie_name))
+        .map(|raw| form_token(&super::tokens::sha256_hex(raw)));
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let (parts, body) = request.into_parts();
+    let Some(expected) = session.filter(|_| is_form) else { return Err(parts.headers) };
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else { return Err(parts.headers) };
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let sent = fields.iter().find(|(name, _)| name == CSRF_FIELD).map(|(_, value)| value.as_str());
+    if sent.is_some_and(|sent| same_secret(sent, &expected)) {
+        Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))
+    } else {
+        Err(parts.headers)
+    }
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// Whether the request's headers show it was sent by one of our own pages.

@@ -3,18 +3,17 @@
 //! and absolute timeouts for that person's roles; anything forged, expired or revoked is
 //! simply anonymous.
 
+use super::tokens::{new_token, sha256_hex, well_formed};
 use super::{now, NewSession};
 use crate::accounts::Actor;
 use crate::preferences::cookie_value;
 use crate::server::config::Config;
-use crate::server::db::{DbResult, Store};
+use crate::server::db::prelude::*;
 use crate::server::state::AppState;
-use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::{Request, State};
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
-use sha2::{Digest, Sha256};
 
 /// How long sessions last, by kind of person.
 #[derive(Clone, Debug)]
@@ -59,6 +58,11 @@ impl SessionPolicy {
         self.cookie("", 0)
     }
 
+    /// Seconds of inactivity after which `actor`'s session ends.
+    pub fn idle_secs(&self, actor: &Actor) -> i64 {
+        self.limits(actor).0
+    }
+
     fn limits(&self, actor: &Actor) -> (i64, i64) {
         if actor.is_staff() {
             (self.staff_idle_secs, self.staff_max_secs)
@@ -68,22 +72,15 @@ impl SessionPolicy {
     }
 }
 
-/// The SHA-256 of a token, in hex: what the database stores.
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Starts a session for `account_id` and returns the `Set-Cookie` value that carries it.
 /// Always a new token: signing in never reuses one (no session fixation).
 pub async fn start(store: &dyn Store, policy: &SessionPolicy, actor: &Actor, user_agent: &str) -> DbResult<String> {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let token = new_token();
     let (_, max) = policy.limits(actor);
     let now = now();
     store
         .create_session(&NewSession {
-            token_hash: token_hash(&token),
+            token_hash: sha256_hex(&token),
             account_id: actor.account_id,
             now,
             expires_at: now + max,
@@ -100,13 +97,18 @@ pub struct CurrentSession {
     pub token_hash: String,
 }
 
+/// The signed-in person of the request being handled, from inside a page or server function.
+pub fn current() -> Option<CurrentSession> {
+    leptos::prelude::use_context::<axum::http::request::Parts>()?.extensions.get::<CurrentSession>().cloned()
+}
+
 /// Finds the live session a `Cookie` header carries, if any.
 pub async fn resolve(store: &dyn Store, policy: &SessionPolicy, cookie_header: &str) -> Option<CurrentSession> {
     let token = cookie_value(cookie_header, policy.cookie_name())?;
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !well_formed(token) {
         return None;
     }
-    let hash = token_hash(token);
+    let hash = sha256_hex(token);
     let record = match store.session(&hash).await {
         Ok(Some(record)) => record,
         Ok(None) => return None,
@@ -134,11 +136,18 @@ pub async fn resolve(store: &dyn Store, policy: &SessionPolicy, cookie_header: &
 pub async fn attach(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let cookies: Vec<String> =
         request.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok().map(str::to_string)).collect();
+    let mut signed_in = false;
     for header in cookies {
         if let Some(session) = resolve(state.store.as_ref(), &state.sessions, &header).await {
             request.extensions_mut().insert(session);
+            signed_in = true;
             break;
         }
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    // What a signed-in person sees may be personal: no shared or back-button cache keeps it.
+    if signed_in {
+        response.headers_mut().insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    }
+    response
 }

@@ -1,14 +1,25 @@
-//! Storage: one [`Store`] trait with an SQLite and a PostgreSQL implementation, chosen at
-//! start from the scheme of `DATABASE_URL`. SQL that is the same on both engines is written
-//! once (in [`shared_queries!`]) and compiled for each; only what differs is written twice.
+//! Storage: one [`Store`] with an SQLite and a PostgreSQL implementation, chosen at start
+//! from the scheme of `DATABASE_URL`. SQL that is the same on both engines is written once, in
+//! a macro per area, and compiled for each engine against its own driver; only what differs
+//! is written twice (in `sqlite.rs` and `postgres.rs`).
 
+pub mod accounts;
+pub mod audit;
+pub mod limits;
+pub mod organisations;
+pub mod outbox;
 mod postgres;
 mod sqlite;
+pub mod vacancies;
 
-use crate::organisations::{Centre, Company, NewCentre, NewCompany};
-use crate::server::auth::{Credentials, NewAccount, NewSession, SessionRecord};
+use accounts::AccountStore;
 use async_trait::async_trait;
+use audit::AuditStore;
+use limits::LimitStore;
+use organisations::OrganisationStore;
+use outbox::OutboxStore;
 use std::sync::Arc;
+use vacancies::VacancyStore;
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -81,9 +92,32 @@ pub enum OpenError {
 
 pub type DbResult<T> = Result<T, DbError>;
 
-/// Everything Senda keeps. Each method is one unit of work: it commits or changes nothing.
+/// Everything Senda keeps: one trait per area, each in its own file with its SQL. Each
+/// method is one unit of work: it commits, or changes nothing.
+pub trait Store:
+    OrganisationStore + AccountStore + AuditStore + VacancyStore + OutboxStore + LimitStore + Maintenance
+{
+}
+
+impl<T> Store for T where
+    T: OrganisationStore + AccountStore + AuditStore + VacancyStore + OutboxStore + LimitStore + Maintenance
+{
+}
+
+/// The storage traits, for `use crate::server::db::prelude::*` where a store is used.
+pub mod prelude {
+    pub use super::accounts::AccountStore;
+    pub use super::audit::AuditStore;
+    pub use super::limits::LimitStore;
+    pub use super::organisations::OrganisationStore;
+    pub use super::outbox::OutboxStore;
+    pub use super::vacancies::VacancyStore;
+    pub use super::{DbError, DbResult, Maintenance, Store};
+}
+
+/// The engine itself: health, migrations, clean-up.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Maintenance: Send + Sync + 'static {
     fn engine(&self) -> Engine;
 
     /// Answers when the database does; for `/healthz`.
@@ -98,36 +132,9 @@ pub trait Store: Send + Sync + 'static {
     /// Closes every connection; the store is unusable afterwards.
     async fn close(&self);
 
-    async fn list_centres(&self) -> DbResult<Vec<Centre>>;
-    async fn insert_centre(&self, centre: &NewCentre) -> DbResult<i64>;
-    async fn list_companies(&self) -> DbResult<Vec<Company>>;
-    async fn insert_company(&self, company: &NewCompany) -> DbResult<i64>;
-
-    /// Creates an account with its first role, in one transaction. A taken email is
-    /// `Conflict("accounts_email_key")`.
-    async fn create_account(&self, account: &NewAccount) -> DbResult<i64>;
-
-    /// What sign-in needs to check a password, by (lower-cased) email.
-    async fn credentials(&self, email: &str) -> DbResult<Option<Credentials>>;
-
-    async fn set_password_hash(&self, account_id: i64, password_hash: &str) -> DbResult<()>;
-
-    async fn create_session(&self, session: &NewSession) -> DbResult<()>;
-
-    /// The session with this token hash and the account behind it, whatever its age: the
-    /// caller applies the timeouts.
-    async fn session(&self, token_hash: &str) -> DbResult<Option<SessionRecord>>;
-
-    async fn touch_session(&self, token_hash: &str, now: i64) -> DbResult<()>;
-
-    /// An account as the rest of the app sees it: name, email and roles.
-    async fn account_actor(&self, account_id: i64) -> DbResult<Option<crate::accounts::Actor>>;
-
-    async fn delete_session(&self, token_hash: &str) -> DbResult<()>;
-
-    /// Inserts the demo records in one transaction, only if there are no organisations yet.
-    /// Returns whether it inserted anything.
-    async fn seed_if_empty(&self, centres: &[NewCentre], companies: &[NewCompany]) -> DbResult<bool>;
+    /// Deletes what has expired: sessions past their end, email links a day after theirs,
+    /// rate-limit counters a day old. Returns how many rows went.
+    async fn purge_expired(&self, now: i64) -> DbResult<u64>;
 }
 
 /// Opens the store `url` names, creating an SQLite file (and its folder) when needed.
@@ -161,227 +168,66 @@ fn migrate_error(err: sqlx::migrate::MigrateError) -> OpenError {
     }
 }
 
-const INSERT_CENTRE: &str =
-    "INSERT INTO centres (name, region, address, phone, email) VALUES ($1, $2, $3, $4, $5) RETURNING id";
-const INSERT_COMPANY: &str =
-    "INSERT INTO companies (legal_name, ruc, sector, region, verified) VALUES ($1, $2, $3, $4, $5) RETURNING id";
-
-/// The insert of one centre, bound and ready to run on a pool or a transaction.
-macro_rules! insert_centre {
-    ($centre:expr) => {
-        sqlx::query_scalar::<_, i64>($crate::server::db::INSERT_CENTRE)
-            .bind(&$centre.name)
-            .bind($centre.region.slug())
-            .bind(&$centre.address)
-            .bind(&$centre.phone)
-            .bind(&$centre.email)
-    };
-}
-
-/// The insert of one company, bound and ready to run on a pool or a transaction.
-macro_rules! insert_company {
-    ($company:expr) => {
-        sqlx::query_scalar::<_, i64>($crate::server::db::INSERT_COMPANY)
-            .bind(&$company.legal_name)
-            .bind($company.ruc.as_str())
-            .bind(&$company.sector)
-            .bind($company.region.slug())
-            .bind($company.verified)
-    };
-}
-
-/// The `Store` implementation for one engine. The SQL is identical on both engines, so it is
-/// written once here and expanded for each, each copy type-checked against its own driver.
-/// The engine's module supplies `pool`, `begin_write` and its `MIGRATOR`.
-macro_rules! impl_store {
+/// The `Maintenance` implementation for one engine; the engine's module supplies `pool`,
+/// `describe_settings` and its `MIGRATOR`.
+macro_rules! impl_maintenance {
     ($store:ty, $engine:expr) => {
         #[async_trait::async_trait]
-        impl $crate::server::db::Store for $store {
+        impl $crate::server::db::Maintenance for $store {
             fn engine(&self) -> $crate::server::db::Engine {
                 $engine
+            }
+
+            async fn ping(&self) -> $crate::server::db::DbResult<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await.map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(())
+            }
+
+            async fn describe(&self) -> $crate::server::db::DbResult<String> {
+                self.describe_settings().await
             }
 
             async fn migrate(&self) -> Result<(), $crate::server::db::OpenError> {
                 MIGRATOR.run(&self.pool).await.map_err($crate::server::db::migrate_error)
             }
 
-            async fn ping(&self) -> DbResult<()> {
-                sqlx::query("SELECT 1").execute(&self.pool).await.map_err(DbError::from_sqlx)?;
-                Ok(())
-            }
-
-            async fn describe(&self) -> DbResult<String> {
-                self.describe_settings().await
-            }
-
             async fn close(&self) {
                 self.pool.close().await;
             }
 
-            async fn list_centres(&self) -> DbResult<Vec<Centre>> {
-                sqlx::query_as("SELECT id, name, region, address, phone, email FROM centres ORDER BY name, id")
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(DbError::from_sqlx)
-            }
-
-            async fn insert_centre(&self, centre: &NewCentre) -> DbResult<i64> {
-                $crate::server::db::insert_centre!(centre).fetch_one(&self.pool).await.map_err(DbError::from_sqlx)
-            }
-
-            async fn list_companies(&self) -> DbResult<Vec<Company>> {
-                sqlx::query_as(
-                    "SELECT id, legal_name, ruc, sector, region, verified FROM companies ORDER BY legal_name, id",
-                )
-                .fetch_all(&self.pool)
-                .await
-                .map_err(DbError::from_sqlx)
-            }
-
-            async fn insert_company(&self, company: &NewCompany) -> DbResult<i64> {
-                $crate::server::db::insert_company!(company).fetch_one(&self.pool).await.map_err(DbError::from_sqlx)
-            }
-
-            async fn create_account(&self, account: &NewAccount) -> DbResult<i64> {
-            let mut tx = self.begin_write().await?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO accounts (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-            )
-            .bind(account.email.as_str())
-            .bind(&account.name)
-            .bind(&account.password_hash)
-            .bind(account.now)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(DbError::from_sqlx)?;
-            sqlx::query(
-                "INSERT INTO account_roles (account_id, role, company_id, centre_id, granted_at) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(account.role.role.code())
-            .bind(account.role.company_id)
-            .bind(account.role.centre_id)
-            .bind(account.now)
-            .execute(&mut *tx)
-            .await
-            .map_err(DbError::from_sqlx)?;
-            tx.commit().await.map_err(DbError::from_sqlx)?;
-            Ok(id)
-        }
-
-        async fn credentials(&self, email: &str) -> DbResult<Option<Credentials>> {
-            sqlx::query_as("SELECT id AS account_id, password_hash FROM accounts WHERE email = $1")
-                .bind(email)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(DbError::from_sqlx)
-        }
-
-        async fn set_password_hash(&self, account_id: i64, password_hash: &str) -> DbResult<()> {
-            sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-                .bind(password_hash)
-                .bind(account_id)
-                .execute(&self.pool)
-                .await
-                .map_err(DbError::from_sqlx)?;
-            Ok(())
-        }
-
-        async fn create_session(&self, session: &NewSession) -> DbResult<()> {
-            sqlx::query(
-                "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at, user_agent) \
-                 VALUES ($1, $2, $3, $3, $4, $5)",
-            )
-            .bind(&session.token_hash)
-            .bind(session.account_id)
-            .bind(session.now)
-            .bind(session.expires_at)
-            .bind(&session.user_agent)
-            .execute(&self.pool)
-            .await
-            .map_err(DbError::from_sqlx)?;
-            Ok(())
-        }
-
-        async fn session(&self, token_hash: &str) -> DbResult<Option<SessionRecord>> {
-            let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
-                "SELECT account_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
-            )
-            .bind(token_hash)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(DbError::from_sqlx)?;
-            let Some((account_id, created_at, last_seen_at, expires_at)) = row else { return Ok(None) };
-            let Some(actor) = self.account_actor(account_id).await? else { return Ok(None) };
-            Ok(Some(SessionRecord { actor, created_at, last_seen_at, expires_at }))
-        }
-
-        async fn account_actor(&self, account_id: i64) -> DbResult<Option<crate::accounts::Actor>> {
-            let account: Option<(String, String)> =
-                sqlx::query_as("SELECT name, email FROM accounts WHERE id = $1")
-                    .bind(account_id)
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
-            let Some((name, email)) = account else { return Ok(None) };
-            let grants: Vec<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
-                "SELECT role, company_id, centre_id FROM account_roles WHERE account_id = $1 ORDER BY role",
-            )
-            .bind(account_id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(DbError::from_sqlx)?;
-            let roles = grants
-                .into_iter()
-                .filter_map(|(role, company_id, centre_id)| {
-                    Some(crate::accounts::RoleGrant { role: crate::accounts::Role::from_code(&role)?, company_id, centre_id })
-                })
-                .collect();
-            Ok(Some(crate::accounts::Actor { account_id, name, email, roles }))
-        }
-
-        async fn touch_session(&self, token_hash: &str, now: i64) -> DbResult<()> {
-            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
-                .bind(now)
-                .bind(token_hash)
-                .execute(&self.pool)
-                .await
-                .map_err(DbError::from_sqlx)?;
-            Ok(())
-        }
-
-        async fn delete_session(&self, token_hash: &str) -> DbResult<()> {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-                .bind(token_hash)
-                .execute(&self.pool)
-                .await
-                .map_err(DbError::from_sqlx)?;
-            Ok(())
-        }
-
-        async fn seed_if_empty(&self, centres: &[NewCentre], companies: &[NewCompany]) -> DbResult<bool> {
+            async fn purge_expired(&self, now: i64) -> $crate::server::db::DbResult<u64> {
+                use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
-                let existing: i64 =
-                    sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM centres) + (SELECT COUNT(*) FROM companies)")
-                        .fetch_one(&mut *tx)
+                let mut purged = 0;
+                for (sql, before) in [
+                    ("DELETE FROM sessions WHERE expires_at < $1", now),
+                    ("DELETE FROM account_tokens WHERE expires_at < $1", now - 86_400),
+                    ("DELETE FROM rate_limits WHERE window_start < $1", now - 86_400),
+                ] {
+                    purged += sqlx::query(sql)
+                        .bind(before)
+                        .execute(&mut *tx)
                         .await
-                        .map_err(DbError::from_sqlx)?;
-                if existing > 0 {
-                    return Ok(false);
-                }
-                for centre in centres {
-                    $crate::server::db::insert_centre!(centre).fetch_one(&mut *tx).await.map_err(DbError::from_sqlx)?;
-                }
-                for company in companies {
-                    $crate::server::db::insert_company!(company)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
+                        .map_err(DbError::from_sqlx)?
+                        .rows_affected();
                 }
                 tx.commit().await.map_err(DbError::from_sqlx)?;
-                Ok(true)
+                Ok(purged)
             }
         }
     };
 }
-pub(crate) use {impl_store, insert_centre, insert_company};
+
+/// Implements every storage trait for one engine's store.
+macro_rules! impl_store {
+    ($store:ty, $engine:expr) => {
+        $crate::server::db::impl_maintenance!($store, $engine);
+        $crate::server::db::organisations::impl_organisation_store!($store);
+        $crate::server::db::accounts::impl_account_store!($store);
+        $crate::server::db::audit::impl_audit_store!($store);
+        $crate::server::db::outbox::impl_outbox_store!($store);
+        $crate::server::db::vacancies::impl_vacancy_store!($store);
+        $crate::server::db::limits::impl_limit_store!($store);
+    };
+}
+pub(crate) use {impl_maintenance, impl_store};

@@ -1,8 +1,6 @@
 //! The PostgreSQL store: for a national deployment with several app servers.
 
 use super::{impl_store, DbError, DbResult, Engine, OpenError};
-use crate::organisations::{Centre, Company, NewCentre, NewCompany};
-use crate::server::auth::{Credentials, NewAccount, NewSession, SessionRecord};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, Postgres, Transaction};
 use std::{str::FromStr, time::Duration};

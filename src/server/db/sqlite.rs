@@ -1,8 +1,6 @@
 //! The SQLite store: one file, nothing else to run — for a single employment centre.
 
 use super::{impl_store, DbError, DbResult, Engine, OpenError};
-use crate::organisations::{Centre, Company, NewCentre, NewCompany};
-use crate::server::auth::{Credentials, NewAccount, NewSession, SessionRecord};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 use std::{path::Path, str::FromStr, time::Duration};

@@ -1,0 +1,129 @@
+//! My email and my account itself: moving the account to another address, and deleting it.
+
+use super::form_title;
+use super::links::{link_code, WithLiveLink};
+use crate::accounts::api::LinkKind;
+use crate::accounts::{ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH, LINK_CODE};
+use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, PasswordField, TextField};
+use crate::components::notice::sign_in_first;
+use crate::i18n::{page_title, t_with, Key};
+use crate::ui::use_ui;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The id of the delete confirmation box: where the error summary links to.
+pub const CONFIRM_FIELD: &str = "confirm-si";
+
+#[component]
+pub fn ChangeEmailPage() -> impl IntoView {
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, CHANGE_EMAIL_PATH) {
+        return away;
+    }
+    let current = ui.actor.as_ref().map(|a| a.email.clone()).unwrap_or_default();
+    let form = use_form_state();
+    view! {
+        <Title text=form_title(Key::change_email_title, form.has_errors()) />
+        <div class="app-width app-narrow">
+            <form method="post" action=CHANGE_EMAIL_PATH novalidate>
+                <CsrfField />
+                <ErrorSummary errors=form.errors.clone() />
+                <h1>{ui.t(Key::change_email_h1)}</h1>
+                <p>{t_with(ui.lang, Key::change_email_current, &[("email", &current)])}</p>
+                <p>{ui.t(Key::change_email_body)}</p>
+                <TextField
+                    id="email"
+                    label=ui.t(Key::change_email_new)
+                    input_type="email"
+                    autocomplete="email"
+                    value=form.value("email")
+                    error=form.error("email")
+                />
+                <PasswordField id="password" label=ui.t(Key::change_password_current) error=form.error("password") />
+                <button class="app-button" type="submit">{ui.t(Key::change_email_submit)}</button>
+            </form>
+            <p>
+                <a href=ACCOUNT_PATH>{ui.t(Key::back_to_account)}</a>
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Opened from the link sent to the new address; moving takes a button press (a POST), so
+/// mail scanners that open every link cannot move an account.
+#[component]
+pub fn ConfirmEmailChangePage() -> impl IntoView {
+    let again = (CHANGE_EMAIL_PATH, Key::change_email_title);
+    view! {
+        <WithLiveLink kind=LinkKind::ChangeEmail expired=Key::link_expired_email_change again>
+            {
+                let ui = use_ui();
+                view! {
+                    <Title text=page_title(ui.lang, Key::confirm_email_change_title) />
+                    <div class="app-width app-narrow">
+                        <form method="post" action=CONFIRM_EMAIL_CHANGE_PATH>
+                            <CsrfField />
+                            <h1>{ui.t(Key::confirm_email_change_title)}</h1>
+                            <p>{ui.t(Key::confirm_email_change_body)}</p>
+                            <input type="hidden" name=LINK_CODE value=link_code() />
+                            <button class="app-button" type="submit">{ui.t(Key::confirm_email_change_submit)}</button>
+                        </form>
+                    </div>
+                }
+            }
+        </WithLiveLink>
+    }
+}
+
+/// Says plainly what goes and what stays, offers the download first, and asks for the
+/// password and a ticked box: deleting cannot be undone.
+#[component]
+pub fn DeleteAccountPage() -> impl IntoView {
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, DELETE_ACCOUNT_PATH) {
+        return away;
+    }
+    let form = use_form_state();
+    let confirm_error = form.error(CONFIRM_FIELD);
+    let described_by = confirm_error.as_ref().map(|_| format!("{CONFIRM_FIELD}-error"));
+    view! {
+        <Title text=form_title(Key::delete_title, form.has_errors()) />
+        <div class="app-width app-narrow">
+            <form method="post" action=DELETE_ACCOUNT_PATH novalidate>
+                <CsrfField />
+                <ErrorSummary errors=form.errors.clone() />
+                <h1>{ui.t(Key::delete_h1)}</h1>
+                <p>{ui.t(Key::delete_what_goes)}</p>
+                <p>{ui.t(Key::delete_what_stays)}</p>
+                <p>
+                    <strong>{ui.t(Key::delete_cannot_undo)}</strong>
+                    " "
+                    <a href=ACCOUNT_PATH>{ui.t(Key::delete_download_first)}</a>
+                </p>
+                <div class="app-field" class:app-field--error=confirm_error.is_some()>
+                    {confirm_error.clone().map(|message| view! {
+                        <p class="app-field__error" id=format!("{CONFIRM_FIELD}-error")>
+                            <span class="app-visually-hidden">{ui.t(Key::form_error_prefix)} " "</span>
+                            {message}
+                        </p>
+                    })}
+                    <Choice
+                        kind="checkbox"
+                        name="confirm"
+                        value="si"
+                        label=ui.t(Key::delete_confirm)
+                        checked=form.value("confirm") == "si"
+                        described_by=described_by
+                    />
+                </div>
+                <PasswordField id="password" label=ui.t(Key::change_password_current) error=form.error("password") />
+                <button class="app-button" type="submit">{ui.t(Key::delete_submit)}</button>
+            </form>
+            <p>
+                <a href=ACCOUNT_PATH>{ui.t(Key::back_to_account)}</a>
+            </p>
+        </div>
+    }
+    .into_any()
+}

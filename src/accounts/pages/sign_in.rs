@@ -1,0 +1,42 @@
+use super::form_title;
+use crate::accounts::{EMPLOYER_SIGN_UP_PATH, FORGOT_PASSWORD_PATH, SIGN_IN_PATH, SIGN_UP_PATH};
+use crate::components::form::{use_form_state, CsrfField, ErrorSummary, PasswordField, TextField};
+use crate::components::notice::NoticeBanner;
+use crate::i18n::Key;
+use crate::ui::use_ui;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let ui = use_ui();
+    let form = use_form_state();
+    let return_to = if form.has_errors() { form.value("return_to") } else { ui.query("volver").unwrap_or_default() };
+    view! {
+        <Title text=form_title(Key::sign_in_title, form.has_errors()) />
+        <div class="app-width app-narrow">
+            <NoticeBanner />
+            <form method="post" action=SIGN_IN_PATH novalidate>
+                <CsrfField />
+                <ErrorSummary errors=form.errors.clone() />
+                <h1>{ui.t(Key::sign_in_h1)}</h1>
+                <input type="hidden" name="return_to" value=return_to />
+                <TextField
+                    id="email"
+                    label=ui.t(Key::sign_in_email)
+                    input_type="email"
+                    autocomplete="email"
+                    value=form.value("email")
+                    error=form.error("email")
+                />
+                <PasswordField id="password" label=ui.t(Key::sign_in_password) error=form.error("password") />
+                <button class="app-button" type="submit">{ui.t(Key::sign_in_submit)}</button>
+            </form>
+            <ul class="app-list app-list--links">
+                <li><a href=FORGOT_PASSWORD_PATH>{ui.t(Key::sign_in_forgot)}</a></li>
+                <li><a href=SIGN_UP_PATH>{ui.t(Key::sign_in_no_account)}</a></li>
+                <li><a href=EMPLOYER_SIGN_UP_PATH>{ui.t(Key::sign_up_employer_link)}</a></li>
+            </ul>
+        </div>
+    }
+}

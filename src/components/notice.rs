@@ -1,0 +1,117 @@
+//! What a page says after a form sent the person to it: a success message named in the
+//! address (`?aviso=…`, so it survives a plain redirect without JavaScript), and the
+//! redirect of signed-out visitors to sign in.
+
+use crate::i18n::Key;
+use crate::ui::{use_ui, Ui};
+use leptos::prelude::*;
+
+/// The success messages a redirect can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    PasswordReset,
+    PasswordChanged,
+    EmailConfirmed,
+    SessionEnded,
+    SessionsEnded,
+    CompanyVerified,
+    StaffInvited,
+    JoinApproved,
+    JoinRejected,
+    EmailChangeSent,
+    EmailChanged,
+    AccountDeleted,
+    RoleGranted,
+    RoleRevoked,
+}
+
+impl Notice {
+    const ALL: [Notice; 14] = [
+        Notice::PasswordReset,
+        Notice::PasswordChanged,
+        Notice::EmailConfirmed,
+        Notice::SessionEnded,
+        Notice::SessionsEnded,
+        Notice::CompanyVerified,
+        Notice::StaffInvited,
+        Notice::JoinApproved,
+        Notice::JoinRejected,
+        Notice::EmailChangeSent,
+        Notice::EmailChanged,
+        Notice::AccountDeleted,
+        Notice::RoleGranted,
+        Notice::RoleRevoked,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Notice::PasswordReset => "clave-nueva",
+            Notice::PasswordChanged => "clave-cambiada",
+            Notice::EmailConfirmed => "correo-confirmado",
+            Notice::SessionEnded => "sesion-cerrada",
+            Notice::SessionsEnded => "sesiones-cerradas",
+            Notice::CompanyVerified => "empresa-verificada",
+            Notice::StaffInvited => "cuenta-creada",
+            Notice::JoinApproved => "solicitud-aprobada",
+            Notice::JoinRejected => "solicitud-rechazada",
+            Notice::EmailChangeSent => "correo-enlace-enviado",
+            Notice::EmailChanged => "correo-cambiado",
+            Notice::AccountDeleted => "cuenta-eliminada",
+            Notice::RoleGranted => "rol-dado",
+            Notice::RoleRevoked => "rol-quitado",
+        }
+    }
+
+    fn text(self) -> Key {
+        match self {
+            Notice::PasswordReset => Key::notice_password_reset,
+            Notice::PasswordChanged => Key::notice_password_changed,
+            Notice::EmailConfirmed => Key::notice_email_confirmed,
+            Notice::SessionEnded => Key::notice_session_ended,
+            Notice::SessionsEnded => Key::notice_sessions_ended,
+            Notice::CompanyVerified => Key::notice_company_verified,
+            Notice::StaffInvited => Key::notice_staff_invited,
+            Notice::JoinApproved => Key::notice_join_approved,
+            Notice::JoinRejected => Key::notice_join_rejected,
+            Notice::EmailChangeSent => Key::notice_email_change_sent,
+            Notice::EmailChanged => Key::notice_email_changed,
+            Notice::AccountDeleted => Key::notice_account_deleted,
+            Notice::RoleGranted => Key::notice_role_granted,
+            Notice::RoleRevoked => Key::notice_role_revoked,
+        }
+    }
+
+    /// `path` with this notice in its query.
+    pub fn on(self, path: &str) -> String {
+        format!("{path}?aviso={}", self.code())
+    }
+}
+
+/// The success message a redirect asked for, focused on load (like the error summary, so
+/// it is read first, with or without JavaScript). Unknown codes show nothing.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let ui = use_ui();
+    let notice = ui.query("aviso").and_then(|code| Notice::ALL.into_iter().find(|n| n.code() == code));
+    notice.map(|notice| {
+        view! {
+            <div class="app-notice" role="alert" tabindex="-1" autofocus aria-labelledby="notice-title">
+                <h2 id="notice-title" class="app-notice__title">{ui.t(Key::notice_label)}</h2>
+                <p>{ui.t(notice.text())}</p>
+            </div>
+        }
+    })
+}
+
+/// Sends a signed-out visitor to sign in, then back to `path`. `None` when someone is signed in.
+pub fn sign_in_first(ui: &Ui, path: &str) -> Option<AnyView> {
+    if ui.actor.is_some() {
+        return None;
+    }
+    let target = crate::accounts::sign_in_returning_to(path);
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(&target);
+    #[cfg(not(feature = "ssr"))]
+    let _ = target;
+    Some(().into_any())
+}

@@ -1,0 +1,182 @@
+//! Vacancies: what a job is, the accommodations it offers, and the way it goes from an
+//! employer's draft to a published vacancy a job seeker can find.
+
+#[cfg(feature = "ssr")]
+pub mod fields;
+pub mod workflow;
+
+use crate::i18n::Key;
+use serde::{Deserialize, Serialize};
+
+/// Declares a closed set of values stored by code, each with the code it is stored as.
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// How it is stored and sent in forms and addresses.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),+
+                }
+            }
+
+            pub fn from_code(code: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+impl Modality {
+    pub fn label(self) -> Key {
+        match self {
+            Modality::OnSite => Key::modality_on_site,
+            Modality::Hybrid => Key::modality_hybrid,
+            Modality::Remote => Key::modality_remote,
+        }
+    }
+}
+
+impl ContractType {
+    pub fn label(self) -> Key {
+        match self {
+            ContractType::Indefinite => Key::contract_indefinite,
+            ContractType::FixedTerm => Key::contract_fixed_term,
+            ContractType::Internship => Key::contract_internship,
+            ContractType::Service => Key::contract_service,
+        }
+    }
+}
+
+impl WorkingHours {
+    pub fn label(self) -> Key {
+        match self {
+            WorkingHours::FullTime => Key::hours_full_time,
+            WorkingHours::PartTime => Key::hours_part_time,
+            WorkingHours::Flexible => Key::hours_flexible,
+        }
+    }
+}
+
+impl VacancyStatus {
+    pub fn label(self) -> Key {
+        match self {
+            VacancyStatus::Draft => Key::status_draft,
+            VacancyStatus::Submitted => Key::status_submitted,
+            VacancyStatus::Returned => Key::status_returned,
+            VacancyStatus::Published => Key::status_published,
+            VacancyStatus::Closed => Key::status_closed,
+        }
+    }
+}
+
+coded_enum!(
+    /// Where the work is done.
+    Modality { OnSite => "on_site", Hybrid => "hybrid", Remote => "remote" }
+);
+
+coded_enum!(
+    /// The kind of contract offered.
+    ContractType {
+        Indefinite => "indefinite",
+        FixedTerm => "fixed_term",
+        Internship => "internship",
+        Service => "service",
+    }
+);
+
+coded_enum!(
+    /// How many hours the job takes.
+    WorkingHours { FullTime => "full_time", PartTime => "part_time", Flexible => "flexible" }
+);
+
+coded_enum!(
+    /// Where a vacancy is on its way to job seekers. Only `Published` ones can be found.
+    VacancyStatus {
+        Draft => "draft",
+        Submitted => "submitted",
+        Returned => "returned",
+        Published => "published",
+        Closed => "closed",
+    }
+);
+
+/// One entry of the maintained accommodations list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accommodation {
+    pub code: String,
+    pub name_es: String,
+    pub name_en: String,
+}
+
+/// A vacancy as an employer or counsellor writes it, already checked field by field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancyDraft {
+    pub company_id: i64,
+    pub centre_id: i64,
+    pub title: String,
+    /// A region slug.
+    pub region: String,
+    pub province: String,
+    pub district: String,
+    pub modality: Modality,
+    pub contract: ContractType,
+    pub hours: WorkingHours,
+    /// Monthly salary range in soles; `None` means "to be agreed".
+    pub salary: Option<(i64, i64)>,
+    pub openings: i64,
+    pub description: String,
+    pub requirements: String,
+    pub easy_read: String,
+    pub workplace_access: String,
+    pub interview: String,
+    /// Accommodation codes from the maintained list.
+    pub accommodations: Vec<String>,
+    pub skills: Vec<String>,
+    /// The end of the closing day in Lima, unix seconds.
+    pub closes_at: i64,
+}
+
+/// A stored vacancy, with the names the pages show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vacancy {
+    pub id: i64,
+    pub draft: VacancyDraft,
+    pub company_name: String,
+    pub centre_name: String,
+    pub status: VacancyStatus,
+    pub review_comment: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub published_at: Option<i64>,
+}
+
+/// A vacancy in a list: enough to recognise it and act on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancySummary {
+    pub id: i64,
+    pub title: String,
+    pub company_name: String,
+    pub region: String,
+    pub status: VacancyStatus,
+    pub closes_at: i64,
+    pub updated_at: i64,
+}
+
+/// One change of a vacancy's status, as its history shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancyEvent {
+    pub at: i64,
+    /// `None` when the closing date closed the vacancy, or the account is gone.
+    pub actor_name: Option<String>,
+    pub from_status: Option<VacancyStatus>,
+    pub to_status: VacancyStatus,
+    pub comment: String,
+}
