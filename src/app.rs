@@ -12,10 +12,11 @@ use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::ui::Ui;
+use crate::vacancies::pages::{MyVacanciesPage, VacancyFormPage, VacancyPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::{SsrMode, StaticSegment};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 /// The document around every page. Language and preferences are applied here, on the server,
 /// so the first paint is already right: no flash of the wrong theme or language.
@@ -100,6 +101,10 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("registro"), StaticSegment("empresa")) view=EmployerSignUpPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuentas"), StaticSegment("nueva")) view=NewStaffPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("empresas"), StaticSegment("verificacion")) view=CompanyReviewPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("vacante"), ParamSegment("id")) view=VacancyPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("vacantes"), StaticSegment("nueva")) view=VacancyFormPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("vacantes"), StaticSegment("editar")) view=VacancyFormPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("mis-vacantes") view=MyVacanciesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("revisa-tu-correo") view=CheckEmailPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("contrasena"), StaticSegment("olvidada")) view=ForgotPasswordPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("contrasena"), StaticSegment("nueva")) view=ResetPasswordPage ssr=SsrMode::Async />

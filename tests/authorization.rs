@@ -20,6 +20,7 @@ const PERSONAS: [&str; 7] =
 const EVERYONE: [bool; 7] = [true; 7];
 const SIGNED_IN: [bool; 7] = [false, true, true, true, true, true, true];
 const STAFF_REVIEWERS: [bool; 7] = [false, false, false, false, false, true, true];
+const EMPLOYERS_AND_COUNSELLORS: [bool; 7] = [false, false, false, true, true, true, false];
 const ADMINS: [bool; 7] = [false, false, false, false, false, false, true];
 
 /// Who may call what. `body` is a typical form body for the call.
@@ -32,6 +33,10 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/organisations/companies-for-review", "", STAFF_REVIEWERS),
     ("/api/accounts/roles-of", "who=seeker-a%40example.pe", ADMINS),
     ("/api/audit/events", "filter[action]=sign_in", ADMINS),
+    // A vacancy that does not exist is not found for everyone, which is not a refusal.
+    ("/api/vacancies/view", "id=999999", EVERYONE),
+    ("/api/vacancies/form-choices", "", EMPLOYERS_AND_COUNSELLORS),
+    ("/api/vacancies/mine", "", EMPLOYERS_AND_COUNSELLORS),
     // Form endpoints.
     ("/preferencias", "size=125&return_to=%2F", EVERYONE),
     ("/idioma", "lang=en&return_to=%2F", EVERYONE),
@@ -54,6 +59,10 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/cuentas/roles", "account=1&action=dar&role=", ADMINS),
     ("/empresas/verificacion/verificar", "company=1", STAFF_REVIEWERS),
     ("/empresas/verificacion/solicitud", "account=1&decision=rechazar", STAFF_REVIEWERS),
+    ("/vacantes/nueva", "title=", EMPLOYERS_AND_COUNSELLORS),
+    ("/vacantes/editar", "title=", EMPLOYERS_AND_COUNSELLORS),
+    // Who may move a vacancy depends on whose it is: tests/vacancies.rs walks that.
+    ("/vacantes/estado", "vacancy=999999&step=publicar", SIGNED_IN),
 ];
 
 /// Makes one account per persona (none for anonymous) and returns them in persona order.

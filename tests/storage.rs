@@ -967,7 +967,7 @@ async fn a_vacancy_is_stored_whole_or_not_at_all(db: &common::TestDb) {
     let store = &db.store;
     let (centre_id, company_id, employer_id) = vacancy_setting(store.as_ref()).await;
     let draft = vacancy_draft(company_id, centre_id);
-    let id = store.create_vacancy(&draft, employer_id, 1_700_000_000).await.unwrap();
+    let id = store.create_vacancy(&draft, Some(employer_id), 1_700_000_000).await.unwrap();
     let stored = store.vacancy(id).await.unwrap().unwrap();
     assert_eq!(stored.status, VacancyStatus::Draft);
     assert_eq!((stored.company_name.as_str(), stored.centre_name.as_str()), ("Textiles Andinos S.A.C.", "CEM Cusco"));
@@ -992,9 +992,15 @@ async fn a_vacancy_is_stored_whole_or_not_at_all(db: &common::TestDb) {
     assert!(!store.update_vacancy(id + 99, &changed, 1_700_000_100).await.unwrap());
 
     let unknown = VacancyDraft { accommodations: vec!["teleportation".into()], ..draft.clone() };
-    assert!(matches!(store.create_vacancy(&unknown, employer_id, 1_700_000_000).await, Err(DbError::Conflict(_))));
+    assert!(matches!(
+        store.create_vacancy(&unknown, Some(employer_id), 1_700_000_000).await,
+        Err(DbError::Conflict(_))
+    ));
     let elsewhere = VacancyDraft { centre_id: centre_id + 50, ..draft };
-    assert!(matches!(store.create_vacancy(&elsewhere, employer_id, 1_700_000_000).await, Err(DbError::Conflict(_))));
+    assert!(matches!(
+        store.create_vacancy(&elsewhere, Some(employer_id), 1_700_000_000).await,
+        Err(DbError::Conflict(_))
+    ));
     assert_eq!(store.company_vacancies(company_id).await.unwrap().len(), 1, "nothing half-stored");
 }
 
@@ -1004,11 +1010,13 @@ async fn a_vacancy_moves_only_from_where_it_is_and_keeps_its_history(db: &common
     let (centre_id, company_id, employer_id) = vacancy_setting(store.as_ref()).await;
     let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre_id) };
     let counsellor_id = store.create_account(&account("consejera@cusco.pe", counsellor)).await.unwrap();
-    let id = store.create_vacancy(&vacancy_draft(company_id, centre_id), employer_id, 100).await.unwrap();
+    let id = store.create_vacancy(&vacancy_draft(company_id, centre_id), Some(employer_id), 100).await.unwrap();
 
     assert!(store.move_vacancy(id, &[Draft, Returned], Submitted, Some(employer_id), "", 200).await.unwrap());
     assert_eq!(store.review_queue(centre_id).await.unwrap().iter().map(|v| v.id).collect::<Vec<_>>(), vec![id]);
     assert!(store.review_queue(centre_id + 1).await.unwrap().is_empty(), "only the responsible centre's queue");
+    assert_eq!(store.centre_vacancies(centre_id).await.unwrap()[0].status, Submitted);
+    assert!(store.centre_vacancies(centre_id + 1).await.unwrap().is_empty());
     assert!(store
         .move_vacancy(id, &[Submitted], Returned, Some(counsellor_id), "Añade el horario.", 300)
         .await
@@ -1055,9 +1063,9 @@ async fn expired_vacancies_close_by_themselves(db: &common::TestDb) {
     let store = &db.store;
     let (centre_id, company_id, employer_id) = vacancy_setting(store.as_ref()).await;
     let closing = |at: i64| VacancyDraft { closes_at: at, ..vacancy_draft(company_id, centre_id) };
-    let due = store.create_vacancy(&closing(1_000), employer_id, 100).await.unwrap();
-    let later = store.create_vacancy(&closing(5_000), employer_id, 100).await.unwrap();
-    let draft = store.create_vacancy(&closing(1_000), employer_id, 100).await.unwrap();
+    let due = store.create_vacancy(&closing(1_000), Some(employer_id), 100).await.unwrap();
+    let later = store.create_vacancy(&closing(5_000), Some(employer_id), 100).await.unwrap();
+    let draft = store.create_vacancy(&closing(1_000), Some(employer_id), 100).await.unwrap();
     for id in [due, later] {
         assert!(store.move_vacancy(id, &[Draft], Published, Some(employer_id), "", 200).await.unwrap());
     }

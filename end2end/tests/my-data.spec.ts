@@ -100,6 +100,7 @@ test("an admin gives a seeker a counsellor's role; the seeker is signed out and 
 });
 
 test.describe("axe-core on my data and the admin tools", () => {
+  test.use({ javaScriptEnabled: true });
   test.beforeEach(async ({ page }, testInfo) => keepServerHtmlOnly(page, testInfo.project.name));
 
   test("changing the email, with errors", async ({ page }, testInfo) => {

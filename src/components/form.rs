@@ -20,8 +20,8 @@ pub fn Choice(
     /// `"radio"` or `"checkbox"`.
     kind: &'static str,
     name: &'static str,
-    value: &'static str,
-    label: &'static str,
+    #[prop(into)] value: String,
+    #[prop(into)] label: String,
     checked: bool,
     /// The id of an error message about this one box, where there is one.
     #[prop(default = None)]
@@ -178,6 +178,54 @@ pub fn PasswordReveal(show: String, hide: String, children: Children) -> impl In
             </Show>
         </div>
     }
+}
+
+/// A text box for several lines, like [`TextField`] otherwise. What is typed is kept as
+/// plain text, line breaks included.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: &'static str,
+    #[prop(default = None)] hint: Option<&'static str>,
+    #[prop(default = 6)] rows: u32,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let described_by = described_by(id, hint.is_some(), error.is_some());
+    let invalid = error.is_some();
+    view! {
+        <div class="app-field" class:app-field--error=invalid>
+            <label class="app-field__label" for=id>
+                {label}
+            </label>
+            <FieldMessages id hint error />
+            <textarea
+                class="app-field__input app-field__textarea"
+                id=id
+                name=id
+                rows=rows
+                aria-describedby=described_by
+                aria-invalid=invalid.then_some("true")
+                inner_html=escape_text(&value)
+            ></textarea>
+        </div>
+    }
+}
+
+/// Text made safe to place inside an element as HTML. The server renderer writes a
+/// textarea's children and a `<Title>`'s text as they are, so anything people typed that ends
+/// up there is escaped with this first: `</textarea>` or `</title>` typed stays text.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A drop-down list with its label, hint and error, like [`TextField`]. The first option

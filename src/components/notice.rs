@@ -23,10 +23,13 @@ pub enum Notice {
     AccountDeleted,
     RoleGranted,
     RoleRevoked,
+    VacancySaved,
+    VacancyMoved,
+    VacancyPublished,
 }
 
 impl Notice {
-    const ALL: [Notice; 14] = [
+    const ALL: [Notice; 17] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -41,6 +44,9 @@ impl Notice {
         Notice::AccountDeleted,
         Notice::RoleGranted,
         Notice::RoleRevoked,
+        Notice::VacancySaved,
+        Notice::VacancyMoved,
+        Notice::VacancyPublished,
     ];
 
     pub fn code(self) -> &'static str {
@@ -59,6 +65,9 @@ impl Notice {
             Notice::AccountDeleted => "cuenta-eliminada",
             Notice::RoleGranted => "rol-dado",
             Notice::RoleRevoked => "rol-quitado",
+            Notice::VacancySaved => "vacante-guardada",
+            Notice::VacancyMoved => "vacante-estado",
+            Notice::VacancyPublished => "vacante-publicada",
         }
     }
 
@@ -78,6 +87,9 @@ impl Notice {
             Notice::AccountDeleted => Key::notice_account_deleted,
             Notice::RoleGranted => Key::notice_role_granted,
             Notice::RoleRevoked => Key::notice_role_revoked,
+            Notice::VacancySaved => Key::notice_vacancy_saved,
+            Notice::VacancyMoved => Key::notice_vacancy_moved,
+            Notice::VacancyPublished => Key::notice_vacancy_published,
         }
     }
 

@@ -12,6 +12,18 @@ pub fn format_lima(unix_secs: i64) -> String {
     format!("{day:02}/{month:02}/{year} {:02}:{:02}", secs / 3600, secs % 3600 / 60)
 }
 
+/// The Lima day a unix second falls on, as `yyyy-mm-dd` (the format of a date input).
+pub fn lima_date(unix_secs: i64) -> String {
+    let (year, month, day) = civil_from_days((unix_secs + LIMA_OFFSET_SECS).div_euclid(86_400));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// `dd/mm/yyyy` in Lima time.
+pub fn format_lima_date(unix_secs: i64) -> String {
+    let (year, month, day) = civil_from_days((unix_secs + LIMA_OFFSET_SECS).div_euclid(86_400));
+    format!("{day:02}/{month:02}/{year}")
+}
+
 /// `yyyy-mm-ddThh:mm:ssZ` (UTC), for data meant for machines and for the person's own export.
 pub fn format_utc_iso(unix_secs: i64) -> String {
     let days = unix_secs.div_euclid(86_400);
@@ -80,6 +92,9 @@ mod tests {
     fn days_start_at_lima_midnight_and_only_real_dates_parse() {
         // 2026-11-24T00:00-05:00 is 05:00 UTC.
         assert_eq!(lima_day_start("2026-11-24"), Some(1_795_496_400));
+        assert_eq!(lima_date(1_795_496_400), "2026-11-24");
+        assert_eq!(lima_date(1_795_496_399), "2026-11-23");
+        assert_eq!(format_lima_date(1_795_496_400), "24/11/2026");
         assert_eq!(format_lima(lima_day_start("2024-02-29").unwrap()), "29/02/2024 00:00");
         assert_eq!(format_lima(lima_day_start("1969-12-31").unwrap()), "31/12/1969 00:00");
         for bad in ["2023-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "24/11/2026", "", "2026-11-24x"] {

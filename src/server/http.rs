@@ -4,7 +4,7 @@
 use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
 use crate::server::state::AppState;
-use crate::{accounts, i18n, organisations, preferences};
+use crate::{accounts, i18n, organisations, preferences, vacancies};
 use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
 use axum::routing::{get, post, MethodRouter};
@@ -113,6 +113,9 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (accounts::ROLES_PATH, post(account::change_role)),
         (organisations::VERIFY_COMPANY_PATH, post(organisations::routes::verify_company)),
         (organisations::DECIDE_JOIN_PATH, post(organisations::routes::decide_join)),
+        (vacancies::NEW_VACANCY_PATH, post(vacancies::routes::save_vacancy)),
+        (vacancies::EDIT_VACANCY_PATH, post(vacancies::routes::save_vacancy)),
+        (vacancies::VACANCY_STEP_PATH, post(vacancies::routes::vacancy_step)),
     ]
 }
 

@@ -24,7 +24,7 @@ fn value<'a>(fields: &'a Fields, name: &str) -> &'a str {
 
 /// Text with control characters (other than line breaks and tabs) removed, lines trimmed at
 /// the end, and Windows line breaks made plain.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     let text: String = text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
     text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string()
 }

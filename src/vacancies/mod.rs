@@ -1,9 +1,33 @@
 //! Vacancies: what a job is, the accommodations it offers, and the way it goes from an
 //! employer's draft to a published vacancy a job seeker can find.
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod fields;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod routes;
+mod text;
 pub mod workflow;
+
+/// Where employers and counsellors write a new vacancy (the form posts here too).
+pub const NEW_VACANCY_PATH: &str = "/vacantes/nueva";
+/// Where a vacancy's text is changed: `?id=` names it (the form posts here too).
+pub const EDIT_VACANCY_PATH: &str = "/vacantes/editar";
+/// Where the buttons that move a vacancy along its workflow post.
+pub const VACANCY_STEP_PATH: &str = "/vacantes/estado";
+/// An employer's vacancies, and a counsellor's centre's.
+pub const MY_VACANCIES_PATH: &str = "/mis-vacantes";
+
+/// The page of one vacancy.
+pub fn vacancy_path(id: i64) -> String {
+    format!("/vacante/{id}")
+}
+
+/// The edit form of one vacancy.
+pub fn edit_vacancy_path(id: i64) -> String {
+    format!("{EDIT_VACANCY_PATH}?id={id}")
+}
 
 use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
@@ -108,12 +132,57 @@ coded_enum!(
     }
 );
 
+impl workflow::Step {
+    pub const ALL: [workflow::Step; 5] = [
+        workflow::Step::Submit,
+        workflow::Step::Publish,
+        workflow::Step::Return,
+        workflow::Step::Close,
+        workflow::Step::Reopen,
+    ];
+
+    /// How the step is sent by its button.
+    pub fn code(self) -> &'static str {
+        match self {
+            workflow::Step::Submit => "enviar",
+            workflow::Step::Publish => "publicar",
+            workflow::Step::Return => "devolver",
+            workflow::Step::Close => "cerrar",
+            workflow::Step::Reopen => "reabrir",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<workflow::Step> {
+        workflow::Step::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The words on its button.
+    pub fn label(self) -> Key {
+        match self {
+            workflow::Step::Submit => Key::step_submit,
+            workflow::Step::Publish => Key::step_publish,
+            workflow::Step::Return => Key::step_return,
+            workflow::Step::Close => Key::step_close,
+            workflow::Step::Reopen => Key::step_reopen,
+        }
+    }
+}
+
 /// One entry of the maintained accommodations list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accommodation {
     pub code: String,
     pub name_es: String,
     pub name_en: String,
+}
+
+impl Accommodation {
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Es => &self.name_es,
+            crate::i18n::Lang::En => &self.name_en,
+        }
+    }
 }
 
 /// A vacancy as an employer or counsellor writes it, already checked field by field.
@@ -174,7 +243,8 @@ pub struct VacancySummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VacancyEvent {
     pub at: i64,
-    /// `None` when the closing date closed the vacancy, or the account is gone.
+    /// `None` when Senda itself made the change (the closing date, the demo data), or the
+    /// account is gone.
     pub actor_name: Option<String>,
     pub from_status: Option<VacancyStatus>,
     pub to_status: VacancyStatus,

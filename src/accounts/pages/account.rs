@@ -13,6 +13,7 @@ use crate::components::status_page::ErrorPage;
 use crate::i18n::{page_title, t_with, Key};
 use crate::organisations::COMPANY_REVIEW_PATH;
 use crate::ui::use_ui;
+use crate::vacancies::MY_VACANCIES_PATH;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -27,6 +28,7 @@ pub fn AccountPage() -> impl IntoView {
     let roles = actor.roles.iter().map(|grant| view! { <li>{ui.t(grant.role.label())}</li> }).collect_view();
     let reviews = actor.has(Role::Counsellor) || actor.has(Role::Admin);
     let tools = [
+        (actor.has(Role::Employer) || actor.has(Role::Counsellor), MY_VACANCIES_PATH, Key::account_tool_vacancies),
         (reviews, COMPANY_REVIEW_PATH, Key::account_tool_review),
         (actor.has(Role::Admin), NEW_STAFF_PATH, Key::account_tool_staff),
         (actor.has(Role::Admin), ROLES_PATH, Key::account_tool_roles),

@@ -16,7 +16,8 @@ pub trait VacancyStore: Send + Sync + 'static {
     /// Stores a new draft, with its accommodations and skills and the first entry of its
     /// history, in one transaction. An unknown company, centre or accommodation is a
     /// `Conflict`, and nothing is stored.
-    async fn create_vacancy(&self, draft: &VacancyDraft, by: i64, now: i64) -> DbResult<i64>;
+    /// `by` is `None` for records that come from no account (the demo data).
+    async fn create_vacancy(&self, draft: &VacancyDraft, by: Option<i64>, now: i64) -> DbResult<i64>;
 
     /// Replaces what a vacancy says (its company stays); false when there is no such vacancy.
     async fn update_vacancy(&self, id: i64, draft: &VacancyDraft, now: i64) -> DbResult<bool>;
@@ -41,6 +42,9 @@ pub trait VacancyStore: Send + Sync + 'static {
 
     /// A company's vacancies, most recently changed first.
     async fn company_vacancies(&self, company_id: i64) -> DbResult<Vec<VacancySummary>>;
+
+    /// The vacancies a centre is responsible for, most recently changed first.
+    async fn centre_vacancies(&self, centre_id: i64) -> DbResult<Vec<VacancySummary>>;
 
     /// The vacancies waiting for a centre's review, oldest first.
     async fn review_queue(&self, centre_id: i64) -> DbResult<Vec<VacancySummary>>;
@@ -227,7 +231,7 @@ macro_rules! impl_vacancy_store {
             async fn create_vacancy(
                 &self,
                 draft: &$crate::vacancies::VacancyDraft,
-                by: i64,
+                by: Option<i64>,
                 now: i64,
             ) -> $crate::server::db::DbResult<i64> {
                 use $crate::server::db::DbError;
@@ -431,6 +435,21 @@ macro_rules! impl_vacancy_store {
                     $crate::server::db::vacancies::SELECT_SUMMARY
                 ))
                 .bind(company_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows.into_iter().filter_map(|r| r.into_summary()).collect())
+            }
+
+            async fn centre_vacancies(
+                &self,
+                centre_id: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::vacancies::VacancySummary>> {
+                let rows: Vec<$crate::server::db::vacancies::SummaryRow> = sqlx::query_as(&format!(
+                    "{} WHERE v.centre_id = $1 ORDER BY v.updated_at DESC, v.id DESC",
+                    $crate::server::db::vacancies::SELECT_SUMMARY
+                ))
+                .bind(centre_id)
                 .fetch_all(&self.pool)
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;

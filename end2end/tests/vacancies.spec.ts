@@ -1,0 +1,155 @@
+import { test, expect, type Browser, type Page } from "@playwright/test";
+import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, signIn } from "./support";
+
+/** A page in a context of its own: each person has their own cookies, and axe-core needs one. */
+async function newPage(browser: Browser) {
+  return (await browser.newContext()).newPage();
+}
+
+/** A verified company with its employer, and a counsellor of the demo centre, for one project. */
+async function setting(browser: Browser, project: string) {
+  const ruc = project === "no-js" ? "20601122333" : "20604455660";
+  const company = `Almacenes ${project} S.A.C.`;
+  const carmen = { email: `carmen.vac.${project}@senda.test`, password: "la clave de Carmen Quispe" };
+  const jorge = { email: `jorge.vac.${project}@senda.test`, password: "la clave de Jorge Mamani" };
+
+  const employer = await newPage(browser);
+  await employer.goto("/registro/empresa");
+  await employer.getByLabel("RUC").fill(ruc);
+  await employer.getByLabel("Razón social").fill(company);
+  await employer.getByLabel("Actividad o sector").fill("Logística");
+  await employer.getByLabel("Región").selectOption({ label: "Lima Metropolitana" });
+  await employer.getByLabel("Nombre y apellidos").fill("Carmen Quispe");
+  await employer.getByLabel("Correo electrónico").fill(carmen.email);
+  await employer.getByLabel("Crea una contraseña").fill(carmen.password);
+  await employer.getByRole("button", { name: "Registrar mi empresa" }).click();
+  await expect(employer).toHaveURL(/\/revisa-tu-correo$/);
+  await employer.goto(await emailedLink(carmen.email));
+  await employer.getByRole("button", { name: "Confirmar y entrar" }).click();
+  await expect(employer).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);
+
+  const admin = await newPage(browser);
+  await signIn(admin);
+  await expect(admin).toHaveURL(/\/cuenta$/);
+  await admin.goto("/cuentas/nueva");
+  await admin.getByLabel("Nombre y apellidos").fill("Jorge Mamani");
+  await admin.getByLabel("Correo electrónico").fill(jorge.email);
+  await admin.getByLabel("Consejera o consejero de un centro de empleo").check();
+  await admin.getByLabel("Centro de empleo", { exact: true }).selectOption({ index: 1 });
+  await admin.getByRole("button", { name: "Crear la cuenta y enviar el enlace" }).click();
+  await expect(admin.getByRole("alert")).toContainText("Creamos la cuenta");
+  await admin.close();
+
+  const counsellor = await newPage(browser);
+  await counsellor.goto(await emailedLink(jorge.email));
+  await counsellor.getByLabel("Contraseña nueva").fill(jorge.password);
+  await counsellor.getByRole("button", { name: "Guardar la contraseña" }).click();
+  await expect(counsellor).toHaveURL(/\/entrar\?aviso=/);
+  await signIn(counsellor, jorge.email, jorge.password);
+  await expect(counsellor).toHaveURL(/\/cuenta$/);
+  await counsellor.goto("/empresas/verificacion");
+  await counsellor.getByRole("button", { name: company }).click();
+  await expect(counsellor.getByRole("alert")).toContainText("La empresa quedó verificada");
+  return { employer, counsellor, company };
+}
+
+/** Fills the vacancy form as an employer would, leaving the title to the caller. */
+async function fillVacancy(page: Page) {
+  await page.getByLabel("Centro de empleo").selectOption({ label: "Centro de Empleo Lima Metropolitana — Lima Metropolitana" });
+  await page.getByLabel("En qué consiste el trabajo").fill("Ordenarás la mercadería del almacén.\n\n- Recibir pedidos\n- Etiquetar cajas");
+  await page.getByLabel("Requisitos").fill("Secundaria completa.");
+  await page.getByLabel("Habilidades").fill("orden, trabajo en equipo");
+  await page.getByLabel("Resumen en lectura fácil").fill("Trabajo en un almacén. Ordenas cajas. Te pagan cada mes.");
+  await page.getByLabel("Región").selectOption({ label: "Lima Metropolitana" });
+  await page.getByLabel("Distrito (opcional)").fill("Ate");
+  await page.getByLabel("Modalidad").selectOption({ label: "Presencial" });
+  await page.getByLabel("Tipo de contrato").selectOption({ label: "Plazo fijo" });
+  await page.getByLabel("Jornada").selectOption({ label: "Tiempo completo" });
+  await page.getByLabel("Desde").fill("1200");
+  await page.getByLabel("Hasta").fill("1500");
+  await page.getByLabel("Puestos disponibles").fill("2");
+  const closes = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Fecha de cierre").fill(closes);
+  await page.getByLabel("Intérprete de lengua de señas en la entrevista").check();
+  await page.getByLabel("Acceso sin escalones").check();
+  await page.getByLabel("Cómo es la entrevista (opcional)").fill("En la oficina de Ate, con intérprete si lo pides.");
+}
+
+test("J3: an employer drafts a vacancy, the centre returns it, then publishes it, and anyone reads it", async ({ browser }, testInfo) => {
+  // Four people and a dozen form posts, each waiting for a password hash on two shared cores.
+  test.setTimeout(240_000);
+  const project = testInfo.project.name;
+  // axe-core is a script: it runs where JavaScript does.
+  const axe = async (page: Page) => {
+    if (project === "hydrated") await expectNoAxeViolations(page);
+  };
+  const { employer, counsellor, company } = await setting(browser, project);
+  const title = `Auxiliar de almacén ${project}`;
+
+  await employer.goto("/mis-vacantes");
+  await employer.getByRole("link", { name: "Escribir una vacante" }).click();
+  await expect(employer).toHaveURL(/\/vacantes\/nueva$/);
+  await expect(employer.getByText(company)).toBeVisible();
+  // A first try without a title: the summary takes focus and what was typed stays.
+  await fillVacancy(employer);
+  await employer.getByRole("button", { name: "Guardar borrador" }).click();
+  await expect(employer.locator(".app-error-summary")).toBeFocused();
+  await axe(employer);
+  await expect(employer.getByLabel("Distrito (opcional)")).toHaveValue("Ate");
+  await expect(employer.getByLabel("Acceso sin escalones")).toBeChecked();
+  await employer.getByRole("link", { name: "Escribe el nombre del puesto" }).click();
+  await expect(employer.getByLabel("Nombre del puesto")).toBeFocused();
+  await employer.keyboard.type(title);
+  await employer.getByRole("button", { name: "Guardar borrador" }).click();
+  await expect(employer.getByRole("alert")).toContainText("Guardamos la vacante");
+  await expect(employer.getByRole("heading", { level: 1 })).toHaveText(title);
+  await employer.getByRole("button", { name: "Enviar a revisión" }).click();
+  await expect(employer.getByRole("alert")).toContainText("cambió de estado");
+  await expect(employer.getByText("Estado: Enviada a revisión.")).toBeVisible();
+
+  // The counsellor finds it waiting, and returns it with a comment.
+  await counsellor.goto("/mis-vacantes");
+  await axe(counsellor);
+  await counsellor.getByRole("link", { name: title }).first().click();
+  await axe(counsellor);
+  await counsellor.getByLabel("Qué debe cambiar el empleador").fill("Indica el horario de trabajo, por favor.");
+  await counsellor.getByRole("button", { name: "Devolver con comentarios" }).click();
+  await expect(counsellor.getByText("Estado: Devuelta con comentarios.")).toBeVisible();
+
+  // The employer reads the comment, fixes the vacancy and sends it again.
+  await employer.reload();
+  await expect(employer.getByText("Indica el horario de trabajo, por favor.").first()).toBeVisible();
+  await employer.getByRole("link", { name: "Editar", exact: true }).click();
+  await expect(employer.getByLabel("Nombre del puesto")).toHaveValue(title);
+  await employer.getByLabel("Requisitos").fill("Secundaria completa.\nHorario: de 8:00 a 17:00, de lunes a viernes.");
+  await employer.getByRole("button", { name: "Guardar cambios" }).click();
+  await expect(employer.getByRole("alert")).toContainText("Guardamos la vacante");
+  await employer.getByRole("button", { name: "Enviar a revisión" }).click();
+  await expect(employer.getByText("Estado: Enviada a revisión.")).toBeVisible();
+
+  await counsellor.reload();
+  await counsellor.getByRole("button", { name: "Publicar", exact: true }).click();
+  await expect(counsellor.getByRole("alert")).toContainText("La vacante está publicada");
+  const address = new URL(counsellor.url()).pathname;
+
+  // Anyone, signed out, reads it: the plain-language summary first, accommodations as text.
+  const seeker = await newPage(browser);
+  await seeker.goto(address);
+  await expect(seeker.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(seeker.locator("main h2").first()).toHaveText("En pocas palabras");
+  await expect(seeker.getByText("De 8:00 a 17:00", { exact: false })).toBeVisible();
+  await expect(seeker.getByRole("listitem").filter({ hasText: "Intérprete de lengua de señas en la entrevista" })).toBeVisible();
+  await expect(seeker.getByRole("heading", { name: "Gestión de la vacante" })).toHaveCount(0);
+  await axe(seeker);
+});
+
+test.describe("axe-core on the vacancy pages", () => {
+  test.use({ javaScriptEnabled: true });
+  test.beforeEach(async ({ page }, testInfo) => keepServerHtmlOnly(page, testInfo.project.name));
+
+  test("a published demo vacancy, as anyone reads it", async ({ page }) => {
+    await page.goto("/vacante/1");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,154 @@
+//! Server functions of vacancies: what their pages read. Each decides on the server who may
+//! see what: a published (or closed) vacancy is public; a draft, its history and the
+//! counsellor's comment are for its company's employers and its centre's counsellors only.
+
+use super::workflow::Step;
+use super::{Accommodation, Vacancy, VacancyEvent, VacancySummary};
+use crate::error::AppError;
+use crate::organisations::{Centre, Company};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One vacancy as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancyView {
+    pub vacancy: Vacancy,
+    /// Its accommodations from the maintained list, in the list's order.
+    pub accommodations: Vec<Accommodation>,
+    /// The centre to contact about it.
+    pub centre: Option<Centre>,
+    /// For its employers and counsellors only.
+    pub manage: Option<Management>,
+}
+
+/// What the people responsible for a vacancy see and may do on its page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Management {
+    pub history: Vec<VacancyEvent>,
+    /// The steps this person may take now, in workflow order.
+    pub steps: Vec<Step>,
+    pub may_edit: bool,
+    pub company_verified: bool,
+    /// The closing date has passed: nothing can be sent towards job seekers until it changes.
+    pub closing_passed: bool,
+}
+
+/// The vacancy `id`. Not found for anyone else when it has not been published yet.
+#[server(endpoint = "vacancies/view")]
+pub async fn read_vacancy(id: i64) -> Result<VacancyView, AppError> {
+    use super::workflow::{may_edit, may_manage, next_status};
+    use super::VacancyStatus;
+    let store = crate::server::state::store()?;
+    let (vacancy, facts) = tokio::join!(store.vacancy(id), store.vacancy_facts(id));
+    let (Some(mut vacancy), Some(facts)) = (vacancy?, facts?) else { return Err(AppError::NotFound) };
+    let now = crate::server::auth::now();
+    let actor = crate::server::auth::session::current().map(|current| current.actor);
+    let manager = actor.filter(|actor| may_manage(actor, &facts));
+    if manager.is_none() && !matches!(vacancy.status, VacancyStatus::Published | VacancyStatus::Closed) {
+        return Err(AppError::NotFound);
+    }
+    if manager.is_none() {
+        // What the centre said to the employer stays between them.
+        vacancy.review_comment.clear();
+    }
+    let manage = match manager {
+        Some(actor) => Some(Management {
+            history: store.vacancy_history(id).await?,
+            steps: Step::ALL.into_iter().filter(|step| next_status(&actor, &facts, *step, now).is_ok()).collect(),
+            may_edit: may_edit(&actor, &facts).is_ok(),
+            company_verified: facts.company_verified,
+            closing_passed: facts.closes_at <= now,
+        }),
+        None => None,
+    };
+    let (accommodations, centres) = tokio::join!(store.accommodations(), store.list_centres());
+    let accommodations =
+        accommodations?.into_iter().filter(|a| vacancy.draft.accommodations.contains(&a.code)).collect();
+    let centre = centres?.into_iter().find(|c| c.id == vacancy.draft.centre_id);
+    Ok(VacancyView { vacancy, accommodations, centre, manage })
+}
+
+/// What the vacancy form offers to choose from, and the vacancy being edited.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormChoices {
+    pub accommodations: Vec<Accommodation>,
+    pub centres: Vec<Centre>,
+    /// The companies this person may write a vacancy for: an employer's own, or every
+    /// company for a counsellor, who may post on a company's behalf.
+    pub companies: Vec<Company>,
+    /// The centre a counsellor works at, chosen for them by default.
+    pub own_centre: Option<i64>,
+    pub vacancy: Option<Vacancy>,
+}
+
+/// The choices of the vacancy form, and with `id` the vacancy to edit, if this person may.
+#[server(endpoint = "vacancies/form-choices")]
+pub async fn read_form_choices(id: Option<i64>) -> Result<FormChoices, AppError> {
+    use crate::accounts::Role;
+    let current = crate::server::access::acting_as(&[Role::Employer, Role::Counsellor])?;
+    let actor = current.actor;
+    let store = crate::server::state::store()?;
+    let vacancy = match id {
+        Some(id) => {
+            let facts = store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
+            super::workflow::may_edit(&actor, &facts).map_err(|_| AppError::Forbidden)?;
+            Some(store.vacancy(id).await?.ok_or(AppError::NotFound)?)
+        }
+        None => None,
+    };
+    let (accommodations, centres, companies) =
+        tokio::join!(store.accommodations(), store.list_centres(), store.list_companies());
+    let counsellor = actor.has(Role::Counsellor);
+    let own: Vec<i64> = actor.roles.iter().filter(|g| g.role == Role::Employer).filter_map(|g| g.company_id).collect();
+    let companies = companies?.into_iter().filter(|c| counsellor || own.contains(&c.id)).collect();
+    let own_centre = actor.roles.iter().find(|g| g.role == Role::Counsellor).and_then(|g| g.centre_id);
+    Ok(FormChoices { accommodations: accommodations?, centres: centres?, companies, own_centre, vacancy })
+}
+
+/// One company's or centre's vacancies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancyList {
+    pub name: String,
+    /// For a centre: the vacancies waiting for its review, oldest first.
+    pub waiting: Vec<VacancySummary>,
+    pub vacancies: Vec<VacancySummary>,
+}
+
+/// The vacancies of the companies this person works for, and of the centres they counsel at.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyVacancies {
+    pub companies: Vec<VacancyList>,
+    pub centres: Vec<VacancyList>,
+}
+
+#[server(endpoint = "vacancies/mine")]
+pub async fn read_my_vacancies() -> Result<MyVacancies, AppError> {
+    use crate::accounts::Role;
+    let current = crate::server::access::acting_as(&[Role::Employer, Role::Counsellor])?;
+    let store = crate::server::state::store()?;
+    let (centres, companies) = tokio::join!(store.list_centres(), store.list_companies());
+    let (centres, companies) = (centres?, companies?);
+    let mut mine = MyVacancies::default();
+    for grant in &current.actor.roles {
+        match (grant.role, grant.company_id, grant.centre_id) {
+            (Role::Employer, Some(company_id), _) => {
+                let name = companies.iter().find(|c| c.id == company_id).map(|c| c.legal_name.clone());
+                mine.companies.push(VacancyList {
+                    name: name.unwrap_or_default(),
+                    waiting: Vec::new(),
+                    vacancies: store.company_vacancies(company_id).await?,
+                });
+            }
+            (Role::Counsellor, _, Some(centre_id)) => {
+                let name = centres.iter().find(|c| c.id == centre_id).map(|c| c.name.clone());
+                mine.centres.push(VacancyList {
+                    name: name.unwrap_or_default(),
+                    waiting: store.review_queue(centre_id).await?,
+                    vacancies: store.centre_vacancies(centre_id).await?,
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(mine)
+}

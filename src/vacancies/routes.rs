@@ -1,0 +1,181 @@
+//! Form endpoints of vacancies: saving the form, and moving a vacancy along its workflow.
+//! Every rule is checked here, on the server, against the stored vacancy — never against what
+//! the form says about itself.
+
+use super::fields::read_draft;
+use super::workflow::{may_create, may_edit, next_status, transition, Refusal, Step};
+use super::{vacancy_path, VacancyStatus, NEW_VACANCY_PATH};
+use crate::accounts::Role;
+use crate::components::form::FormState;
+use crate::components::notice::Notice;
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::{t, Key, Lang};
+use crate::server::access::permits;
+use crate::server::auth::now;
+use crate::server::db::prelude::*;
+use crate::server::forms::{field, read, render_again};
+use crate::server::plain_page;
+use crate::server::redirect::see_other;
+use crate::server::state::AppState;
+use crate::ui::Ui;
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// Longest comment a counsellor may return a vacancy with.
+pub const MAX_COMMENT_CHARS: usize = 2_000;
+
+/// The fields a failed form gives back to the person: all of them, since none is secret.
+fn kept(fields: &[(String, String)]) -> Vec<(String, String)> {
+    fields.iter().filter(|(k, _)| k != crate::components::form::CSRF_FIELD).cloned().collect()
+}
+
+/// Saves the vacancy form: a new draft (posted to the new-vacancy page) or the changes to one
+/// (posted to its edit page, `?id=`). A failed form comes back with everything typed.
+pub async fn save_vacancy(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let back = parts.uri.path_and_query().map(|pq| pq.as_str().to_string()).unwrap_or_default();
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(&back) };
+    if !permits(&actor, &[Role::Employer, Role::Counsellor]) {
+        return plain_page::forbidden(ui.lang);
+    }
+    let editing = parts.uri.path() != NEW_VACANCY_PATH;
+    let existing = if editing {
+        let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+            return AppError::NotFound.into_response();
+        };
+        match state.store.vacancy_facts(id).await {
+            Ok(Some(facts)) => match may_edit(&actor, &facts) {
+                Ok(()) => Some((id, facts.company_id)),
+                Err(Refusal::NotYours) => return plain_page::forbidden(ui.lang),
+                // Submitted or published a moment ago: its page says how it stands now.
+                Err(_) => return see_other(&Notice::VacancyMoved.on(&vacancy_path(id))),
+            },
+            Ok(None) => return AppError::NotFound.into_response(),
+            Err(err) => return AppError::from(err).into_response(),
+        }
+    } else {
+        None
+    };
+    let mut errors = FieldErrors::default();
+    let company_id = match existing {
+        Some((_, company_id)) => Some(company_id),
+        None => {
+            let company = field(&fields, "company").parse::<i64>().ok();
+            if company.is_none() {
+                errors.push("company", t(ui.lang, Key::vacancy_err_company));
+            }
+            company
+        }
+    };
+    let accommodations = match state.store.accommodations().await {
+        Ok(list) => list.into_iter().map(|a| a.code).collect::<Vec<_>>(),
+        Err(err) => return AppError::from(err).into_response(),
+    };
+    let now = now();
+    let draft = read_draft(ui.lang, &fields, company_id.unwrap_or(0), &accommodations, now, &mut errors);
+    let Some(draft) = draft.filter(|_| errors.is_empty()) else {
+        return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+    };
+    // A tampered company or centre is refused, not saved for someone else.
+    if existing.is_none() && may_create(&actor, draft.company_id, draft.centre_id).is_err() {
+        return plain_page::forbidden(ui.lang);
+    }
+    let saved = match existing {
+        Some((id, _)) => state.store.update_vacancy(id, &draft, now).await.map(|found| found.then_some(id)),
+        None => state.store.create_vacancy(&draft, Some(actor.account_id), now).await.map(Some),
+    };
+    match saved {
+        Ok(Some(id)) => {
+            tracing::info!(vacancy_id = id, by = actor.account_id, editing, "vacancy saved");
+            see_other(&Notice::VacancySaved.on(&vacancy_path(id)))
+        }
+        Ok(None) => AppError::NotFound.into_response(),
+        // The centre or company named no longer exists: said on the field, nothing stored.
+        Err(DbError::Conflict(_)) => {
+            let mut errors = FieldErrors::default();
+            errors.push("centre", t(ui.lang, Key::vacancy_err_centre));
+            render_again(&state, parts, FormState { values: kept(&fields), errors }).await
+        }
+        Err(err) => AppError::from(err).into_response(),
+    }
+}
+
+/// Moves a vacancy one step: submit, publish, return with a comment, close, reopen. A step
+/// that cannot be taken now shows the vacancy's page again saying why, as `409`.
+pub async fn vacancy_step(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Ok(id) = field(&fields, "vacancy").parse::<i64>() else { return AppError::NotFound.into_response() };
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(&vacancy_path(id)) };
+    let Some(step) = Step::from_code(field(&fields, "step")) else { return AppError::NotFound.into_response() };
+    let facts = match state.store.vacancy_facts(id).await {
+        Ok(Some(facts)) => facts,
+        Ok(None) => return AppError::NotFound.into_response(),
+        Err(err) => return AppError::from(err).into_response(),
+    };
+    let now = now();
+    let to = match next_status(&actor, &facts, step, now) {
+        Ok(to) => to,
+        Err(Refusal::NotYours) => return plain_page::forbidden(ui.lang),
+        Err(refusal) => {
+            return step_refused(&state, parts, id, &fields, "manage", refusal_text(ui.lang, refusal)).await
+        }
+    };
+    let comment = crate::vacancies::fields::clean(field(&fields, "comment"));
+    if step == Step::Return {
+        let problem = if comment.is_empty() {
+            Some(Key::vacancy_err_comment)
+        } else if comment.chars().count() > MAX_COMMENT_CHARS {
+            Some(Key::vacancy_err_comment_long)
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return step_refused(&state, parts, id, &fields, "comment", t(ui.lang, problem)).await;
+        }
+    }
+    let comment = if step == Step::Return { comment.as_str() } else { "" };
+    let (from, _) = transition(step);
+    match state.store.move_vacancy(id, from, to, Some(actor.account_id), comment, now).await {
+        Ok(true) => {
+            tracing::info!(vacancy_id = id, by = actor.account_id, to = to.code(), "vacancy moved");
+            let notice = if to == VacancyStatus::Published { Notice::VacancyPublished } else { Notice::VacancyMoved };
+            see_other(&notice.on(&vacancy_path(id)))
+        }
+        // Someone else moved it a moment ago.
+        Ok(false) => step_refused(&state, parts, id, &fields, "manage", t(ui.lang, Key::vacancy_err_moved)).await,
+        Err(err) => AppError::from(err).into_response(),
+    }
+}
+
+fn refusal_text(lang: Lang, refusal: Refusal) -> &'static str {
+    match refusal {
+        Refusal::Unverified => t(lang, Key::vacancy_err_unverified),
+        Refusal::ClosingDatePassed => t(lang, Key::vacancy_err_closing_passed),
+        Refusal::WrongStatus | Refusal::NotYours => t(lang, Key::vacancy_err_moved),
+    }
+}
+
+/// The vacancy's page again with `message` on `field_id`, and what was typed in the comment.
+async fn step_refused(
+    state: &AppState,
+    mut parts: Parts,
+    id: i64,
+    fields: &[(String, String)],
+    field_id: &str,
+    message: &str,
+) -> Response {
+    let mut errors = FieldErrors::default();
+    errors.push(field_id, message);
+    let values = fields.iter().filter(|(k, _)| k == "comment").cloned().collect();
+    match vacancy_path(id).parse() {
+        Ok(uri) => parts.uri = uri,
+        Err(_) => return AppError::NotFound.into_response(),
+    }
+    let mut response = render_again(state, parts, FormState { values, errors }).await;
+    *response.status_mut() = StatusCode::CONFLICT;
+    response
+}

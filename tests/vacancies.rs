@@ -1,0 +1,285 @@
+//! Journey J3 through the real router, as browsers without JavaScript drive it: an employer
+//! drafts and submits, a counsellor returns it with a comment, the employer fixes it, the
+//! counsellor publishes, anyone reads it, the employer closes it. Every refusal is checked
+//! on the server against the stored vacancy.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, StatusCode};
+use common::web::*;
+use senda::accounts::{Actor, Role, RoleGrant};
+use senda::domain::lima_time::lima_date;
+use senda::domain::{Email, Region, Ruc};
+use senda::organisations::NewCompany;
+use senda::server::auth::{now, session, NewAccount};
+use senda::server::state::AppState;
+use senda::vacancies::VacancyStatus;
+
+struct People {
+    centre: i64,
+    company: i64,
+    unverified_company: i64,
+    employer: String,
+    other_employer: String,
+    unverified_employer: String,
+    counsellor: String,
+    seeker: String,
+}
+
+async fn cookie_for(state: &AppState, email: &str, role: RoleGrant) -> String {
+    let store = state.store.as_ref();
+    let id = store
+        .create_account(&NewAccount {
+            email: Email::parse(email).unwrap(),
+            name: email.split('@').next().unwrap().into(),
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(),
+            role,
+            email_verified: true,
+            now: now(),
+        })
+        .await
+        .unwrap();
+    let actor: Actor = store.account_actor(id).await.unwrap().unwrap();
+    let set_cookie = session::start(store, &state.sessions, &actor, "test").await.unwrap();
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+async fn people(state: &AppState) -> People {
+    let store = state.store.as_ref();
+    let new_company = |name: &str, ruc: &str, verified: bool| NewCompany {
+        legal_name: name.into(),
+        ruc: Ruc::parse(ruc).unwrap(),
+        sector: "Logística".into(),
+        region: Region::parse("cusco").unwrap(),
+        verified,
+    };
+    let company = store.insert_company(&new_company("Almacenes Andinos S.A.C.", "20556677884", true)).await.unwrap();
+    let other = store.insert_company(&new_company("Otra Empresa S.A.C.", "20100987652", true)).await.unwrap();
+    let unverified = store.insert_company(&new_company("Nueva Empresa S.A.C.", "20601122333", false)).await.unwrap();
+    let centre = store.list_centres().await.unwrap()[0].id;
+    let employer = |company_id| RoleGrant { role: Role::Employer, company_id: Some(company_id), centre_id: None };
+    People {
+        centre,
+        company,
+        unverified_company: unverified,
+        employer: cookie_for(state, "carmen@andinos.pe", employer(company)).await,
+        other_employer: cookie_for(state, "otro@otra.pe", employer(other)).await,
+        unverified_employer: cookie_for(state, "nadia@nueva.pe", employer(unverified)).await,
+        counsellor: cookie_for(
+            state,
+            "consejera@centro.pe",
+            RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre) },
+        )
+        .await,
+        seeker: cookie_for(
+            state,
+            "rosa@example.pe",
+            RoleGrant { role: Role::Seeker, company_id: None, centre_id: None },
+        )
+        .await,
+    }
+}
+
+/// A complete vacancy form for `company`, with `changes` replacing or adding fields.
+fn vacancy_form(company: i64, centre: i64, changes: &[(&str, &str)]) -> String {
+    let closes_on = lima_date(now() + 30 * 86_400);
+    let mut fields: Vec<(String, String)> = [
+        ("company", company.to_string()),
+        ("centre", centre.to_string()),
+        ("title", "Auxiliar de almacén".into()),
+        ("region", "cusco".into()),
+        ("province", "Cusco".into()),
+        ("district", "Wanchaq".into()),
+        ("modality", "on_site".into()),
+        ("contract", "fixed_term".into()),
+        ("hours", "full_time".into()),
+        ("salary_min", "1200".into()),
+        ("salary_max", "1500".into()),
+        ("openings", "2".into()),
+        ("description", "Ordenarás la mercadería.\n\n- Recibir pedidos\n- Etiquetar cajas".into()),
+        ("requirements", "Secundaria completa.".into()),
+        ("easy_read", "Trabajo en un almacén. Ordenas cajas.".into()),
+        ("skills", "orden, trabajo en equipo".into()),
+        ("workplace_access", "Entrada sin escalones.".into()),
+        ("interview", "Presencial, con intérprete si lo pides.".into()),
+        ("closes_on", closes_on),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    fields.push(("accommodations".into(), "sign_interpreter_interview".into()));
+    fields.push(("accommodations".into(), "step_free_access".into()));
+    for (name, value) in changes {
+        fields.retain(|(k, _)| k != name);
+        fields.push((name.to_string(), value.to_string()));
+    }
+    serde_urlencoded::to_string(&fields).unwrap()
+}
+
+async fn page(app: &axum::Router, path: &str, cookie: Option<&str>) -> Reply {
+    let mut request = get(path);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(app, request.body(Body::empty()).unwrap()).await
+}
+
+async fn step(app: &axum::Router, cookie: &str, id: i64, step: &str, comment: &str) -> Reply {
+    let form =
+        serde_urlencoded::to_string([("vacancy", id.to_string().as_str()), ("step", step), ("comment", comment)])
+            .unwrap();
+    send(app, post_form_from("/vacantes/estado", &form, ORIGIN, Some(cookie))).await
+}
+
+fn location(reply: &Reply) -> &str {
+    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
+}
+
+/// The id of the vacancy a redirect leads to.
+fn vacancy_id(reply: &Reply) -> i64 {
+    let path =
+        location(reply).strip_prefix("/vacante/").unwrap_or_else(|| panic!("not a vacancy: {}", location(reply)));
+    path.split('?').next().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_vacancy_goes_from_an_employers_draft_to_seekers_and_back_off() {
+    let (app, state, db) = app_with_state().await;
+    let p = people(&state).await;
+    let new = |cookie: &str, form: String| post_form_from("/vacantes/nueva", &form, ORIGIN, Some(cookie));
+
+    // The form offers the employer's own company and the maintained accommodations list.
+    let form_page = page(&app, "/vacantes/nueva", Some(&p.employer)).await;
+    assert_eq!(form_page.status, StatusCode::OK);
+    assert!(form_page.body.contains("Almacenes Andinos S.A.C.") && !form_page.body.contains("Otra Empresa"));
+    assert!(form_page.body.contains("Intérprete de lengua de señas en la entrevista"));
+
+    // Drafted and saved; not public yet.
+    let saved = send(&app, new(&p.employer, vacancy_form(p.company, p.centre, &[]))).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert!(location(&saved).ends_with("?aviso=vacante-guardada"));
+    let id = vacancy_id(&saved);
+    let path = format!("/vacante/{id}");
+    for cookie in [None, Some(p.seeker.as_str()), Some(p.other_employer.as_str())] {
+        assert_eq!(page(&app, &path, cookie).await.status, StatusCode::NOT_FOUND, "a draft is not public");
+    }
+    let own = page(&app, &path, Some(&p.employer)).await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(own.body.contains("Enviar a revisión") && !own.body.contains(">Publicar<"));
+
+    // Submitted; only the centre's counsellor publishes or returns.
+    assert_eq!(step(&app, &p.employer, id, "publicar", "").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(step(&app, &p.employer, id, "enviar", "").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(step(&app, &p.other_employer, id, "cerrar", "").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(step(&app, &p.seeker, id, "publicar", "").await.status, StatusCode::FORBIDDEN);
+    let edit = send(
+        &app,
+        post_form_from(
+            &format!("/vacantes/editar?id={id}"),
+            &vacancy_form(p.company, p.centre, &[]),
+            ORIGIN,
+            Some(&p.employer),
+        ),
+    )
+    .await;
+    assert!(location(&edit).ends_with("?aviso=vacante-estado"), "no edits while it is being reviewed");
+
+    // Returned without a comment: refused on the field. With one: the employer reads it.
+    let bare = step(&app, &p.counsellor, id, "devolver", "  ").await;
+    assert_eq!(bare.status, StatusCode::CONFLICT);
+    assert!(bare.body.contains("Escribe qué debe cambiar el empleador"), "{}", bare.body);
+    let returned = step(&app, &p.counsellor, id, "devolver", "Indica el horario, por favor.").await;
+    assert_eq!(returned.status, StatusCode::SEE_OTHER);
+    assert!(page(&app, &path, Some(&p.employer)).await.body.contains("Indica el horario, por favor."));
+
+    // Fixed, submitted again, published: now anyone can read it.
+    let fixed = vacancy_form(p.company, p.centre, &[("requirements", "Secundaria completa.\nHorario: 8:00 a 17:00.")]);
+    let edit =
+        send(&app, post_form_from(&format!("/vacantes/editar?id={id}"), &fixed, ORIGIN, Some(&p.employer))).await;
+    assert_eq!(edit.status, StatusCode::SEE_OTHER, "{}", edit.body);
+    assert_eq!(step(&app, &p.employer, id, "enviar", "").await.status, StatusCode::SEE_OTHER);
+    let published = step(&app, &p.counsellor, id, "publicar", "").await;
+    assert!(location(&published).ends_with("?aviso=vacante-publicada"));
+    let public = page(&app, &path, None).await;
+    assert_eq!(public.status, StatusCode::OK);
+    for text in
+        ["Auxiliar de almacén", "Horario: 8:00 a 17:00.", "Acceso sin escalones", "De S/ 1,200 a S/ 1,500 al mes"]
+    {
+        assert!(public.body.contains(text), "the public page says {text}");
+    }
+    assert!(public.body.contains(r#""@type":"JobPosting""#), "schema.org JobPosting for search engines");
+    assert!(!public.body.contains("Gestión de la vacante"), "the workflow is for its managers only");
+    assert!(!public.body.contains("Indica el horario"), "the review comment is not public");
+
+    // Closed early by the employer: still readable, saying so; the history has every step.
+    assert_eq!(step(&app, &p.employer, id, "cerrar", "").await.status, StatusCode::SEE_OTHER);
+    assert!(page(&app, &path, None).await.body.contains("Esta vacante está cerrada"));
+    let history = state.store.vacancy_history(id).await.unwrap();
+    let statuses: Vec<_> = history.iter().map(|e| e.to_status).collect();
+    use VacancyStatus::*;
+    assert_eq!(statuses, vec![Draft, Submitted, Returned, Submitted, Published, Closed]);
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_failed_form_keeps_everything_typed_and_stores_nothing() {
+    let (app, state, db) = app_with_state().await;
+    let p = people(&state).await;
+    let script = "</textarea><script>alert(1)</script> Ordenarás";
+    let form = vacancy_form(p.company, p.centre, &[("title", ""), ("description", script), ("salary_max", "900")]);
+    let reply = send(&app, post_form_from("/vacantes/nueva", &form, ORIGIN, Some(&p.employer))).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("Escribe el nombre del puesto"));
+    assert!(reply.body.contains("El sueldo máximo no puede ser menor que el mínimo"));
+    // Kept, as text: not even a closing tag typed into the box ends it.
+    let kept = "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt; Ordenarás";
+    assert!(reply.body.contains(kept), "typed text kept, as text");
+    assert!(!reply.body.contains("<script>alert(1)"));
+    assert!(input_tag(&reply.body, "district").contains(r#"value="Wanchaq""#));
+    assert!(input_tag(&reply.body, "accommodations-step_free_access").contains("checked"), "choices kept");
+    assert!(!input_tag(&reply.body, "accommodations-quiet_workspace").contains("checked"));
+    assert!(state.store.company_vacancies(p.company).await.unwrap().is_empty(), "nothing half-stored");
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn nobody_writes_for_someone_elses_company_and_unverified_companies_cannot_submit() {
+    let (app, state, db) = app_with_state().await;
+    let p = people(&state).await;
+    // A tampered company field is refused, not saved under the other company.
+    let forged = vacancy_form(p.company, p.centre, &[]);
+    let reply = send(&app, post_form_from("/vacantes/nueva", &forged, ORIGIN, Some(&p.other_employer))).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(state.store.company_vacancies(p.company).await.unwrap().is_empty());
+    // Seekers may not write vacancies at all.
+    assert_eq!(page(&app, "/vacantes/nueva", Some(&p.seeker)).await.status, StatusCode::FORBIDDEN);
+
+    // An unverified company drafts, but cannot send it on until a centre verifies it.
+    let form = vacancy_form(p.unverified_company, p.centre, &[]);
+    let saved = send(&app, post_form_from("/vacantes/nueva", &form, ORIGIN, Some(&p.unverified_employer))).await;
+    let id = vacancy_id(&saved);
+    let refused = step(&app, &p.unverified_employer, id, "enviar", "").await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("todavía no está verificada"));
+
+    // A counsellor posts on a company's behalf, straight to publication.
+    let markup = "Limpieza de oficinas. <img src=x onerror=alert(1)>";
+    let title = "Operario de limpieza </title><i>x</i>";
+    let form = vacancy_form(p.company, p.centre, &[("title", title), ("description", markup)]);
+    let saved = send(&app, post_form_from("/vacantes/nueva", &form, ORIGIN, Some(&p.counsellor))).await;
+    let id = vacancy_id(&saved);
+    assert_eq!(step(&app, &p.counsellor, id, "publicar", "").await.status, StatusCode::SEE_OTHER);
+    let public = page(&app, &format!("/vacante/{id}"), None).await;
+    assert!(public.body.contains("&lt;img src=x onerror=alert(1)"), "typed markup is shown as text");
+    assert!(!public.body.contains("<img src=x"));
+    let bad: Vec<String> = public
+        .body
+        .match_indices("<i>x</i>")
+        .map(|(at, _)| public.body[..at].chars().rev().take(60).collect::<String>())
+        .collect();
+    assert!(bad.is_empty(), "not in the title either: {bad:?}");
+    let mine = page(&app, "/mis-vacantes", Some(&p.employer)).await;
+    assert!(mine.body.contains("Operario de limpieza") && mine.body.contains("Publicada"));
+    db.cleanup().await;
+}
