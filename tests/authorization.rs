@@ -8,9 +8,8 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::web::*;
 use senda::accounts::{Actor, Role, RoleGrant};
-use senda::domain::{Email, Region, Ruc};
+use senda::domain::{Region, Ruc};
 use senda::organisations::NewCompany;
-use senda::server::auth::{now, session, NewAccount};
 use senda::server::state::AppState;
 
 /// The people every endpoint is tried with, in this order.
@@ -88,18 +87,7 @@ async fn personas(state: &AppState) -> Vec<Option<Actor>> {
     ];
     let mut actors = vec![None];
     for (who, role) in grants {
-        let id = store
-            .create_account(&NewAccount {
-                email: Email::parse(&format!("{who}@example.pe")).unwrap(),
-                name: who.into(),
-                password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(),
-                role,
-                email_verified: true,
-                now: now(),
-            })
-            .await
-            .unwrap();
-        actors.push(store.account_actor(id).await.unwrap());
+        actors.push(Some(person(state, &format!("{who}@example.pe"), role).await));
     }
     actors
 }
@@ -142,11 +130,7 @@ async fn each_person_is_allowed_or_refused_as_the_table_says() {
         for ((persona, actor), expected) in PERSONAS.iter().zip(&people).zip(rule) {
             // A fresh session per call: some calls (signing out) end the one they came with.
             let cookie = match actor {
-                Some(actor) => {
-                    let set_cookie =
-                        session::start(state.store.as_ref(), &state.sessions, actor, "test").await.unwrap();
-                    Some(set_cookie.split(';').next().unwrap().to_string())
-                }
+                Some(actor) => Some(session_cookie_for(&state, actor).await),
                 None => None,
             };
             let mut request = Request::post(*path)
@@ -178,10 +162,7 @@ async fn my_sessions_are_mine_alone() {
     let (a, b) = (people[1].clone().unwrap(), people[2].clone().unwrap());
     let cookie_of = |actor: Actor| {
         let state = state.clone();
-        async move {
-            let set_cookie = session::start(state.store.as_ref(), &state.sessions, &actor, "test").await.unwrap();
-            set_cookie.split(';').next().unwrap().to_string()
-        }
+        async move { session_cookie_for(&state, &actor).await }
     };
     let a_cookie = cookie_of(a.clone()).await;
     let _ = cookie_of(a).await;

@@ -8,11 +8,11 @@ mod common;
 use axum::body::Body;
 use axum::http::{header, StatusCode};
 use common::web::*;
-use senda::accounts::{Actor, Role, RoleGrant};
+use senda::accounts::{Role, RoleGrant};
 use senda::domain::lima_time::lima_date;
-use senda::domain::{Email, Region, Ruc};
+use senda::domain::{Region, Ruc};
 use senda::organisations::NewCompany;
-use senda::server::auth::{now, session, NewAccount};
+use senda::server::auth::now;
 use senda::server::state::AppState;
 use senda::vacancies::VacancyStatus;
 
@@ -28,21 +28,7 @@ struct People {
 }
 
 async fn cookie_for(state: &AppState, email: &str, role: RoleGrant) -> String {
-    let store = state.store.as_ref();
-    let id = store
-        .create_account(&NewAccount {
-            email: Email::parse(email).unwrap(),
-            name: email.split('@').next().unwrap().into(),
-            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(),
-            role,
-            email_verified: true,
-            now: now(),
-        })
-        .await
-        .unwrap();
-    let actor: Actor = store.account_actor(id).await.unwrap().unwrap();
-    let set_cookie = session::start(store, &state.sessions, &actor, "test").await.unwrap();
-    set_cookie.split(';').next().unwrap().to_string()
+    session_cookie_for(state, &person(state, email, role).await).await
 }
 
 async fn people(state: &AppState) -> People {
@@ -281,5 +267,30 @@ async fn nobody_writes_for_someone_elses_company_and_unverified_companies_cannot
     assert!(bad.is_empty(), "not in the title either: {bad:?}");
     let mine = page(&app, "/mis-vacantes", Some(&p.employer)).await;
     assert!(mine.body.contains("Operario de limpieza") && mine.body.contains("Publicada"));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn ads_asking_for_money_or_medical_reports_are_refused_and_exclusionary_wording_is_pointed_out() {
+    let (app, state, db) = app_with_state().await;
+    let p = people(&state).await;
+    let asks = vacancy_form(p.company, p.centre, &[("requirements", "Adjuntar certificado médico y CV.")]);
+    let refused = send(&app, post_form_from("/vacantes/nueva", &asks, ORIGIN, Some(&p.employer))).await;
+    assert_eq!(refused.status, StatusCode::OK);
+    assert!(refused.body.contains("Senda no publica esto: «certificado médico»"), "said on the field");
+    assert!(refused.body.contains("Adjuntar certificado médico y CV."), "what was typed is kept");
+    assert!(state.store.company_vacancies(p.company).await.unwrap().is_empty(), "nothing stored");
+
+    let unfair = vacancy_form(p.company, p.centre, &[("requirements", "Buena presencia. Menor de 30 años.")]);
+    let saved = send(&app, post_form_from("/vacantes/nueva", &unfair, ORIGIN, Some(&p.employer))).await;
+    let id = vacancy_id(&saved);
+    let own = page(&app, &format!("/vacante/{id}"), Some(&p.employer)).await;
+    assert!(own.body.contains("Revisión de lenguaje inclusivo"));
+    assert!(own.body.contains("«Buena presencia»") && own.body.contains("«Menor de 30 años»"));
+    // Still the poster's choice: it can be submitted, and the counsellor sees the same notes.
+    assert_eq!(step(&app, &p.employer, id, "enviar", "").await.status, StatusCode::SEE_OTHER);
+    assert!(page(&app, &format!("/vacante/{id}"), Some(&p.counsellor)).await.body.contains("«Buena presencia»"));
+    assert_eq!(step(&app, &p.counsellor, id, "publicar", "").await.status, StatusCode::SEE_OTHER);
+    assert!(!page(&app, &format!("/vacante/{id}"), None).await.body.contains("Revisión de lenguaje inclusivo"));
     db.cleanup().await;
 }

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, signIn } from "./support";
+import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, registerCompany, signIn } from "./support";
 
 test("an admin invites a counsellor, who sets a password and verifies a new company", async ({ browser }, testInfo) => {
   const project = testInfo.project.name;
@@ -9,16 +9,11 @@ test("an admin invites a counsellor, who sets a password and verifies a new comp
   const company = `Panadería ${project} S.A.C.`;
 
   const employer = await browser.newPage();
-  await employer.goto("/registro/empresa");
-  await employer.getByLabel("RUC").fill(ruc);
-  await employer.getByLabel("Razón social").fill(company);
-  await employer.getByLabel("Actividad o sector").fill("Alimentos");
-  await employer.getByLabel("Región").selectOption({ label: "Cusco" });
-  await employer.getByLabel("Nombre y apellidos").fill("Carmen Rojas");
-  await employer.getByLabel("Correo electrónico").fill(`carmen.${project}@senda.test`);
-  await employer.getByLabel("Crea una contraseña").fill("la clave de Carmen Rojas");
-  await employer.getByRole("button", { name: "Registrar mi empresa" }).click();
-  await expect(employer).toHaveURL(/\/revisa-tu-correo$/);
+  await registerCompany(
+    employer,
+    { ruc, name: company, sector: "Alimentos", region: "Cusco" },
+    { name: "Carmen Rojas", email: `carmen.${project}@senda.test`, password: "la clave de Carmen Rojas" },
+  );
 
   const admin = await browser.newPage();
   await signIn(admin);

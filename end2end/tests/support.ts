@@ -40,6 +40,9 @@ export async function keepServerHtmlOnly(page: Page, projectName: string) {
 
 /** Runs axe-core for WCAG 2.0–2.2 A and AA and fails with a readable list of what it found. */
 export async function expectNoAxeViolations(page: Page) {
+  // After a form post the address can change before the stylesheet has loaded; checked
+  // unstyled, links fail target-size. Check the page people see.
+  await page.waitForLoadState("load");
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
@@ -51,6 +54,7 @@ export async function expectNoAxeViolations(page: Page) {
 
 /** Checks the 7:1 text contrast of WCAG 1.4.6 (AAA), which every theme is built to meet. */
 export async function expectEnhancedContrast(page: Page) {
+  await page.waitForLoadState("load");
   const results = await new AxeBuilder({ page }).withRules(["color-contrast-enhanced"]).analyze();
   const found = results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`));
   expect(found, found.join("\n")).toEqual([]);
@@ -114,4 +118,22 @@ export async function signUp(page: Page, name: string, email: string, password: 
   await page.goto(await emailedLink(email));
   await page.getByRole("button", { name: "Confirmar y entrar" }).click();
   await expect(page).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);
+}
+
+/** Registers a company and its first employer through the form, as an employer would. */
+export async function registerCompany(
+  page: Page,
+  company: { ruc: string; name: string; sector: string; region: string },
+  employer: { name: string; email: string; password: string },
+) {
+  await page.goto("/registro/empresa");
+  await page.getByLabel("RUC").fill(company.ruc);
+  await page.getByLabel("Razón social").fill(company.name);
+  await page.getByLabel("Actividad o sector").fill(company.sector);
+  await page.getByLabel("Región").selectOption({ label: company.region });
+  await page.getByLabel("Nombre y apellidos").fill(employer.name);
+  await page.getByLabel("Correo electrónico").fill(employer.email);
+  await page.getByLabel("Crea una contraseña").fill(employer.password);
+  await page.getByRole("button", { name: "Registrar mi empresa" }).click();
+  await expect(page).toHaveURL(/\/revisa-tu-correo$/);
 }

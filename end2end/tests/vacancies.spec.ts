@@ -1,5 +1,5 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, signIn } from "./support";
+import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, registerCompany, signIn } from "./support";
 
 /** A page in a context of its own: each person has their own cookies, and axe-core needs one. */
 async function newPage(browser: Browser) {
@@ -14,16 +14,11 @@ async function setting(browser: Browser, project: string) {
   const jorge = { email: `jorge.vac.${project}@senda.test`, password: "la clave de Jorge Mamani" };
 
   const employer = await newPage(browser);
-  await employer.goto("/registro/empresa");
-  await employer.getByLabel("RUC").fill(ruc);
-  await employer.getByLabel("Razón social").fill(company);
-  await employer.getByLabel("Actividad o sector").fill("Logística");
-  await employer.getByLabel("Región").selectOption({ label: "Lima Metropolitana" });
-  await employer.getByLabel("Nombre y apellidos").fill("Carmen Quispe");
-  await employer.getByLabel("Correo electrónico").fill(carmen.email);
-  await employer.getByLabel("Crea una contraseña").fill(carmen.password);
-  await employer.getByRole("button", { name: "Registrar mi empresa" }).click();
-  await expect(employer).toHaveURL(/\/revisa-tu-correo$/);
+  await registerCompany(
+    employer,
+    { ruc, name: company, sector: "Logística", region: "Lima Metropolitana" },
+    { name: "Carmen Quispe", ...carmen },
+  );
   await employer.goto(await emailedLink(carmen.email));
   await employer.getByRole("button", { name: "Confirmar y entrar" }).click();
   await expect(employer).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);

@@ -113,6 +113,11 @@ pub struct Config {
     #[arg(long, env = "SENDA_SEEKER_MAX_HOURS", default_value_t = 24, global = true)]
     pub seeker_max_hours: i64,
 
+    /// A JSON file of fair-wording rules of this deployment's own, added to those Senda ships
+    /// (`data/fair-wording.json`, same format). A file that cannot be read stops the start.
+    #[arg(long, env = "SENDA_FAIR_WORDING_RULES", global = true)]
+    pub fair_wording_rules: Option<std::path::PathBuf>,
+
     /// Log format: `json` (one object a line, for log collectors) or `text`.
     #[arg(long, env = "SENDA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,

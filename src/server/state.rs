@@ -22,6 +22,8 @@ pub struct AppState {
     pub trust_forwarded_for: bool,
     /// Accounts made from one address; see `SENDA_SIGN_UPS_PER_ADDRESS_PER_HOUR`.
     pub sign_up_per_ip: crate::server::auth::limits::Limit,
+    /// The fair-wording rules vacancies are checked against.
+    pub wording: Arc<crate::vacancies::wording::FairWording>,
 }
 
 impl AppState {
@@ -47,6 +49,7 @@ impl AppState {
                 max: config.sign_ups_per_address_per_hour.max(1),
                 ..crate::server::auth::limits::SIGN_UP_PER_IP
             },
+            wording: Arc::new(crate::vacancies::wording::FairWording::load(config.fair_wording_rules.as_deref())?),
         })
     }
 }
@@ -61,5 +64,12 @@ impl FromRef<AppState> for LeptosOptions {
 pub fn store() -> Result<Arc<dyn Store>, AppError> {
     use_context::<AppState>()
         .map(|state| state.store)
+        .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))
+}
+
+/// The fair-wording rules, from inside a server function.
+pub fn wording() -> Result<Arc<crate::vacancies::wording::FairWording>, AppError> {
+    use_context::<AppState>()
+        .map(|state| state.wording)
         .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))
 }

@@ -2,6 +2,7 @@
 //! see what: a published (or closed) vacancy is public; a draft, its history and the
 //! counsellor's comment are for its company's employers and its centre's counsellors only.
 
+use super::wording::WordingFlag;
 use super::workflow::Step;
 use super::{Accommodation, Vacancy, VacancyEvent, VacancySummary};
 use crate::error::AppError;
@@ -31,6 +32,9 @@ pub struct Management {
     pub company_verified: bool,
     /// The closing date has passed: nothing can be sent towards job seekers until it changes.
     pub closing_passed: bool,
+    /// What the fair-wording rules find in it, for the employer to reconsider and the
+    /// counsellor to weigh.
+    pub flags: Vec<WordingFlag>,
 }
 
 /// The vacancy `id`. Not found for anyone else when it has not been published yet.
@@ -58,6 +62,12 @@ pub async fn read_vacancy(id: i64) -> Result<VacancyView, AppError> {
             may_edit: may_edit(&actor, &facts).is_ok(),
             company_verified: facts.company_verified,
             closing_passed: facts.closes_at <= now,
+            flags: {
+                let lang = use_context::<axum::http::request::Parts>()
+                    .map(|parts| crate::server::plain_page::lang_of(&parts.headers))
+                    .unwrap_or_default();
+                crate::server::state::wording()?.check_draft(lang, &vacancy.draft)
+            },
         }),
         None => None,
     };

@@ -8,6 +8,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod routes;
 mod text;
+pub mod wording;
 pub mod workflow;
 
 /// Where employers and counsellors write a new vacancy (the form posts here too).

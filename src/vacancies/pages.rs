@@ -267,6 +267,30 @@ fn ManagePanel(id: i64, status: VacancyStatus, comment: String, manage: Manageme
             }
         })
         .collect_view();
+    let flags = (!manage.flags.is_empty()).then(|| {
+        let items = manage
+            .flags
+            .into_iter()
+            .map(|flag| {
+                let field = t(lang, field_label(&flag.field));
+                view! {
+                    <li>
+                        <strong>{format!("«{}»", flag.found)}</strong>
+                        {format!(" ({field}): {}", flag.why)}
+                        " "
+                        {flag.suggestion}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="app-inset">
+                <h3>{t(lang, Key::vacancy_wording_h3)}</h3>
+                <p>{t(lang, Key::vacancy_wording_intro)}</p>
+                <ul class="app-list">{items}</ul>
+            </div>
+        }
+    });
     let error = form.error("manage");
     view! {
         <section id="manage" class="app-panel" tabindex="-1" aria-labelledby="manage-h">
@@ -274,6 +298,7 @@ fn ManagePanel(id: i64, status: VacancyStatus, comment: String, manage: Manageme
             {error.map(|message| view! { <p class="app-field__error">{message}</p> })}
             <p>{t_with(lang, Key::vacancy_status_now, &[("status", t(lang, status.label()))])}</p>
             {returned}
+            {flags}
             {(!manage.company_verified).then(|| view! { <p>{t(lang, Key::vacancy_err_unverified)}</p> })}
             {(manage.closing_passed && status != VacancyStatus::Closed)
                 .then(|| view! { <p>{t(lang, Key::vacancy_err_closing_passed)}</p> })}
@@ -291,6 +316,19 @@ fn ManagePanel(id: i64, status: VacancyStatus, comment: String, manage: Manageme
             <h3>{t(lang, Key::vacancy_history_h3)}</h3>
             <ol class="app-history">{history}</ol>
         </section>
+    }
+}
+
+/// The label of a vacancy form field, to say where something was found.
+fn field_label(field: &str) -> Key {
+    match field {
+        "title" => Key::vacancy_title,
+        "requirements" => Key::vacancy_requirements,
+        "skills" => Key::vacancy_skills,
+        "easy_read" => Key::vacancy_easy_read,
+        "workplace_access" => Key::vacancy_access,
+        "interview" => Key::vacancy_interview,
+        _ => Key::vacancy_description,
     }
 }
 

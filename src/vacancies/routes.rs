@@ -9,7 +9,7 @@ use crate::accounts::Role;
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
 use crate::error::{AppError, FieldErrors};
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{t, t_with, Key, Lang};
 use crate::server::access::permits;
 use crate::server::auth::now;
 use crate::server::db::prelude::*;
@@ -79,6 +79,15 @@ pub async fn save_vacancy(State(state): State<AppState>, request: Request) -> Re
     let Some(draft) = draft.filter(|_| errors.is_empty()) else {
         return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
     };
+    // Asking applicants for money or medical reports is refused on the field that does it.
+    let blocked: Vec<_> = state.wording.check_draft(ui.lang, &draft).into_iter().filter(|f| f.blocks).collect();
+    if !blocked.is_empty() {
+        let mut errors = FieldErrors::default();
+        for flag in blocked {
+            errors.push(flag.field, blocked_text(ui.lang, &flag.found, &flag.why));
+        }
+        return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+    }
     // A tampered company or centre is refused, not saved for someone else.
     if existing.is_none() && may_create(&actor, draft.company_id, draft.centre_id).is_err() {
         return plain_page::forbidden(ui.lang);
@@ -124,6 +133,18 @@ pub async fn vacancy_step(State(state): State<AppState>, request: Request) -> Re
             return step_refused(&state, parts, id, &fields, "manage", refusal_text(ui.lang, refusal)).await
         }
     };
+    // Rules added since it was saved still keep a blocked ad from reaching seekers.
+    if matches!(step, Step::Submit | Step::Publish | Step::Reopen) {
+        let vacancy = match state.store.vacancy(id).await {
+            Ok(Some(vacancy)) => vacancy,
+            Ok(None) => return AppError::NotFound.into_response(),
+            Err(err) => return AppError::from(err).into_response(),
+        };
+        if let Some(flag) = state.wording.check_draft(ui.lang, &vacancy.draft).into_iter().find(|f| f.blocks) {
+            let message = blocked_text(ui.lang, &flag.found, &flag.why);
+            return step_refused(&state, parts, id, &fields, "manage", &message).await;
+        }
+    }
     let comment = crate::vacancies::fields::clean(field(&fields, "comment"));
     if step == Step::Return {
         let problem = if comment.is_empty() {
@@ -149,6 +170,10 @@ pub async fn vacancy_step(State(state): State<AppState>, request: Request) -> Re
         Ok(false) => step_refused(&state, parts, id, &fields, "manage", t(ui.lang, Key::vacancy_err_moved)).await,
         Err(err) => AppError::from(err).into_response(),
     }
+}
+
+fn blocked_text(lang: Lang, found: &str, why: &str) -> String {
+    t_with(lang, Key::vacancy_err_blocked, &[("found", found), ("why", why)])
 }
 
 fn refusal_text(lang: Lang, refusal: Refusal) -> &'static str {

@@ -76,3 +76,29 @@ pub fn post_form_from(path: &str, form: &str, origin: &str, cookie: Option<&str>
     }
     request.body(Body::from(form.to_string())).unwrap()
 }
+
+/// A confirmed account holding `role`, with a password nobody can type (these tests never sign
+/// in through the form), as the session layer sees it.
+pub async fn person(state: &AppState, email: &str, role: senda::accounts::RoleGrant) -> senda::accounts::Actor {
+    use senda::server::auth::{now, NewAccount};
+    let store = state.store.as_ref();
+    let id = store
+        .create_account(&NewAccount {
+            email: senda::domain::Email::parse(email).unwrap(),
+            name: email.split('@').next().unwrap().into(),
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(),
+            role,
+            email_verified: true,
+            now: now(),
+        })
+        .await
+        .unwrap();
+    store.account_actor(id).await.unwrap().unwrap()
+}
+
+/// The `name=value` of a new session cookie for `actor`.
+pub async fn session_cookie_for(state: &AppState, actor: &senda::accounts::Actor) -> String {
+    let set_cookie =
+        senda::server::auth::session::start(state.store.as_ref(), &state.sessions, actor, "test").await.unwrap();
+    set_cookie.split(';').next().unwrap().to_string()
+}

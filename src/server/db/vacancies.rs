@@ -209,6 +209,19 @@ macro_rules! insert_vacancy_event {
     };
 }
 
+/// The vacancy summaries matching `condition` (SQL after `WHERE`, with `$1` bound to `id`).
+macro_rules! summaries {
+    ($self:ident, $condition:literal, $id:expr) => {{
+        let rows: Vec<$crate::server::db::vacancies::SummaryRow> =
+            sqlx::query_as(&format!("{} WHERE {}", $crate::server::db::vacancies::SELECT_SUMMARY, $condition))
+                .bind($id)
+                .fetch_all(&$self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+        Ok(rows.into_iter().filter_map(|r| r.into_summary()).collect())
+    }};
+}
+
 macro_rules! impl_vacancy_store {
     ($store:ty) => {
         #[async_trait::async_trait]
@@ -430,45 +443,21 @@ macro_rules! impl_vacancy_store {
                 &self,
                 company_id: i64,
             ) -> $crate::server::db::DbResult<Vec<$crate::vacancies::VacancySummary>> {
-                let rows: Vec<$crate::server::db::vacancies::SummaryRow> = sqlx::query_as(&format!(
-                    "{} WHERE v.company_id = $1 ORDER BY v.updated_at DESC, v.id DESC",
-                    $crate::server::db::vacancies::SELECT_SUMMARY
-                ))
-                .bind(company_id)
-                .fetch_all(&self.pool)
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(rows.into_iter().filter_map(|r| r.into_summary()).collect())
+                $crate::server::db::vacancies::summaries!(self, "v.company_id = $1 ORDER BY v.updated_at DESC, v.id DESC", company_id)
             }
 
             async fn centre_vacancies(
                 &self,
                 centre_id: i64,
             ) -> $crate::server::db::DbResult<Vec<$crate::vacancies::VacancySummary>> {
-                let rows: Vec<$crate::server::db::vacancies::SummaryRow> = sqlx::query_as(&format!(
-                    "{} WHERE v.centre_id = $1 ORDER BY v.updated_at DESC, v.id DESC",
-                    $crate::server::db::vacancies::SELECT_SUMMARY
-                ))
-                .bind(centre_id)
-                .fetch_all(&self.pool)
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(rows.into_iter().filter_map(|r| r.into_summary()).collect())
+                $crate::server::db::vacancies::summaries!(self, "v.centre_id = $1 ORDER BY v.updated_at DESC, v.id DESC", centre_id)
             }
 
             async fn review_queue(
                 &self,
                 centre_id: i64,
             ) -> $crate::server::db::DbResult<Vec<$crate::vacancies::VacancySummary>> {
-                let rows: Vec<$crate::server::db::vacancies::SummaryRow> = sqlx::query_as(&format!(
-                    "{} WHERE v.centre_id = $1 AND v.status = 'submitted' ORDER BY v.updated_at, v.id",
-                    $crate::server::db::vacancies::SELECT_SUMMARY
-                ))
-                .bind(centre_id)
-                .fetch_all(&self.pool)
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(rows.into_iter().filter_map(|r| r.into_summary()).collect())
+                $crate::server::db::vacancies::summaries!(self, "v.centre_id = $1 AND v.status = 'submitted' ORDER BY v.updated_at, v.id", centre_id)
             }
 
             async fn vacancy_history(
@@ -526,4 +515,4 @@ macro_rules! impl_vacancy_store {
         }
     };
 }
-pub(crate) use {impl_vacancy_store, insert_vacancy_event, write_vacancy_lists};
+pub(crate) use {impl_vacancy_store, insert_vacancy_event, summaries, write_vacancy_lists};
