@@ -114,7 +114,7 @@ pub struct Config {
     pub seeker_max_hours: i64,
 
     /// A JSON file of fair-wording rules of this deployment's own, added to those Senda ships
-    /// (`data/fair-wording.json`, same format). A file that cannot be read stops the start.
+    /// (`src/vacancies/fair_wording.json`, same format). A file that cannot be read stops the start.
     #[arg(long, env = "SENDA_FAIR_WORDING_RULES", global = true)]
     pub fair_wording_rules: Option<std::path::PathBuf>,
 

@@ -2,7 +2,7 @@
 //! limits, "buena presencia", a driving licence for an office job…) are pointed out with why
 //! and a better way to say it; the poster may still submit, and the reviewing counsellor sees
 //! them too. Ads that ask applicants for money or for medical reports are refused. The rules
-//! are data: `data/fair-wording.json`, plus a file of the deployment's own
+//! are data: `src/vacancies/fair_wording.json`, plus a file of the deployment's own
 //! (`SENDA_FAIR_WORDING_RULES`).
 
 use serde::{Deserialize, Serialize};
@@ -30,7 +30,7 @@ mod checker {
     use crate::vacancies::VacancyDraft;
     use serde::Deserialize;
 
-    const BUILT_IN: &str = include_str!("../../data/fair-wording.json");
+    const BUILT_IN: &str = include_str!("fair_wording.json");
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
