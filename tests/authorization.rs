@@ -20,6 +20,7 @@ const EVERYONE: [bool; 7] = [true; 7];
 const SIGNED_IN: [bool; 7] = [false, true, true, true, true, true, true];
 const STAFF_REVIEWERS: [bool; 7] = [false, false, false, false, false, true, true];
 const EMPLOYERS_AND_COUNSELLORS: [bool; 7] = [false, false, false, true, true, true, false];
+const COUNSELLORS: [bool; 7] = [false, false, false, false, false, true, false];
 const ADMINS: [bool; 7] = [false, false, false, false, false, false, true];
 
 /// Who may call what. `body` is a typical form body for the call.
@@ -62,6 +63,8 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/vacantes/editar", "title=", EMPLOYERS_AND_COUNSELLORS),
     // Who may move a vacancy depends on whose it is: tests/vacancies.rs walks that.
     ("/vacantes/estado", "vacancy=999999&step=publicar", SIGNED_IN),
+    ("/vacantes/reportar", "vacancy=999999&reason=scam", EVERYONE),
+    ("/vacantes/reportes/revisado", "report=999999", COUNSELLORS),
 ];
 
 /// Makes one account per persona (none for anonymous) and returns them in persona order.

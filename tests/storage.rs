@@ -14,7 +14,7 @@ use senda::server::db::accounts::EmailChange;
 use senda::server::db::audit::AuditQuery;
 use senda::server::db::{DbError, Engine, OpenError};
 use senda::server::mail::OutgoingMail;
-use senda::vacancies::{ContractType, Modality, VacancyDraft, VacancyStatus, WorkingHours};
+use senda::vacancies::{ContractType, Modality, ReportReason, VacancyDraft, VacancyStatus, WorkingHours};
 use sqlx::Connection;
 
 /// Generates one `sqlite` and one `postgres` test for each story function.
@@ -81,6 +81,7 @@ on_both_engines!(
     a_vacancy_is_stored_whole_or_not_at_all,
     a_vacancy_moves_only_from_where_it_is_and_keeps_its_history,
     expired_vacancies_close_by_themselves,
+    a_report_waits_for_the_responsible_centre_until_one_of_its_counsellors_looks,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -1076,4 +1077,34 @@ async fn expired_vacancies_close_by_themselves(db: &common::TestDb) {
     assert_eq!((status(due).await, status(later).await, status(draft).await), (Closed, Published, Draft));
     let last = store.vacancy_history(due).await.unwrap().pop().unwrap();
     assert_eq!((last.actor_name, last.from_status, last.to_status), (None, Some(Published), Closed));
+}
+
+async fn a_report_waits_for_the_responsible_centre_until_one_of_its_counsellors_looks(db: &common::TestDb) {
+    use VacancyStatus::*;
+    let store = &db.store;
+    let (centre_id, company_id, employer_id) = vacancy_setting(store.as_ref()).await;
+    let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre_id) };
+    let counsellor_id = store.create_account(&account("consejera@cusco.pe", counsellor)).await.unwrap();
+    let id = store.create_vacancy(&vacancy_draft(company_id, centre_id), Some(employer_id), 100).await.unwrap();
+
+    // A draft is nobody's to report: the public cannot see it.
+    assert!(!store.report_vacancy(id, ReportReason::Scam, "", None, 150).await.unwrap());
+    assert!(store.move_vacancy(id, &[Draft], Published, Some(counsellor_id), "", 200).await.unwrap());
+    assert!(store.report_vacancy(id, ReportReason::Scam, "Piden pagar un curso.", None, 300).await.unwrap());
+    assert!(store.report_vacancy(id, ReportReason::Discrimination, "", Some(employer_id), 400).await.unwrap());
+    assert!(!store.report_vacancy(id + 1000, ReportReason::Other, "", None, 400).await.unwrap(), "no such vacancy");
+
+    let open = store.open_reports(centre_id).await.unwrap();
+    assert_eq!(
+        open.iter().map(|r| r.reason).collect::<Vec<_>>(),
+        vec![ReportReason::Scam, ReportReason::Discrimination]
+    );
+    assert_eq!(open[0].details, "Piden pagar un curso.");
+    assert_eq!(open[0].vacancy_title, "Auxiliar de almacén");
+    assert!(store.open_reports(centre_id + 1).await.unwrap().is_empty(), "only the responsible centre's");
+
+    assert!(!store.resolve_report(open[0].id, centre_id + 1, counsellor_id, 500).await.unwrap(), "another centre's");
+    assert!(store.resolve_report(open[0].id, centre_id, counsellor_id, 500).await.unwrap());
+    assert!(!store.resolve_report(open[0].id, centre_id, counsellor_id, 600).await.unwrap(), "once");
+    assert_eq!(store.open_reports(centre_id).await.unwrap().len(), 1);
 }

@@ -294,3 +294,51 @@ async fn ads_asking_for_money_or_medical_reports_are_refused_and_exclusionary_wo
     assert!(!page(&app, &format!("/vacante/{id}"), None).await.body.contains("Revisión de lenguaje inclusivo"));
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn anyone_reports_a_published_vacancy_and_the_centres_counsellor_reviews_the_report() {
+    let (app, state, db) = app_with_state().await;
+    let p = people(&state).await;
+    let saved = send(
+        &app,
+        post_form_from("/vacantes/nueva", &vacancy_form(p.company, p.centre, &[]), ORIGIN, Some(&p.counsellor)),
+    )
+    .await;
+    let id = vacancy_id(&saved);
+    let path = format!("/vacante/{id}");
+    let report = |form: String| post_form_from("/vacantes/reportar", &form, ORIGIN, None);
+    // Not public yet: nothing to report.
+    let early = send(&app, report(format!("vacancy={id}&reason=scam"))).await;
+    assert_eq!(early.status, StatusCode::NOT_FOUND);
+    assert_eq!(step(&app, &p.counsellor, id, "publicar", "").await.status, StatusCode::SEE_OTHER);
+    assert!(page(&app, &path, None).await.body.contains("Reportar esta vacante"));
+
+    // Without a reason: the vacancy's page again, the report open, what was typed kept.
+    let bare = send(&app, report(format!("vacancy={id}&reason=&details=Piden+dinero"))).await;
+    assert_eq!(bare.status, StatusCode::OK);
+    assert!(bare.body.contains("Elige qué pasa con la vacante") && bare.body.contains("Piden dinero</textarea>"));
+    let details = bare
+        .body
+        .split("<details")
+        .find(|rest| rest.contains("app-report\""))
+        .and_then(|rest| rest.split('>').next())
+        .unwrap_or("");
+    assert!(details.contains("open"), "the report form is open: <details{details}>");
+
+    let sent = send(&app, report(format!("vacancy={id}&reason=scam&details=Piden+pagar+un+curso"))).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    assert!(location(&sent).ends_with("?aviso=vacante-reportada"));
+
+    // The centre's counsellor sees it and marks it reviewed; an employer cannot.
+    let mine = page(&app, "/mis-vacantes", Some(&p.counsellor)).await;
+    assert!(mine.body.contains("Piden pagar un curso") && mine.body.contains("Pide dinero o parece una estafa"));
+    let report_id = state.store.open_reports(p.centre).await.unwrap()[0].id;
+    let resolve = |cookie: &str| {
+        post_form_from("/vacantes/reportes/revisado", &format!("report={report_id}"), ORIGIN, Some(cookie))
+    };
+    assert_eq!(send(&app, resolve(&p.employer)).await.status, StatusCode::FORBIDDEN);
+    let done = send(&app, resolve(&p.counsellor)).await;
+    assert!(location(&done).ends_with("?aviso=reporte-revisado"));
+    assert!(state.store.open_reports(p.centre).await.unwrap().is_empty());
+    db.cleanup().await;
+}

@@ -136,6 +136,21 @@ test("J3: an employer drafts a vacancy, the centre returns it, then publishes it
   await expect(seeker.getByRole("listitem").filter({ hasText: "Intérprete de lengua de señas en la entrevista" })).toBeVisible();
   await expect(seeker.getByRole("heading", { name: "Gestión de la vacante" })).toHaveCount(0);
   await axe(seeker);
+
+  // The seeker reports it; the centre's counsellor finds the report and marks it reviewed.
+  const complaint = `Me pidieron pagar un curso (${project}).`;
+  await seeker.getByText("Reportar esta vacante").click();
+  await seeker.getByLabel("Pide dinero o parece una estafa").check();
+  await seeker.getByLabel("Cuéntanos más (opcional)").fill(complaint);
+  await seeker.getByRole("button", { name: "Enviar el reporte" }).click();
+  await expect(seeker.getByRole("alert")).toContainText("Enviamos tu reporte");
+  await counsellor.goto("/mis-vacantes");
+  const card = counsellor.getByRole("listitem").filter({ hasText: complaint });
+  await expect(card).toBeVisible();
+  await axe(counsellor);
+  await card.getByRole("button", { name: /^Marcar como revisado/ }).click();
+  await expect(counsellor.getByRole("alert")).toContainText("Marcamos el reporte como revisado");
+  await expect(counsellor.getByText(complaint)).toHaveCount(0);
 });
 
 test.describe("axe-core on the vacancy pages", () => {

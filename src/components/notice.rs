@@ -26,10 +26,12 @@ pub enum Notice {
     VacancySaved,
     VacancyMoved,
     VacancyPublished,
+    VacancyReported,
+    ReportResolved,
 }
 
 impl Notice {
-    const ALL: [Notice; 17] = [
+    const ALL: [Notice; 19] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -47,6 +49,8 @@ impl Notice {
         Notice::VacancySaved,
         Notice::VacancyMoved,
         Notice::VacancyPublished,
+        Notice::VacancyReported,
+        Notice::ReportResolved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -68,6 +72,8 @@ impl Notice {
             Notice::VacancySaved => "vacante-guardada",
             Notice::VacancyMoved => "vacante-estado",
             Notice::VacancyPublished => "vacante-publicada",
+            Notice::VacancyReported => "vacante-reportada",
+            Notice::ReportResolved => "reporte-revisado",
         }
     }
 
@@ -90,6 +96,8 @@ impl Notice {
             Notice::VacancySaved => Key::notice_vacancy_saved,
             Notice::VacancyMoved => Key::notice_vacancy_moved,
             Notice::VacancyPublished => Key::notice_vacancy_published,
+            Notice::VacancyReported => Key::notice_vacancy_reported,
+            Notice::ReportResolved => Key::notice_report_resolved,
         }
     }
 

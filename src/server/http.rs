@@ -116,6 +116,8 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (vacancies::NEW_VACANCY_PATH, post(vacancies::routes::save_vacancy)),
         (vacancies::EDIT_VACANCY_PATH, post(vacancies::routes::save_vacancy)),
         (vacancies::VACANCY_STEP_PATH, post(vacancies::routes::vacancy_step)),
+        (vacancies::REPORT_VACANCY_PATH, post(vacancies::routes::report_vacancy)),
+        (vacancies::RESOLVE_REPORT_PATH, post(vacancies::routes::resolve_report)),
     ]
 }
 

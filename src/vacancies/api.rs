@@ -4,7 +4,7 @@
 
 use super::wording::WordingFlag;
 use super::workflow::Step;
-use super::{Accommodation, Vacancy, VacancyEvent, VacancySummary};
+use super::{Accommodation, Vacancy, VacancyEvent, VacancyReport, VacancySummary};
 use crate::error::AppError;
 use crate::organisations::{Centre, Company};
 use leptos::prelude::*;
@@ -121,6 +121,8 @@ pub struct VacancyList {
     pub name: String,
     /// For a centre: the vacancies waiting for its review, oldest first.
     pub waiting: Vec<VacancySummary>,
+    /// For a centre: what people reported about its vacancies, not looked at yet.
+    pub reports: Vec<VacancyReport>,
     pub vacancies: Vec<VacancySummary>,
 }
 
@@ -146,6 +148,7 @@ pub async fn read_my_vacancies() -> Result<MyVacancies, AppError> {
                 mine.companies.push(VacancyList {
                     name: name.unwrap_or_default(),
                     waiting: Vec::new(),
+                    reports: Vec::new(),
                     vacancies: store.company_vacancies(company_id).await?,
                 });
             }
@@ -154,6 +157,7 @@ pub async fn read_my_vacancies() -> Result<MyVacancies, AppError> {
                 mine.centres.push(VacancyList {
                     name: name.unwrap_or_default(),
                     waiting: store.review_queue(centre_id).await?,
+                    reports: store.open_reports(centre_id).await?,
                     vacancies: store.centre_vacancies(centre_id).await?,
                 });
             }

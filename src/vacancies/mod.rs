@@ -19,6 +19,12 @@ pub const EDIT_VACANCY_PATH: &str = "/vacantes/editar";
 pub const VACANCY_STEP_PATH: &str = "/vacantes/estado";
 /// An employer's vacancies, and a counsellor's centre's.
 pub const MY_VACANCIES_PATH: &str = "/mis-vacantes";
+/// Where the "report this vacancy" form posts.
+pub const REPORT_VACANCY_PATH: &str = "/vacantes/reportar";
+/// The first radio button of the report's reasons: where the error summary links to.
+pub const REPORT_REASON_FIELD: &str = "reason-discrimination";
+/// Where a counsellor marks a report as looked at.
+pub const RESOLVE_REPORT_PATH: &str = "/vacantes/reportes/revisado";
 
 /// The page of one vacancy.
 pub fn vacancy_path(id: i64) -> String {
@@ -167,6 +173,38 @@ impl workflow::Step {
             workflow::Step::Reopen => Key::step_reopen,
         }
     }
+}
+
+coded_enum!(
+    /// Why someone reports a published vacancy.
+    ReportReason {
+        Discrimination => "discrimination",
+        Scam => "scam",
+        FalseInformation => "false_information",
+        Other => "other",
+    }
+);
+
+impl ReportReason {
+    pub fn label(self) -> Key {
+        match self {
+            ReportReason::Discrimination => Key::report_reason_discrimination,
+            ReportReason::Scam => Key::report_reason_scam,
+            ReportReason::FalseInformation => Key::report_reason_false,
+            ReportReason::Other => Key::report_reason_other,
+        }
+    }
+}
+
+/// A report about a vacancy that no counsellor has looked at yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancyReport {
+    pub id: i64,
+    pub vacancy_id: i64,
+    pub vacancy_title: String,
+    pub reason: ReportReason,
+    pub details: String,
+    pub created_at: i64,
 }
 
 /// One entry of the maintained accommodations list.

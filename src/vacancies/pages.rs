@@ -8,8 +8,9 @@ use super::api::{
 use super::text::PlainText;
 use super::workflow::Step;
 use super::{
-    edit_vacancy_path, vacancy_path, ContractType, Modality, Vacancy, VacancyStatus, VacancySummary, WorkingHours,
-    EDIT_VACANCY_PATH, MY_VACANCIES_PATH, NEW_VACANCY_PATH, VACANCY_STEP_PATH,
+    edit_vacancy_path, vacancy_path, ContractType, Modality, ReportReason, Vacancy, VacancyReport, VacancyStatus,
+    VacancySummary, WorkingHours, EDIT_VACANCY_PATH, MY_VACANCIES_PATH, NEW_VACANCY_PATH, REPORT_VACANCY_PATH,
+    RESOLVE_REPORT_PATH, VACANCY_STEP_PATH,
 };
 use crate::accounts::Role;
 use crate::components::form::{
@@ -131,6 +132,8 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
         None => t_with(lang, Key::vacancy_apply_body_short, &[("centre", &vacancy.centre_name)]),
     };
     let lead = format!("{} · {} · {}", vacancy.company_name, place(&vacancy), t(lang, d.modality.label()));
+    let report_form = (manage.is_none() && vacancy.status == VacancyStatus::Published)
+        .then(|| view! { <ReportForm id=vacancy.id /> });
     let manage_panel = manage.map(|manage| {
         view! { <ManagePanel id=vacancy.id status=vacancy.status comment=vacancy.review_comment.clone() manage /> }
     });
@@ -192,8 +195,59 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
                 <h2 id="apply-h">{t(lang, Key::vacancy_apply_h2)}</h2>
                 <p>{how_to_apply}</p>
             </section>
+            {report_form}
             {manage_panel}
         </article>
+    }
+}
+
+/// "Report this vacancy": a disclosure that opens by itself when the report came back with
+/// a problem, so the error summary's links lead somewhere visible.
+#[component]
+fn ReportForm(id: i64) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    let reason_error = form.error(super::REPORT_REASON_FIELD);
+    let reason_invalid = reason_error.is_some();
+    let open = reason_invalid || form.error("details").is_some();
+    let chosen = form.value("reason");
+    let reasons = ReportReason::ALL
+        .iter()
+        .map(|reason| {
+            view! {
+                <Choice
+                    kind="radio"
+                    name="reason"
+                    value=reason.code()
+                    label=t(lang, reason.label())
+                    checked=chosen == reason.code()
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="app-report" open=open>
+            <summary class="app-report__summary">{t(lang, Key::report_summary)}</summary>
+            <p>{t(lang, Key::report_intro)}</p>
+            <form method="post" action=REPORT_VACANCY_PATH novalidate>
+                <CsrfField />
+                <input type="hidden" name="vacancy" value=id.to_string() />
+                <fieldset class="app-fieldset" class:app-field--error=reason_invalid>
+                    <legend class="app-fieldset__legend">{t(lang, Key::report_reason)}</legend>
+                    {reason_error.map(|message| view! { <p class="app-field__error">{message}</p> })}
+                    {reasons}
+                </fieldset>
+                <TextArea
+                    id="details"
+                    label=t(lang, Key::report_details)
+                    hint=Some(t(lang, Key::report_details_hint))
+                    rows=3
+                    value=form.value("details")
+                    error=form.error("details")
+                />
+                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::report_submit)}</button>
+            </form>
+        </details>
     }
 }
 
@@ -680,10 +734,19 @@ fn CentreList(list: VacancyList) -> impl IntoView {
         Key::my_vacancies_centre_h2,
         &[("centre", &list.name), ("count", &list.vacancies.len().to_string())],
     );
+    let reports_heading = t_with(
+        lang,
+        Key::my_vacancies_reports_h2,
+        &[("centre", &list.name), ("count", &list.reports.len().to_string())],
+    );
     view! {
         <section class="app-section">
             <h2>{waiting}</h2>
             <VacancyCards vacancies=list.waiting />
+        </section>
+        <section class="app-section">
+            <h2>{reports_heading}</h2>
+            <ReportCards reports=list.reports />
         </section>
         <section class="app-section">
             <h2>{all}</h2>
@@ -719,6 +782,45 @@ fn VacancyCards(vacancies: Vec<VacancySummary>) -> impl IntoView {
                         <dt>{t(lang, Key::vacancy_updated)}</dt>
                         <dd>{format_lima(v.updated_at)}</dd>
                     </dl>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="app-sessions">{cards}</ul> }.into_any()
+}
+
+/// Reports waiting for a counsellor, each with the button that marks it looked at.
+#[component]
+fn ReportCards(reports: Vec<VacancyReport>) -> impl IntoView {
+    let lang = use_ui().lang;
+    if reports.is_empty() {
+        return view! { <p>{t(lang, Key::my_vacancies_no_reports)}</p> }.into_any();
+    }
+    let cards = reports
+        .into_iter()
+        .map(|report| {
+            let context = format!(": {}", report.vacancy_title);
+            view! {
+                <li class="app-card">
+                    <h3 class="app-card__title">
+                        <a href=vacancy_path(report.vacancy_id)>{report.vacancy_title.clone()}</a>
+                    </h3>
+                    <dl class="app-facts">
+                        <dt>{t(lang, Key::report_reason)}</dt>
+                        <dd>{t(lang, report.reason.label())}</dd>
+                        <dt>{t(lang, Key::report_details)}</dt>
+                        <dd>{if report.details.is_empty() { t(lang, Key::vacancy_not_stated_short).to_string() } else { report.details }}</dd>
+                        <dt>{t(lang, Key::report_date)}</dt>
+                        <dd>{format_lima(report.created_at)}</dd>
+                    </dl>
+                    <form method="post" action=RESOLVE_REPORT_PATH class="app-inline-form">
+                        <CsrfField />
+                        <input type="hidden" name="report" value=report.id.to_string() />
+                        <button class="app-button app-button--secondary" type="submit">
+                            {t(lang, Key::report_resolve)}
+                            <span class="app-visually-hidden">{context}</span>
+                        </button>
+                    </form>
                 </li>
             }
         })

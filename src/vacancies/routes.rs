@@ -4,7 +4,7 @@
 
 use super::fields::read_draft;
 use super::workflow::{may_create, may_edit, next_status, transition, Refusal, Step};
-use super::{vacancy_path, VacancyStatus, NEW_VACANCY_PATH};
+use super::{vacancy_path, ReportReason, VacancyStatus, MY_VACANCIES_PATH, NEW_VACANCY_PATH, REPORT_REASON_FIELD};
 use crate::accounts::Role;
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
@@ -187,7 +187,7 @@ fn refusal_text(lang: Lang, refusal: Refusal) -> &'static str {
 /// The vacancy's page again with `message` on `field_id`, and what was typed in the comment.
 async fn step_refused(
     state: &AppState,
-    mut parts: Parts,
+    parts: Parts,
     id: i64,
     fields: &[(String, String)],
     field_id: &str,
@@ -196,11 +196,93 @@ async fn step_refused(
     let mut errors = FieldErrors::default();
     errors.push(field_id, message);
     let values = fields.iter().filter(|(k, _)| k == "comment").cloned().collect();
+    vacancy_page_again(state, parts, id, FormState { values, errors }, StatusCode::CONFLICT).await
+}
+
+/// Anyone reporting a published vacancy (discriminatory, a scam, false): the report waits in
+/// the responsible centre's queue. A form with problems comes back on the vacancy's page.
+pub async fn report_vacancy(State(state): State<AppState>, request: Request) -> Response {
+    use crate::server::auth::limits::{client_ip, REPORT_PER_IP};
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Ok(id) = field(&fields, "vacancy").parse::<i64>() else { return AppError::NotFound.into_response() };
+    let mut errors = FieldErrors::default();
+    let reason = ReportReason::from_code(field(&fields, "reason"));
+    if reason.is_none() {
+        errors.push(REPORT_REASON_FIELD, t(ui.lang, Key::report_err_reason));
+    }
+    let details = crate::vacancies::fields::clean(field(&fields, "details"));
+    if details.chars().count() > MAX_COMMENT_CHARS {
+        errors.push("details", t(ui.lang, Key::vacancy_err_comment_long));
+    }
+    let values: Vec<(String, String)> =
+        fields.iter().filter(|(k, _)| k == "reason" || k == "details").cloned().collect();
+    let Some(reason) = reason.filter(|_| errors.is_empty()) else {
+        return vacancy_page_again(&state, parts, id, FormState { values, errors }, StatusCode::OK).await;
+    };
+    let now = now();
+    match REPORT_PER_IP.hit(state.store.as_ref(), &client_ip(&parts, state.trust_forwarded_for), now).await {
+        Ok(Ok(())) => {}
+        Ok(Err(limited)) => {
+            let minutes = ((limited.retry_after + 59) / 60).to_string();
+            errors.push("details", t_with(ui.lang, Key::form_err_limited, &[("minutes", &minutes)]));
+            let mut response =
+                vacancy_page_again(&state, parts, id, FormState { values, errors }, StatusCode::TOO_MANY_REQUESTS)
+                    .await;
+            if let Ok(value) = limited.retry_after.to_string().parse() {
+                response.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
+            }
+            return response;
+        }
+        Err(err) => return AppError::from(err).into_response(),
+    }
+    let reporter = ui.actor.as_ref().map(|a| a.account_id);
+    match state.store.report_vacancy(id, reason, &details, reporter, now).await {
+        Ok(true) => {
+            tracing::info!(vacancy_id = id, reason = reason.code(), "vacancy reported");
+            see_other(&Notice::VacancyReported.on(&vacancy_path(id)))
+        }
+        Ok(false) => AppError::NotFound.into_response(),
+        Err(err) => AppError::from(err).into_response(),
+    }
+}
+
+/// A counsellor marks a report about one of their centre's vacancies as looked at.
+pub async fn resolve_report(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(MY_VACANCIES_PATH) };
+    if !permits(&actor, &[Role::Counsellor]) {
+        return plain_page::forbidden(ui.lang);
+    }
+    let Ok(report) = field(&fields, "report").parse::<i64>() else { return AppError::NotFound.into_response() };
+    let now = now();
+    for centre in actor.roles.iter().filter(|g| g.role == Role::Counsellor).filter_map(|g| g.centre_id) {
+        match state.store.resolve_report(report, centre, actor.account_id, now).await {
+            Ok(true) => return see_other(&Notice::ReportResolved.on(MY_VACANCIES_PATH)),
+            Ok(false) => {}
+            Err(err) => return AppError::from(err).into_response(),
+        }
+    }
+    // Not an open report at any of this person's centres: looked at already, or not theirs.
+    see_other(MY_VACANCIES_PATH)
+}
+
+/// The vacancy's page again, with `form` in context and the given status.
+async fn vacancy_page_again(
+    state: &AppState,
+    mut parts: Parts,
+    id: i64,
+    form: FormState,
+    status: StatusCode,
+) -> Response {
     match vacancy_path(id).parse() {
         Ok(uri) => parts.uri = uri,
         Err(_) => return AppError::NotFound.into_response(),
     }
-    let mut response = render_again(state, parts, FormState { values, errors }).await;
-    *response.status_mut() = StatusCode::CONFLICT;
+    let mut response = render_again(state, parts, form).await;
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
     response
 }

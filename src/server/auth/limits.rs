@@ -25,6 +25,8 @@ pub const RESET_PER_IP: Limit = Limit { name: "reset/ip", max: 20, window_secs: 
 /// Messages to one address about its account (reset links, "you already have an account"):
 /// nobody can fill someone's inbox from our forms.
 pub const MAIL_PER_ADDRESS: Limit = Limit { name: "mail/address", max: 5, window_secs: 60 * 60 };
+/// Reports about vacancies from one address: enough for a real person, not for a flood.
+pub const REPORT_PER_IP: Limit = Limit { name: "report/ip", max: 20, window_secs: 60 * 60 };
 /// Wrong current passwords when changing it, per account.
 pub const PASSWORD_CHANGE_FAILURES: Limit =
     Limit { name: "password-change-failed/account", max: 10, window_secs: 15 * 60 };
