@@ -124,11 +124,7 @@ pub fn TextField(
     let described_by = described_by(id, hint.is_some(), error.is_some());
     let invalid = error.is_some();
     view! {
-        <div class="app-field" class:app-field--error=invalid>
-            <label class="app-field__label" for=id>
-                {label}
-            </label>
-            <FieldMessages id hint error />
+        <FieldFrame id label hint error>
             <input
                 class="app-field__input"
                 id=id
@@ -141,7 +137,7 @@ pub fn TextField(
                 aria-describedby=described_by
                 aria-invalid=invalid.then_some("true")
             />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -194,11 +190,7 @@ pub fn TextArea(
     let described_by = described_by(id, hint.is_some(), error.is_some());
     let invalid = error.is_some();
     view! {
-        <div class="app-field" class:app-field--error=invalid>
-            <label class="app-field__label" for=id>
-                {label}
-            </label>
-            <FieldMessages id hint error />
+        <FieldFrame id label hint error>
             <textarea
                 class="app-field__input app-field__textarea"
                 id=id
@@ -208,7 +200,7 @@ pub fn TextArea(
                 aria-invalid=invalid.then_some("true")
                 inner_html=escape_text(&value)
             ></textarea>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -250,11 +242,7 @@ pub fn SelectField(
         })
         .collect_view();
     view! {
-        <div class="app-field" class:app-field--error=invalid>
-            <label class="app-field__label" for=id>
-                {label}
-            </label>
-            <FieldMessages id hint error />
+        <FieldFrame id label hint error>
             <select
                 class="app-field__input app-field__select"
                 id=id
@@ -265,7 +253,7 @@ pub fn SelectField(
                 <option value="">{crate::ui::use_ui().t(crate::i18n::Key::select_placeholder)}</option>
                 {options}
             </select>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -274,6 +262,28 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let ids: Vec<String> =
         [hint.then(|| format!("{id}-hint")), error.then(|| format!("{id}-error"))].into_iter().flatten().collect();
     (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// What every field has around its control: the label, the hint and the error message, and
+/// the error's red bar.
+#[component]
+fn FieldFrame(
+    id: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    view! {
+        <div class="app-field" class:app-field--error=invalid>
+            <label class="app-field__label" for=id>
+                {label}
+            </label>
+            <FieldMessages id hint error />
+            {children()}
+        </div>
+    }
 }
 
 /// A field's hint and error message, with the ids [`described_by`] points to.

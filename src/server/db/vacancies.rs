@@ -227,6 +227,31 @@ macro_rules! insert_vacancy_event {
     };
 }
 
+/// Binds what a draft says, from its centre to its closing date, in the order both the insert
+/// and the update of a vacancy name those columns.
+macro_rules! bind_draft {
+    ($query:expr, $draft:expr) => {
+        $query
+            .bind($draft.centre_id)
+            .bind(&$draft.title)
+            .bind(&$draft.region)
+            .bind(&$draft.province)
+            .bind(&$draft.district)
+            .bind($draft.modality.code())
+            .bind($draft.contract.code())
+            .bind($draft.hours.code())
+            .bind($draft.salary.map(|s| s.0))
+            .bind($draft.salary.map(|s| s.1))
+            .bind($draft.openings)
+            .bind(&$draft.description)
+            .bind(&$draft.requirements)
+            .bind(&$draft.easy_read)
+            .bind(&$draft.workplace_access)
+            .bind(&$draft.interview)
+            .bind($draft.closes_at)
+    };
+}
+
 /// The vacancy summaries matching `condition` (SQL after `WHERE`, with `$1` bound to `id`).
 macro_rules! summaries {
     ($self:ident, $condition:literal, $id:expr) => {{
@@ -267,31 +292,15 @@ macro_rules! impl_vacancy_store {
             ) -> $crate::server::db::DbResult<i64> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
-                let id: i64 = sqlx::query_scalar(
+                let insert = sqlx::query_scalar(
                     "INSERT INTO vacancies (company_id, centre_id, title, region, province, district, modality, \
                      contract, hours, salary_min, salary_max, openings, description, requirements, easy_read, \
                      workplace_access, interview, closes_at, status, created_by, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
                      'draft', $19, $20, $20) RETURNING id",
                 )
-                .bind(draft.company_id)
-                .bind(draft.centre_id)
-                .bind(&draft.title)
-                .bind(&draft.region)
-                .bind(&draft.province)
-                .bind(&draft.district)
-                .bind(draft.modality.code())
-                .bind(draft.contract.code())
-                .bind(draft.hours.code())
-                .bind(draft.salary.map(|s| s.0))
-                .bind(draft.salary.map(|s| s.1))
-                .bind(draft.openings)
-                .bind(&draft.description)
-                .bind(&draft.requirements)
-                .bind(&draft.easy_read)
-                .bind(&draft.workplace_access)
-                .bind(&draft.interview)
-                .bind(draft.closes_at)
+                .bind(draft.company_id);
+                let id: i64 = $crate::server::db::vacancies::bind_draft!(insert, draft)
                 .bind(by)
                 .bind(now)
                 .fetch_one(&mut *tx)
@@ -319,29 +328,13 @@ macro_rules! impl_vacancy_store {
             ) -> $crate::server::db::DbResult<bool> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
-                let done = sqlx::query(
+                let update = sqlx::query(
                     "UPDATE vacancies SET centre_id = $1, title = $2, region = $3, province = $4, district = $5, \
                      modality = $6, contract = $7, hours = $8, salary_min = $9, salary_max = $10, openings = $11, \
                      description = $12, requirements = $13, easy_read = $14, workplace_access = $15, \
                      interview = $16, closes_at = $17, updated_at = $18 WHERE id = $19",
-                )
-                .bind(draft.centre_id)
-                .bind(&draft.title)
-                .bind(&draft.region)
-                .bind(&draft.province)
-                .bind(&draft.district)
-                .bind(draft.modality.code())
-                .bind(draft.contract.code())
-                .bind(draft.hours.code())
-                .bind(draft.salary.map(|s| s.0))
-                .bind(draft.salary.map(|s| s.1))
-                .bind(draft.openings)
-                .bind(&draft.description)
-                .bind(&draft.requirements)
-                .bind(&draft.easy_read)
-                .bind(&draft.workplace_access)
-                .bind(&draft.interview)
-                .bind(draft.closes_at)
+                );
+                let done = $crate::server::db::vacancies::bind_draft!(update, draft)
                 .bind(now)
                 .bind(id)
                 .execute(&mut *tx)
@@ -605,4 +598,4 @@ macro_rules! impl_vacancy_store {
         }
     };
 }
-pub(crate) use {impl_vacancy_store, insert_vacancy_event, summaries, write_vacancy_lists};
+pub(crate) use {bind_draft, impl_vacancy_store, insert_vacancy_event, summaries, write_vacancy_lists};
