@@ -12,7 +12,9 @@ use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::ui::Ui;
+use crate::vacancies::accommodations::AccommodationsPage;
 use crate::vacancies::pages::{MyVacanciesPage, VacancyFormPage, VacancyPage};
+use crate::vacancies::search_page::SearchPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -101,6 +103,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("registro"), StaticSegment("empresa")) view=EmployerSignUpPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuentas"), StaticSegment("nueva")) view=NewStaffPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("empresas"), StaticSegment("verificacion")) view=CompanyReviewPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("empleos") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("ajustes") view=AccommodationsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("vacante"), ParamSegment("id")) view=VacancyPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("vacantes"), StaticSegment("nueva")) view=VacancyFormPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("vacantes"), StaticSegment("editar")) view=VacancyFormPage ssr=SsrMode::Async />

@@ -26,11 +26,17 @@ impl Ui {
 
     /// The value of one query parameter of the current page's address.
     pub fn query(&self, name: &str) -> Option<String> {
-        let query = self.path.split_once('?')?.1;
-        query.split('&').find_map(|pair| {
-            let (key, value) = pair.split_once('=')?;
-            (key == name).then(|| percent_decode(value))
-        })
+        self.query_pairs().into_iter().find_map(|(key, value)| (key == name).then_some(value))
+    }
+
+    /// Every parameter of the current page's address, decoded, in order; a name may repeat.
+    pub fn query_pairs(&self) -> Vec<(String, String)> {
+        self.path.split_once('?').map(|(_, query)| query_pairs(query)).unwrap_or_default()
+    }
+
+    /// The query string of the current page's address, without the `?`.
+    pub fn query_string(&self) -> &str {
+        self.path.split_once('?').map(|(_, query)| query).unwrap_or("")
     }
 
     /// Reads the language and preferences cookies (the language falls back to
@@ -63,6 +69,32 @@ impl Ui {
 /// The current page's [`Ui`]; defaults outside a request.
 pub fn use_ui() -> Ui {
     use_context::<Ui>().unwrap_or_default()
+}
+
+/// The parameters of a query string (without its `?`), decoded, in order; a name may repeat.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect()
+}
+
+/// Encodes a query value so it survives in an address: what is not a letter, digit or one of
+/// `-_.~` becomes `%XX` (UTF-8), a space `+`.
+pub fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
 }
 
 /// Decodes `%XX` escapes and `+` of a query value; malformed escapes are kept as they are.
@@ -101,5 +133,17 @@ mod tests {
         assert_eq!(ui.query("missing"), None);
         let bad = Ui { path: "/?v=%zz%4".into(), ..Ui::default() };
         assert_eq!(bad.query("v").as_deref(), Some("%zz%4"));
+    }
+
+    #[test]
+    fn repeated_parameters_are_all_kept_and_encoding_round_trips() {
+        let ui = Ui { path: "/empleos?ajuste=a&q=t%C3%A9cnico+contable&ajuste=b&vacio".into(), ..Ui::default() };
+        let pairs = ui.query_pairs();
+        assert_eq!(pairs.len(), 4);
+        assert_eq!(pairs[1], ("q".to_string(), "técnico contable".to_string()));
+        assert_eq!(pairs[3], ("vacio".to_string(), String::new()));
+        let text = "año & 50% = «sí»/no?";
+        assert_eq!(percent_decode(&percent_encode(text)), text);
+        assert_eq!(percent_encode("a b"), "a+b");
     }
 }

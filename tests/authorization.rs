@@ -35,8 +35,10 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/audit/events", "filter[action]=sign_in", ADMINS),
     // A vacancy that does not exist is not found for everyone, which is not a refusal.
     ("/api/vacancies/view", "id=999999", EVERYONE),
+    ("/api/vacancies/search", "address_query=q%3Dalmacen", EVERYONE),
     ("/api/vacancies/form-choices", "", EMPLOYERS_AND_COUNSELLORS),
     ("/api/vacancies/mine", "", EMPLOYERS_AND_COUNSELLORS),
+    ("/api/vacancies/accommodations", "", ADMINS),
     // Form endpoints.
     ("/preferencias", "size=125&return_to=%2F", EVERYONE),
     ("/idioma", "lang=en&return_to=%2F", EVERYONE),
@@ -65,6 +67,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/vacantes/estado", "vacancy=999999&step=publicar", SIGNED_IN),
     ("/vacantes/reportar", "vacancy=999999&reason=scam", EVERYONE),
     ("/vacantes/reportes/revisado", "report=999999", COUNSELLORS),
+    ("/ajustes", "action=anadir&name_es=&name_en=", ADMINS),
 ];
 
 /// Makes one account per persona (none for anonymous) and returns them in persona order.

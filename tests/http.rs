@@ -76,7 +76,7 @@ async fn the_preferences_form_sets_the_cookie_and_returns_to_the_page() {
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(reply.headers[header::LOCATION], "/vacantes?region=cusco");
     let cookie = reply.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(cookie.starts_with("senda_prefs=v1:size=150&theme=dark&font=1&motion=0&speech=1;"), "{cookie}");
+    assert!(cookie.starts_with("senda_prefs=v1:size=150&theme=dark&font=1&motion=0&speech=1&easy=0;"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax") && cookie.contains("Path=/"));
 
     // The next page is rendered in those preferences by the server.

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 
 /** The pages that exist so far, each with a path and the title it must have in Spanish. */
-export const PAGES = [
+export const PAGES: { path: string; title: string | RegExp }[] = [
   { path: "/", title: "Inicio — Senda" },
   { path: "/entrar", title: "Entrar — Senda" },
   { path: "/registro", title: "Crear una cuenta — Senda" },
@@ -12,6 +12,12 @@ export const PAGES = [
   { path: "/contrasena/olvidada", title: "Recuperar la contraseña — Senda" },
   { path: "/contrasena/nueva?codigo=0000", title: "Enlace vencido — Senda" },
   { path: "/esta-pagina-no-existe", title: "Página no encontrada — Senda" },
+  // Results with pagination (the demo board), and an empty search with a field in error.
+  { path: "/empleos?region=arequipa", title: /^\d+ vacantes · Buscar empleo — Senda$/ },
+  {
+    path: "/empleos?q=astronauta&ajuste=job_coach&sueldo=mucho",
+    title: "Error: 0 vacantes para «astronauta» · Buscar empleo — Senda",
+  },
 ];
 
 export const THEMES = ["device", "dark", "light"] as const;

@@ -54,7 +54,7 @@ async function fillVacancy(page: Page) {
   await page.getByLabel("En qué consiste el trabajo").fill("Ordenarás la mercadería del almacén.\n\n- Recibir pedidos\n- Etiquetar cajas");
   await page.getByLabel("Requisitos").fill("Secundaria completa.");
   await page.getByLabel("Habilidades").fill("orden, trabajo en equipo");
-  await page.getByLabel("Resumen en lectura fácil").fill("Trabajo en un almacén. Ordenas cajas. Te pagan cada mes.");
+  await page.getByLabel("Resumen en lectura fácil", { exact: true }).fill("Trabajo en un almacén. Ordenas cajas. Te pagan cada mes.");
   await page.getByLabel("Región").selectOption({ label: "Lima Metropolitana" });
   await page.getByLabel("Distrito (opcional)").fill("Ate");
   await page.getByLabel("Modalidad").selectOption({ label: "Presencial" });
@@ -127,9 +127,15 @@ test("J3: an employer drafts a vacancy, the centre returns it, then publishes it
   await expect(counsellor.getByRole("alert")).toContainText("La vacante está publicada");
   const address = new URL(counsellor.url()).pathname;
 
-  // Anyone, signed out, reads it: the plain-language summary first, accommodations as text.
+  // Anyone, signed out, finds it by searching without accents, and reads it: the
+  // plain-language summary first, accommodations as text.
   const seeker = await newPage(browser);
-  await seeker.goto(address);
+  await seeker.goto("/empleos");
+  await seeker.getByLabel("Palabras clave").fill(`almacen ${project}`);
+  await seeker.getByRole("button", { name: "Buscar", exact: true }).click();
+  await expect(seeker.getByRole("heading", { level: 1 })).toHaveText(`1 vacante para «almacen ${project}»`);
+  await seeker.getByRole("link", { name: title }).click();
+  await expect(seeker).toHaveURL(new RegExp(`${address}$`));
   await expect(seeker.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(seeker.locator("main h2").first()).toHaveText("En pocas palabras");
   await expect(seeker.getByText("De 8:00 a 17:00", { exact: false })).toBeVisible();

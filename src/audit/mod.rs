@@ -28,10 +28,11 @@ pub enum AuditAction {
     CompanyVerified,
     DataExported,
     AccountDeleted,
+    AccommodationsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 11] = [
+    pub const ALL: [AuditAction; 12] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::PasswordChanged,
@@ -43,6 +44,7 @@ impl AuditAction {
         AuditAction::CompanyVerified,
         AuditAction::DataExported,
         AuditAction::AccountDeleted,
+        AuditAction::AccommodationsChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -58,6 +60,7 @@ impl AuditAction {
             AuditAction::CompanyVerified => "company_verified",
             AuditAction::DataExported => "data_exported",
             AuditAction::AccountDeleted => "account_deleted",
+            AuditAction::AccommodationsChanged => "accommodations_changed",
         }
     }
 
@@ -78,6 +81,7 @@ impl AuditAction {
             AuditAction::CompanyVerified => Key::audit_company_verified,
             AuditAction::DataExported => Key::audit_data_exported,
             AuditAction::AccountDeleted => Key::audit_account_deleted,
+            AuditAction::AccommodationsChanged => Key::audit_accommodations_changed,
         }
     }
 }

@@ -120,6 +120,9 @@ pub fn TextField(
     autocomplete: &'static str,
     #[prop(optional)] value: String,
     #[prop(default = None)] error: Option<String>,
+    /// The id of the form it belongs to, when it stands outside it.
+    #[prop(optional)]
+    form: Option<&'static str>,
 ) -> impl IntoView {
     let described_by = described_by(id, hint.is_some(), error.is_some());
     let invalid = error.is_some();
@@ -129,6 +132,7 @@ pub fn TextField(
                 class="app-field__input"
                 id=id
                 name=id
+                form=form
                 type=input_type
                 inputmode=input_mode
                 autocomplete=autocomplete
@@ -231,9 +235,13 @@ pub fn SelectField(
     options: Vec<(String, String)>,
     #[prop(optional)] selected: String,
     #[prop(default = None)] error: Option<String>,
+    /// The words of the first, empty option, when not "choose one" (a filter's "any").
+    #[prop(default = None)]
+    empty_label: Option<&'static str>,
 ) -> impl IntoView {
     let described_by = described_by(id, hint.is_some(), error.is_some());
     let invalid = error.is_some();
+    let empty_label = empty_label.unwrap_or_else(|| crate::ui::use_ui().t(crate::i18n::Key::select_placeholder));
     let options = options
         .into_iter()
         .map(|(value, label)| {
@@ -250,7 +258,7 @@ pub fn SelectField(
                 aria-describedby=described_by
                 aria-invalid=invalid.then_some("true")
             >
-                <option value="">{crate::ui::use_ui().t(crate::i18n::Key::select_placeholder)}</option>
+                <option value="">{empty_label}</option>
                 {options}
             </select>
         </FieldFrame>

@@ -5,6 +5,7 @@ use crate::components::form::CsrfField;
 use crate::i18n::{self, Key};
 use crate::preferences::panel::PreferencesPanel;
 use crate::ui::use_ui;
+use crate::vacancies::search::SEARCH_PATH;
 use leptos::prelude::*;
 
 /// The first thing a keyboard reaches: straight to the page's own content.
@@ -42,6 +43,11 @@ pub fn SiteHeader() -> impl IntoView {
                         <li>
                             <a class="app-nav__link" href="/" aria-current=on_home.then_some("page")>
                                 {ui.t(Key::nav_home)}
+                            </a>
+                        </li>
+                        <li>
+                            <a class="app-nav__link" href=SEARCH_PATH aria-current=current(SEARCH_PATH)>
+                                {ui.t(Key::nav_search)}
                             </a>
                         </li>
                         <li>

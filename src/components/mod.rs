@@ -3,5 +3,6 @@
 pub mod form;
 pub mod layout;
 pub mod notice;
+pub mod read_aloud;
 pub mod session_timeout;
 pub mod status_page;

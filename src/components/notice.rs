@@ -28,10 +28,11 @@ pub enum Notice {
     VacancyPublished,
     VacancyReported,
     ReportResolved,
+    AccommodationsChanged,
 }
 
 impl Notice {
-    const ALL: [Notice; 19] = [
+    const ALL: [Notice; 20] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -51,6 +52,7 @@ impl Notice {
         Notice::VacancyPublished,
         Notice::VacancyReported,
         Notice::ReportResolved,
+        Notice::AccommodationsChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -74,6 +76,7 @@ impl Notice {
             Notice::VacancyPublished => "vacante-publicada",
             Notice::VacancyReported => "vacante-reportada",
             Notice::ReportResolved => "reporte-revisado",
+            Notice::AccommodationsChanged => "ajustes-guardados",
         }
     }
 
@@ -98,6 +101,7 @@ impl Notice {
             Notice::VacancyPublished => Key::notice_vacancy_published,
             Notice::VacancyReported => Key::notice_vacancy_reported,
             Notice::ReportResolved => Key::notice_report_resolved,
+            Notice::AccommodationsChanged => Key::notice_accommodations_changed,
         }
     }
 

@@ -1,12 +1,14 @@
 //! The home page: what Senda offers each of the people it serves, and the directory of
 //! employment centres and companies.
 
+use crate::components::form::TextField;
 use crate::components::notice::NoticeBanner;
 use crate::components::status_page::ErrorPage;
 use crate::i18n::{page_title, Key};
 use crate::organisations::api::list_directory;
 use crate::organisations::{region_name, Directory};
 use crate::ui::{use_ui, Ui};
+use crate::vacancies::search::SEARCH_PATH;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -35,6 +37,16 @@ fn HomeContent(directory: Directory) -> impl IntoView {
             <NoticeBanner />
             <h1>{ui.t(Key::home_h1)}</h1>
             <p class="app-lead">{ui.t(Key::home_intro)}</p>
+            <form class="app-search__words" method="get" action=SEARCH_PATH role="search" aria-label=ui.t(Key::search_form_label)>
+                <TextField
+                    id=crate::vacancies::search::param::WORDS
+                    label=ui.t(Key::home_search_label)
+                    hint=Some(ui.t(Key::search_words_hint))
+                    input_type="search"
+                    autocomplete="off"
+                />
+                <button class="app-button" type="submit">{ui.t(Key::nav_search)}</button>
+            </form>
             <div class="app-audiences">
                 {audience(&ui, Key::home_seekers_h2, [Key::home_seekers_1, Key::home_seekers_2, Key::home_seekers_3])}
                 {audience(&ui, Key::home_employers_h2, [Key::home_employers_1, Key::home_employers_2, Key::home_employers_3])}

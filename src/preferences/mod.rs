@@ -81,6 +81,8 @@ pub struct Prefs {
     /// `false` means "follow the device" (`prefers-reduced-motion`), not "force motion".
     pub reduce_motion: bool,
     pub read_aloud: bool,
+    /// Pages with a plain-language summary (vacancies) show it before everything else.
+    pub easy_read_first: bool,
 }
 
 impl Default for Prefs {
@@ -91,6 +93,7 @@ impl Default for Prefs {
             readable_font: false,
             reduce_motion: false,
             read_aloud: true,
+            easy_read_first: true,
         }
     }
 }
@@ -119,6 +122,7 @@ impl Prefs {
                 "font" => prefs.readable_font = val == "1",
                 "motion" => prefs.reduce_motion = val == "1",
                 "speech" => prefs.read_aloud = val != "0",
+                "easy" => prefs.easy_read_first = val != "0",
                 _ => {}
             }
         }
@@ -128,12 +132,13 @@ impl Prefs {
     /// The cookie value: only characters allowed in a cookie, no quoting needed.
     pub fn to_cookie_value(&self) -> String {
         format!(
-            "{FORMAT}:size={}&theme={}&font={}&motion={}&speech={}",
+            "{FORMAT}:size={}&theme={}&font={}&motion={}&speech={}&easy={}",
             self.text_size.code(),
             self.theme.code(),
             flag(self.readable_font),
             flag(self.reduce_motion),
             flag(self.read_aloud),
+            flag(self.easy_read_first),
         )
     }
 
@@ -160,7 +165,7 @@ impl Prefs {
     /// Builds preferences from submitted form fields (name, value). Checkboxes are absent when
     /// unticked, so every flag starts off; unknown values fall back to defaults.
     pub fn from_form<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Prefs {
-        let mut prefs = Prefs { read_aloud: false, ..Prefs::default() };
+        let mut prefs = Prefs { read_aloud: false, easy_read_first: false, ..Prefs::default() };
         for (name, value) in fields {
             match name {
                 "size" => prefs.text_size = TextSize::from_code(value).unwrap_or_default(),
@@ -168,6 +173,7 @@ impl Prefs {
                 "font" => prefs.readable_font = true,
                 "motion" => prefs.reduce_motion = true,
                 "speech" => prefs.read_aloud = true,
+                "easy" => prefs.easy_read_first = true,
                 _ => {}
             }
         }
@@ -198,13 +204,14 @@ mod tests {
     fn every_preference_survives_the_cookie_round_trip() {
         for text_size in TextSize::ALL {
             for theme in Theme::ALL {
-                for bits in 0..8u8 {
+                for bits in 0..16u8 {
                     let prefs = Prefs {
                         text_size,
                         theme,
                         readable_font: bits & 1 != 0,
                         reduce_motion: bits & 2 != 0,
                         read_aloud: bits & 4 != 0,
+                        easy_read_first: bits & 8 != 0,
                     };
                     assert_eq!(Prefs::from_cookie_value(&prefs.to_cookie_value()), prefs);
                 }
@@ -232,7 +239,7 @@ mod tests {
         let prefs = Prefs::from_form([("size", "150"), ("theme", "light")]);
         assert_eq!(prefs.text_size, TextSize::Larger);
         assert_eq!(prefs.theme, Theme::HighContrastLight);
-        assert!(!prefs.read_aloud && !prefs.readable_font && !prefs.reduce_motion);
+        assert!(!prefs.read_aloud && !prefs.readable_font && !prefs.reduce_motion && !prefs.easy_read_first);
     }
 
     #[test]
@@ -261,13 +268,14 @@ mod tests {
         }
 
         #[test]
-        fn the_cookie_value_has_only_cookie_safe_characters(size in 0usize..4, theme in 0usize..3, bits in 0u8..8) {
+        fn the_cookie_value_has_only_cookie_safe_characters(size in 0usize..4, theme in 0usize..3, bits in 0u8..16) {
             let prefs = Prefs {
                 text_size: TextSize::ALL[size],
                 theme: Theme::ALL[theme],
                 readable_font: bits & 1 != 0,
                 reduce_motion: bits & 2 != 0,
                 read_aloud: bits & 4 != 0,
+                easy_read_first: bits & 8 != 0,
             };
             let value = prefs.to_cookie_value();
             prop_assert!(value.chars().all(|c| c.is_ascii_graphic() && !matches!(c, ';' | ',' | '"' | '\\')));

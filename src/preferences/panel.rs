@@ -57,6 +57,7 @@ pub fn PreferencesPanel() -> impl IntoView {
                         <Choice kind="checkbox" name="font" value="1" label=ui.t(Key::prefs_font) checked=prefs.readable_font />
                         <Choice kind="checkbox" name="motion" value="1" label=ui.t(Key::prefs_motion) checked=prefs.reduce_motion />
                         <Choice kind="checkbox" name="speech" value="1" label=ui.t(Key::prefs_read_aloud) checked=prefs.read_aloud />
+                        <Choice kind="checkbox" name="easy" value="1" label=ui.t(Key::prefs_easy_first) checked=prefs.easy_read_first />
                     </fieldset>
                     <button class="app-button" type="submit">{ui.t(Key::prefs_apply)}</button>
                 </form>
@@ -107,7 +108,7 @@ mod live {
                 fields.push((name, value));
             }
         }
-        for name in ["font", "motion", "speech"] {
+        for name in ["font", "motion", "speech", "easy"] {
             if data.has(name) {
                 fields.push((name, "1".to_string()));
             }

@@ -48,6 +48,10 @@ pub struct Config {
     #[arg(long, env = "SENDA_DEMO_DATA", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub demo_data: bool,
 
+    /// How many generated vacancies the demo board adds (with the demo records, once).
+    #[arg(long, env = "SENDA_DEMO_VACANCIES", default_value_t = 300, global = true)]
+    pub demo_vacancies: usize,
+
     /// Most database connections this process opens.
     #[arg(long, env = "SENDA_DB_MAX_CONNECTIONS", default_value_t = 10, global = true)]
     pub db_max_connections: u32,

@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> Router {
     let forms = form_endpoints().into_iter().fold(Router::new(), |router, (path, handler)| router.route(path, handler));
     Router::new()
         .route("/healthz", get(healthz))
+        .route(vacancies::search::COUNT_PATH, get(vacancies::routes::count_matches))
         .merge(forms)
         .leptos_routes(&state, routes, move || shell(leptos.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -118,6 +119,7 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (vacancies::VACANCY_STEP_PATH, post(vacancies::routes::vacancy_step)),
         (vacancies::REPORT_VACANCY_PATH, post(vacancies::routes::report_vacancy)),
         (vacancies::RESOLVE_REPORT_PATH, post(vacancies::routes::resolve_report)),
+        (vacancies::ACCOMMODATIONS_PATH, post(vacancies::routes::change_accommodations)),
     ]
 }
 

@@ -20,7 +20,8 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, OpenError> {
 pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
     if config.demo_data && demo::seed(store.as_ref()).await? {
-        tracing::info!("empty database: demo records loaded (SENDA_DEMO_DATA=false turns this off)");
+        let board = demo::seed_board(store.as_ref(), config.demo_vacancies).await?;
+        tracing::info!(board, "empty database: demo records loaded (SENDA_DEMO_DATA=false turns this off)");
     }
     let addr = leptos.site_addr;
     let state = AppState::new(store.clone(), leptos, &config)?;

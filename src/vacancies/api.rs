@@ -2,6 +2,7 @@
 //! see what: a published (or closed) vacancy is public; a draft, its history and the
 //! counsellor's comment are for its company's employers and its centre's counsellors only.
 
+use super::search::{SearchQuery, SearchResults};
 use super::wording::WordingFlag;
 use super::workflow::Step;
 use super::{Accommodation, Vacancy, VacancyEvent, VacancyReport, VacancySummary};
@@ -165,4 +166,32 @@ pub async fn read_my_vacancies() -> Result<MyVacancies, AppError> {
         }
     }
     Ok(mine)
+}
+
+/// What the search page shows: the search as understood, one page of results, and the
+/// accommodations list (for the form's boxes and the results' names).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchView {
+    pub query: SearchQuery,
+    pub results: SearchResults,
+    pub accommodations: Vec<Accommodation>,
+}
+
+/// The published vacancies that match the search in `address_query`: the search page's
+/// query string, that is, its form's fields. Public: published vacancies are for everyone.
+#[server(endpoint = "vacancies/search")]
+pub async fn find_vacancies(address_query: String) -> Result<SearchView, AppError> {
+    let store = crate::server::state::store()?;
+    search(store.as_ref(), &address_query).await
+}
+
+/// Runs the search an address's query string asks for.
+#[cfg(feature = "ssr")]
+pub(crate) async fn search(store: &dyn crate::server::db::Store, address_query: &str) -> Result<SearchView, AppError> {
+    let accommodations = store.accommodations().await?;
+    let mut query = SearchQuery::from_pairs(&crate::ui::query_pairs(address_query));
+    // A code that is not on the list (an old bookmark, a typo in an address) narrows nothing.
+    query.accommodations.retain(|code| accommodations.iter().any(|a| &a.code == code));
+    let results = store.search_vacancies(&query, crate::server::auth::now()).await?;
+    Ok(SearchView { query, results, accommodations })
 }

@@ -1,12 +1,16 @@
 //! Vacancies: what a job is, the accommodations it offers, and the way it goes from an
 //! employer's draft to a published vacancy a job seeker can find.
 
+pub mod accommodations;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod fields;
+mod filter_count;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod routes;
+pub mod search;
+pub mod search_page;
 mod text;
 pub mod wording;
 pub mod workflow;
@@ -23,6 +27,10 @@ pub const MY_VACANCIES_PATH: &str = "/mis-vacantes";
 pub const REPORT_VACANCY_PATH: &str = "/vacantes/reportar";
 /// The first radio button of the report's reasons: where the error summary links to.
 pub const REPORT_REASON_FIELD: &str = "reason-discrimination";
+/// Where admins keep the accommodations list (the form posts here too).
+pub const ACCOMMODATIONS_PATH: &str = "/ajustes";
+/// The address parameter naming the entry whose names are being changed.
+pub const EDIT_ACCOMMODATION: &str = "cambiar";
 /// Where a counsellor marks a report as looked at.
 pub const RESOLVE_REPORT_PATH: &str = "/vacantes/reportes/revisado";
 
@@ -216,12 +224,28 @@ pub struct Accommodation {
 }
 
 impl Accommodation {
+    /// A code for a new entry from its Spanish name: "Pausas activas" → "pausas_activas".
+    pub fn code_from_name(name: &str) -> String {
+        let folded: String = search::folded_words(name).join("_");
+        folded.chars().take(48).collect()
+    }
+
     pub fn name(&self, lang: crate::i18n::Lang) -> &str {
         match lang {
             crate::i18n::Lang::Es => &self.name_es,
             crate::i18n::Lang::En => &self.name_en,
         }
     }
+}
+
+/// One entry of the accommodations list as the admins who keep it see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListedAccommodation {
+    pub entry: Accommodation,
+    /// No longer offered; the vacancies that name it keep it.
+    pub retired: bool,
+    /// How many vacancies, of any status, name it.
+    pub vacancies: i64,
 }
 
 /// A vacancy as an employer or counsellor writes it, already checked field by field.

@@ -17,6 +17,7 @@ use crate::components::form::{
     escape_text, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
 };
 use crate::components::notice::{sign_in_first, NoticeBanner};
+use crate::components::read_aloud::ListenControl;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::{format_lima, format_lima_date, lima_date};
 use crate::domain::region;
@@ -41,14 +42,19 @@ fn named_title(lang: Lang, name: &str, has_errors: bool) -> String {
 /// Where the job is, most precise first: "Wanchaq, Cusco, Cusco".
 fn place(vacancy: &Vacancy) -> String {
     let d = &vacancy.draft;
-    [d.district.clone(), d.province.clone(), region_name(&d.region)]
+    place_of(&d.district, &d.province, &d.region)
+}
+
+/// A place from its district, province and region slug, most precise first.
+pub(super) fn place_of(district: &str, province: &str, region: &str) -> String {
+    [district.to_string(), province.to_string(), region_name(region)]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn salary_text(lang: Lang, salary: Option<(i64, i64)>) -> String {
+pub(super) fn salary_text(lang: Lang, salary: Option<(i64, i64)>) -> String {
     match salary {
         Some((min, max)) if min == max => t_with(lang, Key::vacancy_salary_one, &[("amount", &soles(min))]),
         Some((min, max)) => t_with(lang, Key::vacancy_salary_range, &[("min", &soles(min)), ("max", &soles(max))]),
@@ -56,8 +62,8 @@ fn salary_text(lang: Lang, salary: Option<(i64, i64)>) -> String {
     }
 }
 
-/// An amount of soles with thousands separated: 2500 → "2,500".
-fn soles(amount: i64) -> String {
+/// A number with thousands separated, as amounts of soles are written in Peru: 2500 → "2,500".
+pub(crate) fn soles(amount: i64) -> String {
     let digits = amount.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -132,6 +138,20 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
         None => t_with(lang, Key::vacancy_apply_body_short, &[("centre", &vacancy.centre_name)]),
     };
     let lead = format!("{} · {} · {}", vacancy.company_name, place(&vacancy), t(lang, d.modality.label()));
+    // The plain-language summary: first for whoever asks for it (the default), else after
+    // the full description.
+    let easy_first = ui.prefs.easy_read_first;
+    let easy_read = {
+        let text = d.easy_read.clone();
+        move || {
+            view! {
+                <section class="app-easy-read" aria-labelledby="easy-read-h" data-read-aloud>
+                    <h2 id="easy-read-h">{t(lang, Key::vacancy_easy_read_h2)}</h2>
+                    <PlainText text=text.clone() />
+                </section>
+            }
+        }
+    };
     let report_form = (manage.is_none() && vacancy.status == VacancyStatus::Published)
         .then(|| view! { <ReportForm id=vacancy.id /> });
     let manage_panel = manage.map(|manage| {
@@ -148,10 +168,8 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
                 <h1>{d.title.clone()}</h1>
                 <p class="app-lead">{lead}</p>
             </div>
-            <section class="app-easy-read" aria-labelledby="easy-read-h" data-read-aloud>
-                <h2 id="easy-read-h">{t(lang, Key::vacancy_easy_read_h2)}</h2>
-                <PlainText text=d.easy_read.clone() />
-            </section>
+            <ListenControl />
+            {easy_first.then(easy_read.clone())}
             <dl class="app-facts">
                 <dt>{t(lang, Key::vacancy_company)}</dt>
                 <dd>{vacancy.company_name.clone()}</dd>
@@ -174,6 +192,7 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
                 <h2 id="job-h">{t(lang, Key::vacancy_job_h2)}</h2>
                 <PlainText text=d.description.clone() />
             </section>
+            {(!easy_first).then(easy_read)}
             <section aria-labelledby="requirements-h" data-read-aloud>
                 <h2 id="requirements-h">{t(lang, Key::vacancy_requirements_h2)}</h2>
                 <PlainText text=d.requirements.clone() />

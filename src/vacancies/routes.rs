@@ -286,3 +286,103 @@ async fn vacancy_page_again(
     }
     response
 }
+
+/// How many vacancies the search in the address would find, as one sentence in the person's
+/// language, for the search form's live region.
+pub async fn count_matches(State(state): State<AppState>, request: Request) -> Response {
+    use axum::http::header;
+    let (parts, _) = request.into_parts();
+    let ui = Ui::from_request(&parts);
+    match super::api::search(state.store.as_ref(), ui.query_string()).await {
+        Ok(view) => (
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
+            super::search_page::live_count(ui.lang, &view.results),
+        )
+            .into_response(),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// Adds (`action=anadir`), renames (`renombrar`), retires (`retirar`) or offers again
+/// (`ofrecer`) an entry of the accommodations list. Admins only; each change is audited.
+pub async fn change_accommodations(State(state): State<AppState>, request: Request) -> Response {
+    use super::accommodations::MAX_NAME_CHARS;
+    use super::fields::clean;
+    use super::{Accommodation, ACCOMMODATIONS_PATH, EDIT_ACCOMMODATION};
+    use crate::audit::AuditAction;
+    use crate::server::audit::AuditEvent;
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let lang = ui.lang;
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(ACCOMMODATIONS_PATH) };
+    if !permits(&actor, &[Role::Admin]) {
+        return plain_page::forbidden(lang);
+    }
+    let action = field(&fields, "action").to_string();
+    let code = field(&fields, "code").to_string();
+    let changed = AuditEvent::of_request(AuditAction::AccommodationsChanged, &state, &parts);
+    let audit = |detail: String| changed.clone().detail(detail);
+    let done = || see_other(&Notice::AccommodationsChanged.on(ACCOMMODATIONS_PATH));
+    if action == "retirar" || action == "ofrecer" {
+        let retired = action == "retirar";
+        let event = audit(format!("{}: {code}", if retired { "retired" } else { "offered again" }));
+        return match state.store.retire_accommodation(&code, retired, &event).await {
+            Ok(true) => done(),
+            Ok(false) => AppError::NotFound.into_response(),
+            Err(err) => AppError::from(err).into_response(),
+        };
+    }
+    if action != "anadir" && action != "renombrar" {
+        return AppError::NotFound.into_response();
+    }
+    let list = match state.store.accommodation_list().await {
+        Ok(list) => list,
+        Err(err) => return AppError::from(err).into_response(),
+    };
+    let (name_es, name_en) = (clean(field(&fields, "name_es")), clean(field(&fields, "name_en")));
+    let mut errors = FieldErrors::default();
+    let same = |a: &str, b: &str| super::search::folded_words(a) == super::search::folded_words(b);
+    for (id, name, missing) in
+        [("name_es", &name_es, Key::accommodations_err_name_es), ("name_en", &name_en, Key::accommodations_err_name_en)]
+    {
+        if name.is_empty() {
+            errors.push(id, t(lang, missing));
+        } else if name.chars().count() > MAX_NAME_CHARS || name.contains('\n') {
+            errors.push(id, t_with(lang, Key::accommodations_err_long, &[("max", &MAX_NAME_CHARS.to_string())]));
+        }
+    }
+    if !name_es.is_empty() && list.iter().any(|l| l.entry.code != code && same(&l.entry.name_es, &name_es)) {
+        errors.push("name_es", t(lang, Key::accommodations_err_taken));
+    }
+    if !errors.is_empty() {
+        let values = fields.iter().filter(|(k, _)| k != crate::components::form::CSRF_FIELD).cloned().collect();
+        let mut parts = parts;
+        if action == "renombrar" {
+            // The page again in the same state: changing this entry's names.
+            if let Ok(uri) = format!("{ACCOMMODATIONS_PATH}?{EDIT_ACCOMMODATION}={code}").parse() {
+                parts.uri = uri;
+            }
+        }
+        return render_again(&state, parts, FormState { values, errors }).await;
+    }
+    let result = if action == "renombrar" {
+        let entry = Accommodation { code: code.clone(), name_es, name_en };
+        state.store.rename_accommodation(&entry, &audit(format!("renamed: {code}"))).await
+    } else {
+        // A code of its own from the Spanish name, numbered when an older entry has it.
+        let base = Accommodation::code_from_name(&name_es);
+        let mut code = base.clone();
+        let mut n = 1;
+        while list.iter().any(|l| l.entry.code == code) {
+            n += 1;
+            code = format!("{base}_{n}");
+        }
+        let event = audit(format!("added: {code}"));
+        state.store.add_accommodation(&Accommodation { code, name_es, name_en }, &event).await.map(|()| true)
+    };
+    match result {
+        Ok(true) => done(),
+        Ok(false) => AppError::NotFound.into_response(),
+        Err(err) => AppError::from(err).into_response(),
+    }
+}

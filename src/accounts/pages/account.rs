@@ -33,6 +33,7 @@ pub fn AccountPage() -> impl IntoView {
         (actor.has(Role::Admin), NEW_STAFF_PATH, Key::account_tool_staff),
         (actor.has(Role::Admin), ROLES_PATH, Key::account_tool_roles),
         (actor.has(Role::Admin), AUDIT_PATH, Key::account_tool_audit),
+        (actor.has(Role::Admin), crate::vacancies::ACCOMMODATIONS_PATH, Key::account_tool_accommodations),
     ]
     .into_iter()
     .filter(|(shown, _, _)| *shown)

@@ -9,6 +9,7 @@ pub mod limits;
 pub mod organisations;
 pub mod outbox;
 mod postgres;
+pub mod search;
 mod sqlite;
 pub mod vacancies;
 
@@ -18,6 +19,7 @@ use audit::AuditStore;
 use limits::LimitStore;
 use organisations::OrganisationStore;
 use outbox::OutboxStore;
+use search::SearchStore;
 use std::sync::Arc;
 use vacancies::VacancyStore;
 
@@ -95,12 +97,19 @@ pub type DbResult<T> = Result<T, DbError>;
 /// Everything Senda keeps: one trait per area, each in its own file with its SQL. Each
 /// method is one unit of work: it commits, or changes nothing.
 pub trait Store:
-    OrganisationStore + AccountStore + AuditStore + VacancyStore + OutboxStore + LimitStore + Maintenance
+    OrganisationStore + AccountStore + AuditStore + VacancyStore + SearchStore + OutboxStore + LimitStore + Maintenance
 {
 }
 
 impl<T> Store for T where
-    T: OrganisationStore + AccountStore + AuditStore + VacancyStore + OutboxStore + LimitStore + Maintenance
+    T: OrganisationStore
+        + AccountStore
+        + AuditStore
+        + VacancyStore
+        + SearchStore
+        + OutboxStore
+        + LimitStore
+        + Maintenance
 {
 }
 
@@ -111,6 +120,7 @@ pub mod prelude {
     pub use super::limits::LimitStore;
     pub use super::organisations::OrganisationStore;
     pub use super::outbox::OutboxStore;
+    pub use super::search::SearchStore;
     pub use super::vacancies::VacancyStore;
     pub use super::{DbError, DbResult, Maintenance, Store};
 }

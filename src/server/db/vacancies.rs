@@ -1,7 +1,9 @@
 //! Storage of vacancies, the accommodations list, and each vacancy's history of statuses.
 
 use super::DbResult;
+use crate::server::audit::AuditEvent;
 use crate::vacancies::workflow::Facts;
+use crate::vacancies::ListedAccommodation;
 use crate::vacancies::{
     Accommodation, ContractType, Modality, ReportReason, Vacancy, VacancyDraft, VacancyEvent, VacancyReport,
     VacancyStatus, VacancySummary, WorkingHours,
@@ -13,11 +15,31 @@ pub trait VacancyStore: Send + Sync + 'static {
     /// The accommodations that can be offered now, in the list's order.
     async fn accommodations(&self) -> DbResult<Vec<Accommodation>>;
 
+    /// The whole list for the admins who keep it: retired entries too, each with how many
+    /// vacancies name it.
+    async fn accommodation_list(&self) -> DbResult<Vec<ListedAccommodation>>;
+
+    /// Adds an entry at the end of the list; a `Conflict` when its code is taken.
+    async fn add_accommodation(&self, entry: &Accommodation, audit: &AuditEvent) -> DbResult<()>;
+
+    /// Renames an entry (its code stays); false when there is no such entry.
+    async fn rename_accommodation(&self, entry: &Accommodation, audit: &AuditEvent) -> DbResult<bool>;
+
+    /// Retires an entry (it is no longer offered; vacancies that name it keep it) or offers it
+    /// again; false when there is no such entry.
+    async fn retire_accommodation(&self, code: &str, retired: bool, audit: &AuditEvent) -> DbResult<bool>;
+
     /// Stores a new draft, with its accommodations and skills and the first entry of its
     /// history, in one transaction. An unknown company, centre or accommodation is a
     /// `Conflict`, and nothing is stored.
     /// `by` is `None` for records that come from no account (the demo data).
     async fn create_vacancy(&self, draft: &VacancyDraft, by: Option<i64>, now: i64) -> DbResult<i64>;
+
+    /// Stores vacancies that are already published elsewhere (each with when it was), in one
+    /// transaction: for loading a board from another system, the demo board and benchmarks.
+    /// Each gets the history entry "published" with no one named. Nothing is stored when one
+    /// is refused.
+    async fn import_vacancies(&self, vacancies: &[(VacancyDraft, i64)]) -> DbResult<u64>;
 
     /// Replaces what a vacancy says (its company stays); false when there is no such vacancy.
     async fn update_vacancy(&self, id: i64, draft: &VacancyDraft, now: i64) -> DbResult<bool>;
@@ -284,6 +306,95 @@ macro_rules! impl_vacancy_store {
                     .collect())
             }
 
+            async fn accommodation_list(
+                &self,
+            ) -> $crate::server::db::DbResult<Vec<$crate::vacancies::ListedAccommodation>> {
+                let rows: Vec<(String, String, String, bool, i64)> = sqlx::query_as(
+                    "SELECT a.code, a.name_es, a.name_en, a.retired, \
+                     (SELECT count(*) FROM vacancy_accommodations va WHERE va.code = a.code) \
+                     FROM accommodations a ORDER BY a.position, a.code",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(code, name_es, name_en, retired, vacancies)| {
+                        $crate::vacancies::ListedAccommodation {
+                            entry: $crate::vacancies::Accommodation { code, name_es, name_en },
+                            retired,
+                            vacancies,
+                        }
+                    })
+                    .collect())
+            }
+
+            async fn add_accommodation(
+                &self,
+                entry: &$crate::vacancies::Accommodation,
+                audit: &$crate::server::audit::AuditEvent,
+            ) -> $crate::server::db::DbResult<()> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO accommodations (code, name_es, name_en, position) \
+                     SELECT $1, $2, $3, coalesce(max(position), 0) + 1 FROM accommodations",
+                )
+                .bind(&entry.code)
+                .bind(&entry.name_es)
+                .bind(&entry.name_en)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                $crate::server::db::audit::insert_audit!(&mut *tx, audit);
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(())
+            }
+
+            async fn rename_accommodation(
+                &self,
+                entry: &$crate::vacancies::Accommodation,
+                audit: &$crate::server::audit::AuditEvent,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let renamed = sqlx::query("UPDATE accommodations SET name_es = $1, name_en = $2 WHERE code = $3")
+                    .bind(&entry.name_es)
+                    .bind(&entry.name_en)
+                    .bind(&entry.code)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                if renamed.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                $crate::server::db::audit::insert_audit!(&mut *tx, audit);
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
+            }
+
+            async fn retire_accommodation(
+                &self,
+                code: &str,
+                retired: bool,
+                audit: &$crate::server::audit::AuditEvent,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let changed = sqlx::query("UPDATE accommodations SET retired = $1 WHERE code = $2")
+                    .bind(retired)
+                    .bind(code)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                if changed.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                $crate::server::db::audit::insert_audit!(&mut *tx, audit);
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
+            }
+
             async fn create_vacancy(
                 &self,
                 draft: &$crate::vacancies::VacancyDraft,
@@ -307,6 +418,7 @@ macro_rules! impl_vacancy_store {
                 .await
                 .map_err(DbError::from_sqlx)?;
                 $crate::server::db::vacancies::write_vacancy_lists!(tx, id, draft);
+                <$store>::index_vacancy(&mut tx, id).await?;
                 $crate::server::db::vacancies::insert_vacancy_event!(
                     tx,
                     id,
@@ -318,6 +430,42 @@ macro_rules! impl_vacancy_store {
                 );
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(id)
+            }
+
+            async fn import_vacancies(
+                &self,
+                vacancies: &[($crate::vacancies::VacancyDraft, i64)],
+            ) -> $crate::server::db::DbResult<u64> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                for (draft, published_at) in vacancies {
+                    let insert = sqlx::query_scalar(
+                        "INSERT INTO vacancies (company_id, centre_id, title, region, province, district, modality, \
+                         contract, hours, salary_min, salary_max, openings, description, requirements, easy_read, \
+                         workplace_access, interview, closes_at, status, created_by, created_at, updated_at, \
+                         published_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
+                         $16, $17, $18, 'published', NULL, $19, $19, $19) RETURNING id",
+                    )
+                    .bind(draft.company_id);
+                    let id: i64 = $crate::server::db::vacancies::bind_draft!(insert, draft)
+                        .bind(published_at)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                    $crate::server::db::vacancies::write_vacancy_lists!(tx, id, draft);
+                    <$store>::index_vacancy(&mut tx, id).await?;
+                    $crate::server::db::vacancies::insert_vacancy_event!(
+                        tx,
+                        id,
+                        None::<i64>,
+                        None::<&str>,
+                        $crate::vacancies::VacancyStatus::Published.code(),
+                        "",
+                        *published_at
+                    );
+                }
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(vacancies.len() as u64)
             }
 
             async fn update_vacancy(
@@ -344,6 +492,7 @@ macro_rules! impl_vacancy_store {
                     return Ok(false);
                 }
                 $crate::server::db::vacancies::write_vacancy_lists!(tx, id, draft);
+                <$store>::index_vacancy(&mut tx, id).await?;
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)
             }
@@ -388,6 +537,7 @@ macro_rules! impl_vacancy_store {
                 if moved.rows_affected() == 0 {
                     return Ok(false);
                 }
+                <$store>::index_vacancy(&mut tx, id).await?;
                 $crate::server::db::vacancies::insert_vacancy_event!(
                     tx,
                     id,
@@ -582,6 +732,7 @@ macro_rules! impl_vacancy_store {
                 .await
                 .map_err(DbError::from_sqlx)?;
                 for id in &closed {
+                    <$store>::index_vacancy(&mut tx, *id).await?;
                     $crate::server::db::vacancies::insert_vacancy_event!(
                         tx,
                         *id,

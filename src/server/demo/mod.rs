@@ -1,6 +1,8 @@
 //! Demo records for an empty database, so a first run shows a working board. Realistic but
 //! invented: the RUC has a valid check digit and belongs to no company we know of.
 
+pub mod board;
+
 use crate::domain::{Region, Ruc};
 use crate::organisations::{NewCentre, NewCompany};
 use crate::server::db::prelude::*;
@@ -131,4 +133,22 @@ pub async fn seed(store: &dyn Store) -> DbResult<bool> {
         store.move_vacancy(id, &[VacancyStatus::Draft], VacancyStatus::Published, None, "", now).await?;
     }
     Ok(true)
+}
+
+/// Adds the generated demo board: its companies and `count` published vacancies for the first
+/// centre, imported a few thousand per transaction. Returns how many vacancies it added.
+pub async fn seed_board(store: &dyn Store, count: usize) -> DbResult<u64> {
+    let Some(centre) = store.list_centres().await?.into_iter().next() else { return Ok(0) };
+    if count == 0 {
+        return Ok(0);
+    }
+    let mut company_ids = Vec::new();
+    for company in board::companies() {
+        company_ids.push(store.insert_company(&company).await?);
+    }
+    let mut added = 0;
+    for chunk in board::vacancies(&company_ids, centre.id, count, crate::server::auth::now()).chunks(2_000) {
+        added += store.import_vacancies(chunk).await?;
+    }
+    Ok(added)
 }

@@ -1,0 +1,101 @@
+import { test, expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations, keepServerHtmlOnly } from "./support";
+
+/** Presses Tab until the focused element has `name` as its text or label, as a keyboard user moves. */
+async function tabTo(page: Page, name: RegExp, most = 160) {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return "";
+      const labels = (el as HTMLInputElement).labels;
+      const label = labels && labels.length ? labels[0].textContent : "";
+      return `${label ?? ""} ${el.getAttribute("aria-label") ?? ""} ${el.textContent ?? ""}`.trim();
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+test("J1 by keyboard alone: a seeker searches by words and an accommodation and opens a vacancy", async ({ page }) => {
+  await page.goto("/");
+  await tabTo(page, /^Buscar empleo$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/empleos$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^\d+ vacantes$/);
+
+  await tabTo(page, /Palabras clave/);
+  await page.keyboard.type("almacen");
+  // The filters come after the results; a link near the top leads to them.
+  await tabTo(page, /^Filtrar los resultados$/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 2, name: "Filtrar los resultados" })).toBeFocused();
+  await tabTo(page, /Ajustes que la empresa debe ofrecer/);
+  await page.keyboard.press("Enter");
+  await tabTo(page, /^Preparador laboral o empleo con apoyo$/);
+  await page.keyboard.press("Space");
+  await tabTo(page, /^Aplicar filtros$/);
+  await page.keyboard.press("Enter");
+
+  await expect(page).toHaveURL(/\/empleos\?q=almacen&.*ajuste=job_coach/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^\d+ vacantes? para «almacen»$/);
+  await expect(page.getByLabel("Palabras clave")).toHaveValue("almacen");
+  await expect(page.getByLabel("Preparador laboral o empleo con apoyo")).toBeChecked();
+  const first = page.locator(".app-result").first();
+  await expect(first).toContainText("Preparador laboral o empleo con apoyo");
+
+  // From the top of the new page the results come right after the words.
+  const title = await first.getByRole("link").textContent();
+  await tabTo(page, new RegExp(`^${title!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/vacante\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
+});
+
+test("results come a page at a time, linked, the current page marked", async ({ page }) => {
+  await page.goto("/empleos?region=arequipa&orden=recientes");
+  const pages = page.getByRole("navigation", { name: "Páginas de resultados" });
+  await expect(pages.getByRole("link", { name: "Página 1" })).toHaveAttribute("aria-current", "page");
+  await expect(page.locator(".app-result")).toHaveCount(20);
+  await pages.getByRole("link", { name: "Siguiente" }).click();
+  await expect(page).toHaveURL(/\/empleos\?region=arequipa&orden=recientes&pagina=2$/);
+  await expect(pages.getByRole("link", { name: "Página 2" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 2, name: /página 2 de \d+/ })).toBeVisible();
+  await expect(page.getByLabel("Región")).toHaveValue("arequipa");
+});
+
+test("nothing found: the page says how to widen the search", async ({ page }) => {
+  await page.goto("/empleos");
+  await page.getByLabel("Palabras clave").fill("astronauta");
+  await page.getByLabel("Región").selectOption({ label: "Tumbes" });
+  await page.getByRole("button", { name: "Buscar", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("0 vacantes para «astronauta»");
+  await expect(page.getByText("Elige «Cualquier región»")).toBeVisible();
+  await page.getByRole("link", { name: "Ver todas las vacantes publicadas" }).click();
+  await expect(page).toHaveURL(/\/empleos$/);
+});
+
+test("with JavaScript, changing a filter says at once how many it would find", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === "no-js", "an enhancement: without JavaScript the form is submitted");
+  await page.goto("/empleos");
+  await page.getByText("Ajustes que la empresa debe ofrecer").first().click();
+  await page.getByLabel("Intérprete de lengua de señas en la entrevista").check();
+  const status = page.getByRole("status");
+  await expect(status).toHaveText(/^\d+ vacantes? con lo que elegiste\. Pulsa «Aplicar filtros» para verlas\.$/);
+  await page.getByLabel("Región").selectOption({ label: "Madre de Dios" });
+  await page.getByLabel("Sueldo mensual mínimo en soles (S/)").fill("900000");
+  await page.getByLabel("Sueldo mensual mínimo en soles (S/)").blur();
+  await expect(status).toHaveText("Ninguna vacante con lo que elegiste: prueba a quitar algún filtro.");
+  await expect(page).toHaveURL(/\/empleos$/);
+});
+
+test.describe("axe-core on search as the filters change", () => {
+  test.use({ javaScriptEnabled: true });
+  test.beforeEach(async ({ page }, testInfo) => keepServerHtmlOnly(page, testInfo.project.name));
+
+  test("the search with filters chosen and the accommodations open", async ({ page }) => {
+    await page.goto("/empleos?q=asistente&ajuste=screen_reader_software&modalidad=remote&orden=recientes");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
