@@ -12,7 +12,9 @@ export const PAGES: { path: string; title: string | RegExp }[] = [
   { path: "/contrasena/olvidada", title: "Recuperar la contraseña — Senda" },
   { path: "/contrasena/nueva?codigo=0000", title: "Enlace vencido — Senda" },
   { path: "/esta-pagina-no-existe", title: "Página no encontrada — Senda" },
-  // Results with pagination (the demo board), and an empty search with a field in error.
+  // A demo vacancy (with its Listen control), results with pagination (the demo board), and an
+  // empty search with a field in error.
+  { path: "/vacante/1", title: "Operario o operaria de control de calidad textil — Senda" },
   { path: "/empleos?region=arequipa", title: /^\d+ vacantes · Buscar empleo — Senda$/ },
   {
     path: "/empleos?q=astronauta&ajuste=job_coach&sueldo=mucho",

@@ -70,7 +70,7 @@ pub fn ListenControl() -> impl IntoView {
 /// Wakes the control up in the browser; renders nothing of its own.
 #[island]
 fn ReadAloud() -> impl IntoView {
-    Effect::new(move || speech::wire());
+    Effect::new(speech::wire);
 }
 
 /// The sentences of a text, each with where it starts and ends in UTF-16 units (the DOM's

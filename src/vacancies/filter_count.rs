@@ -19,7 +19,7 @@ pub fn FilterCount() -> impl IntoView {
 
 #[island]
 fn FilterCountListener() -> impl IntoView {
-    Effect::new(move || browser::listen());
+    Effect::new(browser::listen);
 }
 
 #[cfg(feature = "hydrate")]
