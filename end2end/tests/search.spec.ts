@@ -75,6 +75,29 @@ test("nothing found: the page says how to widen the search", async ({ page }) =>
   await expect(page).toHaveURL(/\/empleos$/);
 });
 
+test("a salary that is not a number comes back on its field, and the search still answers", async ({ page }) => {
+  await page.goto("/empleos");
+  await page.getByLabel("Sueldo mensual mínimo en soles (S/)").fill("mil soles");
+  await page.getByRole("button", { name: "Aplicar filtros" }).click();
+  await expect(page).toHaveTitle(/^Error: \d+ vacantes · Buscar empleo — Senda$/);
+  await expect(page.locator(".app-error-summary")).toBeFocused();
+  await page.getByRole("link", { name: "Escribe el sueldo mínimo solo con números, por ejemplo 1200" }).click();
+  await expect(page.getByLabel("Sueldo mensual mínimo en soles (S/)")).toBeFocused();
+  await expect(page.getByLabel("Sueldo mensual mínimo en soles (S/)")).toHaveValue("mil soles");
+  await expect(page.locator(".app-result").first()).toBeVisible();
+});
+
+test.describe("axe-core on a search with a field in error", () => {
+  test.use({ javaScriptEnabled: true });
+  test.beforeEach(async ({ page }, testInfo) => keepServerHtmlOnly(page, testInfo.project.name));
+
+  test("the error summary and the field's message", async ({ page }) => {
+    await page.goto("/empleos?q=astronauta&sueldo=mucho");
+    await expect(page.locator(".app-error-summary")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
 test("with JavaScript, changing a filter says at once how many it would find", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name === "no-js", "an enhancement: without JavaScript the form is submitted");
   await page.goto("/empleos");

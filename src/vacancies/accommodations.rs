@@ -61,7 +61,7 @@ fn AccommodationsList(list: Vec<ListedAccommodation>) -> impl IntoView {
             } else {
                 (t(lang, Key::accommodations_retire), "retirar")
             };
-            let edit_label = t_with(lang, Key::accommodations_edit_named, &[("name", &entry.name_es)]);
+            let edit_label = format!("{}: {}", t(lang, Key::accommodations_edit), entry.name_es);
             let button_label = format!("{button}: {}", entry.name_es);
             view! {
                 <tr>
