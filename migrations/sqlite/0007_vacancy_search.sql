@@ -8,17 +8,14 @@ CREATE UNIQUE INDEX vacancies_search_seq ON vacancies (search_seq);
 
 -- Words without accents or case ("tecnico" finds "Técnico"). Contentless: the texts stay in
 -- `vacancies`; the index holds only what finding them needs.
+-- The choice filters are words of a `facets` column ("regioncusco", "modalityremote",
+-- "accjobcoach"): FTS5 intersects their lists, where testing each match row by row would
+-- cost a lookup per match of a common word.
 CREATE VIRTUAL TABLE vacancy_search USING fts5 (
-    title, employer, place, body,
+    title, employer, place, body, facets,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
-
--- One index per filter, each in publication order, for searches without words.
-CREATE INDEX vacancies_search_region ON vacancies (region, search_seq) WHERE search_seq IS NOT NULL;
-CREATE INDEX vacancies_search_modality ON vacancies (modality, search_seq) WHERE search_seq IS NOT NULL;
-CREATE INDEX vacancies_search_contract ON vacancies (contract, search_seq) WHERE search_seq IS NOT NULL;
-CREATE INDEX vacancies_search_hours ON vacancies (hours, search_seq) WHERE search_seq IS NOT NULL;
 
 -- The vacancies published before this migration, oldest first.
 UPDATE vacancies SET search_seq = (
@@ -30,8 +27,12 @@ CREATE VIEW vacancy_search_source AS
 SELECT v.id, v.search_seq, v.title, co.legal_name AS employer,
        v.district || ' ' || v.province || ' ' || v.region AS place,
        v.description || ' ' || v.requirements || ' ' || v.easy_read || ' ' ||
-       coalesce((SELECT group_concat(skill, ' ') FROM vacancy_skills s WHERE s.vacancy_id = v.id), '') AS body
+       coalesce((SELECT group_concat(skill, ' ') FROM vacancy_skills s WHERE s.vacancy_id = v.id), '') AS body,
+       'region' || replace(v.region, '-', '') || ' modality' || replace(v.modality, '_', '') ||
+       ' contract' || replace(v.contract, '_', '') || ' hours' || replace(v.hours, '_', '') || ' ' ||
+       coalesce((SELECT group_concat('acc' || replace(a.code, '_', ''), ' ')
+                 FROM vacancy_accommodations a WHERE a.vacancy_id = v.id), '') AS facets
 FROM vacancies v JOIN companies co ON co.id = v.company_id;
 
-INSERT INTO vacancy_search (rowid, title, employer, place, body)
-SELECT search_seq, title, employer, place, body FROM vacancy_search_source WHERE search_seq IS NOT NULL;
+INSERT INTO vacancy_search (rowid, title, employer, place, body, facets)
+SELECT search_seq, title, employer, place, body, facets FROM vacancy_search_source WHERE search_seq IS NOT NULL;

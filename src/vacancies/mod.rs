@@ -227,7 +227,7 @@ impl Accommodation {
     /// A code for a new entry from its Spanish name: "Pausas activas" → "pausas_activas".
     pub fn code_from_name(name: &str) -> String {
         let folded: String = search::folded_words(name).join("_");
-        folded.chars().take(48).collect()
+        folded.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(48).collect()
     }
 
     pub fn name(&self, lang: crate::i18n::Lang) -> &str {

@@ -19,12 +19,27 @@ pub trait SearchStore: Send + Sync + 'static {
     async fn search_vacancies(&self, query: &SearchQuery, now: i64) -> DbResult<SearchResults>;
 }
 
-/// Adds the conditions of `query`'s filters to a statement whose vacancy is `v`; each is an
-/// indexed equality or a range the index of the first one narrows.
-macro_rules! push_filters {
+/// Adds the conditions of `query`'s range filters (still open, lowest salary, published
+/// since) to a statement whose vacancy is `v`. Kept out of the word index on both engines.
+macro_rules! push_range_filters {
     ($builder:expr, $query:expr, $now:expr) => {{
         let (builder, query, now): (_, &$crate::vacancies::search::SearchQuery, i64) = ($builder, $query, $now);
         builder.push(" AND v.closes_at > ").push_bind(now);
+        // "To be agreed" says nothing about the amount, so it is not shown to someone who set one.
+        if let Some(amount) = query.min_salary {
+            builder.push(" AND v.salary_max >= ").push_bind(amount);
+        }
+        if let Some(days) = query.days {
+            builder.push(" AND v.published_at >= ").push_bind(now - i64::from(days) * 86_400);
+        }
+    }};
+}
+
+/// Adds the conditions of `query`'s choice filters (region, modality, contract, hours, every
+/// chosen accommodation) as indexed equalities on the vacancy `v`.
+macro_rules! push_choice_filters {
+    ($builder:expr, $query:expr) => {{
+        let (builder, query): (_, &$crate::vacancies::search::SearchQuery) = ($builder, $query);
         if let Some(region) = &query.region {
             builder.push(" AND v.region = ").push_bind(region.clone());
         }
@@ -42,13 +57,6 @@ macro_rules! push_filters {
                 .push(" AND EXISTS (SELECT 1 FROM vacancy_accommodations va WHERE va.vacancy_id = v.id AND va.code = ")
                 .push_bind(code.clone())
                 .push(")");
-        }
-        // "To be agreed" says nothing about the amount, so it is not shown to someone who set one.
-        if let Some(amount) = query.min_salary {
-            builder.push(" AND v.salary_max >= ").push_bind(amount);
-        }
-        if let Some(days) = query.days {
-            builder.push(" AND v.published_at >= ").push_bind(now - i64::from(days) * 86_400);
         }
     }};
 }
@@ -119,4 +127,4 @@ macro_rules! load_hits {
     }};
 }
 
-pub(crate) use {load_hits, push_filters};
+pub(crate) use {load_hits, push_choice_filters, push_range_filters};

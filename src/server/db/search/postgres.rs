@@ -2,7 +2,7 @@
 //! accents) with a GIN index over the published ones; ts_rank is used only below `RANK_CAP`
 //! matches, newest first otherwise.
 
-use super::{load_hits, push_filters, HitRow, SearchStore, HIT_COLUMNS};
+use super::{load_hits, push_choice_filters, push_range_filters, HitRow, SearchStore, HIT_COLUMNS};
 use crate::server::db::{DbError, DbResult, PgStore};
 use crate::vacancies::search::{page_within, SearchQuery, SearchResults, SortOrder, COUNT_CAP, PAGE_SIZE, RANK_CAP};
 use async_trait::async_trait;
@@ -51,7 +51,8 @@ fn matching<'a>(
     if let Some(words) = words {
         builder.push(" AND v.search_vector @@ ").push(TS_QUERY).push_bind(words.to_string()).push("))");
     }
-    push_filters!(&mut builder, query, now);
+    push_choice_filters!(&mut builder, query);
+    push_range_filters!(&mut builder, query, now);
     builder
 }
 
