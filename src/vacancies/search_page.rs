@@ -35,7 +35,7 @@ pub fn SearchPage() -> impl IntoView {
     }
 }
 
-/// "23 vacancies", "More than 10,000 vacancies", with the words searched for.
+/// "23 vacancies", "More than 1,000 vacancies", with the words searched for.
 fn count_heading(lang: Lang, query: &SearchQuery, results: &SearchResults) -> String {
     let count = count_text(lang, results);
     if query.terms().is_empty() {
@@ -54,7 +54,7 @@ pub fn live_count(lang: Lang, results: &SearchResults) -> String {
     }
 }
 
-/// "1 vacancy", "23 vacancies", "More than 10,000 vacancies".
+/// "1 vacancy", "23 vacancies", "More than 1,000 vacancies".
 fn count_text(lang: Lang, results: &SearchResults) -> String {
     if results.capped {
         t_with(lang, Key::search_count_capped, &[("count", &soles(i64::from(results.total)))])
