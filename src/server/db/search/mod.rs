@@ -35,30 +35,29 @@ macro_rules! push_range_filters {
     }};
 }
 
-/// Adds the conditions of `query`'s choice filters (region, modality, contract, hours, every
-/// chosen accommodation) as indexed equalities on the vacancy `v`.
-macro_rules! push_choice_filters {
-    ($builder:expr, $query:expr) => {{
-        let (builder, query): (_, &$crate::vacancies::search::SearchQuery) = ($builder, $query);
-        if let Some(region) = &query.region {
-            builder.push(" AND v.region = ").push_bind(region.clone());
-        }
-        if let Some(modality) = query.modality {
-            builder.push(" AND v.modality = ").push_bind(modality.code());
-        }
-        if let Some(contract) = query.contract {
-            builder.push(" AND v.contract = ").push_bind(contract.code());
-        }
-        if let Some(hours) = query.hours {
-            builder.push(" AND v.hours = ").push_bind(hours.code());
-        }
-        for code in &query.accommodations {
-            builder
-                .push(" AND EXISTS (SELECT 1 FROM vacancy_accommodations va WHERE va.vacancy_id = v.id AND va.code = ")
-                .push_bind(code.clone())
-                .push(")");
-        }
-    }};
+/// The choice filters of a search as the words both engines index them by: kind and code,
+/// letters and digits only ("regionlimametropolitana", "modalityremote", "accjobcoach").
+/// Each migration builds the same words from a vacancy's columns.
+pub(crate) fn facets(query: &SearchQuery) -> Vec<String> {
+    let facet = |kind: &str, code: &str| {
+        let code: String = code.chars().filter(char::is_ascii_alphanumeric).collect();
+        format!("{kind}{code}")
+    };
+    let mut facets = Vec::new();
+    if let Some(region) = &query.region {
+        facets.push(facet("region", region));
+    }
+    if let Some(modality) = query.modality {
+        facets.push(facet("modality", modality.code()));
+    }
+    if let Some(contract) = query.contract {
+        facets.push(facet("contract", contract.code()));
+    }
+    if let Some(hours) = query.hours {
+        facets.push(facet("hours", hours.code()));
+    }
+    facets.extend(query.accommodations.iter().map(|code| facet("acc", code)));
+    facets
 }
 
 /// The columns of a result, for a statement that joins the vacancy `v` to its company `co`.
@@ -127,4 +126,4 @@ macro_rules! load_hits {
     }};
 }
 
-pub(crate) use {load_hits, push_choice_filters, push_range_filters};
+pub(crate) use {load_hits, push_range_filters};

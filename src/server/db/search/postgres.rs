@@ -1,8 +1,9 @@
 //! Search on PostgreSQL: a stored tsvector per vacancy (Spanish stemming over text without
-//! accents) with a GIN index over the published ones; ts_rank is used only below `RANK_CAP`
-//! matches, newest first otherwise.
+//! accents, and the choice filters as unstemmed words of their own) with a GIN index over the
+//! published ones, so words and choices are intersected in the index; ts_rank is used only
+//! below `RANK_CAP` matches, newest first otherwise.
 
-use super::{load_hits, push_choice_filters, push_range_filters, HitRow, SearchStore, HIT_COLUMNS};
+use super::{load_hits, push_range_filters, HitRow, SearchStore, HIT_COLUMNS};
 use crate::server::db::{DbError, DbResult, PgStore};
 use crate::vacancies::search::{page_within, SearchQuery, SearchResults, SortOrder, COUNT_CAP, PAGE_SIZE, RANK_CAP};
 use async_trait::async_trait;
@@ -24,62 +25,78 @@ impl PgStore {
     }
 }
 
-/// The tsquery for the search's terms: each a prefix, all required, accents removed and
-/// stemmed as the stored words are. Terms are letters and digits only, so nothing in them is
+/// The tsquery for the search's words: each a prefix, all required, accents removed and
+/// stemmed as the stored words are; and the one for its choices, exact and unstemmed. Words
+/// are letters and digits only (`search_terms`), codes checked ones, so nothing in them is
 /// tsquery syntax.
-fn ts_query(query: &SearchQuery) -> Option<String> {
+fn ts_queries(query: &SearchQuery) -> (Option<String>, Option<String>) {
     let terms = query.terms();
-    (!terms.is_empty()).then(|| terms.iter().map(|term| format!("{term}:*")).collect::<Vec<_>>().join(" & "))
+    let words = (!terms.is_empty()).then(|| terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & "));
+    let facets = super::facets(query);
+    (words, (!facets.is_empty()).then(|| facets.join(" & ")))
 }
 
-const TS_QUERY: &str = "to_tsquery('spanish', senda_unaccent(";
-
-/// `{outer}SELECT {columns}` over the open published vacancies that match, without an order.
+/// `SELECT {columns}` over the open published vacancies that match, without an order.
 fn matching<'a>(
-    outer: &str,
     columns: &str,
-    with_company: bool,
-    words: Option<&str>,
+    words: &Option<String>,
+    facets: &Option<String>,
     query: &SearchQuery,
     now: i64,
 ) -> QueryBuilder<'a, Postgres> {
-    let mut builder = QueryBuilder::new(format!("{outer}SELECT {columns} FROM vacancies v"));
-    if with_company {
-        builder.push(" JOIN companies co ON co.id = v.company_id");
-    }
-    builder.push(" WHERE v.status = 'published'");
+    let mut builder = QueryBuilder::new(format!("SELECT {columns} FROM vacancies v WHERE v.status = 'published'"));
     if let Some(words) = words {
-        builder.push(" AND v.search_vector @@ ").push(TS_QUERY).push_bind(words.to_string()).push("))");
+        builder
+            .push(" AND v.search_vector @@ to_tsquery('spanish', senda_unaccent(")
+            .push_bind(words.clone())
+            .push("))");
     }
-    push_choice_filters!(&mut builder, query);
+    if let Some(facets) = facets {
+        builder.push(" AND v.search_vector @@ to_tsquery('simple', ").push_bind(facets.clone()).push(")");
+    }
     push_range_filters!(&mut builder, query, now);
     builder
 }
 
 #[async_trait]
 impl SearchStore for PgStore {
+    /// One pass finds the newest `COUNT_CAP + 1` matches: how many there are, and the page
+    /// when the newest come first. Only a ranked page asks again, when there are few matches.
     async fn search_vacancies(&self, query: &SearchQuery, now: i64) -> DbResult<SearchResults> {
-        let words = ts_query(query);
-        let mut count = matching("SELECT count(*) FROM (", "1", false, words.as_deref(), query, now);
-        count.push(" LIMIT ").push_bind(i64::from(COUNT_CAP) + 1).push(") AS matches");
-        let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
-        let total = counted.min(i64::from(COUNT_CAP)) as u32;
-        let ranked = words.is_some() && query.sort_asked() == SortOrder::Relevance && counted <= i64::from(RANK_CAP);
+        let (words, facets) = ts_queries(query);
+        let mut newest = matching("v.id", &words, &facets, query, now);
+        newest.push(" ORDER BY v.published_at DESC, v.id DESC LIMIT ").push_bind(i64::from(COUNT_CAP) + 1);
+        let found: Vec<i64> = newest.build_query_scalar().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
+        let counted = found.len() as u32;
+        let total = counted.min(COUNT_CAP);
+        let ranked = words.is_some() && query.sort_asked() == SortOrder::Relevance && counted <= RANK_CAP;
         let page = page_within(query.page, total);
-        let mut select = matching("", HIT_COLUMNS, true, words.as_deref(), query, now);
-        match (&words, ranked) {
-            (Some(words), true) => {
-                select.push(" ORDER BY ts_rank(v.search_vector, ").push(TS_QUERY).push_bind(words.clone());
-                select.push("))) DESC, v.published_at DESC, v.id DESC");
+        let first = ((page - 1) * PAGE_SIZE) as usize;
+        let shown: Vec<i64> = match (&words, ranked) {
+            (Some(terms), true) => {
+                let mut best = matching("v.id", &words, &facets, query, now);
+                best.push(" ORDER BY ts_rank(v.search_vector, to_tsquery('spanish', senda_unaccent(");
+                best.push_bind(terms.clone()).push("))) DESC, v.published_at DESC, v.id DESC LIMIT ");
+                best.push_bind(i64::from(PAGE_SIZE)).push(" OFFSET ").push_bind(first as i64);
+                best.build_query_scalar().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?
             }
-            _ => {
-                select.push(" ORDER BY v.published_at DESC, v.id DESC");
+            _ => found.iter().skip(first).take(PAGE_SIZE as usize).copied().collect(),
+        };
+        let mut rows: Vec<HitRow> = Vec::new();
+        if !shown.is_empty() {
+            let mut select = QueryBuilder::<Postgres>::new(format!(
+                "SELECT {HIT_COLUMNS} FROM vacancies v JOIN companies co ON co.id = v.company_id WHERE v.id IN ("
+            ));
+            let mut ids = select.separated(", ");
+            for id in &shown {
+                ids.push_bind(*id);
             }
+            select.push(")");
+            rows = select.build_query_as().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
+            // In the order chosen above.
+            rows.sort_by_key(|row| shown.iter().position(|id| *id == row.0));
         }
-        select.push(" LIMIT ").push_bind(i64::from(PAGE_SIZE));
-        select.push(" OFFSET ").push_bind(i64::from((page - 1) * PAGE_SIZE));
-        let rows: Vec<HitRow> = select.build_query_as().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
         let hits = load_hits!(&self.pool, rows, Postgres);
-        Ok(SearchResults { total, capped: counted > i64::from(COUNT_CAP), ranked, page, hits })
+        Ok(SearchResults { total, capped: counted > COUNT_CAP, ranked, page, hits })
     }
 }

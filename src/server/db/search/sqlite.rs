@@ -62,12 +62,6 @@ impl SqliteStore {
     }
 }
 
-/// The word of the `facets` column for one choice: its kind and code, letters and digits only.
-fn facet(kind: &str, code: &str) -> String {
-    let code: String = code.chars().filter(char::is_ascii_alphanumeric).collect();
-    format!("{kind}{code}")
-}
-
 /// The FTS5 query for the search's words and choice filters, or `None` when it has neither.
 /// Each word is a quoted prefix looked for in the texts, each choice an exact word of the
 /// facets; all are required. Words are letters and digits only (`search_terms`), codes are
@@ -79,34 +73,14 @@ fn match_expression(query: &SearchQuery) -> Option<String> {
         let words: Vec<String> = terms.iter().map(|term| format!("\"{term}\"*")).collect();
         parts.push(format!("{{title employer place body}} : ({})", words.join(" ")));
     }
-    let mut facets: Vec<String> = Vec::new();
-    if let Some(region) = &query.region {
-        facets.push(facet("region", region));
-    }
-    if let Some(modality) = query.modality {
-        facets.push(facet("modality", modality.code()));
-    }
-    if let Some(contract) = query.contract {
-        facets.push(facet("contract", contract.code()));
-    }
-    if let Some(hours) = query.hours {
-        facets.push(facet("hours", hours.code()));
-    }
-    facets.extend(query.accommodations.iter().map(|code| facet("acc", code)));
+    let facets = super::facets(query);
     parts.extend(facets.iter().map(|facet| format!("facets : \"{facet}\"")));
     (!parts.is_empty()).then(|| parts.join(" AND "))
 }
 
-/// `{outer}SELECT {columns}` over the open published vacancies that match, without an order.
-fn matching<'a>(
-    outer: &str,
-    columns: &str,
-    with_company: bool,
-    words: Option<&str>,
-    query: &SearchQuery,
-    now: i64,
-) -> QueryBuilder<'a, Sqlite> {
-    let mut builder = QueryBuilder::new(format!("{outer}SELECT {columns} FROM "));
+/// `SELECT {columns}` over the open published vacancies that match, without an order.
+fn matching<'a>(columns: &str, words: Option<&str>, query: &SearchQuery, now: i64) -> QueryBuilder<'a, Sqlite> {
+    let mut builder = QueryBuilder::new(format!("SELECT {columns} FROM "));
     match words {
         Some(words) => {
             // CROSS JOIN keeps the word index as the outer loop: scanned in its own order, each
@@ -114,17 +88,10 @@ fn matching<'a>(
             // filter's index and run the word query again for every row — seconds, not
             // milliseconds (measured: 6 s instead of 20 ms at 100 000 vacancies).
             builder.push("vacancy_search s CROSS JOIN vacancies v ON v.search_seq = s.rowid");
-            if with_company {
-                builder.push(" CROSS JOIN companies co ON co.id = v.company_id");
-            }
             builder.push(" WHERE vacancy_search MATCH ").push_bind(words.to_string());
         }
         None => {
-            builder.push("vacancies v");
-            if with_company {
-                builder.push(" JOIN companies co ON co.id = v.company_id");
-            }
-            builder.push(" WHERE v.search_seq IS NOT NULL");
+            builder.push("vacancies v WHERE v.search_seq IS NOT NULL");
         }
     }
     push_range_filters!(&mut builder, query, now);
@@ -133,26 +100,91 @@ fn matching<'a>(
 
 #[async_trait]
 impl SearchStore for SqliteStore {
+    /// One pass finds the newest `COUNT_CAP + 1` matches (their places in the publication
+    /// order): how many there are, and the page when the newest come first. Only a ranked
+    /// page asks the index again, which it does when there are few matches.
     async fn search_vacancies(&self, query: &SearchQuery, now: i64) -> DbResult<SearchResults> {
         let words = match_expression(query);
-        let mut count = matching("SELECT count(*) FROM (", "1", false, words.as_deref(), query, now);
-        count.push(" LIMIT ").push_bind(i64::from(COUNT_CAP) + 1).push(")");
-        let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
-        let total = counted.min(i64::from(COUNT_CAP)) as u32;
-        let ranked =
-            !query.terms().is_empty() && query.sort_asked() == SortOrder::Relevance && counted <= i64::from(RANK_CAP);
+        let key = if words.is_some() { "s.rowid" } else { "v.search_seq" };
+        let mut newest = matching(key, words.as_deref(), query, now);
+        newest.push(format!(" ORDER BY {key} DESC LIMIT ")).push_bind(i64::from(COUNT_CAP) + 1);
+        let found: Vec<i64> = newest.build_query_scalar().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
+        let counted = found.len() as u32;
+        let total = counted.min(COUNT_CAP);
+        let ranked = !query.terms().is_empty() && query.sort_asked() == SortOrder::Relevance && counted <= RANK_CAP;
         let page = page_within(query.page, total);
-        let mut select = matching("", HIT_COLUMNS, true, words.as_deref(), query, now);
-        select.push(match (&words, ranked) {
+        let first = ((page - 1) * PAGE_SIZE) as usize;
+        let shown: Vec<i64> = if ranked {
+            let mut best = matching("s.rowid", words.as_deref(), query, now);
             // The facets weigh nothing: every match has them all.
-            (Some(_), true) => " ORDER BY bm25(vacancy_search, 10.0, 3.0, 3.0, 1.0, 0.0), s.rowid DESC",
-            (Some(_), false) => " ORDER BY s.rowid DESC",
-            (None, _) => " ORDER BY v.search_seq DESC",
-        });
-        select.push(" LIMIT ").push_bind(i64::from(PAGE_SIZE));
-        select.push(" OFFSET ").push_bind(i64::from((page - 1) * PAGE_SIZE));
-        let rows: Vec<HitRow> = select.build_query_as().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
+            best.push(" ORDER BY bm25(vacancy_search, 10.0, 3.0, 3.0, 1.0, 0.0), s.rowid DESC LIMIT ");
+            best.push_bind(i64::from(PAGE_SIZE)).push(" OFFSET ").push_bind(first as i64);
+            best.build_query_scalar().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?
+        } else {
+            found.iter().skip(first).take(PAGE_SIZE as usize).copied().collect()
+        };
+        let mut rows: Vec<HitRow> = Vec::new();
+        if !shown.is_empty() {
+            let mut select = QueryBuilder::<Sqlite>::new(format!(
+                "SELECT {HIT_COLUMNS}, v.search_seq FROM vacancies v JOIN companies co ON co.id = v.company_id \
+                 WHERE v.search_seq IN ("
+            ));
+            let mut places = select.separated(", ");
+            for place in &shown {
+                places.push_bind(*place);
+            }
+            select.push(")");
+            let mut found: Vec<(HitRow, i64)> = select
+                .build_query_as::<HitRowWithPlace>()
+                .fetch_all(&self.pool)
+                .await
+                .map_err(DbError::from_sqlx)?
+                .into_iter()
+                .map(HitRowWithPlace::split)
+                .collect();
+            // In the order chosen above.
+            found.sort_by_key(|(_, place)| shown.iter().position(|p| p == place));
+            rows = found.into_iter().map(|(row, _)| row).collect();
+        }
         let hits = load_hits!(&self.pool, rows, Sqlite);
-        Ok(SearchResults { total, capped: counted > i64::from(COUNT_CAP), ranked, page, hits })
+        Ok(SearchResults { total, capped: counted > COUNT_CAP, ranked, page, hits })
+    }
+}
+
+/// A result row with its place in the publication order, to put the rows back in order.
+#[derive(sqlx::FromRow)]
+struct HitRowWithPlace {
+    id: i64,
+    title: String,
+    legal_name: String,
+    region: String,
+    province: String,
+    district: String,
+    modality: String,
+    contract: String,
+    hours: String,
+    salary_min: Option<i64>,
+    salary_max: Option<i64>,
+    published_at: Option<i64>,
+    search_seq: i64,
+}
+
+impl HitRowWithPlace {
+    fn split(self) -> (HitRow, i64) {
+        let row = (
+            self.id,
+            self.title,
+            self.legal_name,
+            self.region,
+            self.province,
+            self.district,
+            self.modality,
+            self.contract,
+            self.hours,
+            self.salary_min,
+            self.salary_max,
+            self.published_at,
+        );
+        (row, self.search_seq)
     }
 }
