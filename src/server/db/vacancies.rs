@@ -274,6 +274,22 @@ macro_rules! bind_draft {
     };
 }
 
+/// Runs one change and records `audit` with it, in one transaction; false, and nothing
+/// recorded, when the change touched no row.
+macro_rules! audited_change {
+    ($self:ident, $query:expr, $audit:expr) => {{
+        use $crate::server::db::DbError;
+        let mut tx = $self.begin_write().await?;
+        let changed = $query.execute(&mut *tx).await.map_err(DbError::from_sqlx)?;
+        if changed.rows_affected() == 0 {
+            return Ok(false);
+        }
+        $crate::server::db::audit::insert_audit!(&mut *tx, $audit);
+        tx.commit().await.map_err(DbError::from_sqlx)?;
+        Ok(true)
+    }};
+}
+
 /// The vacancy summaries matching `condition` (SQL after `WHERE`, with `$1` bound to `id`).
 macro_rules! summaries {
     ($self:ident, $condition:literal, $id:expr) => {{
@@ -356,21 +372,14 @@ macro_rules! impl_vacancy_store {
                 entry: &$crate::vacancies::Accommodation,
                 audit: &$crate::server::audit::AuditEvent,
             ) -> $crate::server::db::DbResult<bool> {
-                use $crate::server::db::DbError;
-                let mut tx = self.begin_write().await?;
-                let renamed = sqlx::query("UPDATE accommodations SET name_es = $1, name_en = $2 WHERE code = $3")
-                    .bind(&entry.name_es)
-                    .bind(&entry.name_en)
-                    .bind(&entry.code)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
-                if renamed.rows_affected() == 0 {
-                    return Ok(false);
-                }
-                $crate::server::db::audit::insert_audit!(&mut *tx, audit);
-                tx.commit().await.map_err(DbError::from_sqlx)?;
-                Ok(true)
+                $crate::server::db::vacancies::audited_change!(
+                    self,
+                    sqlx::query("UPDATE accommodations SET name_es = $1, name_en = $2 WHERE code = $3")
+                        .bind(&entry.name_es)
+                        .bind(&entry.name_en)
+                        .bind(&entry.code),
+                    audit
+                )
             }
 
             async fn retire_accommodation(
@@ -379,20 +388,11 @@ macro_rules! impl_vacancy_store {
                 retired: bool,
                 audit: &$crate::server::audit::AuditEvent,
             ) -> $crate::server::db::DbResult<bool> {
-                use $crate::server::db::DbError;
-                let mut tx = self.begin_write().await?;
-                let changed = sqlx::query("UPDATE accommodations SET retired = $1 WHERE code = $2")
-                    .bind(retired)
-                    .bind(code)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
-                if changed.rows_affected() == 0 {
-                    return Ok(false);
-                }
-                $crate::server::db::audit::insert_audit!(&mut *tx, audit);
-                tx.commit().await.map_err(DbError::from_sqlx)?;
-                Ok(true)
+                $crate::server::db::vacancies::audited_change!(
+                    self,
+                    sqlx::query("UPDATE accommodations SET retired = $1 WHERE code = $2").bind(retired).bind(code),
+                    audit
+                )
             }
 
             async fn create_vacancy(
@@ -749,4 +749,4 @@ macro_rules! impl_vacancy_store {
         }
     };
 }
-pub(crate) use {bind_draft, impl_vacancy_store, insert_vacancy_event, summaries, write_vacancy_lists};
+pub(crate) use {audited_change, bind_draft, impl_vacancy_store, insert_vacancy_event, summaries, write_vacancy_lists};

@@ -60,69 +60,76 @@ pub(crate) fn facets(query: &SearchQuery) -> Vec<String> {
     facets
 }
 
-/// The columns of a result, for a statement that joins the vacancy `v` to its company `co`.
-pub(crate) const HIT_COLUMNS: &str = "v.id, v.title, co.legal_name, v.region, v.province, v.district, v.modality, \
-     v.contract, v.hours, v.salary_min, v.salary_max, v.published_at";
+/// One result as it is read, before its codes are checked.
+#[derive(sqlx::FromRow)]
+pub(crate) struct HitRow {
+    id: i64,
+    title: String,
+    company_name: String,
+    region: String,
+    province: String,
+    district: String,
+    modality: String,
+    contract: String,
+    hours: String,
+    salary_min: Option<i64>,
+    salary_max: Option<i64>,
+    published_at: Option<i64>,
+}
 
-pub(crate) type HitRow =
-    (i64, String, String, String, String, String, String, String, String, Option<i64>, Option<i64>, Option<i64>);
+impl HitRow {
+    /// The hit, with the accommodations it offers; `None` for a code this build does not know.
+    pub(crate) fn into_hit(self, offered: &[(i64, String)]) -> Option<crate::vacancies::search::SearchHit> {
+        use crate::vacancies::{ContractType, Modality, WorkingHours};
+        Some(crate::vacancies::search::SearchHit {
+            id: self.id,
+            accommodations: offered.iter().filter(|(v, _)| *v == self.id).map(|(_, code)| code.clone()).collect(),
+            title: self.title,
+            company_name: self.company_name,
+            region: self.region,
+            province: self.province,
+            district: self.district,
+            modality: Modality::from_code(&self.modality)?,
+            contract: ContractType::from_code(&self.contract)?,
+            hours: WorkingHours::from_code(&self.hours)?,
+            salary: self.salary_min.zip(self.salary_max),
+            published_at: self.published_at.unwrap_or_default(),
+        })
+    }
+}
 
-/// Turns result rows into hits, with the accommodations each offers, in the order found.
+/// The hits for the vacancies `ids`, in that order, each with the accommodations it offers.
 macro_rules! load_hits {
-    ($pool:expr, $rows:expr, $db:ty) => {{
+    ($pool:expr, $ids:expr, $db:ty) => {{
         use $crate::server::db::DbError;
-        use $crate::vacancies::{search::SearchHit, ContractType, Modality, WorkingHours};
-        let rows: Vec<$crate::server::db::search::HitRow> = $rows;
+        let ids: &[i64] = $ids;
+        let mut rows: Vec<$crate::server::db::search::HitRow> = Vec::new();
         let mut offered: Vec<(i64, String)> = Vec::new();
-        if !rows.is_empty() {
-            let mut builder = sqlx::QueryBuilder::<$db>::new(
+        if !ids.is_empty() {
+            let mut select = sqlx::QueryBuilder::<$db>::new(
+                "SELECT v.id, v.title, co.legal_name AS company_name, v.region, v.province, v.district, \
+                 v.modality, v.contract, v.hours, v.salary_min, v.salary_max, v.published_at \
+                 FROM vacancies v JOIN companies co ON co.id = v.company_id WHERE v.id IN (",
+            );
+            let mut list = select.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            select.push(")");
+            rows = select.build_query_as().fetch_all($pool).await.map_err(DbError::from_sqlx)?;
+            rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+            let mut codes = sqlx::QueryBuilder::<$db>::new(
                 "SELECT va.vacancy_id, va.code FROM vacancy_accommodations va \
                  JOIN accommodations a ON a.code = va.code WHERE va.vacancy_id IN (",
             );
-            let mut ids = builder.separated(", ");
-            for row in &rows {
-                ids.push_bind(row.0);
+            let mut list = codes.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
             }
-            builder.push(") ORDER BY a.position, a.code");
-            offered = builder.build_query_as().fetch_all($pool).await.map_err(DbError::from_sqlx)?;
+            codes.push(") ORDER BY a.position, a.code");
+            offered = codes.build_query_as().fetch_all($pool).await.map_err(DbError::from_sqlx)?;
         }
-        rows.into_iter()
-            .filter_map(
-                |(
-                    id,
-                    title,
-                    company_name,
-                    region,
-                    province,
-                    district,
-                    modality,
-                    contract,
-                    hours,
-                    min,
-                    max,
-                    published_at,
-                )| {
-                    Some(SearchHit {
-                        id,
-                        title,
-                        company_name,
-                        region,
-                        province,
-                        district,
-                        modality: Modality::from_code(&modality)?,
-                        contract: ContractType::from_code(&contract)?,
-                        hours: WorkingHours::from_code(&hours)?,
-                        salary: min.zip(max),
-                        published_at: published_at.unwrap_or_default(),
-                        accommodations: offered
-                            .iter()
-                            .filter(|(v, _)| *v == id)
-                            .map(|(_, code)| code.clone())
-                            .collect(),
-                    })
-                },
-            )
-            .collect::<Vec<_>>()
+        rows.into_iter().filter_map(|row| row.into_hit(&offered)).collect::<Vec<_>>()
     }};
 }
 

@@ -3,7 +3,7 @@
 //! published ones, so words and choices are intersected in the index; ts_rank is used only
 //! below `RANK_CAP` matches, newest first otherwise.
 
-use super::{load_hits, push_range_filters, HitRow, SearchStore, HIT_COLUMNS};
+use super::{load_hits, push_range_filters, SearchStore};
 use crate::server::db::{DbError, DbResult, PgStore};
 use crate::vacancies::search::{page_within, SearchQuery, SearchResults, SortOrder, COUNT_CAP, PAGE_SIZE, RANK_CAP};
 use async_trait::async_trait;
@@ -92,21 +92,7 @@ impl SearchStore for PgStore {
         }
         choose.push(" LIMIT ").push_bind(i64::from(PAGE_SIZE)).push(" OFFSET ").push_bind(first as i64);
         let shown: Vec<i64> = choose.build_query_scalar().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
-        let mut rows: Vec<HitRow> = Vec::new();
-        if !shown.is_empty() {
-            let mut select = QueryBuilder::<Postgres>::new(format!(
-                "SELECT {HIT_COLUMNS} FROM vacancies v JOIN companies co ON co.id = v.company_id WHERE v.id IN ("
-            ));
-            let mut ids = select.separated(", ");
-            for id in &shown {
-                ids.push_bind(*id);
-            }
-            select.push(")");
-            rows = select.build_query_as().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
-            // In the order chosen above.
-            rows.sort_by_key(|row| shown.iter().position(|id| *id == row.0));
-        }
-        let hits = load_hits!(&self.pool, rows, Postgres);
+        let hits = load_hits!(&self.pool, &shown, Postgres);
         Ok(SearchResults { total, capped: counted > COUNT_CAP, ranked, page, hits })
     }
 }

@@ -5,7 +5,7 @@
 //! column: "regioncusco", "accjobcoach"), so FTS5 intersects their lists instead of SQLite
 //! looking every match up to test it; only the range filters are tested row by row.
 
-use super::{load_hits, push_range_filters, HitRow, SearchStore, HIT_COLUMNS};
+use super::{load_hits, push_range_filters, SearchStore};
 use crate::server::db::{DbError, DbResult, SqliteStore};
 use crate::vacancies::search::{page_within, SearchQuery, SearchResults, SortOrder, COUNT_CAP, PAGE_SIZE, RANK_CAP};
 use async_trait::async_trait;
@@ -100,13 +100,12 @@ fn matching<'a>(columns: &str, words: Option<&str>, query: &SearchQuery, now: i6
 
 #[async_trait]
 impl SearchStore for SqliteStore {
-    /// One pass finds the newest `COUNT_CAP + 1` matches (their places in the publication
-    /// order): how many there are, and the page when the newest come first. Only a ranked
+    /// One pass finds the newest `COUNT_CAP + 1` matches: how many there are, and the page when the newest come first. Only a ranked
     /// page asks the index again, which it does when there are few matches.
     async fn search_vacancies(&self, query: &SearchQuery, now: i64) -> DbResult<SearchResults> {
         let words = match_expression(query);
         let key = if words.is_some() { "s.rowid" } else { "v.search_seq" };
-        let mut newest = matching(key, words.as_deref(), query, now);
+        let mut newest = matching("v.id", words.as_deref(), query, now);
         newest.push(format!(" ORDER BY {key} DESC LIMIT ")).push_bind(i64::from(COUNT_CAP) + 1);
         let found: Vec<i64> = newest.build_query_scalar().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
         let counted = found.len() as u32;
@@ -115,7 +114,7 @@ impl SearchStore for SqliteStore {
         let page = page_within(query.page, total);
         let first = ((page - 1) * PAGE_SIZE) as usize;
         let shown: Vec<i64> = if ranked {
-            let mut best = matching("s.rowid", words.as_deref(), query, now);
+            let mut best = matching("v.id", words.as_deref(), query, now);
             // The facets weigh nothing: every match has them all.
             best.push(" ORDER BY bm25(vacancy_search, 10.0, 3.0, 3.0, 1.0, 0.0), s.rowid DESC LIMIT ");
             best.push_bind(i64::from(PAGE_SIZE)).push(" OFFSET ").push_bind(first as i64);
@@ -123,68 +122,7 @@ impl SearchStore for SqliteStore {
         } else {
             found.iter().skip(first).take(PAGE_SIZE as usize).copied().collect()
         };
-        let mut rows: Vec<HitRow> = Vec::new();
-        if !shown.is_empty() {
-            let mut select = QueryBuilder::<Sqlite>::new(format!(
-                "SELECT {HIT_COLUMNS}, v.search_seq FROM vacancies v JOIN companies co ON co.id = v.company_id \
-                 WHERE v.search_seq IN ("
-            ));
-            let mut places = select.separated(", ");
-            for place in &shown {
-                places.push_bind(*place);
-            }
-            select.push(")");
-            let mut found: Vec<(HitRow, i64)> = select
-                .build_query_as::<HitRowWithPlace>()
-                .fetch_all(&self.pool)
-                .await
-                .map_err(DbError::from_sqlx)?
-                .into_iter()
-                .map(HitRowWithPlace::split)
-                .collect();
-            // In the order chosen above.
-            found.sort_by_key(|(_, place)| shown.iter().position(|p| p == place));
-            rows = found.into_iter().map(|(row, _)| row).collect();
-        }
-        let hits = load_hits!(&self.pool, rows, Sqlite);
+        let hits = load_hits!(&self.pool, &shown, Sqlite);
         Ok(SearchResults { total, capped: counted > COUNT_CAP, ranked, page, hits })
-    }
-}
-
-/// A result row with its place in the publication order, to put the rows back in order.
-#[derive(sqlx::FromRow)]
-struct HitRowWithPlace {
-    id: i64,
-    title: String,
-    legal_name: String,
-    region: String,
-    province: String,
-    district: String,
-    modality: String,
-    contract: String,
-    hours: String,
-    salary_min: Option<i64>,
-    salary_max: Option<i64>,
-    published_at: Option<i64>,
-    search_seq: i64,
-}
-
-impl HitRowWithPlace {
-    fn split(self) -> (HitRow, i64) {
-        let row = (
-            self.id,
-            self.title,
-            self.legal_name,
-            self.region,
-            self.province,
-            self.district,
-            self.modality,
-            self.contract,
-            self.hours,
-            self.salary_min,
-            self.salary_max,
-            self.published_at,
-        );
-        (row, self.search_seq)
     }
 }
