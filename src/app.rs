@@ -10,6 +10,7 @@ use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::components::session_timeout::SessionTimeoutWarning;
 use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
+use crate::media::upload_page::VacancyVideoPage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::ui::Ui;
 use crate::vacancies::accommodations::AccommodationsPage;
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("vacante"), ParamSegment("id")) view=VacancyPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("vacantes"), StaticSegment("nueva")) view=VacancyFormPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("vacantes"), StaticSegment("editar")) view=VacancyFormPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("vacantes"), StaticSegment("video")) view=VacancyVideoPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mis-vacantes") view=MyVacanciesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("revisa-tu-correo") view=CheckEmailPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("contrasena"), StaticSegment("olvidada")) view=ForgotPasswordPage ssr=SsrMode::Async />

@@ -21,6 +21,8 @@ pub mod error;
 pub mod home;
 /// Languages and the translation catalogue.
 pub mod i18n;
+/// Sign-language videos: checking uploads, serving them, and the player.
+pub mod media;
 /// Employment centres and companies.
 pub mod organisations;
 /// Accessibility preferences: model, cookie, panel.

@@ -39,6 +39,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/vacancies/form-choices", "", EMPLOYERS_AND_COUNSELLORS),
     ("/api/vacancies/mine", "", EMPLOYERS_AND_COUNSELLORS),
     ("/api/vacancies/accommodations", "", ADMINS),
+    ("/api/media/vacancy-slot", "id=999999", EMPLOYERS_AND_COUNSELLORS),
     // Form endpoints.
     ("/preferencias", "size=125&return_to=%2F", EVERYONE),
     ("/idioma", "lang=en&return_to=%2F", EVERYONE),
@@ -68,6 +69,9 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/vacantes/reportar", "vacancy=999999&reason=scam", EVERYONE),
     ("/vacantes/reportes/revisado", "report=999999", COUNSELLORS),
     ("/ajustes", "action=anadir&name_es=&name_en=", ADMINS),
+    // Whose vacancy it is decides too: tests/vacancies.rs walks that.
+    ("/vacantes/video", "", EMPLOYERS_AND_COUNSELLORS),
+    ("/vacantes/video/quitar", "vacancy=999999", EMPLOYERS_AND_COUNSELLORS),
 ];
 
 /// Makes one account per persona (none for anonymous) and returns them in persona order.

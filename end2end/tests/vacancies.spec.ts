@@ -1,5 +1,10 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, registerCompany, signIn } from "./support";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, registerCompany, setPrefs, signIn, THEMES } from "./support";
+
+/** A file of the Rust tests' media fixtures (real small videos, captions, forged files). */
+const media = (name: string) => join(__dirname, "..", "..", "tests", "fixtures", "media", name);
 
 /** A page in a context of its own: each person has their own cookies, and axe-core needs one. */
 async function newPage(browser: Browser) {
@@ -127,6 +132,24 @@ test("J3: an employer drafts a vacancy, the centre returns it, then publishes it
   await expect(counsellor.getByRole("alert")).toContainText("La vacante está publicada");
   const address = new URL(counsellor.url()).pathname;
 
+  // The counsellor attaches the sign-language video. SubRip captions are refused on their
+  // field; the video waits on the server, so only the captions are chosen again.
+  await counsellor.getByRole("link", { name: "Añadir video en lengua de señas" }).click();
+  await axe(counsellor);
+  await counsellor.getByLabel("Video (WebM o MP4)").setInputFiles(media("intro.webm"));
+  await counsellor.getByLabel("Subtítulos (archivo WebVTT, .vtt)").setInputFiles(media("captions.srt.vtt"));
+  await counsellor.getByLabel("Transcripción", { exact: true }).fill(readFileSync(media("transcript.txt"), "utf8"));
+  await counsellor.getByRole("button", { name: "Guardar el video" }).click();
+  await expect(counsellor.locator(".app-error-summary")).toBeFocused();
+  await expect(counsellor.getByText("Ya tenemos tu video «intro.webm» (12 KB)")).toBeVisible();
+  await expect(counsellor.getByLabel("Transcripción", { exact: true })).toHaveValue(/Buscamos un operario de corte/);
+  await axe(counsellor);
+  await counsellor.getByRole("link", { name: /no empieza con WEBVTT/ }).click();
+  await expect(counsellor.getByLabel("Subtítulos (archivo WebVTT, .vtt)")).toBeFocused();
+  await counsellor.getByLabel("Subtítulos (archivo WebVTT, .vtt)").setInputFiles(media("intro.vtt"));
+  await counsellor.getByRole("button", { name: "Guardar el video" }).click();
+  await expect(counsellor.getByRole("alert")).toContainText("Guardamos el video en lengua de señas");
+
   // Anyone, signed out, finds it by searching without accents, and reads it: the
   // plain-language summary first, accommodations as text.
   const seeker = await newPage(browser);
@@ -142,6 +165,41 @@ test("J3: an employer drafts a vacancy, the centre returns it, then publishes it
   await expect(seeker.getByRole("listitem").filter({ hasText: "Intérprete de lengua de señas en la entrevista" })).toBeVisible();
   await expect(seeker.getByRole("heading", { name: "Gestión de la vacante" })).toHaveCount(0);
   await axe(seeker);
+
+  // The sign-language video: captions on by default, no autoplay, reachable from the keyboard,
+  // the transcript a disclosure away, and with JavaScript a speed choice.
+  const video = seeker.locator("video");
+  await expect(video.locator('track[kind="captions"][srclang="es"]')).toHaveAttribute("default", "");
+  await expect(video).toHaveAttribute("controls", "");
+  await expect(video).not.toHaveAttribute("autoplay");
+  const captions = await seeker.request.get((await video.locator("track").getAttribute("src"))!);
+  expect(await captions.text()).toContain("Buscamos un operario de corte");
+  await seeker.getByRole("heading", { name: "La vacante en lengua de señas peruana (LSP)" }).scrollIntoViewIfNeeded();
+  await seeker.locator("#lsp-h").evaluate((h) => {
+    h.setAttribute("tabindex", "-1");
+    (h as HTMLElement).focus();
+  });
+  await seeker.keyboard.press("Tab");
+  await expect(video).toBeFocused();
+  const speed = seeker.getByLabel("Velocidad del video");
+  if (project === "hydrated") {
+    await seeker.keyboard.press("Tab");
+    await expect(speed).toBeFocused();
+    await speed.selectOption({ label: "Lenta (×0,75)" });
+    expect(await video.evaluate((v) => (v as HTMLVideoElement).playbackRate)).toBe(0.75);
+  } else {
+    await expect(speed).toBeHidden();
+  }
+  await seeker.getByText("Leer la transcripción del video").focus();
+  await seeker.keyboard.press("Enter");
+  await expect(seeker.getByText("Hola. Somos Textiles del Sur, en Arequipa.").last()).toBeVisible();
+  // The page with its video, in each contrast theme.
+  for (const theme of THEMES) {
+    if (project !== "hydrated") break;
+    await setPrefs(seeker.context(), new URL(seeker.url()).origin, { theme });
+    await seeker.reload();
+    await axe(seeker);
+  }
 
   // The seeker reports it; the centre's counsellor finds the report and marks it reviewed.
   const complaint = `Me pidieron pagar un curso (${project}).`;

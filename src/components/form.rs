@@ -208,6 +208,33 @@ pub fn TextArea(
     }
 }
 
+/// A file chooser, like [`TextField`] otherwise. `accept` only guides the chooser: the
+/// server checks what the file really is.
+#[component]
+pub fn FileField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(default = None)] hint: Option<&'static str>,
+    accept: &'static str,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let described_by = described_by(id, hint.is_some(), error.is_some());
+    let invalid = error.is_some();
+    view! {
+        <FieldFrame id label hint error>
+            <input
+                class="app-field__input app-field__file"
+                id=id
+                name=id
+                type="file"
+                accept=accept
+                aria-describedby=described_by
+                aria-invalid=invalid.then_some("true")
+            />
+        </FieldFrame>
+    }
+}
+
 /// Text made safe to place inside an element as HTML. The server renderer writes a
 /// textarea's children and a `<Title>`'s text as they are, so anything people typed that ends
 /// up there is escaped with this first: `</textarea>` or `</title>` typed stays text.

@@ -29,10 +29,12 @@ pub enum Notice {
     VacancyReported,
     ReportResolved,
     AccommodationsChanged,
+    VideoSaved,
+    VideoRemoved,
 }
 
 impl Notice {
-    const ALL: [Notice; 20] = [
+    const ALL: [Notice; 22] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -53,6 +55,8 @@ impl Notice {
         Notice::VacancyReported,
         Notice::ReportResolved,
         Notice::AccommodationsChanged,
+        Notice::VideoSaved,
+        Notice::VideoRemoved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -77,6 +81,8 @@ impl Notice {
             Notice::VacancyReported => "vacante-reportada",
             Notice::ReportResolved => "reporte-revisado",
             Notice::AccommodationsChanged => "ajustes-guardados",
+            Notice::VideoSaved => "video-guardado",
+            Notice::VideoRemoved => "video-quitado",
         }
     }
 
@@ -102,6 +108,8 @@ impl Notice {
             Notice::VacancyReported => Key::notice_vacancy_reported,
             Notice::ReportResolved => Key::notice_report_resolved,
             Notice::AccommodationsChanged => Key::notice_accommodations_changed,
+            Notice::VideoSaved => Key::notice_video_saved,
+            Notice::VideoRemoved => Key::notice_video_removed,
         }
     }
 

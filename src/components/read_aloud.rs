@@ -229,12 +229,14 @@ mod speech {
         let found = {
             let root = root.clone();
             move |found: bool| {
-                if let Some(note) = part(&root, "[data-listen-note=script]") {
-                    let _ = note.toggle_attribute_with_force("hidden", true);
-                }
-                let shown = if found { "div.app-listen__controls" } else { "[data-listen-note=voice]" };
-                if let Some(shown) = part(&root, shown) {
-                    let _ = shown.toggle_attribute_with_force("hidden", false);
+                for (selector, hidden) in [
+                    ("[data-listen-note=script]", true),
+                    ("[data-listen-note=voice]", found),
+                    ("div.app-listen__controls", !found),
+                ] {
+                    if let Some(element) = part(&root, selector) {
+                        let _ = element.toggle_attribute_with_force("hidden", hidden);
+                    }
                 }
             }
         };
@@ -301,22 +303,25 @@ mod speech {
     }
 
     /// Tells `found` whether a voice for `lang` exists, once the browser has listed its
-    /// voices (some list them only after a moment).
+    /// voices. Some list them only after a moment and never say they have none: after two
+    /// seconds without a list the answer is no, and a list coming later still turns it to yes.
     fn find_voice(lang: String, found: impl Fn(bool) + Clone + 'static) {
         LANG.with(|l| *l.borrow_mut() = lang.clone());
         let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
             found(false);
             return;
         };
-        if pick(&synth, &lang).is_some() {
-            found(true);
+        let has_voice = pick(&synth, &lang).is_some();
+        // A browser that has listed its voices has listed them all.
+        if has_voice || synth.get_voices().length() > 0 {
+            found(has_voice);
             return;
         }
         let answered = std::rc::Rc::new(std::cell::Cell::new(false));
         let on_change = {
             let (synth, lang, found, answered) = (synth.clone(), lang.clone(), found.clone(), answered.clone());
             Closure::<dyn Fn()>::new(move || {
-                if !answered.get() && pick(&synth, &lang).is_some() {
+                if pick(&synth, &lang).is_some() {
                     answered.set(true);
                     found(true);
                 }
@@ -327,8 +332,7 @@ mod speech {
         leptos::prelude::set_timeout(
             move || {
                 if !answered.get() {
-                    answered.set(true);
-                    found(pick(&synth, &lang).is_some());
+                    found(false);
                 }
             },
             std::time::Duration::from_millis(2_000),

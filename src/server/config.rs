@@ -122,6 +122,15 @@ pub struct Config {
     #[arg(long, env = "SENDA_FAIR_WORDING_RULES", global = true)]
     pub fair_wording_rules: Option<std::path::PathBuf>,
 
+    /// The folder uploaded files are kept in (sign-language videos), created if missing. Back
+    /// it up with the database: the database names the files, the folder holds them.
+    #[arg(long, env = "SENDA_UPLOADS_DIR", default_value = "data/uploads", global = true)]
+    pub uploads_dir: std::path::PathBuf,
+
+    /// Largest sign-language video accepted, in megabytes.
+    #[arg(long, env = "SENDA_VIDEO_MAX_MB", default_value_t = 200, global = true)]
+    pub video_max_mb: u64,
+
     /// Log format: `json` (one object a line, for log collectors) or `text`.
     #[arg(long, env = "SENDA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,

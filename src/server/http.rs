@@ -4,13 +4,14 @@
 use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
 use crate::server::state::AppState;
-use crate::{accounts, i18n, organisations, preferences, vacancies};
+use crate::{accounts, i18n, media, organisations, preferences, vacancies};
 use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -31,6 +32,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route(vacancies::search::COUNT_PATH, get(vacancies::routes::count_matches))
+        .route("/vacante/{id}/lsp", get(media::routes::vacancy_video))
+        .route("/vacante/{id}/lsp.vtt", get(media::routes::vacancy_captions))
         .merge(forms)
         .leptos_routes(&state, routes, move || shell(leptos.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -54,7 +57,8 @@ pub fn router(state: AppState) -> Router {
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),
                 )
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-                .layer(CompressionLayer::new())
+                // Not videos: they are compressed already, and a compressed byte range is no range.
+                .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(NotForContentType::const_new("video/"))))
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_CONTENT_TYPE_OPTIONS,
                     HeaderValue::from_static("nosniff"),
@@ -120,6 +124,12 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (vacancies::REPORT_VACANCY_PATH, post(vacancies::routes::report_vacancy)),
         (vacancies::RESOLVE_REPORT_PATH, post(vacancies::routes::resolve_report)),
         (vacancies::ACCOMMODATIONS_PATH, post(vacancies::routes::change_accommodations)),
+        // Streamed to disk and limited field by field, so no whole-body limit (and no 2 MB default).
+        (
+            media::VACANCY_VIDEO_PATH,
+            post(media::routes::upload_vacancy_video).layer(axum::extract::DefaultBodyLimit::disable()),
+        ),
+        (media::REMOVE_VACANCY_VIDEO_PATH, post(media::routes::remove_vacancy_video)),
     ]
 }
 

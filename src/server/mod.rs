@@ -12,6 +12,7 @@ pub mod forms;
 pub mod http;
 pub mod lifecycle;
 pub mod mail;
+pub mod media_store;
 pub mod plain_page;
 pub mod redirect;
 pub mod state;

@@ -24,6 +24,10 @@ pub struct AppState {
     pub sign_up_per_ip: crate::server::auth::limits::Limit,
     /// The fair-wording rules vacancies are checked against.
     pub wording: Arc<crate::vacancies::wording::FairWording>,
+    /// Where uploaded videos are kept.
+    pub media: Arc<dyn crate::server::media_store::MediaStore>,
+    /// Largest video accepted, in bytes; see `SENDA_VIDEO_MAX_MB`.
+    pub video_max_bytes: u64,
 }
 
 impl AppState {
@@ -50,6 +54,13 @@ impl AppState {
                 ..crate::server::auth::limits::SIGN_UP_PER_IP
             },
             wording: Arc::new(crate::vacancies::wording::FairWording::load(config.fair_wording_rules.as_deref())?),
+            media: Arc::new(crate::server::media_store::LocalFolder::open(&config.uploads_dir).map_err(|err| {
+                anyhow::anyhow!(
+                    "cannot use the uploads folder {} (SENDA_UPLOADS_DIR): {err}",
+                    config.uploads_dir.display()
+                )
+            })?),
+            video_max_bytes: config.video_max_mb.saturating_mul(1024 * 1024),
         })
     }
 }

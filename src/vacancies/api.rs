@@ -21,6 +21,8 @@ pub struct VacancyView {
     pub centre: Option<Centre>,
     /// For its employers and counsellors only.
     pub manage: Option<Management>,
+    /// Its sign-language video, when it has one.
+    pub video: Option<crate::media::SignVideo>,
 }
 
 /// What the people responsible for a vacancy see and may do on its page.
@@ -72,11 +74,12 @@ pub async fn read_vacancy(id: i64) -> Result<VacancyView, AppError> {
         }),
         None => None,
     };
-    let (accommodations, centres) = tokio::join!(store.accommodations(), store.list_centres());
+    let (accommodations, centres, video) =
+        tokio::join!(store.accommodations(), store.list_centres(), store.vacancy_video(id));
     let accommodations =
         accommodations?.into_iter().filter(|a| vacancy.draft.accommodations.contains(&a.code)).collect();
     let centre = centres?.into_iter().find(|c| c.id == vacancy.draft.centre_id);
-    Ok(VacancyView { vacancy, accommodations, centre, manage })
+    Ok(VacancyView { vacancy, accommodations, centre, manage, video: video? })
 }
 
 /// What the vacancy form offers to choose from, and the vacancy being edited.

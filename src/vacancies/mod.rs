@@ -11,7 +11,6 @@ pub mod pages;
 pub mod routes;
 pub mod search;
 pub mod search_page;
-mod text;
 pub mod wording;
 pub mod workflow;
 

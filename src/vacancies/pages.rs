@@ -5,7 +5,6 @@
 use super::api::{
     read_form_choices, read_my_vacancies, read_vacancy, FormChoices, Management, VacancyList, VacancyView,
 };
-use super::text::PlainText;
 use super::workflow::Step;
 use super::{
     edit_vacancy_path, vacancy_path, ContractType, Modality, ReportReason, Vacancy, VacancyReport, VacancyStatus,
@@ -17,11 +16,14 @@ use crate::components::form::{
     escape_text, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
 };
 use crate::components::notice::{sign_in_first, NoticeBanner};
+use crate::components::plain_text::PlainText;
 use crate::components::read_aloud::ListenControl;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::{format_lima, format_lima_date, lima_date};
 use crate::domain::region;
 use crate::i18n::{page_title, t, t_with, Key, Lang};
+use crate::media::player::SignLanguageVideo;
+use crate::media::{vacancy_captions_src, vacancy_video_page, vacancy_video_src};
 use crate::organisations::region_name;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -100,7 +102,8 @@ pub fn VacancyPage() -> impl IntoView {
 fn VacancyDetails(view: VacancyView) -> impl IntoView {
     let ui = use_ui();
     let form = use_form_state();
-    let VacancyView { vacancy, accommodations, centre, manage } = view;
+    let VacancyView { vacancy, accommodations, centre, manage, video } = view;
+    let has_video = video.is_some();
     let d = vacancy.draft.clone();
     let lang = ui.lang;
     let json_ld = (vacancy.status == VacancyStatus::Published).then(|| job_posting(&vacancy)).flatten();
@@ -155,7 +158,7 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
     let report_form = (manage.is_none() && vacancy.status == VacancyStatus::Published)
         .then(|| view! { <ReportForm id=vacancy.id /> });
     let manage_panel = manage.map(|manage| {
-        view! { <ManagePanel id=vacancy.id status=vacancy.status comment=vacancy.review_comment.clone() manage /> }
+        view! { <ManagePanel id=vacancy.id status=vacancy.status comment=vacancy.review_comment.clone() manage has_video /> }
     });
     view! {
         <Title text=named_title(lang, &d.title, form.has_errors()) />
@@ -169,6 +172,10 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
                 <p class="app-lead">{lead}</p>
             </div>
             <ListenControl />
+            {video.map(|video| {
+                let (src, captions_src) = (vacancy_video_src(vacancy.id, video.version), vacancy_captions_src(vacancy.id, video.version));
+                view! { <SignLanguageVideo id="lsp" heading=t(lang, Key::video_vacancy_h2).to_string() video src captions_src /> }
+            })}
             {easy_first.then(easy_read.clone())}
             <dl class="app-facts">
                 <dt>{t(lang, Key::vacancy_company)}</dt>
@@ -273,7 +280,7 @@ fn ReportForm(id: i64) -> impl IntoView {
 /// What its employers and counsellors see: where the vacancy stands, the steps they may
 /// take now, and its history.
 #[component]
-fn ManagePanel(id: i64, status: VacancyStatus, comment: String, manage: Management) -> impl IntoView {
+fn ManagePanel(id: i64, status: VacancyStatus, comment: String, manage: Management, has_video: bool) -> impl IntoView {
     let ui = use_ui();
     let form = use_form_state();
     let lang = ui.lang;
@@ -377,9 +384,13 @@ fn ManagePanel(id: i64, status: VacancyStatus, comment: String, manage: Manageme
                 .then(|| view! { <p>{t(lang, Key::vacancy_err_closing_passed)}</p> })}
             <div class="app-button-group">
                 {manage.may_edit.then(|| {
+                    let video_label = if has_video { Key::video_change } else { Key::video_add };
                     view! {
                         <a class="app-button app-button--secondary" href=edit_vacancy_path(id)>
                             {t(lang, Key::vacancy_edit)}
+                        </a>
+                        <a class="app-button app-button--secondary" href=vacancy_video_page(id)>
+                            {t(lang, video_label)}
                         </a>
                     }
                 })}

@@ -18,12 +18,66 @@ pub async fn app() -> (Router, TestDb) {
 
 /// The router and the state behind it, for tests that set up data first.
 pub async fn app_with_state() -> (Router, AppState, TestDb) {
+    app_with_flags(&[]).await
+}
+
+/// Like [`app_with_state`], configured with these command-line flags too. Uploads go to a
+/// folder beside the test's database, removed with it.
+pub async fn app_with_flags(flags: &[&str]) -> (Router, AppState, TestDb) {
     let db = super::sqlite().await;
     demo::seed(db.store.as_ref()).await.unwrap();
     let leptos = LeptosOptions::builder().output_name("senda").site_root("target/site").build();
-    let config = Cli::parse_from(["senda"]).config;
+    let uploads = uploads_dir(&db);
+    let mut args = vec!["senda", "--uploads-dir", uploads.to_str().unwrap()];
+    args.extend_from_slice(flags);
+    let config = Cli::parse_from(args).config;
     let state = AppState::new(db.store.clone(), leptos, &config).unwrap();
     (router(state.clone()), state, db)
+}
+
+/// The uploads folder of a test app on `db` (an SQLite file in a folder of its own).
+pub fn uploads_dir(db: &TestDb) -> std::path::PathBuf {
+    let file = db.url.strip_prefix("sqlite://").expect("an SQLite test database");
+    std::path::Path::new(file).parent().unwrap().join("uploads")
+}
+
+/// One part of a multipart form: a field, or a file with its name.
+pub enum Part<'a> {
+    Field(&'a str, &'a str),
+    File { name: &'a str, file_name: &'a str, content_type: &'a str, bytes: &'a [u8] },
+}
+
+/// A multipart form post as a browser sends it from one of our pages.
+pub fn post_multipart(path: &str, parts: &[Part<'_>], cookie: &str) -> Request<Body> {
+    const BOUNDARY: &str = "----sendaTestBoundary7MA4YWxkTrZu0gW";
+    let mut body: Vec<u8> = Vec::new();
+    for part in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match part {
+            Part::Field(name, value) => {
+                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
+                body.extend_from_slice(value.as_bytes());
+            }
+            Part::File { name, file_name, content_type, bytes } => {
+                body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
+                    )
+                    .as_bytes(),
+                );
+                body.extend_from_slice(bytes);
+            }
+        }
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    Request::post(path)
+        .header(header::ACCEPT, "text/html")
+        .header(header::ORIGIN, ORIGIN)
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(Body::from(body))
+        .unwrap()
 }
 
 /// The origin the test router is configured with (`SENDA_PUBLIC_ORIGIN`'s default).
@@ -33,6 +87,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as it came, for answers that are not text.
+    pub raw: Vec<u8>,
 }
 
 /// Sends one request through the router. A page that does not answer within a minute fails
@@ -45,8 +101,9 @@ pub async fn send(app: &Router, request: Request<Body>) -> Reply {
         .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
-    let body = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-    Reply { status, headers, body }
+    let raw = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    let body = String::from_utf8_lossy(&raw).into_owned();
+    Reply { status, headers, body, raw }
 }
 
 /// The whole `<input …>` tag with this id.

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod limits;
+pub mod media;
 pub mod organisations;
 pub mod outbox;
 mod postgres;
@@ -17,6 +18,7 @@ use accounts::AccountStore;
 use async_trait::async_trait;
 use audit::AuditStore;
 use limits::LimitStore;
+use media::SignVideoStore;
 use organisations::OrganisationStore;
 use outbox::OutboxStore;
 use search::SearchStore;
@@ -97,7 +99,15 @@ pub type DbResult<T> = Result<T, DbError>;
 /// Everything Senda keeps: one trait per area, each in its own file with its SQL. Each
 /// method is one unit of work: it commits, or changes nothing.
 pub trait Store:
-    OrganisationStore + AccountStore + AuditStore + VacancyStore + SearchStore + OutboxStore + LimitStore + Maintenance
+    OrganisationStore
+    + AccountStore
+    + AuditStore
+    + VacancyStore
+    + SearchStore
+    + SignVideoStore
+    + OutboxStore
+    + LimitStore
+    + Maintenance
 {
 }
 
@@ -107,6 +117,7 @@ impl<T> Store for T where
         + AuditStore
         + VacancyStore
         + SearchStore
+        + SignVideoStore
         + OutboxStore
         + LimitStore
         + Maintenance
@@ -118,6 +129,7 @@ pub mod prelude {
     pub use super::accounts::AccountStore;
     pub use super::audit::AuditStore;
     pub use super::limits::LimitStore;
+    pub use super::media::SignVideoStore;
     pub use super::organisations::OrganisationStore;
     pub use super::outbox::OutboxStore;
     pub use super::search::SearchStore;
@@ -238,6 +250,7 @@ macro_rules! impl_store {
         $crate::server::db::outbox::impl_outbox_store!($store);
         $crate::server::db::vacancies::impl_vacancy_store!($store);
         $crate::server::db::limits::impl_limit_store!($store);
+        $crate::server::db::media::impl_sign_video_store!($store);
     };
 }
 pub(crate) use {impl_maintenance, impl_store};

@@ -1,6 +1,7 @@
-//! Vacancy texts are stored as plain text: paragraphs split by blank lines, and lists whose
-//! lines start with "-", "*", "•" or a number. This turns them into paragraphs and lists as
-//! elements — never by rendering what was typed as HTML.
+//! Texts people write (vacancies, comments, transcripts) are stored as plain text: paragraphs
+//! split by blank lines, and lists whose lines start with "-", "*", "•" or a number. This
+//! turns them into paragraphs and lists as elements — never by rendering what was typed as
+//! HTML.
 
 use leptos::prelude::*;
 

@@ -1,0 +1,101 @@
+//! Sign-language (LSP) videos: what an upload must be (a real WebM or MP4, captions that
+//! parse, a transcript), and the one player every page uses to show them. Vacancies have the
+//! first slot; companies, fairs and help pages can hold the same kind of video later.
+
+pub mod kind;
+pub mod player;
+#[cfg(feature = "ssr")]
+pub mod routes;
+pub mod upload_page;
+pub mod webvtt;
+
+use serde::{Deserialize, Serialize};
+
+/// Where an employer or counsellor attaches a vacancy's video: `?id=` names the vacancy (the
+/// form posts here too).
+pub const VACANCY_VIDEO_PATH: &str = "/vacantes/video";
+/// Where the form that takes a vacancy's video away posts.
+pub const REMOVE_VACANCY_VIDEO_PATH: &str = "/vacantes/video/quitar";
+/// Longest transcript accepted.
+pub const MAX_TRANSCRIPT_CHARS: usize = 20_000;
+
+/// The video formats every browser plays natively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VideoKind {
+    WebM,
+    Mp4,
+}
+
+impl VideoKind {
+    pub fn mime(self) -> &'static str {
+        match self {
+            VideoKind::WebM => "video/webm",
+            VideoKind::Mp4 => "video/mp4",
+        }
+    }
+
+    pub fn from_mime(mime: &str) -> Option<VideoKind> {
+        [VideoKind::WebM, VideoKind::Mp4].into_iter().find(|kind| kind.mime() == mime)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            VideoKind::WebM => "webm",
+            VideoKind::Mp4 => "mp4",
+        }
+    }
+}
+
+/// A sign-language video as a page shows it. `version` changes with every upload, so an
+/// address that names it can be cached for good.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignVideo {
+    pub version: i64,
+    pub kind: VideoKind,
+    pub bytes: i64,
+    pub transcript: String,
+    pub uploaded_at: i64,
+}
+
+/// The video of vacancy `id`; `version` makes each upload a new address.
+pub fn vacancy_video_src(id: i64, version: i64) -> String {
+    format!("/vacante/{id}/lsp?v={version}")
+}
+
+/// The captions of vacancy `id`'s video.
+pub fn vacancy_captions_src(id: i64, version: i64) -> String {
+    format!("/vacante/{id}/lsp.vtt?v={version}")
+}
+
+/// The page where vacancy `id`'s video is attached or changed.
+pub fn vacancy_video_page(id: i64) -> String {
+    format!("{VACANCY_VIDEO_PATH}?id={id}")
+}
+
+/// A size as people read it: kilobytes below a megabyte, then megabytes (one decimal below 10).
+pub fn megabytes(bytes: i64) -> String {
+    let bytes = bytes.max(0);
+    if bytes < 1_048_576 {
+        return format!("{} KB", (bytes + 512) / 1024);
+    }
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    if tenths < 100 {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} MB", tenths / 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_megabytes() {
+        assert_eq!(megabytes(0), "0 KB");
+        assert_eq!(megabytes(11_840), "12 KB");
+        assert_eq!(megabytes(1_048_576), "1.0 MB");
+        assert_eq!(megabytes(1_572_864), "1.5 MB");
+        assert_eq!(megabytes(200 * 1_048_576), "200 MB");
+    }
+}
