@@ -155,3 +155,53 @@ async fn a_lost_database_gives_a_500_page_and_a_failing_health_check() {
     assert!(!page.body.to_lowercase().contains("sqlx") && !page.body.contains("closed"), "no internals shown");
     db.cleanup().await;
 }
+
+/// The response head of `GET path` over a connection of its own, as a browser fetches a page
+/// and, at the same moment on another connection, its stylesheet and icon.
+async fn head_of(address: std::net::SocketAddr, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer).to_ascii_lowercase();
+    answer.split("\r\n\r\n").next().unwrap().to_string()
+}
+
+/// Found by the browser tests: Leptos's own static-file handler gave an icon the headers a
+/// page being rendered at the same moment had set — taking the page's script policy with it,
+/// so that page ran no script. Static files are served without the app, so each response keeps
+/// its own headers however many arrive at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_and_static_files_served_at_once_keep_their_own_headers() {
+    let (app, db) = app().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let tasks: Vec<_> = (0..8)
+        .map(|task| {
+            tokio::spawn(async move {
+                let mut wrong = Vec::new();
+                for _ in 0..40 {
+                    let path = if task % 2 == 0 { "/vacante/1" } else { "/favicon.svg" };
+                    let head = head_of(address, path).await;
+                    assert!(head.starts_with("http/1.1 200"), "{path}: {head}");
+                    let has_nonce =
+                        head.lines().any(|l| l.starts_with("content-security-policy:") && l.contains("'nonce-"));
+                    if has_nonce != (path == "/vacante/1") {
+                        wrong.push(format!("{path}: {head}"));
+                    }
+                }
+                wrong
+            })
+        })
+        .collect();
+    let mut wrong = Vec::new();
+    for task in tasks {
+        wrong.extend(task.await.unwrap());
+    }
+    server.abort();
+    assert!(wrong.is_empty(), "{} responses with another's headers, e.g.\n{}", wrong.len(), wrong[0]);
+    db.cleanup().await;
+}

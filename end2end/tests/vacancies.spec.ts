@@ -183,7 +183,10 @@ test("J3: an employer drafts a vacancy, the centre returns it, then publishes it
   await expect(video).toBeFocused();
   const speed = seeker.getByLabel("Velocidad del video");
   if (project === "hydrated") {
-    await seeker.keyboard.press("Tab");
+    // Past the player's own buttons (play, time, volume, …), each a Tab stop of its own.
+    for (let stops = 0; stops < 12 && !(await speed.evaluate((s) => s === document.activeElement)); stops++) {
+      await seeker.keyboard.press("Tab");
+    }
     await expect(speed).toBeFocused();
     await speed.selectOption({ label: "Lenta (×0,75)" });
     expect(await video.evaluate((v) => (v as HTMLVideoElement).playbackRate)).toBe(0.75);

@@ -6,6 +6,7 @@ use crate::server::auth::{csrf, session};
 use crate::server::state::AppState;
 use crate::{accounts, i18n, media, organisations, preferences, vacancies};
 use axum::extract::State;
+use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
@@ -14,6 +15,7 @@ use tower::ServiceBuilder;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -36,7 +38,13 @@ pub fn router(state: AppState) -> Router {
         .route("/vacante/{id}/lsp.vtt", get(media::routes::vacancy_captions))
         .merge(forms)
         .leptos_routes(&state, routes, move || shell(leptos.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Files of the site (scripts, stylesheet, fonts, icon) straight from disk; Leptos only
+        // renders the "not found" page. Its own file handler runs outside a request's reactive
+        // owner and can take the headers a page is setting at that moment on the same thread —
+        // its script policy included, leaving that page without scripts (seen under load).
+        .fallback_service(ServeDir::new(state.leptos.site_root.as_ref()).append_index_html_on_directories(false).fallback(
+            leptos_axum::file_and_error_handler::<AppState, _>(shell).with_state(state.clone()),
+        ))
         // Inner to outer: who is asking, then whether a write comes from our own pages.
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::attach))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))

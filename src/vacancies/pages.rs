@@ -172,11 +172,11 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
                 <p class="app-lead">{lead}</p>
             </div>
             <ListenControl />
+            {easy_first.then(easy_read.clone())}
             {video.map(|video| {
                 let (src, captions_src) = (vacancy_video_src(vacancy.id, video.version), vacancy_captions_src(vacancy.id, video.version));
                 view! { <SignLanguageVideo id="lsp" heading=t(lang, Key::video_vacancy_h2).to_string() video src captions_src /> }
             })}
-            {easy_first.then(easy_read.clone())}
             <dl class="app-facts">
                 <dt>{t(lang, Key::vacancy_company)}</dt>
                 <dd>{vacancy.company_name.clone()}</dd>
