@@ -5,6 +5,10 @@
 // default when their futures are laid out.
 #![recursion_limit = "256"]
 
+/// `coded_enum!`, for every module after it.
+#[macro_use]
+mod coded;
+
 /// Accounts, roles, sign-in and the signed-in person's page.
 pub mod accounts;
 /// The document shell and the route table.
@@ -27,6 +31,8 @@ pub mod media;
 pub mod organisations;
 /// Accessibility preferences: model, cookie, panel.
 pub mod preferences;
+/// Job seekers: the register, consents, who sees what.
+pub mod seekers;
 /// Server-only infrastructure: config, database, HTTP, lifecycle.
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -40,6 +40,9 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/vacancies/mine", "", EMPLOYERS_AND_COUNSELLORS),
     ("/api/vacancies/accommodations", "", ADMINS),
     ("/api/media/vacancy-slot", "id=999999", EMPLOYERS_AND_COUNSELLORS),
+    ("/api/seekers/caseload", "", COUNSELLORS),
+    // Not found for everyone but the person and their centre, which is not a refusal.
+    ("/api/seekers/view", "id=999999", SIGNED_IN),
     // Form endpoints.
     ("/preferencias", "size=125&return_to=%2F", EVERYONE),
     ("/idioma", "lang=en&return_to=%2F", EVERYONE),
@@ -72,6 +75,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     // Whose vacancy it is decides too: tests/vacancies.rs walks that.
     ("/vacantes/video", "", EMPLOYERS_AND_COUNSELLORS),
     ("/vacantes/video/quitar", "vacancy=999999", EMPLOYERS_AND_COUNSELLORS),
+    ("/personas/nueva", "full_name=", COUNSELLORS),
 ];
 
 /// Makes one account per persona (none for anonymous) and returns them in persona order.

@@ -89,6 +89,9 @@ on_both_engines!(
     search_ranks_by_relevance_only_when_asked_and_pages_through_results,
     the_accommodations_list_grows_changes_names_and_retires_entries_without_losing_them,
     a_vacancy_has_one_sign_video_at_a_time_and_hands_back_the_file_it_replaces,
+    a_person_enters_the_register_only_with_consent_and_once_per_document,
+    disability_data_is_kept_only_while_its_consent_stands,
+    looks_at_disability_data_are_recorded_for_the_person_to_read,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -1507,4 +1510,165 @@ async fn a_vacancy_has_one_sign_video_at_a_time_and_hands_back_the_file_it_repla
     assert_eq!(store.remove_vacancy_video(id).await.unwrap().as_deref(), Some("second.mp4"));
     assert_eq!(store.vacancy_video(id).await.unwrap(), None);
     assert_eq!(store.vacancy_captions(id).await.unwrap(), None);
+}
+
+fn personal(name: &str, dni: &str) -> senda::seekers::PersonalDetails {
+    use senda::domain::{DocumentType, IdentityDocument};
+    senda::seekers::PersonalDetails {
+        full_name: name.into(),
+        document: IdentityDocument::parse(DocumentType::Dni, dni).unwrap(),
+        birth_date: "1994-05-17".into(),
+        sex: senda::seekers::Sex::Female,
+        region: Region::parse("cusco").unwrap(),
+        province: "Cusco".into(),
+        district: "Wanchaq".into(),
+        phone: "984 123 456".into(),
+        email: "rosa@example.pe".into(),
+        channel: senda::seekers::ContactChannel::WhatsApp,
+    }
+}
+
+fn new_seeker(name: &str, dni: &str, centre_id: i64) -> senda::server::db::seekers::NewSeeker {
+    senda::server::db::seekers::NewSeeker {
+        personal: personal(name, dni),
+        account_id: None,
+        centre_id: Some(centre_id),
+        education: Some(senda::seekers::Education::Secondary),
+        skills: vec!["Atención al cliente".into(), "Excel básico".into()],
+    }
+}
+
+fn given_by(
+    by: senda::seekers::consent::RecordedBy,
+    recorder_id: i64,
+    at: i64,
+) -> senda::server::db::seekers::ConsentGiven {
+    senda::server::db::seekers::ConsentGiven { by, recorder_id, at }
+}
+
+/// A centre with a counsellor, for the register's stories.
+async fn register_setting(store: &dyn senda::server::db::Store) -> (i64, i64) {
+    let centre = store.insert_centre(&centre("CEM Cusco")).await.unwrap();
+    let counsellor = store
+        .create_account(&account(
+            "consejera@cusco.pe",
+            RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre) },
+        ))
+        .await
+        .unwrap();
+    (centre, counsellor)
+}
+
+async fn a_person_enters_the_register_only_with_consent_and_once_per_document(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let rosa = new_seeker("Rosa Huamán Quispe", "45678912", centre);
+    assert!(matches!(store.register_seeker(&rosa, &[DisabilityData], given).await, Err(DbError::Conflict(_))));
+    assert_eq!(store.seeker_with_document(&rosa.personal.document).await.unwrap(), None, "nothing stored without it");
+
+    let id = store.register_seeker(&rosa, &[Register, CounsellorActs], given).await.unwrap();
+    let stored = store.seeker(id).await.unwrap().unwrap();
+    assert_eq!(stored.personal, rosa.personal);
+    assert_eq!((stored.centre_id, stored.account_id, stored.education), (Some(centre), None, rosa.education));
+    assert_eq!(stored.skills, vec!["Atención al cliente".to_string(), "Excel básico".to_string()]);
+    assert_eq!(stored.disability, None);
+
+    // The same DNI typed another way is the same person: refused, and only that much is told.
+    let again = new_seeker("Otra Persona", "4567-8912", centre);
+    assert!(matches!(store.register_seeker(&again, &[Register], given).await, Err(DbError::Conflict(_))));
+    let found = store.seeker_with_document(&again.personal.document).await.unwrap().unwrap();
+    assert_eq!((found.id, found.centre_id), (id, Some(centre)));
+
+    let consents = store.consents_in_force(id).await.unwrap();
+    assert_eq!(consents.kinds(), &[Register, CounsellorActs]);
+    let history = store.consent_history(id).await.unwrap();
+    assert!(history.iter().all(|c| c.recorded_by == RecordedBy::Counsellor && c.confirmed_at.is_none()));
+    assert_eq!(history[0].recorder_name.as_deref(), Some("Juan Mamani"));
+    assert_eq!(history[0].text_version, Register.version());
+    assert_eq!(store.confirm_consents(id, 1_700_000_500).await.unwrap(), 2, "confirmed by the person later");
+    assert!(store.consent_history(id).await.unwrap().iter().all(|c| c.confirmed_at == Some(1_700_000_500)));
+
+    // A person's own details change; another's document cannot be taken.
+    let other =
+        store.register_seeker(&new_seeker("Juan Mamani", "12345678", centre), &[Register], given).await.unwrap();
+    let moved =
+        senda::seekers::PersonalDetails { district: "Santiago".into(), ..personal("Rosa Huamán Quispe", "45678912") };
+    assert!(store.update_personal(id, &moved, 1_700_000_600).await.unwrap());
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().personal.district, "Santiago");
+    let taken = personal("Juan Mamani", "45678912");
+    assert!(matches!(store.update_personal(other, &taken, 1_700_000_700).await, Err(DbError::Conflict(_))));
+    assert_eq!(store.seeker(other).await.unwrap().unwrap().personal.document.number(), "12345678");
+}
+
+async fn disability_data_is_kept_only_while_its_consent_stands(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let id = store.register_seeker(&new_seeker("Rosa Huamán", "45678912", centre), &[Register], given).await.unwrap();
+    let disability = senda::seekers::Disability {
+        conadis: senda::domain::ConadisNumber::parse("0012345"),
+        types: vec!["hearing".into(), "visual".into()],
+        needs_at_interview: vec!["sign_interpreter_interview".into()],
+        needs_at_work: vec!["written_instructions".into(), "sign_interpreter_work".into()],
+    };
+    assert!(!store.save_disability(id, &disability, 1_700_000_100).await.unwrap(), "no consent, nothing kept");
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().disability, None);
+
+    assert!(store.give_consent(id, DisabilityData, given).await.unwrap());
+    assert!(!store.give_consent(id, DisabilityData, given).await.unwrap(), "once in force");
+    assert!(store.save_disability(id, &disability, 1_700_000_200).await.unwrap());
+    let kept = store.seeker(id).await.unwrap().unwrap().disability.unwrap();
+    assert_eq!(kept.types, vec!["visual".to_string(), "hearing".to_string()], "in the list's order");
+    assert_eq!(kept.conadis.unwrap().as_str(), "0012345");
+    assert_eq!(kept.needs_at_interview, vec!["sign_interpreter_interview".to_string()]);
+    assert_eq!(kept.needs_at_work.len(), 2);
+
+    // Revoked: gone at once, and the history says when.
+    assert!(store.revoke_consent(id, DisabilityData, 1_700_000_300).await.unwrap());
+    assert!(!store.revoke_consent(id, DisabilityData, 1_700_000_301).await.unwrap());
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().disability, None);
+    assert!(!store.consents_in_force(id).await.unwrap().has(DisabilityData));
+    assert!(!store.save_disability(id, &disability, 1_700_000_400).await.unwrap());
+    let history = store.consent_history(id).await.unwrap();
+    let revoked: Vec<_> = history.iter().filter(|c| c.kind == DisabilityData).collect();
+    assert_eq!((revoked.len(), revoked[0].revoked_at), (1, Some(1_700_000_300)));
+
+    // Given again later: a new record beside the old one.
+    assert!(store
+        .give_consent(id, DisabilityData, given_by(RecordedBy::Themselves, counsellor, 1_700_000_500))
+        .await
+        .unwrap());
+    assert_eq!(store.consent_history(id).await.unwrap().iter().filter(|c| c.kind == DisabilityData).count(), 2);
+    // An unknown type or accommodation is refused whole.
+    let unknown = senda::seekers::Disability { types: vec!["telepathic".into()], ..disability.clone() };
+    assert!(store.save_disability(id, &unknown, 1_700_000_600).await.is_err());
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().disability, None, "nothing half-stored");
+}
+
+async fn looks_at_disability_data_are_recorded_for_the_person_to_read(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let id = store
+        .register_seeker(&new_seeker("Rosa Huamán", "45678912", centre), &[Register, DisabilityData], given)
+        .await
+        .unwrap();
+    store.log_sensitive_access(id, counsellor, "profile", 1_700_000_100).await.unwrap();
+    store.log_sensitive_access(id, counsellor, "application", 1_700_000_200).await.unwrap();
+    let seen = store.sensitive_accesses(id).await.unwrap();
+    assert_eq!(
+        seen.iter().map(|a| (a.purpose.as_str(), a.at)).collect::<Vec<_>>(),
+        [("application", 1_700_000_200), ("profile", 1_700_000_100)]
+    );
+    assert!(seen.iter().all(|a| a.viewer_name == "Juan Mamani"));
+    // The record outlives the viewer's account.
+    assert!(store
+        .delete_account(counsellor, &event(AuditAction::AccountDeleted, 1_700_000_300).by(counsellor).about(counsellor))
+        .await
+        .unwrap());
+    assert_eq!(store.sensitive_accesses(id).await.unwrap()[0].viewer_name, "Juan Mamani");
 }

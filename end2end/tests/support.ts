@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -141,4 +141,32 @@ export async function registerCompany(
   await page.getByLabel("Crea una contraseña").fill(employer.password);
   await page.getByRole("button", { name: "Registrar mi empresa" }).click();
   await expect(page).toHaveURL(/\/revisa-tu-correo$/);
+}
+
+/**
+ * A counsellor of the demo centre, for one project: the admin creates the account, the
+ * counsellor sets a password from the emailed link and signs in. The page is theirs, in a
+ * context of its own.
+ */
+export async function newCounsellor(browser: Browser, who: { name: string; email: string; password: string }) {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin);
+  await expect(admin).toHaveURL(/\/cuenta$/);
+  await admin.goto("/cuentas/nueva");
+  await admin.getByLabel("Nombre y apellidos").fill(who.name);
+  await admin.getByLabel("Correo electrónico").fill(who.email);
+  await admin.getByLabel("Consejera o consejero de un centro de empleo").check();
+  await admin.getByLabel("Centro de empleo", { exact: true }).selectOption({ index: 1 });
+  await admin.getByRole("button", { name: "Crear la cuenta y enviar el enlace" }).click();
+  await expect(admin.getByRole("alert")).toContainText("Creamos la cuenta");
+  await admin.context().close();
+
+  const counsellor = await (await browser.newContext()).newPage();
+  await counsellor.goto(await emailedLink(who.email));
+  await counsellor.getByLabel("Contraseña nueva").fill(who.password);
+  await counsellor.getByRole("button", { name: "Guardar la contraseña" }).click();
+  await expect(counsellor).toHaveURL(/\/entrar\?aviso=/);
+  await signIn(counsellor, who.email, who.password);
+  await expect(counsellor).toHaveURL(/\/cuenta$/);
+  return counsellor;
 }

@@ -1,7 +1,7 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, registerCompany, setPrefs, signIn, THEMES } from "./support";
+import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, newCounsellor, registerCompany, setPrefs, THEMES } from "./support";
 
 /** A file of the Rust tests' media fixtures (real small videos, captions, forged files). */
 const media = (name: string) => join(__dirname, "..", "..", "tests", "fixtures", "media", name);
@@ -28,25 +28,7 @@ async function setting(browser: Browser, project: string) {
   await employer.getByRole("button", { name: "Confirmar y entrar" }).click();
   await expect(employer).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);
 
-  const admin = await newPage(browser);
-  await signIn(admin);
-  await expect(admin).toHaveURL(/\/cuenta$/);
-  await admin.goto("/cuentas/nueva");
-  await admin.getByLabel("Nombre y apellidos").fill("Jorge Mamani");
-  await admin.getByLabel("Correo electrónico").fill(jorge.email);
-  await admin.getByLabel("Consejera o consejero de un centro de empleo").check();
-  await admin.getByLabel("Centro de empleo", { exact: true }).selectOption({ index: 1 });
-  await admin.getByRole("button", { name: "Crear la cuenta y enviar el enlace" }).click();
-  await expect(admin.getByRole("alert")).toContainText("Creamos la cuenta");
-  await admin.close();
-
-  const counsellor = await newPage(browser);
-  await counsellor.goto(await emailedLink(jorge.email));
-  await counsellor.getByLabel("Contraseña nueva").fill(jorge.password);
-  await counsellor.getByRole("button", { name: "Guardar la contraseña" }).click();
-  await expect(counsellor).toHaveURL(/\/entrar\?aviso=/);
-  await signIn(counsellor, jorge.email, jorge.password);
-  await expect(counsellor).toHaveURL(/\/cuenta$/);
+  const counsellor = await newCounsellor(browser, { name: "Jorge Mamani", ...jorge });
   await counsellor.goto("/empresas/verificacion");
   await counsellor.getByRole("button", { name: company }).click();
   await expect(counsellor.getByRole("alert")).toContainText("La empresa quedó verificada");

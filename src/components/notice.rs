@@ -31,10 +31,11 @@ pub enum Notice {
     AccommodationsChanged,
     VideoSaved,
     VideoRemoved,
+    SeekerRegistered,
 }
 
 impl Notice {
-    const ALL: [Notice; 22] = [
+    const ALL: [Notice; 23] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -57,6 +58,7 @@ impl Notice {
         Notice::AccommodationsChanged,
         Notice::VideoSaved,
         Notice::VideoRemoved,
+        Notice::SeekerRegistered,
     ];
 
     pub fn code(self) -> &'static str {
@@ -83,6 +85,7 @@ impl Notice {
             Notice::AccommodationsChanged => "ajustes-guardados",
             Notice::VideoSaved => "video-guardado",
             Notice::VideoRemoved => "video-quitado",
+            Notice::SeekerRegistered => "persona-registrada",
         }
     }
 
@@ -110,6 +113,7 @@ impl Notice {
             Notice::AccommodationsChanged => Key::notice_accommodations_changed,
             Notice::VideoSaved => Key::notice_video_saved,
             Notice::VideoRemoved => Key::notice_video_removed,
+            Notice::SeekerRegistered => Key::notice_seeker_registered,
         }
     }
 

@@ -1,12 +1,14 @@
 //! Shared value types that parse rather than validate: once built, they are known to be good.
 
 pub mod email;
+pub mod identity;
 pub mod lima_time;
 pub mod password;
 pub mod region;
 pub mod ruc;
 
 pub use email::Email;
+pub use identity::{ConadisNumber, DocumentType, IdentityDocument};
 pub use password::NewPassword;
 pub use region::Region;
 pub use ruc::Ruc;

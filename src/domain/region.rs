@@ -2,11 +2,11 @@
 //! Lima Metropolitana and Lima Provincias, as employment statistics do) and the Constitutional
 //! Province of Callao.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One region: a stable slug for storage and URLs, and its official name (a proper noun, the
-/// same in every language).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// same in every language). It travels as its slug.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Region {
     slug: &'static str,
     name: &'static str,
@@ -60,6 +60,19 @@ impl Region {
 
     pub fn name(self) -> &'static str {
         self.name
+    }
+}
+
+impl Serialize for Region {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.slug)
+    }
+}
+
+impl<'de> Deserialize<'de> for Region {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Region, D::Error> {
+        let slug = String::deserialize(deserializer)?;
+        Region::parse(&slug).ok_or_else(|| serde::de::Error::custom(format!("unknown region {slug:?}")))
     }
 }
 

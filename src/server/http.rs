@@ -4,7 +4,7 @@
 use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
 use crate::server::state::AppState;
-use crate::{accounts, i18n, media, organisations, preferences, vacancies};
+use crate::{accounts, i18n, media, organisations, preferences, seekers, vacancies};
 use axum::extract::State;
 use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
@@ -138,6 +138,7 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(media::routes::upload_vacancy_video).layer(axum::extract::DefaultBodyLimit::disable()),
         ),
         (media::REMOVE_VACANCY_VIDEO_PATH, post(media::routes::remove_vacancy_video)),
+        (seekers::REGISTER_SEEKER_PATH, post(seekers::routes::register_seeker)),
     ]
 }
 

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod form_fields;
 pub mod forms;
 pub mod http;
 pub mod lifecycle;

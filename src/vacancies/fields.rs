@@ -6,81 +6,14 @@ use crate::domain::lima_time::lima_day_start;
 use crate::domain::Region;
 use crate::error::FieldErrors;
 use crate::i18n::{t, Key, Lang};
-
-type Fields = [(String, String)];
+use crate::server::form_fields::{choice, number, skill_list, text, value, Fields};
 
 pub const MAX_TITLE_CHARS: usize = 120;
 pub const MAX_PLACE_CHARS: usize = 80;
 pub const MAX_LONG_TEXT_CHARS: usize = 8_000;
-pub const MAX_SKILLS: usize = 20;
-pub const MAX_SKILL_CHARS: usize = 60;
 /// A monthly salary above this is a typing mistake, not a salary.
 pub const MAX_SALARY: i64 = 100_000;
 pub const MAX_OPENINGS: i64 = 999;
-
-fn value<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim()).unwrap_or("")
-}
-
-/// Text with control characters (other than line breaks and tabs) removed, lines trimmed at
-/// the end, and Windows line breaks made plain.
-pub(crate) fn clean(text: &str) -> String {
-    let text: String = text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
-    text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string()
-}
-
-/// A text field: `required` ones may not be empty; none may be longer than `max`.
-fn text(
-    lang: Lang,
-    fields: &Fields,
-    id: &str,
-    max: usize,
-    required: Option<Key>,
-    errors: &mut FieldErrors,
-) -> Option<String> {
-    let text = clean(value(fields, id));
-    if let (true, Some(empty)) = (text.is_empty(), required) {
-        errors.push(id, t(lang, empty));
-        return None;
-    }
-    if text.chars().count() > max {
-        errors.push(id, crate::i18n::t_with(lang, Key::vacancy_err_too_long, &[("max", &max.to_string())]));
-        return None;
-    }
-    Some(text)
-}
-
-fn choice<T>(
-    lang: Lang,
-    fields: &Fields,
-    id: &str,
-    parse: fn(&str) -> Option<T>,
-    missing: Key,
-    errors: &mut FieldErrors,
-) -> Option<T> {
-    let parsed = parse(value(fields, id));
-    if parsed.is_none() {
-        errors.push(id, t(lang, missing));
-    }
-    parsed
-}
-
-/// A whole number between `min` and `max`; `None` with no error when left empty and optional.
-fn number(lang: Lang, fields: &Fields, id: &str, min: i64, max: i64, errors: &mut FieldErrors) -> Option<i64> {
-    let raw = value(fields, id).replace([' ', ','], "");
-    match raw.parse::<i64>() {
-        Ok(n) if (min..=max).contains(&n) => Some(n),
-        _ => {
-            let message = crate::i18n::t_with(
-                lang,
-                Key::vacancy_err_number,
-                &[("min", &min.to_string()), ("max", &max.to_string())],
-            );
-            errors.push(id, message);
-            None
-        }
-    }
-}
 
 /// Reads the form into a draft for `company_id`. `accommodations` is the list an entry must
 /// come from; `now` decides whether the closing date is still ahead.
@@ -138,19 +71,7 @@ pub fn read_draft(
             }
         }
     }
-    let mut skills: Vec<String> = Vec::new();
-    for skill in value(fields, "skills").split([',', '\n']).map(clean).filter(|s| !s.is_empty()) {
-        if skill.chars().count() > MAX_SKILL_CHARS {
-            errors.push("skills", t(lang, Key::vacancy_err_skill_long));
-            break;
-        }
-        if !skills.iter().any(|s| s.to_lowercase() == skill.to_lowercase()) {
-            skills.push(skill);
-        }
-    }
-    if skills.len() > MAX_SKILLS {
-        errors.push("skills", t(lang, Key::vacancy_err_skills_many));
-    }
+    let skills = skill_list(lang, fields, "skills", errors);
     let closes_at = match lima_day_start(value(fields, "closes_on")) {
         // Open until the end of the closing day, Lima time.
         Some(start) if start + 86_400 > now => Some(start + 86_400),
@@ -253,7 +174,7 @@ mod tests {
             ("accommodations", "teleportation"),
             ("closes_on", "2026-11-01"),
         ]);
-        fields.push(("skills".into(), "a, ".repeat(MAX_SKILLS + 1)));
+        fields.push(("skills".into(), "a, ".repeat(crate::server::form_fields::MAX_SKILLS + 1)));
         let mut errors = FieldErrors::default();
         assert!(read_draft(Lang::Es, &fields, 7, &list(), NOW, &mut errors).is_none());
         for id in [

@@ -46,32 +46,6 @@ pub fn edit_vacancy_path(id: i64) -> String {
 use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 
-/// Declares a closed set of values stored by code, each with the code it is stored as.
-macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $($variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// How it is stored and sent in forms and addresses.
-            pub fn code(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code),+
-                }
-            }
-
-            pub fn from_code(code: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
 impl Modality {
     pub fn label(self) -> Key {
         match self {

@@ -145,7 +145,7 @@ pub async fn vacancy_step(State(state): State<AppState>, request: Request) -> Re
             return step_refused(&state, parts, id, &fields, "manage", &message).await;
         }
     }
-    let comment = crate::vacancies::fields::clean(field(&fields, "comment"));
+    let comment = crate::server::form_fields::clean(field(&fields, "comment"));
     if step == Step::Return {
         let problem = if comment.is_empty() {
             Some(Key::vacancy_err_comment)
@@ -211,7 +211,7 @@ pub async fn report_vacancy(State(state): State<AppState>, request: Request) -> 
     if reason.is_none() {
         errors.push(REPORT_REASON_FIELD, t(ui.lang, Key::report_err_reason));
     }
-    let details = crate::vacancies::fields::clean(field(&fields, "details"));
+    let details = crate::server::form_fields::clean(field(&fields, "details"));
     if details.chars().count() > MAX_COMMENT_CHARS {
         errors.push("details", t(ui.lang, Key::vacancy_err_comment_long));
     }
@@ -307,10 +307,10 @@ pub async fn count_matches(State(state): State<AppState>, request: Request) -> R
 /// (`ofrecer`) an entry of the accommodations list. Admins only; each change is audited.
 pub async fn change_accommodations(State(state): State<AppState>, request: Request) -> Response {
     use super::accommodations::MAX_NAME_CHARS;
-    use super::fields::clean;
     use super::{Accommodation, ACCOMMODATIONS_PATH, EDIT_ACCOMMODATION};
     use crate::audit::AuditAction;
     use crate::server::audit::AuditEvent;
+    use crate::server::form_fields::clean;
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let lang = ui.lang;

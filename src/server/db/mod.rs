@@ -11,6 +11,7 @@ pub mod organisations;
 pub mod outbox;
 mod postgres;
 pub mod search;
+pub mod seekers;
 mod sqlite;
 pub mod vacancies;
 
@@ -22,6 +23,7 @@ use media::SignVideoStore;
 use organisations::OrganisationStore;
 use outbox::OutboxStore;
 use search::SearchStore;
+use seekers::SeekerStore;
 use std::sync::Arc;
 use vacancies::VacancyStore;
 
@@ -105,6 +107,7 @@ pub trait Store:
     + VacancyStore
     + SearchStore
     + SignVideoStore
+    + SeekerStore
     + OutboxStore
     + LimitStore
     + Maintenance
@@ -118,6 +121,7 @@ impl<T> Store for T where
         + VacancyStore
         + SearchStore
         + SignVideoStore
+        + SeekerStore
         + OutboxStore
         + LimitStore
         + Maintenance
@@ -133,6 +137,7 @@ pub mod prelude {
     pub use super::organisations::OrganisationStore;
     pub use super::outbox::OutboxStore;
     pub use super::search::SearchStore;
+    pub use super::seekers::SeekerStore;
     pub use super::vacancies::VacancyStore;
     pub use super::{DbError, DbResult, Maintenance, Store};
 }
@@ -251,6 +256,7 @@ macro_rules! impl_store {
         $crate::server::db::vacancies::impl_vacancy_store!($store);
         $crate::server::db::limits::impl_limit_store!($store);
         $crate::server::db::media::impl_sign_video_store!($store);
+        $crate::server::db::seekers::impl_seeker_store!($store);
     };
 }
 pub(crate) use {impl_maintenance, impl_store};

@@ -1,0 +1,51 @@
+import { test, expect } from "@playwright/test";
+import { expectNoAxeViolations, newCounsellor } from "./support";
+
+test("J2: a counsellor registers a person who is with them, reading out each consent", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const project = testInfo.project.name;
+  const counsellor = await newCounsellor(browser, {
+    name: "Marta Condori",
+    email: `marta.reg.${project}@senda.test`,
+    password: "la clave de Marta Condori",
+  });
+  const axe = async () => {
+    if (project === "hydrated") await expectNoAxeViolations(counsellor);
+  };
+  const name = `Rosa Huamán ${project}`;
+  const dni = project === "no-js" ? "70000001" : "70000002";
+
+  await counsellor.getByRole("link", { name: "Personas que acompaña tu centro" }).click();
+  await expect(counsellor.getByText("Tu centro todavía no acompaña a nadie")).toBeVisible();
+  await axe();
+  await counsellor.getByRole("link", { name: "Registrar a una persona" }).click();
+  await axe();
+  await counsellor.getByLabel("Nombres y apellidos").fill(name);
+  await counsellor.getByLabel("Tipo de documento").selectOption({ label: "DNI" });
+  await counsellor.getByLabel("Número de documento").fill(dni);
+  await counsellor.getByLabel("Fecha de nacimiento").fill("1994-05-17");
+  await counsellor.getByLabel("Sexo").selectOption({ label: "Mujer" });
+  await counsellor.getByLabel("Región").selectOption({ label: "Lima Metropolitana" });
+  await counsellor.getByLabel("Teléfono o celular").fill("984 123 456");
+  await counsellor.getByLabel("Cómo prefiere que la contacten").selectOption({ label: "WhatsApp" });
+  await counsellor.getByLabel(/Una consejera o consejero de mi centro de empleo puede ver mi perfil/).check();
+  // The register's own consent forgotten: said, with a link to the box, and nothing lost.
+  await counsellor.getByRole("button", { name: "Registrar a la persona" }).click();
+  await expect(counsellor.locator(".app-error-summary")).toBeFocused();
+  await axe();
+  await expect(counsellor.getByLabel("Nombres y apellidos")).toHaveValue(name);
+  await counsellor.getByRole("link", { name: /Sin este permiso no podemos guardar el perfil/ }).click();
+  const register = counsellor.getByLabel(/Guarden mi perfil en el registro/);
+  await expect(register).toBeFocused();
+  await counsellor.keyboard.press("Space");
+  await expect(register).toBeChecked();
+  await counsellor.getByRole("button", { name: "Registrar a la persona" }).click();
+  await expect(counsellor.getByRole("alert")).toContainText("Registramos a la persona");
+  await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(counsellor.getByText("falta que la persona lo confirme").first()).toBeVisible();
+  await axe();
+
+  await counsellor.goto("/personas");
+  await expect(counsellor.getByRole("link", { name })).toBeVisible();
+  await axe();
+});

@@ -1,0 +1,90 @@
+//! Server functions of the register: a counsellor's caseload, and one person's profile as
+//! the person asking may see it. Whoever may see nothing learns nothing, not even that the
+//! person is registered.
+
+use super::consent::Consents;
+use super::visibility::Visible;
+use super::{SeekerProfile, SeekerSummary};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The people the counsellor's centre follows.
+#[server(endpoint = "seekers/caseload")]
+pub async fn read_caseload() -> Result<Vec<SeekerSummary>, AppError> {
+    use crate::accounts::Role;
+    let current = crate::server::access::acting_as(&[Role::Counsellor])?;
+    let centre = current
+        .actor
+        .roles
+        .iter()
+        .find(|g| g.role == Role::Counsellor)
+        .and_then(|g| g.centre_id)
+        .ok_or(AppError::Forbidden)?;
+    Ok(crate::server::state::store()?.centre_seekers(centre).await?)
+}
+
+/// A profile as one viewer sees it, with the records that are theirs to read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeekerView {
+    pub profile: SeekerProfile,
+    pub visible: Visible,
+    pub consents: Consents,
+    pub consent_history: Vec<super::consent::ConsentRecord>,
+    /// Who looked at the disability data: for the person only.
+    pub accesses: Vec<super::AccessRecord>,
+    pub is_self: bool,
+    /// The names of the disability types and accommodations the profile names.
+    pub names: Vec<crate::vacancies::Accommodation>,
+}
+
+/// The profile of person `id`, as whoever asks may see it; a look at disability data by
+/// anyone but the person is recorded first.
+#[server(endpoint = "seekers/view")]
+pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
+    use super::visibility::{redact, visible_to, Viewer};
+    use crate::accounts::Role;
+    let current = crate::server::access::signed_in()?;
+    let actor = current.actor;
+    let store = crate::server::state::store()?;
+    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
+    let viewer = if profile.account_id == Some(actor.account_id) {
+        Viewer::Themselves
+    } else if actor
+        .roles
+        .iter()
+        .any(|g| g.role == Role::Counsellor && g.centre_id.is_some() && g.centre_id == profile.centre_id)
+    {
+        Viewer::CentreCounsellor
+    } else {
+        Viewer::Unrelated
+    };
+    let consents = store.consents_in_force(id).await?;
+    let visible = visible_to(viewer, &consents);
+    if !visible.profile {
+        return Err(AppError::NotFound);
+    }
+    if visible.logged && profile.disability.is_some() {
+        store.log_sensitive_access(id, actor.account_id, "profile", crate::server::auth::now()).await?;
+    }
+    let is_self = viewer == Viewer::Themselves;
+    let accesses = if is_self { store.sensitive_accesses(id).await? } else { Vec::new() };
+    let profile = redact(profile, visible);
+    let names = match &profile.disability {
+        Some(d) => {
+            let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
+            let named: Vec<&String> = d.types.iter().chain(&d.needs_at_interview).chain(&d.needs_at_work).collect();
+            types?.into_iter().chain(accommodations?).filter(|entry| named.contains(&&entry.code)).collect()
+        }
+        None => Vec::new(),
+    };
+    Ok(SeekerView {
+        names,
+        profile,
+        visible,
+        consents,
+        consent_history: store.consent_history(id).await?,
+        accesses,
+        is_self,
+    })
+}

@@ -1,0 +1,119 @@
+//! Consents, as Peru's personal-data law (Ley 29733) asks for sensitive data: express, one
+//! purpose each, in plain words, recorded with the version of the words the person agreed to,
+//! and revocable at any time with immediate effect.
+
+use crate::i18n::Key;
+use serde::{Deserialize, Serialize};
+
+/// One purpose a job seeker agrees to, separately from the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConsentKind {
+    /// (a) Keep my profile in the register.
+    Register,
+    /// (b) Process my disability data (without it, none is stored).
+    DisabilityData,
+    /// (c) Share my profile with the employers I apply to.
+    ShareWithEmployers,
+    /// (d) Let a counsellor act for me.
+    CounsellorActs,
+    /// (e) Use my data in anonymous statistics.
+    Statistics,
+}
+
+impl ConsentKind {
+    pub const ALL: [ConsentKind; 5] = [
+        ConsentKind::Register,
+        ConsentKind::DisabilityData,
+        ConsentKind::ShareWithEmployers,
+        ConsentKind::CounsellorActs,
+        ConsentKind::Statistics,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ConsentKind::Register => "register",
+            ConsentKind::DisabilityData => "disability_data",
+            ConsentKind::ShareWithEmployers => "share_with_employers",
+            ConsentKind::CounsellorActs => "counsellor_acts",
+            ConsentKind::Statistics => "statistics",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ConsentKind> {
+        ConsentKind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+
+    /// The words the person agrees to. When they change, [`ConsentKind::version`] changes
+    /// with them, so every record says which words were agreed to.
+    pub fn text(self) -> Key {
+        match self {
+            ConsentKind::Register => Key::consent_register,
+            ConsentKind::DisabilityData => Key::consent_disability_data,
+            ConsentKind::ShareWithEmployers => Key::consent_share_with_employers,
+            ConsentKind::CounsellorActs => Key::consent_counsellor_acts,
+            ConsentKind::Statistics => Key::consent_statistics,
+        }
+    }
+
+    /// The version of [`ConsentKind::text`] in force.
+    pub fn version(self) -> &'static str {
+        "2026-11-30"
+    }
+}
+
+/// Who recorded a consent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RecordedBy {
+    /// The job seeker, signed in.
+    Themselves,
+    /// A counsellor, with the person present; it stands once the person confirms it when they
+    /// first sign in.
+    Counsellor,
+}
+
+impl RecordedBy {
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordedBy::Themselves => "self",
+            RecordedBy::Counsellor => "counsellor",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RecordedBy> {
+        [RecordedBy::Themselves, RecordedBy::Counsellor].into_iter().find(|by| by.code() == code)
+    }
+}
+
+/// The consents in force for one person (given, not revoked).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consents(Vec<ConsentKind>);
+
+impl Consents {
+    pub fn new(kinds: impl IntoIterator<Item = ConsentKind>) -> Consents {
+        let mut kinds: Vec<ConsentKind> = kinds.into_iter().collect();
+        kinds.sort_by_key(|kind| ConsentKind::ALL.iter().position(|k| k == kind));
+        kinds.dedup();
+        Consents(kinds)
+    }
+
+    pub fn has(&self, kind: ConsentKind) -> bool {
+        self.0.contains(&kind)
+    }
+
+    pub fn kinds(&self) -> &[ConsentKind] {
+        &self.0
+    }
+}
+
+/// One consent as its history shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentRecord {
+    pub kind: ConsentKind,
+    pub text_version: String,
+    pub given_at: i64,
+    pub recorded_by: RecordedBy,
+    /// The account that recorded it, while it exists.
+    pub recorder_name: Option<String>,
+    pub confirmed_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}

@@ -1,0 +1,339 @@
+//! The register's pages: a counsellor's caseload, registering a person who is with them (with
+//! every consent read out in plain words), and a person's profile as the viewer may see it.
+
+use super::api::{read_caseload, read_seeker, SeekerView};
+use super::consent::{ConsentKind, RecordedBy};
+use super::{seeker_path, ContactChannel, Education, SeekerSummary, Sex, CONSENT_REGISTER_FIELD, REGISTER_SEEKER_PATH};
+use crate::accounts::Role;
+use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField};
+use crate::components::notice::{sign_in_first, NoticeBanner};
+use crate::components::status_page::{ErrorPage, NotFoundPage};
+use crate::domain::lima_time::{format_lima, format_lima_date};
+use crate::domain::{region, DocumentType};
+use crate::i18n::{page_title, t, t_with, Key, Lang};
+use crate::ui::use_ui;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+fn document_label(lang: Lang, kind: DocumentType) -> &'static str {
+    t(
+        lang,
+        match kind {
+            DocumentType::Dni => Key::document_dni,
+            DocumentType::ForeignerCard => Key::document_ce,
+            DocumentType::Passport => Key::document_passport,
+        },
+    )
+}
+
+fn options<T: Copy>(lang: Lang, all: &[T], code: fn(T) -> &'static str, label: fn(T) -> Key) -> Vec<(String, String)> {
+    all.iter().map(|v| (code(*v).to_string(), t(lang, label(*v)).to_string())).collect()
+}
+
+/// Counsellors only; anyone else is told so.
+fn counsellor_only(ui: &crate::ui::Ui) -> Option<AnyView> {
+    (!ui.actor.as_ref().is_some_and(|a| a.has(Role::Counsellor)))
+        .then(|| view! { <ErrorPage error=crate::error::AppError::Forbidden /> }.into_any())
+}
+
+#[component]
+pub fn CaseloadPage() -> impl IntoView {
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, super::CASELOAD_PATH) {
+        return away;
+    }
+    if let Some(refused) = counsellor_only(&ui) {
+        return refused;
+    }
+    let lang = ui.lang;
+    let caseload = Resource::new_blocking(|| (), |_| read_caseload());
+    view! {
+        <Title text=page_title(lang, Key::caseload_title) />
+        <div class="app-width">
+            <NoticeBanner />
+            <h1>{t(lang, Key::caseload_h1)}</h1>
+            <p>
+                <a class="app-button" href=REGISTER_SEEKER_PATH>{t(lang, Key::register_seeker_h1)}</a>
+            </p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match caseload.await {
+                        Ok(people) if people.is_empty() => view! { <p>{t(lang, Key::caseload_empty)}</p> }.into_any(),
+                        Ok(people) => view! { <CaseloadTable people /> }.into_any(),
+                        Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn CaseloadTable(people: Vec<SeekerSummary>) -> impl IntoView {
+    let lang = use_ui().lang;
+    let rows = people
+        .into_iter()
+        .map(|person| {
+            let document = format!("{} {}", document_label(lang, person.document.kind), person.document.number());
+            let signed = if person.signed_up { Key::caseload_signed_up } else { Key::caseload_not_signed_up };
+            view! {
+                <tr>
+                    <th scope="row">
+                        <a href=seeker_path(person.id)>{person.full_name}</a>
+                    </th>
+                    <td>{document}</td>
+                    <td>{format_lima_date(person.created_at)}</td>
+                    <td>{t(lang, signed)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="app-table-wrap" role="region" aria-labelledby="caseload-caption" tabindex="0">
+            <table class="app-table">
+                <caption id="caseload-caption">{t(lang, Key::caseload_caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, Key::seeker_full_name)}</th>
+                        <th scope="col">{t(lang, Key::seeker_document)}</th>
+                        <th scope="col">{t(lang, Key::caseload_registered)}</th>
+                        <th scope="col">{t(lang, Key::caseload_account)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn RegisterSeekerPage() -> impl IntoView {
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, REGISTER_SEEKER_PATH) {
+        return away;
+    }
+    if let Some(refused) = counsellor_only(&ui) {
+        return refused;
+    }
+    let lang = ui.lang;
+    let form = use_form_state();
+    let title = if form.has_errors() {
+        format!("{}: {}", t(lang, Key::form_error_prefix), page_title(lang, Key::register_seeker_h1))
+    } else {
+        page_title(lang, Key::register_seeker_h1)
+    };
+    let documents: Vec<(String, String)> =
+        DocumentType::ALL.iter().map(|k| (k.code().to_string(), document_label(lang, *k).to_string())).collect();
+    let regions: Vec<(String, String)> =
+        region::ALL.iter().map(|r| (r.slug().to_string(), r.name().to_string())).collect();
+    let ticked: Vec<String> = form.values.iter().filter(|(k, _)| k == "consent").map(|(_, v)| v.clone()).collect();
+    let register_error = form.error(CONSENT_REGISTER_FIELD);
+    let register_invalid = register_error.is_some();
+    let consents = ConsentKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let described_by =
+                (kind == ConsentKind::Register && register_error.is_some()).then(|| "consent-error".to_string());
+            view! {
+                <Choice
+                    kind="checkbox"
+                    name="consent"
+                    value=kind.code()
+                    label=t(lang, kind.text()).to_string()
+                    checked=ticked.iter().any(|c| c == kind.code())
+                    described_by
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=title />
+        <div class="app-width app-narrow">
+            <form method="post" action=REGISTER_SEEKER_PATH novalidate>
+                <CsrfField />
+                <ErrorSummary errors=form.errors.clone() />
+                <h1>{t(lang, Key::register_seeker_h1)}</h1>
+                <p class="app-lead">{t(lang, Key::register_seeker_intro)}</p>
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_who)}</legend>
+                    <TextField id="full_name" label=t(lang, Key::seeker_full_name) autocomplete="off" value=form.value("full_name") error=form.error("full_name") />
+                    <SelectField id="document_type" label=t(lang, Key::seeker_document_type) options=documents selected=form.value("document_type") error=form.error("document_type") />
+                    <TextField id="document_number" label=t(lang, Key::seeker_document_number) autocomplete="off" value=form.value("document_number") error=form.error("document_number") />
+                    <TextField id="birth_date" label=t(lang, Key::seeker_birth_date) input_type="date" autocomplete="off" value=form.value("birth_date") error=form.error("birth_date") />
+                    <SelectField id="sex" label=t(lang, Key::seeker_sex) options=options(lang, Sex::ALL, Sex::code, Sex::label) selected=form.value("sex") error=form.error("sex") />
+                    <SelectField id="education" label=t(lang, Key::seeker_education) options=options(lang, Education::ALL, Education::code, Education::label) selected=form.value("education") error=form.error("education") />
+                    <TextArea id="skills" label=t(lang, Key::seeker_skills) hint=Some(t(lang, Key::vacancy_skills_hint)) rows=2 value=form.value("skills") error=form.error("skills") />
+                </fieldset>
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_contact)}</legend>
+                    <SelectField id="region" label=t(lang, Key::vacancy_region) options=regions selected=form.value("region") error=form.error("region") />
+                    <TextField id="province" label=t(lang, Key::vacancy_province) autocomplete="off" value=form.value("province") error=form.error("province") />
+                    <TextField id="district" label=t(lang, Key::vacancy_district) autocomplete="off" value=form.value("district") error=form.error("district") />
+                    <TextField id="phone" label=t(lang, Key::seeker_phone) input_type="tel" autocomplete="off" value=form.value("phone") error=form.error("phone") />
+                    <TextField id="email" label=t(lang, Key::seeker_email) input_type="email" autocomplete="off" value=form.value("email") error=form.error("email") />
+                    <SelectField id="channel" label=t(lang, Key::seeker_channel) options=options(lang, ContactChannel::ALL, ContactChannel::code, ContactChannel::label) selected=form.value("channel") error=form.error("channel") />
+                </fieldset>
+                <fieldset class="app-fieldset" class:app-field--error=register_invalid>
+                    <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_consents)}</legend>
+                    <p class="app-hint">{t(lang, Key::register_seeker_consents_hint)}</p>
+                    {register_error.map(|message| view! { <p class="app-field__error" id="consent-error">{message}</p> })}
+                    {consents}
+                </fieldset>
+                <button class="app-button" type="submit">{t(lang, Key::register_seeker_submit)}</button>
+            </form>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn SeekerPage() -> impl IntoView {
+    let ui = use_ui();
+    let params = use_params_map();
+    let Some(id) = params.read_untracked().get("id").and_then(|id| id.parse::<i64>().ok()) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    if let Some(away) = sign_in_first(&ui, &seeker_path(id)) {
+        return away;
+    }
+    let found = Resource::new_blocking(move || id, read_seeker);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(view) => view! { <SeekerDetails view /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn SeekerDetails(view: SeekerView) -> impl IntoView {
+    let lang = use_ui().lang;
+    let SeekerView { profile, visible, consents, consent_history, accesses, is_self, names } = view;
+    let p = &profile.personal;
+    let place = [p.district.as_str(), p.province.as_str(), p.region.name()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let education = profile.education.map_or_else(|| t(lang, Key::vacancy_not_stated), |e| t(lang, e.label()));
+    let skills = if profile.skills.is_empty() {
+        t(lang, Key::vacancy_not_stated).to_string()
+    } else {
+        profile.skills.join(", ")
+    };
+    let disability = if !consents.has(ConsentKind::DisabilityData) {
+        view! { <p>{t(lang, Key::seeker_no_disability_consent)}</p> }.into_any()
+    } else if !visible.needs {
+        view! { <p>{t(lang, Key::seeker_disability_hidden)}</p> }.into_any()
+    } else {
+        match profile.disability.clone() {
+            None => view! { <p>{t(lang, Key::vacancy_not_stated)}</p> }.into_any(),
+            Some(d) => {
+                let name = |code: &String| {
+                    names.iter().find(|n| &n.code == code).map_or_else(|| code.clone(), |n| n.name(lang).to_string())
+                };
+                let list = |codes: Vec<String>| {
+                    if codes.is_empty() {
+                        t(lang, Key::vacancy_not_stated).to_string()
+                    } else {
+                        codes.iter().map(name).collect::<Vec<_>>().join(", ")
+                    }
+                };
+                view! {
+                    <dl class="app-facts">
+                        <dt>{t(lang, Key::seeker_disability_types)}</dt>
+                        <dd>{list(d.types)}</dd>
+                        <dt>{t(lang, Key::seeker_conadis)}</dt>
+                        <dd>{d.conadis.map_or_else(|| t(lang, Key::vacancy_not_stated).to_string(), |c| c.as_str().to_string())}</dd>
+                        <dt>{t(lang, Key::seeker_needs_interview)}</dt>
+                        <dd>{list(d.needs_at_interview)}</dd>
+                        <dt>{t(lang, Key::seeker_needs_work)}</dt>
+                        <dd>{list(d.needs_at_work)}</dd>
+                    </dl>
+                }
+                .into_any()
+            }
+        }
+    };
+    let history = consent_history
+        .into_iter()
+        .map(|record| {
+            let by = match (record.recorded_by, record.recorder_name.as_deref()) {
+                (RecordedBy::Counsellor, Some(name)) => t_with(lang, Key::consent_by_counsellor, &[("name", name)]),
+                (RecordedBy::Counsellor, None) => t(lang, Key::consent_by_a_counsellor).to_string(),
+                (RecordedBy::Themselves, _) => t(lang, Key::consent_by_self).to_string(),
+            };
+            let state = match (record.revoked_at, record.confirmed_at, record.recorded_by) {
+                (Some(at), _, _) => t_with(lang, Key::consent_revoked_on, &[("when", &format_lima(at))]),
+                (None, None, RecordedBy::Counsellor) => t(lang, Key::consent_unconfirmed).to_string(),
+                (None, _, _) => t(lang, Key::consent_in_force).to_string(),
+            };
+            view! {
+                <li>
+                    <p>{t(lang, record.kind.text())}</p>
+                    <p class="app-hint">
+                        {format!("{} · {} · {} · {}", format_lima(record.given_at), by, state, t_with(lang, Key::consent_version, &[("version", &record.text_version)]))}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    let accesses = is_self.then(|| {
+        let items = accesses
+            .into_iter()
+            .map(|a| view! { <li>{format!("{} — {}", format_lima(a.at), a.viewer_name)}</li> })
+            .collect_view();
+        view! {
+            <section aria-labelledby="accesses-h">
+                <h2 id="accesses-h">{t(lang, Key::seeker_accesses_h2)}</h2>
+                <ul class="app-list">{items}</ul>
+            </section>
+        }
+    });
+    view! {
+        <Title text=p.full_name.clone() />
+        <article class="app-width app-narrow">
+            <NoticeBanner />
+            <h1>{p.full_name.clone()}</h1>
+            <section aria-labelledby="personal-h">
+                <h2 id="personal-h">{t(lang, Key::register_seeker_who)}</h2>
+                <dl class="app-facts">
+                    <dt>{t(lang, Key::seeker_document)}</dt>
+                    <dd>{format!("{} {}", document_label(lang, p.document.kind), p.document.number())}</dd>
+                    <dt>{t(lang, Key::seeker_birth_date)}</dt>
+                    <dd>{p.birth_date.clone()}</dd>
+                    <dt>{t(lang, Key::seeker_sex)}</dt>
+                    <dd>{t(lang, p.sex.label())}</dd>
+                    <dt>{t(lang, Key::seeker_education)}</dt>
+                    <dd>{education}</dd>
+                    <dt>{t(lang, Key::seeker_skills)}</dt>
+                    <dd>{skills}</dd>
+                    <dt>{t(lang, Key::vacancy_place)}</dt>
+                    <dd>{place}</dd>
+                    <dt>{t(lang, Key::seeker_phone)}</dt>
+                    <dd>{if p.phone.is_empty() { t(lang, Key::vacancy_not_stated).to_string() } else { p.phone.clone() }}</dd>
+                    <dt>{t(lang, Key::seeker_email)}</dt>
+                    <dd>{if p.email.is_empty() { t(lang, Key::vacancy_not_stated).to_string() } else { p.email.clone() }}</dd>
+                    <dt>{t(lang, Key::seeker_channel)}</dt>
+                    <dd>{t(lang, p.channel.label())}</dd>
+                </dl>
+            </section>
+            <section aria-labelledby="disability-h">
+                <h2 id="disability-h">{t(lang, Key::seeker_disability_h2)}</h2>
+                {disability}
+            </section>
+            <section aria-labelledby="consents-h">
+                <h2 id="consents-h">{t(lang, Key::seeker_consents_h2)}</h2>
+                <ul class="app-list">{history}</ul>
+            </section>
+            {accesses}
+        </article>
+    }
+}

@@ -1,0 +1,112 @@
+//! Who sees what of a job seeker's profile. Disability data is sensitive: it reaches a
+//! counsellor only with the person's consent to its processing *and* to a counsellor acting
+//! for them (and every such look is logged for the person to see); an employer gets the
+//! accommodations an applicant needs, to prepare, but the kind of disability only when the
+//! applicant chose to say it in that application; admins run the system, not caseloads, and get
+//! none of it. Pure rules, checked on the server before anything is read.
+
+use super::consent::{ConsentKind, Consents};
+use serde::{Deserialize, Serialize};
+
+/// How the person asking stands to the job seeker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Viewer {
+    /// The job seeker themselves.
+    Themselves,
+    /// A counsellor of the centre that follows the job seeker.
+    CentreCounsellor,
+    /// An employer of a company the job seeker applied to; `disclosed` when the application
+    /// says the kind of disability.
+    EmployerAppliedTo { disclosed: bool },
+    /// Anyone else: another centre's counsellor, another company's employer, an admin, a
+    /// visitor.
+    Unrelated,
+}
+
+/// What of the profile may be shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visible {
+    /// Name, education, experience, skills, competences, languages.
+    pub profile: bool,
+    /// Phone, email, address, preferred contact channel, identity document, date of birth.
+    pub personal: bool,
+    /// The accommodations needed at interviews and at work.
+    pub needs: bool,
+    /// The disability types and the CONADIS number.
+    pub disability: bool,
+    /// Showing it writes an access record the job seeker can read.
+    pub logged: bool,
+}
+
+pub fn visible_to(viewer: Viewer, consents: &Consents) -> Visible {
+    let disability_data = consents.has(ConsentKind::DisabilityData);
+    match viewer {
+        Viewer::Themselves => Visible { profile: true, personal: true, needs: true, disability: true, logged: false },
+        Viewer::CentreCounsellor => {
+            let sensitive = disability_data && consents.has(ConsentKind::CounsellorActs);
+            Visible { profile: true, personal: true, needs: sensitive, disability: sensitive, logged: sensitive }
+        }
+        Viewer::EmployerAppliedTo { disclosed } if consents.has(ConsentKind::ShareWithEmployers) => Visible {
+            profile: true,
+            personal: true,
+            needs: disability_data,
+            disability: disability_data && disclosed,
+            logged: disability_data,
+        },
+        Viewer::EmployerAppliedTo { .. } | Viewer::Unrelated => Visible::default(),
+    }
+}
+
+/// The profile with what `visible` does not allow taken out. A viewer allowed nothing gets
+/// nothing at all: the caller answers "not found" before this.
+pub fn redact(mut profile: super::SeekerProfile, visible: Visible) -> super::SeekerProfile {
+    if !visible.needs {
+        profile.disability = None;
+    } else if !visible.disability {
+        if let Some(disability) = profile.disability.as_mut() {
+            disability.types.clear();
+            disability.conadis = None;
+        }
+    }
+    profile
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ConsentKind::*;
+
+    const NOTHING: Visible =
+        Visible { profile: false, personal: false, needs: false, disability: false, logged: false };
+    const PROFILE: Visible = Visible { profile: true, personal: true, needs: false, disability: false, logged: false };
+    const NEEDS: Visible = Visible { profile: true, personal: true, needs: true, disability: false, logged: true };
+    const ALL_LOGGED: Visible = Visible { profile: true, personal: true, needs: true, disability: true, logged: true };
+    const OWN: Visible = Visible { profile: true, personal: true, needs: true, disability: true, logged: false };
+
+    #[test]
+    fn the_table_of_viewers_and_consents() {
+        let employer = Viewer::EmployerAppliedTo { disclosed: false };
+        let employer_told = Viewer::EmployerAppliedTo { disclosed: true };
+        let rows: &[(Viewer, &[ConsentKind], Visible)] = &[
+            (Viewer::Themselves, &[Register], OWN),
+            (Viewer::Themselves, &[Register, DisabilityData], OWN),
+            (Viewer::CentreCounsellor, &[Register], PROFILE),
+            (Viewer::CentreCounsellor, &[Register, DisabilityData], PROFILE),
+            (Viewer::CentreCounsellor, &[Register, CounsellorActs], PROFILE),
+            (Viewer::CentreCounsellor, &[Register, DisabilityData, CounsellorActs], ALL_LOGGED),
+            (employer, &[Register, DisabilityData], NOTHING),
+            (employer, &[Register, ShareWithEmployers], PROFILE),
+            (employer, &[Register, DisabilityData, ShareWithEmployers], NEEDS),
+            (employer_told, &[Register, DisabilityData, ShareWithEmployers], ALL_LOGGED),
+            (employer_told, &[Register, ShareWithEmployers], PROFILE),
+            (Viewer::Unrelated, &[Register, DisabilityData, ShareWithEmployers, CounsellorActs, Statistics], NOTHING),
+        ];
+        for (viewer, consents, expected) in rows {
+            assert_eq!(
+                visible_to(*viewer, &Consents::new(consents.iter().copied())),
+                *expected,
+                "{viewer:?} with {consents:?}"
+            );
+        }
+    }
+}

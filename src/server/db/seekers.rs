@@ -1,0 +1,595 @@
+//! The register of job seekers: profiles, their consents, and the record of who looked at
+//! their disability data. The consent rules that storage can keep, it keeps in the same
+//! transaction as the data: no profile without consent to the register, no disability data
+//! without consent to its processing, and revoking that consent deletes it at once.
+
+use crate::domain::IdentityDocument;
+use crate::seekers::consent::{ConsentKind, ConsentRecord, Consents, RecordedBy};
+use crate::seekers::AccessRecord;
+use crate::seekers::{Disability, Education, PersonalDetails, SeekerProfile};
+use async_trait::async_trait;
+
+use super::DbResult;
+
+/// A profile about to enter the register.
+#[derive(Clone, Debug)]
+pub struct NewSeeker {
+    pub personal: PersonalDetails,
+    pub account_id: Option<i64>,
+    pub centre_id: Option<i64>,
+    pub education: Option<Education>,
+    pub skills: Vec<String>,
+}
+
+/// Who recorded a consent, and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConsentGiven {
+    pub by: RecordedBy,
+    pub recorder_id: i64,
+    pub at: i64,
+}
+
+/// What a counsellor learns of a person already in the register under the same document:
+/// that they are, and which centre follows them — nothing of the profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AlreadyRegistered {
+    pub id: i64,
+    pub centre_id: Option<i64>,
+}
+
+#[async_trait]
+pub trait SeekerStore: Send + Sync + 'static {
+    /// Puts a person in the register with the consents they gave. Refused (`Conflict`) without
+    /// consent to the register, or when their document is already there.
+    async fn register_seeker(&self, seeker: &NewSeeker, consents: &[ConsentKind], given: ConsentGiven)
+        -> DbResult<i64>;
+
+    /// Whoever is registered with this document.
+    async fn seeker_with_document(&self, document: &IdentityDocument) -> DbResult<Option<AlreadyRegistered>>;
+
+    /// The profile of job seeker `id`, with the disability data when it is stored.
+    async fn seeker(&self, id: i64) -> DbResult<Option<SeekerProfile>>;
+
+    /// The profile id of the account's holder.
+    async fn seeker_of_account(&self, account_id: i64) -> DbResult<Option<i64>>;
+
+    /// Changes who the person is and how to reach them. `Conflict` if the document is
+    /// another person's; `false` if there is no such profile.
+    async fn update_personal(&self, id: i64, personal: &PersonalDetails, now: i64) -> DbResult<bool>;
+
+    /// Replaces the disability data. `false`, and nothing stored, unless consent to its
+    /// processing is in force.
+    async fn save_disability(&self, id: i64, disability: &Disability, now: i64) -> DbResult<bool>;
+
+    /// The consents in force.
+    async fn consents_in_force(&self, id: i64) -> DbResult<Consents>;
+
+    /// Every consent ever given, oldest first.
+    async fn consent_history(&self, id: i64) -> DbResult<Vec<ConsentRecord>>;
+
+    /// Records a consent; `false` when it is in force already.
+    async fn give_consent(&self, id: i64, kind: ConsentKind, given: ConsentGiven) -> DbResult<bool>;
+
+    /// Marks the consents a counsellor recorded as confirmed by the person; how many.
+    async fn confirm_consents(&self, id: i64, now: i64) -> DbResult<u64>;
+
+    /// Ends a consent now; ending consent to process disability data deletes that data in the
+    /// same step. `false` when it was not in force.
+    async fn revoke_consent(&self, id: i64, kind: ConsentKind, now: i64) -> DbResult<bool>;
+
+    /// Writes down that `viewer` saw the person's disability data.
+    async fn log_sensitive_access(&self, id: i64, viewer_id: i64, purpose: &str, now: i64) -> DbResult<()>;
+
+    /// Who saw the person's disability data, newest first.
+    async fn sensitive_accesses(&self, id: i64) -> DbResult<Vec<AccessRecord>>;
+
+    /// The list of disability types in force, in its order.
+    async fn disability_types(&self) -> DbResult<Vec<crate::vacancies::Accommodation>>;
+
+    /// The people a centre follows, newest first.
+    async fn centre_seekers(&self, centre_id: i64) -> DbResult<Vec<crate::seekers::SeekerSummary>>;
+}
+
+/// A row of `seekers`.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SeekerRow {
+    pub id: i64,
+    pub account_id: Option<i64>,
+    pub centre_id: Option<i64>,
+    pub full_name: String,
+    pub document_type: String,
+    pub document_number: String,
+    pub birth_date: String,
+    pub sex: String,
+    pub region: String,
+    pub province: String,
+    pub district: String,
+    pub phone: String,
+    pub email: String,
+    pub channel: String,
+    pub education: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+pub(crate) const SELECT_SEEKER: &str = "SELECT id, account_id, centre_id, full_name, document_type, document_number, \
+     birth_date, sex, region, province, district, phone, email, channel, education, created_at, updated_at FROM seekers";
+
+impl SeekerRow {
+    /// The profile, or `None` if a stored code is one this build does not know.
+    pub(crate) fn into_profile(self, skills: Vec<String>, disability: Option<Disability>) -> Option<SeekerProfile> {
+        use crate::domain::{DocumentType, Region};
+        use crate::seekers::{ContactChannel, Sex};
+        let document =
+            IdentityDocument::parse(DocumentType::from_code(&self.document_type)?, &self.document_number).ok()?;
+        let education = match self.education {
+            Some(code) => Some(Education::from_code(&code)?),
+            None => None,
+        };
+        Some(SeekerProfile {
+            id: self.id,
+            account_id: self.account_id,
+            centre_id: self.centre_id,
+            personal: PersonalDetails {
+                full_name: self.full_name,
+                document,
+                birth_date: self.birth_date,
+                sex: Sex::from_code(&self.sex)?,
+                region: Region::parse(&self.region)?,
+                province: self.province,
+                district: self.district,
+                phone: self.phone,
+                email: self.email,
+                channel: ContactChannel::from_code(&self.channel)?,
+            },
+            education,
+            skills,
+            disability,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+/// Binds the personal details in the column order of `seekers` from `full_name` to `channel`.
+macro_rules! bind_personal {
+    ($query:expr, $p:expr) => {
+        $query
+            .bind(&$p.full_name)
+            .bind($p.document.kind.code())
+            .bind($p.document.number())
+            .bind(&$p.birth_date)
+            .bind($p.sex.code())
+            .bind($p.region.slug())
+            .bind(&$p.province)
+            .bind(&$p.district)
+            .bind(&$p.phone)
+            .bind(&$p.email)
+            .bind($p.channel.code())
+    };
+}
+
+/// Inserts one consent row in `$tx`.
+macro_rules! insert_consent {
+    ($tx:expr, $id:expr, $kind:expr, $given:expr) => {
+        sqlx::query(
+            "INSERT INTO consents (seeker_id, kind, text_version, given_at, recorded_by, recorder_id) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind($id)
+        .bind($kind.code())
+        .bind($kind.version())
+        .bind($given.at)
+        .bind($given.by.code())
+        .bind($given.recorder_id)
+        .execute($tx)
+        .await
+        .map_err($crate::server::db::DbError::from_sqlx)?
+    };
+}
+
+macro_rules! impl_seeker_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::server::db::seekers::SeekerStore for $store {
+            async fn register_seeker(
+                &self,
+                seeker: &$crate::server::db::seekers::NewSeeker,
+                consents: &[$crate::seekers::consent::ConsentKind],
+                given: $crate::server::db::seekers::ConsentGiven,
+            ) -> $crate::server::db::DbResult<i64> {
+                use $crate::seekers::consent::ConsentKind;
+                use $crate::server::db::DbError;
+                if !consents.contains(&ConsentKind::Register) {
+                    return Err(DbError::Conflict("consent_register".into()));
+                }
+                let mut tx = self.begin_write().await?;
+                let id: i64 = $crate::server::db::seekers::bind_personal!(
+                    sqlx::query_scalar(
+                        "INSERT INTO seekers (full_name, document_type, document_number, birth_date, sex, region, \
+                         province, district, phone, email, channel, account_id, centre_id, education, registered_by, \
+                         created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+                    ),
+                    seeker.personal
+                )
+                .bind(seeker.account_id)
+                .bind(seeker.centre_id)
+                .bind(seeker.education.map(|e| e.code()))
+                .bind(given.recorder_id)
+                .bind(given.at)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                for skill in &seeker.skills {
+                    sqlx::query("INSERT INTO seeker_skills (seeker_id, skill) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(id)
+                        .bind(skill)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                }
+                let mut kinds = consents.to_vec();
+                kinds.dedup();
+                for kind in kinds {
+                    $crate::server::db::seekers::insert_consent!(&mut *tx, id, kind, given);
+                }
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(id)
+            }
+
+            async fn seeker_with_document(
+                &self,
+                document: &$crate::domain::IdentityDocument,
+            ) -> $crate::server::db::DbResult<Option<$crate::server::db::seekers::AlreadyRegistered>> {
+                let row: Option<(i64, Option<i64>)> = sqlx::query_as(
+                    "SELECT id, centre_id FROM seekers WHERE document_type = $1 AND document_number = $2",
+                )
+                .bind(document.kind.code())
+                .bind(document.number())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(row.map(|(id, centre_id)| $crate::server::db::seekers::AlreadyRegistered { id, centre_id }))
+            }
+
+            async fn seeker(&self, id: i64) -> $crate::server::db::DbResult<Option<$crate::seekers::SeekerProfile>> {
+                use $crate::server::db::DbError;
+                let row: Option<$crate::server::db::seekers::SeekerRow> =
+                    sqlx::query_as(&format!("{} WHERE id = $1", $crate::server::db::seekers::SELECT_SEEKER))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                let Some(row) = row else { return Ok(None) };
+                let skills: Vec<String> =
+                    sqlx::query_scalar("SELECT skill FROM seeker_skills WHERE seeker_id = $1 ORDER BY skill")
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                let conadis: Option<Option<String>> =
+                    sqlx::query_scalar("SELECT conadis_number FROM seeker_disability WHERE seeker_id = $1")
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                let disability = match conadis {
+                    None => None,
+                    Some(conadis) => {
+                        let types: Vec<String> = sqlx::query_scalar(
+                            "SELECT t.code FROM seeker_disability_types s JOIN disability_types t ON t.code = s.code \
+                             WHERE s.seeker_id = $1 ORDER BY t.position",
+                        )
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                        let needs: Vec<(String, String)> = sqlx::query_as(
+                            "SELECT n.code, n.moment FROM seeker_needs n JOIN accommodations a ON a.code = n.code \
+                             WHERE n.seeker_id = $1 ORDER BY a.position, a.code",
+                        )
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                        let at = |moment: &str| {
+                            needs.iter().filter(|(_, m)| m == moment).map(|(code, _)| code.clone()).collect()
+                        };
+                        Some($crate::seekers::Disability {
+                            conadis: conadis.as_deref().and_then($crate::domain::ConadisNumber::parse),
+                            types,
+                            needs_at_interview: at("interview"),
+                            needs_at_work: at("work"),
+                        })
+                    }
+                };
+                Ok(row.into_profile(skills, disability))
+            }
+
+            async fn seeker_of_account(&self, account_id: i64) -> $crate::server::db::DbResult<Option<i64>> {
+                sqlx::query_scalar("SELECT id FROM seekers WHERE account_id = $1")
+                    .bind(account_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::server::db::DbError::from_sqlx)
+            }
+
+            async fn update_personal(
+                &self,
+                id: i64,
+                personal: &$crate::seekers::PersonalDetails,
+                now: i64,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let changed = $crate::server::db::seekers::bind_personal!(
+                    sqlx::query(
+                        "UPDATE seekers SET full_name = $1, document_type = $2, document_number = $3, birth_date = $4, \
+                         sex = $5, region = $6, province = $7, district = $8, phone = $9, email = $10, channel = $11, \
+                         updated_at = $12 WHERE id = $13",
+                    ),
+                    personal
+                )
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(changed.rows_affected() == 1)
+            }
+
+            async fn save_disability(
+                &self,
+                id: i64,
+                disability: &$crate::seekers::Disability,
+                now: i64,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let consented: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM consents WHERE seeker_id = $1 AND kind = 'disability_data' AND revoked_at IS NULL",
+                )
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                if consented.is_none() {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM seeker_disability WHERE seeker_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                sqlx::query("INSERT INTO seeker_disability (seeker_id, conadis_number) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(disability.conadis.as_ref().map(|c| c.as_str()))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                for code in &disability.types {
+                    sqlx::query("INSERT INTO seeker_disability_types (seeker_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(id)
+                        .bind(code)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                }
+                for (moment, codes) in [("interview", &disability.needs_at_interview), ("work", &disability.needs_at_work)] {
+                    for code in codes {
+                        sqlx::query(
+                            "INSERT INTO seeker_needs (seeker_id, code, moment) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                        )
+                        .bind(id)
+                        .bind(code)
+                        .bind(moment)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                    }
+                }
+                sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
+            }
+
+            async fn consents_in_force(
+                &self,
+                id: i64,
+            ) -> $crate::server::db::DbResult<$crate::seekers::consent::Consents> {
+                let codes: Vec<String> =
+                    sqlx::query_scalar("SELECT kind FROM consents WHERE seeker_id = $1 AND revoked_at IS NULL")
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok($crate::seekers::consent::Consents::new(
+                    codes.iter().filter_map(|c| $crate::seekers::consent::ConsentKind::from_code(c)),
+                ))
+            }
+
+            async fn consent_history(
+                &self,
+                id: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::seekers::consent::ConsentRecord>> {
+                let rows: Vec<(String, String, i64, String, Option<String>, Option<i64>, Option<i64>)> = sqlx::query_as(
+                    "SELECT c.kind, c.text_version, c.given_at, c.recorded_by, a.name, c.confirmed_at, c.revoked_at \
+                     FROM consents c LEFT JOIN accounts a ON a.id = c.recorder_id WHERE c.seeker_id = $1 ORDER BY c.id",
+                )
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows
+                    .into_iter()
+                    .filter_map(|(kind, text_version, given_at, by, recorder_name, confirmed_at, revoked_at)| {
+                        Some($crate::seekers::consent::ConsentRecord {
+                            kind: $crate::seekers::consent::ConsentKind::from_code(&kind)?,
+                            text_version,
+                            given_at,
+                            recorded_by: $crate::seekers::consent::RecordedBy::from_code(&by)?,
+                            recorder_name,
+                            confirmed_at,
+                            revoked_at,
+                        })
+                    })
+                    .collect())
+            }
+
+            async fn give_consent(
+                &self,
+                id: i64,
+                kind: $crate::seekers::consent::ConsentKind,
+                given: $crate::server::db::seekers::ConsentGiven,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let in_force: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM consents WHERE seeker_id = $1 AND kind = $2 AND revoked_at IS NULL",
+                )
+                .bind(id)
+                .bind(kind.code())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                if in_force.is_some() {
+                    return Ok(false);
+                }
+                $crate::server::db::seekers::insert_consent!(&mut *tx, id, kind, given);
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
+            }
+
+            async fn confirm_consents(&self, id: i64, now: i64) -> $crate::server::db::DbResult<u64> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE consents SET confirmed_at = $1 \
+                     WHERE seeker_id = $2 AND recorded_by = 'counsellor' AND confirmed_at IS NULL AND revoked_at IS NULL",
+                )
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(done.rows_affected())
+            }
+
+            async fn revoke_consent(
+                &self,
+                id: i64,
+                kind: $crate::seekers::consent::ConsentKind,
+                now: i64,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let ended = sqlx::query(
+                    "UPDATE consents SET revoked_at = $1 WHERE seeker_id = $2 AND kind = $3 AND revoked_at IS NULL",
+                )
+                .bind(now)
+                .bind(id)
+                .bind(kind.code())
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                if ended.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                if kind == $crate::seekers::consent::ConsentKind::DisabilityData {
+                    sqlx::query("DELETE FROM seeker_disability WHERE seeker_id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                }
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
+            }
+
+            async fn log_sensitive_access(
+                &self,
+                id: i64,
+                viewer_id: i64,
+                purpose: &str,
+                now: i64,
+            ) -> $crate::server::db::DbResult<()> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO sensitive_access (seeker_id, viewer_id, viewer_name, purpose, at) \
+                     SELECT $1, id, name, $3, $4 FROM accounts WHERE id = $2",
+                )
+                .bind(id)
+                .bind(viewer_id)
+                .bind(purpose)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(())
+            }
+
+            async fn sensitive_accesses(
+                &self,
+                id: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::seekers::AccessRecord>> {
+                let rows: Vec<(String, String, i64)> = sqlx::query_as(
+                    "SELECT viewer_name, purpose, at FROM sensitive_access WHERE seeker_id = $1 ORDER BY at DESC, id DESC",
+                )
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(viewer_name, purpose, at)| $crate::seekers::AccessRecord { viewer_name, purpose, at })
+                    .collect())
+            }
+
+            async fn disability_types(&self) -> $crate::server::db::DbResult<Vec<$crate::vacancies::Accommodation>> {
+                let rows: Vec<(String, String, String)> = sqlx::query_as(
+                    "SELECT code, name_es, name_en FROM disability_types WHERE NOT retired ORDER BY position, code",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(code, name_es, name_en)| $crate::vacancies::Accommodation { code, name_es, name_en })
+                    .collect())
+            }
+
+            async fn centre_seekers(
+                &self,
+                centre_id: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::seekers::SeekerSummary>> {
+                let rows: Vec<(i64, String, String, String, bool, i64)> = sqlx::query_as(
+                    "SELECT id, full_name, document_type, document_number, account_id IS NOT NULL, created_at \
+                     FROM seekers WHERE centre_id = $1 ORDER BY id DESC",
+                )
+                .bind(centre_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows
+                    .into_iter()
+                    .filter_map(|(id, full_name, kind, number, signed_up, created_at)| {
+                        let kind = $crate::domain::DocumentType::from_code(&kind)?;
+                        let document = $crate::domain::IdentityDocument::parse(kind, &number).ok()?;
+                        Some($crate::seekers::SeekerSummary { id, full_name, document, signed_up, created_at })
+                    })
+                    .collect())
+            }
+        }
+    };
+}
+pub(crate) use {bind_personal, impl_seeker_store, insert_consent};

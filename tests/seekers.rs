@@ -1,0 +1,208 @@
+//! The register through the real router (journey J2's first step): a counsellor registers a
+//! person who is with them, with the consents read out; the same document twice is refused
+//! without telling anything about the person; and each viewer sees of a profile only what the
+//! person's consents allow, with every look at disability data recorded.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, StatusCode};
+use common::web::*;
+use senda::accounts::{Role, RoleGrant};
+use senda::domain::{ConadisNumber, Region};
+use senda::organisations::NewCentre;
+use senda::seekers::consent::{ConsentKind, RecordedBy};
+use senda::server::db::seekers::{ConsentGiven, NewSeeker};
+use senda::server::state::AppState;
+
+async fn page(app: &axum::Router, path: &str, cookie: Option<&str>) -> Reply {
+    let mut request = get(path);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(app, request.body(Body::empty()).unwrap()).await
+}
+
+fn location(reply: &Reply) -> &str {
+    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
+}
+
+fn registration(changes: &[(&str, &str)]) -> String {
+    let mut fields: Vec<(String, String)> = [
+        ("full_name", "Rosa Huamán Quispe"),
+        ("document_type", "dni"),
+        ("document_number", "45678912"),
+        ("birth_date", "1994-05-17"),
+        ("sex", "female"),
+        ("region", "cusco"),
+        ("province", "Cusco"),
+        ("district", "Wanchaq"),
+        ("phone", "984123456"),
+        ("email", ""),
+        ("channel", "whatsapp"),
+        ("education", "secondary"),
+        ("skills", "atención al cliente"),
+        ("consent", "register"),
+        ("consent", "counsellor_acts"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for (name, value) in changes {
+        fields.retain(|(k, _)| k != name);
+        if !value.is_empty() {
+            fields.push((name.to_string(), value.to_string()));
+        }
+    }
+    serde_urlencoded::to_string(&fields).unwrap()
+}
+
+async fn counsellor_of(state: &AppState, email: &str, centre: i64) -> String {
+    let grant = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre) };
+    session_cookie_for(state, &person(state, email, grant).await).await
+}
+
+async fn other_centre(state: &AppState) -> i64 {
+    let centre = NewCentre {
+        name: "Centro de Empleo Arequipa".into(),
+        region: Region::parse("arequipa").unwrap(),
+        address: "Calle Mercaderes 100, Arequipa".into(),
+        phone: "(054) 21-2121".into(),
+        email: "arequipa@example.pe".into(),
+    };
+    state.store.insert_centre(&centre).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_counsellor_registers_a_person_with_their_consents_and_the_same_document_twice_is_refused() {
+    let (app, state, db) = app_with_state().await;
+    let centre = state.store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    let form = page(&app, "/personas/nueva", Some(&jorge)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(r#"<form method="post" action="/personas/nueva""#));
+    assert!(form.body.contains("Guarden mi perfil en el registro"), "each consent in plain words");
+
+    // Without the register's consent nothing is kept, and everything typed comes back.
+    let reply =
+        send(&app, post_form_from("/personas/nueva", &registration(&[("consent", "")]), ORIGIN, Some(&jorge))).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("Sin este permiso no podemos guardar el perfil"));
+    assert!(reply.body.contains(r##"href="#consent-register""##), "the summary leads to the box");
+    assert!(input_tag(&reply.body, "full_name").contains("Rosa Huamán Quispe"));
+    assert!(state.store.centre_seekers(centre).await.unwrap().is_empty());
+    let reply = send(
+        &app,
+        post_form_from("/personas/nueva", &registration(&[("birth_date", "2016-01-01")]), ORIGIN, Some(&jorge)),
+    )
+    .await;
+    assert!(reply.body.contains("La persona debe tener entre 14 y 100 años"));
+
+    let reply = send(&app, post_form_from("/personas/nueva", &registration(&[]), ORIGIN, Some(&jorge))).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let id: i64 = location(&reply).trim_start_matches("/persona/").split('?').next().unwrap().parse().unwrap();
+    assert_eq!(location(&reply), format!("/persona/{id}?aviso=persona-registrada"));
+    let caseload = page(&app, "/personas", Some(&jorge)).await.body;
+    assert!(caseload.contains(&format!(r#"<a href="/persona/{id}">Rosa Huamán Quispe</a>"#)), "{caseload}");
+    let profile = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
+    assert!(profile.contains("Rosa Huamán Quispe") && profile.contains("45678912"));
+    assert!(profile.contains("registrado por jorge, con la persona presente"));
+    assert!(profile.contains("falta que la persona lo confirme"));
+    let consents = state.store.consents_in_force(id).await.unwrap();
+    assert_eq!(consents.kinds(), &[ConsentKind::Register, ConsentKind::CounsellorActs]);
+
+    // The same DNI, typed another way: refused on the field, at this centre and at another.
+    let again = registration(&[("full_name", "Otra Persona"), ("document_number", "4567 8912")]);
+    let reply = send(&app, post_form_from("/personas/nueva", &again, ORIGIN, Some(&jorge))).await;
+    assert!(reply.body.contains("ya está registrada en tu centro"));
+    let elsewhere = counsellor_of(&state, "ana@arequipa.pe", other_centre(&state).await).await;
+    let reply = send(&app, post_form_from("/personas/nueva", &again, ORIGIN, Some(&elsewhere))).await;
+    assert!(reply.body.contains("ya está en el registro, con otro centro de empleo"));
+    assert!(!reply.body.contains("Rosa"), "nothing of the person is told");
+    assert_eq!(state.store.centre_seekers(centre).await.unwrap().len(), 1);
+    // Another centre does not see the person at all.
+    assert_eq!(page(&app, &format!("/persona/{id}"), Some(&elsewhere)).await.status, StatusCode::NOT_FOUND);
+    assert!(!page(&app, "/personas", Some(&elsewhere)).await.body.contains("Rosa"));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn disability_data_reaches_a_counsellor_only_with_both_consents_and_each_look_is_recorded_for_the_person() {
+    let (app, state, db) = app_with_state().await;
+    let store = state.store.as_ref();
+    let centre = store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    let rosa =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let rosa_cookie = session_cookie_for(&state, &rosa).await;
+    let personal = {
+        use senda::domain::{DocumentType, IdentityDocument};
+        senda::seekers::PersonalDetails {
+            full_name: "Rosa Huamán".into(),
+            document: IdentityDocument::parse(DocumentType::Dni, "45678912").unwrap(),
+            birth_date: "1994-05-17".into(),
+            sex: senda::seekers::Sex::Female,
+            region: Region::parse("cusco").unwrap(),
+            province: String::new(),
+            district: String::new(),
+            phone: "984123456".into(),
+            email: String::new(),
+            channel: senda::seekers::ContactChannel::WhatsApp,
+        }
+    };
+    let seeker = NewSeeker {
+        personal,
+        account_id: Some(rosa.account_id),
+        centre_id: Some(centre),
+        education: None,
+        skills: vec![],
+    };
+    let given = ConsentGiven { by: RecordedBy::Themselves, recorder_id: rosa.account_id, at: 1_700_000_000 };
+    let id =
+        store.register_seeker(&seeker, &[ConsentKind::Register, ConsentKind::DisabilityData], given).await.unwrap();
+    let disability = senda::seekers::Disability {
+        conadis: ConadisNumber::parse("0012345"),
+        types: vec!["hearing".into()],
+        needs_at_interview: vec!["sign_interpreter_interview".into()],
+        needs_at_work: vec![],
+    };
+    assert!(store.save_disability(id, &disability, 1_700_000_100).await.unwrap());
+
+    // Consent to the data but not to a counsellor acting: the counsellor sees the profile only.
+    let seen = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
+    assert!(seen.contains("Rosa Huamán") && !seen.contains("0012345") && !seen.contains("Auditiva"));
+    assert!(seen.contains("Solo puedes ver estos datos si la persona te permite actuar por ella"));
+    assert!(store.sensitive_accesses(id).await.unwrap().is_empty(), "nothing shown, nothing recorded");
+
+    // With both, the counsellor sees it — and the look is recorded, for Rosa to read.
+    assert!(store.give_consent(id, ConsentKind::CounsellorActs, given).await.unwrap());
+    let seen = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
+    assert!(seen.contains("0012345") && seen.contains("Auditiva"), "{seen}");
+    assert!(seen.contains("Intérprete de lengua de señas en la entrevista"), "needs named as the list names them");
+    let own = page(&app, &format!("/persona/{id}"), Some(&rosa_cookie)).await.body;
+    assert!(own.contains("Quién vio los datos de tu discapacidad") && own.contains("— jorge"), "{own}");
+    assert_eq!(store.sensitive_accesses(id).await.unwrap().len(), 1, "her own look is not recorded");
+
+    // Nobody else learns the person exists.
+    let employer = person(
+        &state,
+        "carmen@textiles.pe",
+        RoleGrant {
+            role: Role::Employer,
+            company_id: Some(store.list_companies().await.unwrap()[0].id),
+            centre_id: None,
+        },
+    )
+    .await;
+    let admin =
+        person(&state, "admin@senda.pe", RoleGrant { role: Role::Admin, company_id: None, centre_id: None }).await;
+    for actor in [employer, admin] {
+        let cookie = session_cookie_for(&state, &actor).await;
+        assert_eq!(page(&app, &format!("/persona/{id}"), Some(&cookie)).await.status, StatusCode::NOT_FOUND);
+    }
+    // Revoked: the data is gone at once.
+    assert!(store.revoke_consent(id, ConsentKind::DisabilityData, 1_700_000_500).await.unwrap());
+    let seen = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
+    assert!(!seen.contains("0012345") && seen.contains("no dio permiso para guardar datos de su discapacidad"));
+    db.cleanup().await;
+}
