@@ -16,7 +16,8 @@ test("J2: a counsellor registers a person who is with them, reading out each con
   const dni = project === "no-js" ? "70000001" : "70000002";
 
   await counsellor.getByRole("link", { name: "Personas que acompaña tu centro" }).click();
-  await expect(counsellor.getByText("Tu centro todavía no acompaña a nadie")).toBeVisible();
+  // Both projects' counsellors work at the demo centre: its list may already hold the other's.
+  await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText("Personas que acompaña tu centro");
   await axe();
   await counsellor.getByRole("link", { name: "Registrar a una persona" }).click();
   await axe();
