@@ -206,3 +206,102 @@ async fn disability_data_reaches_a_counsellor_only_with_both_consents_and_each_l
     assert!(!seen.contains("0012345") && seen.contains("no dio permiso para guardar datos de su discapacidad"));
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_job_seeker_makes_their_own_profile_and_gives_withdraws_and_confirms_consents() {
+    let (app, state, db) = app_with_state().await;
+    let store = state.store.as_ref();
+    let centre = store.list_centres().await.unwrap()[0].id;
+    let rosa =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let cookie = session_cookie_for(&state, &rosa).await;
+    let form = page(&app, "/mi-perfil", Some(&cookie)).await.body;
+    assert!(form.contains("Crea tu perfil") && form.contains("Centro de empleo que te acompaña"), "{form}");
+
+    let mine = registration(&[("centre", &centre.to_string()), ("consent", "")]);
+    let mine = format!("{mine}&consent=register&consent=disability_data");
+    let reply = send(&app, post_form_from("/mi-perfil", &mine, ORIGIN, Some(&cookie))).await;
+    assert_eq!(location(&reply), "/mi-perfil?aviso=perfil-guardado", "{}", reply.body);
+    let id = store.seeker_of_account(rosa.account_id).await.unwrap().unwrap();
+    let profile = store.seeker(id).await.unwrap().unwrap();
+    assert_eq!(profile.centre_id, Some(centre));
+    let history = store.consent_history(id).await.unwrap();
+    assert!(history.iter().all(|c| c.recorded_by == RecordedBy::Themselves));
+    let own = page(&app, "/mi-perfil", Some(&cookie)).await.body;
+    assert!(own.contains("Tus permisos") && own.contains("Retirar este permiso: Datos de mi discapacidad"), "{own}");
+    // A second profile for the same account is not made.
+    let again = send(&app, post_form_from("/mi-perfil", &mine, ORIGIN, Some(&cookie))).await;
+    assert_eq!(location(&again), "/mi-perfil");
+
+    let consent = |action: &str, kind: &str| format!("action={action}&kind={kind}");
+    let reply =
+        send(&app, post_form_from("/mi-perfil/permisos", &consent("dar", "counsellor_acts"), ORIGIN, Some(&cookie)))
+            .await;
+    assert_eq!(location(&reply), "/mi-perfil?aviso=permiso-dado");
+    assert!(store.consents_in_force(id).await.unwrap().has(ConsentKind::CounsellorActs));
+    let disability = senda::seekers::Disability { types: vec!["visual".into()], ..Default::default() };
+    assert!(store.save_disability(id, &disability, 1_700_000_100).await.unwrap());
+    let reply = send(
+        &app,
+        post_form_from("/mi-perfil/permisos", &consent("retirar", "disability_data"), ORIGIN, Some(&cookie)),
+    )
+    .await;
+    assert_eq!(location(&reply), "/mi-perfil?aviso=permiso-retirado");
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().disability, None, "withdrawn: deleted at once");
+    // The register's own consent goes only with the profile.
+    let reply =
+        send(&app, post_form_from("/mi-perfil/permisos", &consent("retirar", "register"), ORIGIN, Some(&cookie))).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(store.consents_in_force(id).await.unwrap().has(ConsentKind::Register));
+
+    // Consents a counsellor recorded wait for the person's confirmation.
+    let jorge = person(
+        &state,
+        "jorge@centro.pe",
+        RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre) },
+    )
+    .await;
+    let luis =
+        person(&state, "luis@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let mut seeker = NewSeeker {
+        personal: store.seeker(id).await.unwrap().unwrap().personal,
+        account_id: Some(luis.account_id),
+        centre_id: Some(centre),
+        education: None,
+        skills: vec![],
+    };
+    seeker.personal.document =
+        senda::domain::IdentityDocument::parse(senda::domain::DocumentType::Dni, "11223344").unwrap();
+    let given = ConsentGiven { by: RecordedBy::Counsellor, recorder_id: jorge.account_id, at: 1_700_000_000 };
+    let luis_id = store.register_seeker(&seeker, &[ConsentKind::Register], given).await.unwrap();
+    let luis_cookie = session_cookie_for(&state, &luis).await;
+    assert!(page(&app, "/mi-perfil", Some(&luis_cookie))
+        .await
+        .body
+        .contains("Confirmo los permisos que registró mi centro"));
+    let reply = send(&app, post_form_from("/mi-perfil/permisos", "action=confirmar", ORIGIN, Some(&luis_cookie))).await;
+    assert_eq!(location(&reply), "/mi-perfil?aviso=permisos-confirmados");
+    assert!(store.consent_history(luis_id).await.unwrap().iter().all(|c| c.confirmed_at.is_some()));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn nobody_probes_the_register_with_many_documents() {
+    let (app, state, db) = app_with_state().await;
+    let store = state.store.as_ref();
+    let centre = store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    let taken = send(&app, post_form_from("/personas/nueva", &registration(&[]), ORIGIN, Some(&jorge))).await;
+    assert_eq!(taken.status, StatusCode::SEE_OTHER);
+    let prober =
+        person(&state, "curioso@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let cookie = session_cookie_for(&state, &prober).await;
+    for attempt in 0..5 {
+        let reply = send(&app, post_form_from("/mi-perfil", &registration(&[]), ORIGIN, Some(&cookie))).await;
+        assert!(reply.body.contains("Ya hay un perfil con este documento"), "attempt {attempt}");
+    }
+    let reply = send(&app, post_form_from("/mi-perfil", &registration(&[]), ORIGIN, Some(&cookie))).await;
+    assert!(reply.body.contains("Hubo demasiados intentos"), "the sixth try in a day is refused before looking");
+    assert!(!reply.body.contains("Ya hay un perfil"));
+    db.cleanup().await;
+}

@@ -32,10 +32,14 @@ pub enum Notice {
     VideoSaved,
     VideoRemoved,
     SeekerRegistered,
+    ProfileSaved,
+    ConsentsConfirmed,
+    ConsentWithdrawn,
+    ConsentGiven,
 }
 
 impl Notice {
-    const ALL: [Notice; 23] = [
+    const ALL: [Notice; 27] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -59,6 +63,10 @@ impl Notice {
         Notice::VideoSaved,
         Notice::VideoRemoved,
         Notice::SeekerRegistered,
+        Notice::ProfileSaved,
+        Notice::ConsentsConfirmed,
+        Notice::ConsentWithdrawn,
+        Notice::ConsentGiven,
     ];
 
     pub fn code(self) -> &'static str {
@@ -86,6 +94,10 @@ impl Notice {
             Notice::VideoSaved => "video-guardado",
             Notice::VideoRemoved => "video-quitado",
             Notice::SeekerRegistered => "persona-registrada",
+            Notice::ProfileSaved => "perfil-guardado",
+            Notice::ConsentsConfirmed => "permisos-confirmados",
+            Notice::ConsentWithdrawn => "permiso-retirado",
+            Notice::ConsentGiven => "permiso-dado",
         }
     }
 
@@ -114,6 +126,10 @@ impl Notice {
             Notice::VideoSaved => Key::notice_video_saved,
             Notice::VideoRemoved => Key::notice_video_removed,
             Notice::SeekerRegistered => Key::notice_seeker_registered,
+            Notice::ProfileSaved => Key::notice_profile_saved,
+            Notice::ConsentsConfirmed => Key::notice_consents_confirmed,
+            Notice::ConsentWithdrawn => Key::notice_consent_withdrawn,
+            Notice::ConsentGiven => Key::notice_consent_given,
         }
     }
 

@@ -88,3 +88,22 @@ pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
         is_self,
     })
 }
+
+/// A job seeker's own profile, or what the form to make one offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyProfile {
+    pub view: Option<SeekerView>,
+    /// The centres one may choose to be followed by.
+    pub centres: Vec<crate::organisations::Centre>,
+}
+
+/// The signed-in person's profile, if they have one; the centres to choose from if not.
+#[server(endpoint = "seekers/mine")]
+pub async fn read_my_profile() -> Result<MyProfile, AppError> {
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    match store.seeker_of_account(current.actor.account_id).await? {
+        Some(id) => Ok(MyProfile { view: Some(read_seeker(id).await?), centres: Vec::new() }),
+        None => Ok(MyProfile { view: None, centres: store.list_centres().await? }),
+    }
+}

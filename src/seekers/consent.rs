@@ -55,6 +55,17 @@ impl ConsentKind {
         }
     }
 
+    /// A few words naming it, for headings and buttons.
+    pub fn short(self) -> Key {
+        match self {
+            ConsentKind::Register => Key::consent_short_register,
+            ConsentKind::DisabilityData => Key::consent_short_disability_data,
+            ConsentKind::ShareWithEmployers => Key::consent_short_share_with_employers,
+            ConsentKind::CounsellorActs => Key::consent_short_counsellor_acts,
+            ConsentKind::Statistics => Key::consent_short_statistics,
+        }
+    }
+
     /// The version of [`ConsentKind::text`] in force.
     pub fn version(self) -> &'static str {
         "2026-11-30"

@@ -143,6 +143,11 @@ pub const CASELOAD_PATH: &str = "/personas";
 /// Where a counsellor registers a person who is with them (the form posts here too).
 pub const REGISTER_SEEKER_PATH: &str = "/personas/nueva";
 
+/// A job seeker's own profile (the self-registration form posts here too).
+pub const MY_PROFILE_PATH: &str = "/mi-perfil";
+/// Where a job seeker gives, withdraws or confirms a consent.
+pub const CONSENT_PATH: &str = "/mi-perfil/permisos";
+
 /// The id of the register consent's check box: where its error links to.
 pub const CONSENT_REGISTER_FIELD: &str = "consent-register";
 

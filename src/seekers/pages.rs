@@ -1,9 +1,12 @@
 //! The register's pages: a counsellor's caseload, registering a person who is with them (with
 //! every consent read out in plain words), and a person's profile as the viewer may see it.
 
-use super::api::{read_caseload, read_seeker, SeekerView};
+use super::api::{read_caseload, read_my_profile, read_seeker, MyProfile, SeekerView};
 use super::consent::{ConsentKind, RecordedBy};
-use super::{seeker_path, ContactChannel, Education, SeekerSummary, Sex, CONSENT_REGISTER_FIELD, REGISTER_SEEKER_PATH};
+use super::{
+    seeker_path, ContactChannel, Education, SeekerSummary, Sex, CONSENT_PATH, CONSENT_REGISTER_FIELD, MY_PROFILE_PATH,
+    REGISTER_SEEKER_PATH,
+};
 use crate::accounts::Role;
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField};
 use crate::components::notice::{sign_in_first, NoticeBanner};
@@ -117,12 +120,36 @@ pub fn RegisterSeekerPage() -> impl IntoView {
     if let Some(refused) = counsellor_only(&ui) {
         return refused;
     }
-    let lang = ui.lang;
+    view! {
+        <RegistrationForm
+            action=REGISTER_SEEKER_PATH
+            heading=Key::register_seeker_h1
+            intro=Key::register_seeker_intro
+            consents_hint=Key::register_seeker_consents_hint
+            submit=Key::register_seeker_submit
+            centres=None
+        />
+    }
+    .into_any()
+}
+
+/// The registration form: who the person is, how to reach them, and each consent in plain
+/// words. With `centres`, the person chooses the centre that follows them (self-registration).
+#[component]
+fn RegistrationForm(
+    action: &'static str,
+    heading: Key,
+    intro: Key,
+    consents_hint: Key,
+    submit: Key,
+    centres: Option<Vec<crate::organisations::Centre>>,
+) -> impl IntoView {
+    let lang = use_ui().lang;
     let form = use_form_state();
     let title = if form.has_errors() {
-        format!("{}: {}", t(lang, Key::form_error_prefix), page_title(lang, Key::register_seeker_h1))
+        format!("{}: {}", t(lang, Key::form_error_prefix), page_title(lang, heading))
     } else {
-        page_title(lang, Key::register_seeker_h1)
+        page_title(lang, heading)
     };
     let documents: Vec<(String, String)> =
         DocumentType::ALL.iter().map(|k| (k.code().to_string(), document_label(lang, *k).to_string())).collect();
@@ -134,8 +161,7 @@ pub fn RegisterSeekerPage() -> impl IntoView {
     let consents = ConsentKind::ALL
         .into_iter()
         .map(|kind| {
-            let described_by =
-                (kind == ConsentKind::Register && register_error.is_some()).then(|| "consent-error".to_string());
+            let described_by = (kind == ConsentKind::Register && register_invalid).then(|| "consent-error".to_string());
             view! {
                 <Choice
                     kind="checkbox"
@@ -148,14 +174,28 @@ pub fn RegisterSeekerPage() -> impl IntoView {
             }
         })
         .collect_view();
+    let centre_field = centres.map(|centres| {
+        let options: Vec<(String, String)> = centres.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
+        view! {
+            <SelectField
+                id="centre"
+                label=t(lang, Key::seeker_centre)
+                hint=Some(t(lang, Key::seeker_centre_hint))
+                options
+                selected=form.value("centre")
+                error=form.error("centre")
+                empty_label=Some(t(lang, Key::seeker_centre_none))
+            />
+        }
+    });
     view! {
         <Title text=title />
         <div class="app-width app-narrow">
-            <form method="post" action=REGISTER_SEEKER_PATH novalidate>
+            <form method="post" action=action novalidate>
                 <CsrfField />
                 <ErrorSummary errors=form.errors.clone() />
-                <h1>{t(lang, Key::register_seeker_h1)}</h1>
-                <p class="app-lead">{t(lang, Key::register_seeker_intro)}</p>
+                <h1>{t(lang, heading)}</h1>
+                <p class="app-lead">{t(lang, intro)}</p>
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_who)}</legend>
                     <TextField id="full_name" label=t(lang, Key::seeker_full_name) autocomplete="off" value=form.value("full_name") error=form.error("full_name") />
@@ -174,16 +214,49 @@ pub fn RegisterSeekerPage() -> impl IntoView {
                     <TextField id="phone" label=t(lang, Key::seeker_phone) input_type="tel" autocomplete="off" value=form.value("phone") error=form.error("phone") />
                     <TextField id="email" label=t(lang, Key::seeker_email) input_type="email" autocomplete="off" value=form.value("email") error=form.error("email") />
                     <SelectField id="channel" label=t(lang, Key::seeker_channel) options=options(lang, ContactChannel::ALL, ContactChannel::code, ContactChannel::label) selected=form.value("channel") error=form.error("channel") />
+                    {centre_field}
                 </fieldset>
                 <fieldset class="app-fieldset" class:app-field--error=register_invalid>
                     <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_consents)}</legend>
-                    <p class="app-hint">{t(lang, Key::register_seeker_consents_hint)}</p>
+                    <p class="app-hint">{t(lang, consents_hint)}</p>
                     {register_error.map(|message| view! { <p class="app-field__error" id="consent-error">{message}</p> })}
                     {consents}
                 </fieldset>
-                <button class="app-button" type="submit">{t(lang, Key::register_seeker_submit)}</button>
+                <button class="app-button" type="submit">{t(lang, submit)}</button>
             </form>
         </div>
+    }
+}
+
+/// A job seeker's own profile: the registration form until they have one, then the profile
+/// with their consents to give, withdraw or confirm, and who looked at their data.
+#[component]
+pub fn MyProfilePage() -> impl IntoView {
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, MY_PROFILE_PATH) {
+        return away;
+    }
+    let mine = Resource::new_blocking(|| (), |_| read_my_profile());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match mine.await {
+                    Ok(MyProfile { view: Some(view), .. }) => view! { <SeekerDetails view /> }.into_any(),
+                    Ok(MyProfile { view: None, centres }) => view! {
+                        <RegistrationForm
+                            action=MY_PROFILE_PATH
+                            heading=Key::my_profile_new_h1
+                            intro=Key::my_profile_new_intro
+                            consents_hint=Key::my_profile_consents_hint
+                            submit=Key::my_profile_submit
+                            centres=Some(centres)
+                        />
+                    }
+                    .into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
     .into_any()
 }
@@ -262,6 +335,9 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
             }
         }
     };
+    let unconfirmed = consent_history
+        .iter()
+        .any(|c| c.recorded_by == RecordedBy::Counsellor && c.confirmed_at.is_none() && c.revoked_at.is_none());
     let history = consent_history
         .into_iter()
         .map(|record| {
@@ -285,6 +361,59 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
             }
         })
         .collect_view();
+    // The person's own: each consent to give or withdraw, and those their centre recorded to
+    // confirm. Withdrawing the register's own is deleting the profile, which is another step.
+    let manage = is_self.then(|| {
+        let rows = ConsentKind::ALL
+            .into_iter()
+            .filter(|kind| *kind != ConsentKind::Register)
+            .map(|kind| {
+                let given = consents.has(kind);
+                let (action, button, state) = if given {
+                    ("retirar", Key::consent_revoke, Key::consent_in_force)
+                } else {
+                    ("dar", Key::consent_give, Key::consent_not_given)
+                };
+                let label = format!("{}: {}", t(lang, button), t(lang, kind.short()));
+                view! {
+                    <li>
+                        <p>
+                            <strong>{t(lang, kind.short())}</strong>
+                            {format!(" — {}", t(lang, state))}
+                        </p>
+                        <p>{t(lang, kind.text())}</p>
+                        <form method="post" action=CONSENT_PATH class="app-inline-form">
+                            <CsrfField />
+                            <input type="hidden" name="kind" value=kind.code() />
+                            <input type="hidden" name="action" value=action />
+                            <button class="app-button app-button--secondary" type="submit" aria-label=label>
+                                {t(lang, button)}
+                            </button>
+                        </form>
+                    </li>
+                }
+            })
+            .collect_view();
+        let confirm = unconfirmed.then(|| {
+            view! {
+                <div class="app-inset">
+                    <p>{t(lang, Key::consent_confirm_intro)}</p>
+                    <form method="post" action=CONSENT_PATH>
+                        <CsrfField />
+                        <input type="hidden" name="action" value="confirmar" />
+                        <button class="app-button" type="submit">{t(lang, Key::consent_confirm)}</button>
+                    </form>
+                </div>
+            }
+        });
+        view! {
+            <section aria-labelledby="my-consents-h">
+                <h2 id="my-consents-h">{t(lang, Key::my_consents_h2)}</h2>
+                {confirm}
+                <ul class="app-list app-consents">{rows}</ul>
+            </section>
+        }
+    });
     let accesses = is_self.then(|| {
         let items = accesses
             .into_iter()
@@ -329,6 +458,7 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                 <h2 id="disability-h">{t(lang, Key::seeker_disability_h2)}</h2>
                 {disability}
             </section>
+            {manage}
             <section aria-labelledby="consents-h">
                 <h2 id="consents-h">{t(lang, Key::seeker_consents_h2)}</h2>
                 <ul class="app-list">{history}</ul>

@@ -76,3 +76,111 @@ pub async fn register_seeker(State(state): State<AppState>, request: Request) ->
         Err(err) => AppError::from(err).into_response(),
     }
 }
+
+/// A job seeker registering themselves: the same form, their own consents, and the centre
+/// they choose to be followed by (if any).
+pub async fn register_self(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(super::MY_PROFILE_PATH) };
+    match state.store.seeker_of_account(actor.account_id).await {
+        Ok(Some(_)) => return see_other(super::MY_PROFILE_PATH),
+        Ok(None) => {}
+        Err(err) => return AppError::from(err).into_response(),
+    }
+    let now = now();
+    let today = crate::domain::lima_time::lima_date(now);
+    let mut errors = FieldErrors::default();
+    let centres = match state.store.list_centres().await {
+        Ok(centres) => centres,
+        Err(err) => return AppError::from(err).into_response(),
+    };
+    let centre = match crate::server::form_fields::value(&fields, "centre") {
+        "" => None,
+        id => match centres.iter().find(|c| c.id.to_string() == id) {
+            Some(centre) => Some(centre.id),
+            None => {
+                errors.push("centre", t(ui.lang, Key::seeker_err_centre));
+                None
+            }
+        },
+    };
+    let registration = read_registration(ui.lang, &fields, &today, &mut errors);
+    let Some(registration) = registration.filter(|_| errors.is_empty()) else {
+        return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+    };
+    // Whether a document is in the register is itself sensitive: each account may try a few.
+    let limit = crate::server::auth::limits::PROFILE_DOCUMENTS_PER_ACCOUNT;
+    match limit.hit(state.store.as_ref(), &actor.account_id.to_string(), now).await {
+        Ok(Ok(())) => {}
+        Ok(Err(limited)) => {
+            let minutes = ((limited.retry_after + 59) / 60).to_string();
+            let mut errors = FieldErrors::default();
+            errors
+                .push("document_number", crate::i18n::t_with(ui.lang, Key::form_err_limited, &[("minutes", &minutes)]));
+            return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+        }
+        Err(err) => return AppError::from(err).into_response(),
+    }
+    // Someone registered them already under this document: their centre can link the account.
+    if let Ok(Some(_)) = state.store.seeker_with_document(&registration.personal.document).await {
+        let mut errors = FieldErrors::default();
+        errors.push("document_number", t(ui.lang, Key::seeker_err_duplicate_self));
+        return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+    }
+    let seeker = NewSeeker {
+        personal: registration.personal,
+        account_id: Some(actor.account_id),
+        centre_id: centre,
+        education: registration.education,
+        skills: registration.skills,
+    };
+    let given = ConsentGiven { by: RecordedBy::Themselves, recorder_id: actor.account_id, at: now };
+    match state.store.register_seeker(&seeker, &registration.consents, given).await {
+        Ok(id) => {
+            tracing::info!(seeker_id = id, "person registered themselves");
+            see_other(&Notice::ProfileSaved.on(super::MY_PROFILE_PATH))
+        }
+        Err(DbError::Conflict(_)) => {
+            let mut errors = FieldErrors::default();
+            errors.push("document_number", t(ui.lang, Key::seeker_err_duplicate_self));
+            render_again(&state, parts, FormState { values: kept(&fields), errors }).await
+        }
+        Err(err) => AppError::from(err).into_response(),
+    }
+}
+
+/// A job seeker giving, withdrawing or confirming consents, with immediate effect: withdrawing
+/// consent to process disability data deletes that data in the same step.
+pub async fn change_consent(State(state): State<AppState>, request: Request) -> Response {
+    use super::consent::ConsentKind;
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(super::MY_PROFILE_PATH) };
+    let id = match state.store.seeker_of_account(actor.account_id).await {
+        Ok(Some(id)) => id,
+        Ok(None) => return see_other(super::MY_PROFILE_PATH),
+        Err(err) => return AppError::from(err).into_response(),
+    };
+    let now = now();
+    let kind = ConsentKind::from_code(crate::server::form_fields::value(&fields, "kind"));
+    let done = match (crate::server::form_fields::value(&fields, "action"), kind) {
+        ("confirmar", _) => state.store.confirm_consents(id, now).await.map(|_| Notice::ConsentsConfirmed),
+        // The register's own consent goes only with the profile.
+        ("retirar", Some(kind)) if kind != ConsentKind::Register => {
+            state.store.revoke_consent(id, kind, now).await.map(|_| Notice::ConsentWithdrawn)
+        }
+        ("dar", Some(kind)) => {
+            let given = ConsentGiven { by: RecordedBy::Themselves, recorder_id: actor.account_id, at: now };
+            state.store.give_consent(id, kind, given).await.map(|_| Notice::ConsentGiven)
+        }
+        _ => return AppError::NotFound.into_response(),
+    };
+    match done {
+        Ok(notice) => {
+            tracing::info!(seeker_id = id, kind = ?kind, "consent changed by the person");
+            see_other(&notice.on(super::MY_PROFILE_PATH))
+        }
+        Err(err) => AppError::from(err).into_response(),
+    }
+}

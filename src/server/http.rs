@@ -139,6 +139,8 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         (media::REMOVE_VACANCY_VIDEO_PATH, post(media::routes::remove_vacancy_video)),
         (seekers::REGISTER_SEEKER_PATH, post(seekers::routes::register_seeker)),
+        (seekers::MY_PROFILE_PATH, post(seekers::routes::register_self)),
+        (seekers::CONSENT_PATH, post(seekers::routes::change_consent)),
     ]
 }
 

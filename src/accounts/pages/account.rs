@@ -29,6 +29,7 @@ pub fn AccountPage() -> impl IntoView {
     let reviews = actor.has(Role::Counsellor) || actor.has(Role::Admin);
     let tools = [
         (actor.has(Role::Employer) || actor.has(Role::Counsellor), MY_VACANCIES_PATH, Key::account_tool_vacancies),
+        (actor.has(Role::Seeker), crate::seekers::MY_PROFILE_PATH, Key::account_tool_profile),
         (actor.has(Role::Counsellor), crate::seekers::CASELOAD_PATH, Key::account_tool_caseload),
         (reviews, COMPANY_REVIEW_PATH, Key::account_tool_review),
         (actor.has(Role::Admin), NEW_STAFF_PATH, Key::account_tool_staff),

@@ -27,6 +27,10 @@ pub const RESET_PER_IP: Limit = Limit { name: "reset/ip", max: 20, window_secs: 
 pub const MAIL_PER_ADDRESS: Limit = Limit { name: "mail/address", max: 5, window_secs: 60 * 60 };
 /// Reports about vacancies from one address: enough for a real person, not for a flood.
 pub const REPORT_PER_IP: Limit = Limit { name: "report/ip", max: 20, window_secs: 60 * 60 };
+/// Documents one account may try to make its profile with in a day: whether a document is in
+/// the register says something about a person's disability, so nobody may probe many.
+pub const PROFILE_DOCUMENTS_PER_ACCOUNT: Limit =
+    Limit { name: "profile-document/account", max: 5, window_secs: 24 * 3600 };
 /// Wrong current passwords when changing it, per account.
 pub const PASSWORD_CHANGE_FAILURES: Limit =
     Limit { name: "password-change-failed/account", max: 10, window_secs: 15 * 60 };
