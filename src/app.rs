@@ -12,7 +12,7 @@ use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
 use crate::media::upload_page::VacancyVideoPage;
 use crate::organisations::pages::CompanyReviewPage;
-use crate::seekers::pages::{CaseloadPage, MyProfilePage, RegisterSeekerPage, SeekerPage};
+use crate::seekers::pages::{CaseloadPage, DisabilityPage, MyProfilePage, RegisterSeekerPage, SeekerPage};
 use crate::ui::Ui;
 use crate::vacancies::accommodations::AccommodationsPage;
 use crate::vacancies::pages::{MyVacanciesPage, VacancyFormPage, VacancyPage};
@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("mis-vacantes") view=MyVacanciesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mi-perfil") view=MyProfilePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("personas"), StaticSegment("discapacidad")) view=DisabilityPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("nueva")) view=RegisterSeekerPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("persona"), ParamSegment("id")) view=SeekerPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("revisa-tu-correo") view=CheckEmailPage ssr=SsrMode::Async />

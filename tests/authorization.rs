@@ -42,6 +42,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/media/vacancy-slot", "id=999999", EMPLOYERS_AND_COUNSELLORS),
     ("/api/seekers/caseload", "", COUNSELLORS),
     ("/api/seekers/mine", "", SIGNED_IN),
+    ("/api/seekers/disability", "id=999999", SIGNED_IN),
     // Not found for everyone but the person and their centre, which is not a refusal.
     ("/api/seekers/view", "id=999999", SIGNED_IN),
     // Form endpoints.
@@ -79,6 +80,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/personas/nueva", "full_name=", COUNSELLORS),
     ("/mi-perfil", "full_name=", SIGNED_IN),
     ("/mi-perfil/permisos", "action=confirmar", SIGNED_IN),
+    ("/personas/discapacidad", "conadis=", SIGNED_IN),
 ];
 
 /// Makes one account per persona (none for anonymous) and returns them in persona order.

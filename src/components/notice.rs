@@ -36,10 +36,11 @@ pub enum Notice {
     ConsentsConfirmed,
     ConsentWithdrawn,
     ConsentGiven,
+    DisabilitySaved,
 }
 
 impl Notice {
-    const ALL: [Notice; 27] = [
+    const ALL: [Notice; 28] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -67,6 +68,7 @@ impl Notice {
         Notice::ConsentsConfirmed,
         Notice::ConsentWithdrawn,
         Notice::ConsentGiven,
+        Notice::DisabilitySaved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -98,6 +100,7 @@ impl Notice {
             Notice::ConsentsConfirmed => "permisos-confirmados",
             Notice::ConsentWithdrawn => "permiso-retirado",
             Notice::ConsentGiven => "permiso-dado",
+            Notice::DisabilitySaved => "discapacidad-guardada",
         }
     }
 
@@ -130,6 +133,7 @@ impl Notice {
             Notice::ConsentsConfirmed => Key::notice_consents_confirmed,
             Notice::ConsentWithdrawn => Key::notice_consent_withdrawn,
             Notice::ConsentGiven => Key::notice_consent_given,
+            Notice::DisabilitySaved => Key::notice_disability_saved,
         }
     }
 

@@ -43,22 +43,11 @@ pub struct SeekerView {
 #[server(endpoint = "seekers/view")]
 pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
     use super::visibility::{redact, visible_to, Viewer};
-    use crate::accounts::Role;
     let current = crate::server::access::signed_in()?;
     let actor = current.actor;
     let store = crate::server::state::store()?;
     let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
-    let viewer = if profile.account_id == Some(actor.account_id) {
-        Viewer::Themselves
-    } else if actor
-        .roles
-        .iter()
-        .any(|g| g.role == Role::Counsellor && g.centre_id.is_some() && g.centre_id == profile.centre_id)
-    {
-        Viewer::CentreCounsellor
-    } else {
-        Viewer::Unrelated
-    };
+    let viewer = viewer_of(&actor, &profile);
     let consents = store.consents_in_force(id).await?;
     let visible = visible_to(viewer, &consents);
     if !visible.profile {
@@ -105,5 +94,64 @@ pub async fn read_my_profile() -> Result<MyProfile, AppError> {
     match store.seeker_of_account(current.actor.account_id).await? {
         Some(id) => Ok(MyProfile { view: Some(read_seeker(id).await?), centres: Vec::new() }),
         None => Ok(MyProfile { view: None, centres: store.list_centres().await? }),
+    }
+}
+
+/// What the disability form shows: whose it is, what is stored, and the lists to choose from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisabilityForm {
+    pub seeker_id: i64,
+    pub full_name: String,
+    pub disability: super::Disability,
+    pub types: Vec<crate::vacancies::Accommodation>,
+    pub accommodations: Vec<crate::vacancies::Accommodation>,
+    pub is_self: bool,
+}
+
+/// The disability data of person `id` to change: for the person, or their centre's counsellor
+/// when the person consented both to its processing and to the counsellor acting for them.
+#[server(endpoint = "seekers/disability")]
+pub async fn read_disability_form(id: i64) -> Result<DisabilityForm, AppError> {
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
+    let consents = store.consents_in_force(id).await?;
+    let viewer = viewer_of(&current.actor, &profile);
+    let visible = super::visibility::visible_to(viewer, &consents);
+    if !visible.profile {
+        return Err(AppError::NotFound);
+    }
+    if !(visible.disability && consents.has(super::consent::ConsentKind::DisabilityData)) {
+        return Err(AppError::Forbidden);
+    }
+    if visible.logged && profile.disability.is_some() {
+        store.log_sensitive_access(id, current.actor.account_id, "profile", crate::server::auth::now()).await?;
+    }
+    let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
+    Ok(DisabilityForm {
+        seeker_id: id,
+        full_name: profile.personal.full_name,
+        disability: profile.disability.unwrap_or_default(),
+        types: types?,
+        accommodations: accommodations?,
+        is_self: viewer == super::visibility::Viewer::Themselves,
+    })
+}
+
+/// How `actor` stands to the person whose profile this is.
+#[cfg(feature = "ssr")]
+pub fn viewer_of(actor: &crate::accounts::Actor, profile: &SeekerProfile) -> super::visibility::Viewer {
+    use super::visibility::Viewer;
+    use crate::accounts::Role;
+    if profile.account_id == Some(actor.account_id) {
+        Viewer::Themselves
+    } else if actor
+        .roles
+        .iter()
+        .any(|g| g.role == Role::Counsellor && g.centre_id.is_some() && g.centre_id == profile.centre_id)
+    {
+        Viewer::CentreCounsellor
+    } else {
+        Viewer::Unrelated
     }
 }

@@ -156,6 +156,14 @@ pub fn seeker_path(id: i64) -> String {
     format!("/persona/{id}")
 }
 
+/// Where a person's disability data is changed: `?id=` names the person (the form posts here
+/// too).
+pub const DISABILITY_PATH: &str = "/personas/discapacidad";
+
+pub fn disability_path(id: i64) -> String {
+    format!("{DISABILITY_PATH}?id={id}")
+}
+
 /// One look at a person's disability data by someone else.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessRecord {

@@ -184,3 +184,73 @@ pub async fn change_consent(State(state): State<AppState>, request: Request) -> 
         Err(err) => AppError::from(err).into_response(),
     }
 }
+
+/// Saves a person's disability data: by the person, or their centre's counsellor with both
+/// consents; refused (nothing stored) when consent to process it is not in force.
+pub async fn save_disability(State(state): State<AppState>, request: Request) -> Response {
+    use super::consent::ConsentKind;
+    use super::visibility::visible_to;
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(&ui.path) };
+    let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+        return AppError::NotFound.into_response();
+    };
+    let store = state.store.as_ref();
+    let (profile, consents) = match (store.seeker(id).await, store.consents_in_force(id).await) {
+        (Ok(Some(profile)), Ok(consents)) => (profile, consents),
+        (Ok(None), _) => return AppError::NotFound.into_response(),
+        (Err(err), _) | (_, Err(err)) => return AppError::from(err).into_response(),
+    };
+    let viewer = super::api::viewer_of(&actor, &profile);
+    let visible = visible_to(viewer, &consents);
+    if !visible.profile {
+        return AppError::NotFound.into_response();
+    }
+    if !(visible.disability && consents.has(ConsentKind::DisabilityData)) {
+        return plain_page::forbidden(ui.lang);
+    }
+    let (types, accommodations) = match (store.disability_types().await, store.accommodations().await) {
+        (Ok(types), Ok(accommodations)) => (types, accommodations),
+        (Err(err), _) | (_, Err(err)) => return AppError::from(err).into_response(),
+    };
+    let mut errors = FieldErrors::default();
+    let conadis = match crate::server::form_fields::value(&fields, "conadis") {
+        "" => None,
+        typed => {
+            let parsed = crate::domain::ConadisNumber::parse(typed);
+            if parsed.is_none() {
+                errors.push("conadis", t(ui.lang, Key::seeker_err_conadis));
+            }
+            parsed
+        }
+    };
+    // Only what the lists hold: anything else is a tampered or stale form.
+    let mut codes = |name: &str, list: &[crate::vacancies::Accommodation]| -> Vec<String> {
+        let chosen: Vec<String> = fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect();
+        if chosen.iter().any(|code| !list.iter().any(|entry| &entry.code == code)) {
+            errors.push(name, t(ui.lang, Key::vacancy_err_accommodation));
+        }
+        chosen
+    };
+    let disability = super::Disability {
+        conadis,
+        types: codes("types", &types),
+        needs_at_interview: codes("interview", &accommodations),
+        needs_at_work: codes("work", &accommodations),
+    };
+    if !errors.is_empty() {
+        return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+    }
+    let back =
+        if profile.account_id == Some(actor.account_id) { super::MY_PROFILE_PATH.to_string() } else { seeker_path(id) };
+    match store.save_disability(id, &disability, now()).await {
+        Ok(true) => {
+            tracing::info!(seeker_id = id, by = actor.account_id, "disability data saved");
+            see_other(&Notice::DisabilitySaved.on(&back))
+        }
+        // Consent withdrawn a moment ago: nothing kept.
+        Ok(false) => see_other(&back),
+        Err(err) => AppError::from(err).into_response(),
+    }
+}

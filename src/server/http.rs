@@ -141,6 +141,7 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (seekers::REGISTER_SEEKER_PATH, post(seekers::routes::register_seeker)),
         (seekers::MY_PROFILE_PATH, post(seekers::routes::register_self)),
         (seekers::CONSENT_PATH, post(seekers::routes::change_consent)),
+        (seekers::DISABILITY_PATH, post(seekers::routes::save_disability)),
     ]
 }
 
