@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectNoAxeViolations, newCounsellor } from "./support";
+import { expectNoAxeViolations, newCounsellor, person, signUp } from "./support";
 
 test("J2: a counsellor registers a person who is with them, reading out each consent", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
@@ -48,5 +48,46 @@ test("J2: a counsellor registers a person who is with them, reading out each con
 
   await counsellor.goto("/personas");
   await expect(counsellor.getByRole("link", { name })).toBeVisible();
+  await axe();
+});
+
+test("a job seeker makes their own profile, adds what they need, and withdraws a consent", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const project = testInfo.project.name;
+  const axe = async () => {
+    if (project === "hydrated") await expectNoAxeViolations(page);
+  };
+  const me = person(project, "perfil");
+  await signUp(page, me.name, me.email, me.password);
+  await page.getByRole("link", { name: "Mi perfil para buscar empleo" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Crea tu perfil");
+  await axe();
+  await page.getByLabel("Nombres y apellidos").fill(me.name);
+  await page.getByLabel("Tipo de documento").selectOption({ label: "Carné de extranjería" });
+  await page.getByLabel("Número de documento").fill(project === "no-js" ? "000111222" : "000111333");
+  await page.getByLabel("Fecha de nacimiento").fill("1990-02-28");
+  await page.getByLabel("Sexo").selectOption({ label: "Prefiero no decirlo" });
+  await page.getByLabel("Región").selectOption({ label: "Arequipa" });
+  await page.getByLabel("Correo electrónico (opcional)").fill(me.email);
+  await page.getByLabel("Cómo prefiere que la contacten").selectOption({ label: "Correo electrónico" });
+  await page.getByLabel(/Guarden mi perfil en el registro/).check();
+  await page.getByLabel(/Guarden y usen los datos de mi discapacidad/).check();
+  await page.getByRole("button", { name: "Guardar mi perfil" }).click();
+  await expect(page.getByRole("alert")).toContainText("Guardamos tu perfil");
+  await expect(page.getByRole("heading", { name: "Tus permisos" })).toBeVisible();
+  await axe();
+
+  await page.getByRole("link", { name: "Cambiar los datos de discapacidad y ajustes" }).click();
+  await axe();
+  await page.getByLabel("Auditiva").check();
+  await page.getByRole("group", { name: "Ajustes para la entrevista" }).getByLabel("Intérprete de lengua de señas en la entrevista").check();
+  await page.getByRole("button", { name: "Guardar", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("Guardamos los datos de discapacidad");
+  await expect(page.getByText("Auditiva")).toBeVisible();
+
+  await page.getByRole("button", { name: "Retirar este permiso: Datos de mi discapacidad" }).click();
+  await expect(page.getByRole("alert")).toContainText("Retiraste el permiso");
+  await expect(page.getByText("Auditiva")).toHaveCount(0);
+  await expect(page.getByText("No diste permiso para guardar datos de tu discapacidad")).toBeVisible();
   await axe();
 });

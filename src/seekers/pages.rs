@@ -305,7 +305,8 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
         profile.skills.join(", ")
     };
     let disability = if !consents.has(ConsentKind::DisabilityData) {
-        view! { <p>{t(lang, Key::seeker_no_disability_consent)}</p> }.into_any()
+        let said = if is_self { Key::seeker_no_disability_consent_self } else { Key::seeker_no_disability_consent };
+        view! { <p>{t(lang, said)}</p> }.into_any()
     } else if !visible.needs {
         view! { <p>{t(lang, Key::seeker_disability_hidden)}</p> }.into_any()
     } else {
