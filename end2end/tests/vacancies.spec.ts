@@ -117,7 +117,13 @@ test("J3: an employer drafts a vacancy, the centre returns it, then publishes it
   // The counsellor attaches the sign-language video. SubRip captions are refused on their
   // field; the video waits on the server, so only the captions are chosen again.
   await counsellor.getByRole("link", { name: "Añadir video en lengua de señas" }).click();
-  await axe(counsellor);
+  // The upload page in each contrast theme (the counsellor's context keeps the last one).
+  for (const theme of THEMES) {
+    if (project !== "hydrated") break;
+    await setPrefs(counsellor.context(), new URL(counsellor.url()).origin, { theme });
+    await counsellor.reload();
+    await axe(counsellor);
+  }
   await counsellor.getByLabel("Video (WebM o MP4)").setInputFiles(media("intro.webm"));
   await counsellor.getByLabel("Subtítulos (archivo WebVTT, .vtt)").setInputFiles(media("captions.srt.vtt"));
   await counsellor.getByLabel("Transcripción", { exact: true }).fill(readFileSync(media("transcript.txt"), "utf8"));

@@ -556,16 +556,7 @@ macro_rules! impl_seeker_store {
             }
 
             async fn disability_types(&self) -> $crate::server::db::DbResult<Vec<$crate::vacancies::Accommodation>> {
-                let rows: Vec<(String, String, String)> = sqlx::query_as(
-                    "SELECT code, name_es, name_en FROM disability_types WHERE NOT retired ORDER BY position, code",
-                )
-                .fetch_all(&self.pool)
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(rows
-                    .into_iter()
-                    .map(|(code, name_es, name_en)| $crate::vacancies::Accommodation { code, name_es, name_en })
-                    .collect())
+                $crate::server::db::vacancies::entries_in_force!(self, "disability_types")
             }
 
             async fn centre_seekers(

@@ -303,6 +303,25 @@ macro_rules! summaries {
     }};
 }
 
+/// The entries of a maintained list (`code`, `name_es`, `name_en`, `position`, `retired`)
+/// still offered, in the list's order.
+macro_rules! entries_in_force {
+    ($self:ident, $table:literal) => {{
+        let rows: Vec<(String, String, String)> = sqlx::query_as(concat!(
+            "SELECT code, name_es, name_en FROM ",
+            $table,
+            " WHERE NOT retired ORDER BY position, code"
+        ))
+        .fetch_all(&$self.pool)
+        .await
+        .map_err($crate::server::db::DbError::from_sqlx)?;
+        Ok(rows
+            .into_iter()
+            .map(|(code, name_es, name_en)| $crate::vacancies::Accommodation { code, name_es, name_en })
+            .collect())
+    }};
+}
+
 macro_rules! impl_vacancy_store {
     ($store:ty) => {
         #[async_trait::async_trait]
@@ -310,16 +329,7 @@ macro_rules! impl_vacancy_store {
             async fn accommodations(
                 &self,
             ) -> $crate::server::db::DbResult<Vec<$crate::vacancies::Accommodation>> {
-                let rows: Vec<(String, String, String)> = sqlx::query_as(
-                    "SELECT code, name_es, name_en FROM accommodations WHERE NOT retired ORDER BY position, code",
-                )
-                .fetch_all(&self.pool)
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(rows
-                    .into_iter()
-                    .map(|(code, name_es, name_en)| $crate::vacancies::Accommodation { code, name_es, name_en })
-                    .collect())
+                $crate::server::db::vacancies::entries_in_force!(self, "accommodations")
             }
 
             async fn accommodation_list(
@@ -749,4 +759,7 @@ macro_rules! impl_vacancy_store {
         }
     };
 }
-pub(crate) use {audited_change, bind_draft, impl_vacancy_store, insert_vacancy_event, summaries, write_vacancy_lists};
+pub(crate) use {
+    audited_change, bind_draft, entries_in_force, impl_vacancy_store, insert_vacancy_event, summaries,
+    write_vacancy_lists,
+};
