@@ -292,6 +292,16 @@ pub fn SelectField(
     }
 }
 
+/// The `(value, label)` options of a [`SelectField`] for a closed set of coded values.
+pub fn coded_options<T: Copy>(
+    lang: crate::i18n::Lang,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> crate::i18n::Key,
+) -> Vec<(String, String)> {
+    all.iter().map(|v| (code(*v).to_string(), crate::i18n::t(lang, label(*v)).to_string())).collect()
+}
+
 /// The ids a field's `aria-describedby` names: its hint and its error, where it has them.
 fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let ids: Vec<String> =

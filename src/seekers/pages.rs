@@ -10,7 +10,9 @@ use super::{
     REGISTER_SEEKER_PATH,
 };
 use crate::accounts::Role;
-use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField};
+use crate::components::form::{
+    coded_options, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
+};
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::{format_lima, format_lima_date};
@@ -30,10 +32,6 @@ fn document_label(lang: Lang, kind: DocumentType) -> &'static str {
             DocumentType::Passport => Key::document_passport,
         },
     )
-}
-
-fn options<T: Copy>(lang: Lang, all: &[T], code: fn(T) -> &'static str, label: fn(T) -> Key) -> Vec<(String, String)> {
-    all.iter().map(|v| (code(*v).to_string(), t(lang, label(*v)).to_string())).collect()
 }
 
 /// Counsellors only; anyone else is told so.
@@ -204,8 +202,8 @@ fn RegistrationForm(
                     <SelectField id="document_type" label=t(lang, Key::seeker_document_type) options=documents selected=form.value("document_type") error=form.error("document_type") />
                     <TextField id="document_number" label=t(lang, Key::seeker_document_number) autocomplete="off" value=form.value("document_number") error=form.error("document_number") />
                     <TextField id="birth_date" label=t(lang, Key::seeker_birth_date) input_type="date" autocomplete="off" value=form.value("birth_date") error=form.error("birth_date") />
-                    <SelectField id="sex" label=t(lang, Key::seeker_sex) options=options(lang, Sex::ALL, Sex::code, Sex::label) selected=form.value("sex") error=form.error("sex") />
-                    <SelectField id="education" label=t(lang, Key::seeker_education) options=options(lang, Education::ALL, Education::code, Education::label) selected=form.value("education") error=form.error("education") />
+                    <SelectField id="sex" label=t(lang, Key::seeker_sex) options=coded_options(lang, Sex::ALL, Sex::code, Sex::label) selected=form.value("sex") error=form.error("sex") />
+                    <SelectField id="education" label=t(lang, Key::seeker_education) options=coded_options(lang, Education::ALL, Education::code, Education::label) selected=form.value("education") error=form.error("education") />
                     <TextArea id="skills" label=t(lang, Key::seeker_skills) hint=Some(t(lang, Key::vacancy_skills_hint)) rows=2 value=form.value("skills") error=form.error("skills") />
                 </fieldset>
                 <fieldset class="app-fieldset">
@@ -215,7 +213,7 @@ fn RegistrationForm(
                     <TextField id="district" label=t(lang, Key::vacancy_district) autocomplete="off" value=form.value("district") error=form.error("district") />
                     <TextField id="phone" label=t(lang, Key::seeker_phone) input_type="tel" autocomplete="off" value=form.value("phone") error=form.error("phone") />
                     <TextField id="email" label=t(lang, Key::seeker_email) input_type="email" autocomplete="off" value=form.value("email") error=form.error("email") />
-                    <SelectField id="channel" label=t(lang, Key::seeker_channel) options=options(lang, ContactChannel::ALL, ContactChannel::code, ContactChannel::label) selected=form.value("channel") error=form.error("channel") />
+                    <SelectField id="channel" label=t(lang, Key::seeker_channel) options=coded_options(lang, ContactChannel::ALL, ContactChannel::code, ContactChannel::label) selected=form.value("channel") error=form.error("channel") />
                     {centre_field}
                 </fieldset>
                 <fieldset class="app-fieldset" class:app-field--error=register_invalid>

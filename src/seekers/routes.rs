@@ -12,18 +12,13 @@ use crate::i18n::{t, Key};
 use crate::server::auth::now;
 use crate::server::db::seekers::{ConsentGiven, NewSeeker};
 use crate::server::db::DbError;
-use crate::server::forms::{read, render_again};
+use crate::server::forms::{kept, read, render_again};
 use crate::server::plain_page;
 use crate::server::redirect::see_other;
 use crate::server::state::AppState;
 use crate::ui::Ui;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Response};
-
-/// The fields a failed form gives back: all of them, since none is secret.
-fn kept(fields: &[(String, String)]) -> Vec<(String, String)> {
-    fields.iter().filter(|(k, _)| k != crate::components::form::CSRF_FIELD).cloned().collect()
-}
 
 pub async fn register_seeker(State(state): State<AppState>, request: Request) -> Response {
     let (parts, fields) = read(request).await;

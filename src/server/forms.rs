@@ -29,6 +29,11 @@ pub fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
     fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
 }
 
+/// The fields a failed form gives back when none is secret: all of them but the form token.
+pub fn kept(fields: &[(String, String)]) -> Vec<(String, String)> {
+    fields.iter().filter(|(k, _)| k != crate::components::form::CSRF_FIELD).cloned().collect()
+}
+
 /// Renders the page at the request's address again, with `form` in context.
 pub async fn render_again(state: &AppState, parts: Parts, form: FormState) -> Response {
     let leptos = state.leptos.clone();

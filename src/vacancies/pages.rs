@@ -13,7 +13,7 @@ use super::{
 };
 use crate::accounts::Role;
 use crate::components::form::{
-    escape_text, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
+    coded_options, escape_text, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
 };
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::plain_text::PlainText;
@@ -536,15 +536,6 @@ fn initial_values(choices: &FormChoices) -> Vec<(String, String)> {
     .collect();
     values.extend(d.accommodations.iter().map(|code| ("accommodations".to_string(), code.clone())));
     values
-}
-
-fn coded_options<T: Copy>(
-    lang: Lang,
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(T) -> Key,
-) -> Vec<(String, String)> {
-    all.iter().map(|v| (code(*v).to_string(), t(lang, label(*v)).to_string())).collect()
 }
 
 #[component]

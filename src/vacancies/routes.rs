@@ -13,7 +13,7 @@ use crate::i18n::{t, t_with, Key, Lang};
 use crate::server::access::permits;
 use crate::server::auth::now;
 use crate::server::db::prelude::*;
-use crate::server::forms::{field, read, render_again};
+use crate::server::forms::{field, kept, read, render_again};
 use crate::server::plain_page;
 use crate::server::redirect::see_other;
 use crate::server::state::AppState;
@@ -25,11 +25,6 @@ use axum::response::{IntoResponse, Response};
 
 /// Longest comment a counsellor may return a vacancy with.
 pub const MAX_COMMENT_CHARS: usize = 2_000;
-
-/// The fields a failed form gives back to the person: all of them, since none is secret.
-fn kept(fields: &[(String, String)]) -> Vec<(String, String)> {
-    fields.iter().filter(|(k, _)| k != crate::components::form::CSRF_FIELD).cloned().collect()
-}
 
 /// Saves the vacancy form: a new draft (posted to the new-vacancy page) or the changes to one
 /// (posted to its edit page, `?id=`). A failed form comes back with everything typed.
