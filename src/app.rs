@@ -5,11 +5,13 @@ use crate::accounts::pages::{
     DeleteAccountPage, EmployerSignUpPage, ForgotPasswordPage, NewStaffPage, ResetPasswordPage, RolesPage,
     SessionsPage, SignInPage, SignUpPage,
 };
+use crate::applications::pages::{ApplicantsPage, ApplyPage, MyApplicationsPage};
 use crate::audit::pages::AuditLogPage;
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::components::session_timeout::SessionTimeoutWarning;
 use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
+use crate::matches::pages::MatchesPage;
 use crate::media::upload_page::VacancyVideoPage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::seekers::pages::{CaseloadPage, DisabilityPage, MyProfilePage, RegisterSeekerPage, SeekerPage};
@@ -117,6 +119,10 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("personas"), StaticSegment("discapacidad")) view=DisabilityPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("nueva")) view=RegisterSeekerPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("persona"), ParamSegment("id")) view=SeekerPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("postular") view=ApplyPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("mis-postulaciones") view=MyApplicationsPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("recomendadas") view=MatchesPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("postulantes") view=ApplicantsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("revisa-tu-correo") view=CheckEmailPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("contrasena"), StaticSegment("olvidada")) view=ForgotPasswordPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("contrasena"), StaticSegment("nueva")) view=ResetPasswordPage ssr=SsrMode::Async />

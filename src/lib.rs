@@ -13,6 +13,8 @@ mod coded;
 pub mod accounts;
 /// The document shell and the route table.
 pub mod app;
+/// Applications to vacancies, and the way each goes to a placement.
+pub mod applications;
 /// The audit log of sign-ins and changes to rights, and its reader for admins.
 pub mod audit;
 /// Shared page parts: layout, form controls, status pages.
@@ -25,6 +27,8 @@ pub mod error;
 pub mod home;
 /// Languages and the translation catalogue.
 pub mod i18n;
+/// The open vacancies that suit a job seeker, with the reasons in words.
+pub mod matches;
 /// Sign-language videos: checking uploads, serving them, and the player.
 pub mod media;
 /// Employment centres and companies.

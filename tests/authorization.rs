@@ -45,6 +45,11 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/seekers/disability", "id=999999", SIGNED_IN),
     // Not found for everyone but the person and their centre, which is not a refusal.
     ("/api/seekers/view", "id=999999", SIGNED_IN),
+    // Whose vacancy and whose profile decide the rest: tests/applications.rs walks that.
+    ("/api/applications/form", "vacancy=999999", SIGNED_IN),
+    ("/api/applications/mine", "", SIGNED_IN),
+    ("/api/applications/applicants", "vacancy=999999", SIGNED_IN),
+    ("/api/matches/for", "", SIGNED_IN),
     // Form endpoints.
     ("/preferencias", "size=125&return_to=%2F", EVERYONE),
     ("/idioma", "lang=en&return_to=%2F", EVERYONE),
@@ -81,6 +86,9 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/mi-perfil", "full_name=", SIGNED_IN),
     ("/mi-perfil/permisos", "action=confirmar", SIGNED_IN),
     ("/personas/discapacidad", "conadis=", SIGNED_IN),
+    ("/postular", "message=", SIGNED_IN),
+    ("/postulaciones/retirar", "id=999999", SIGNED_IN),
+    ("/postulantes", "id=999999&from=submitted&to=seen", SIGNED_IN),
 ];
 
 /// Makes one account per persona (none for anonymous) and returns them in persona order.

@@ -92,6 +92,9 @@ on_both_engines!(
     a_person_enters_the_register_only_with_consent_and_once_per_document,
     disability_data_is_kept_only_while_its_consent_stands,
     looks_at_disability_data_are_recorded_for_the_person_to_read,
+    an_application_goes_once_to_an_open_vacancy_with_consent_and_moves_only_from_where_it_is,
+    withdrawing_consent_to_disability_data_takes_it_out_of_applications_too,
+    match_candidates_are_the_newest_open_vacancies_in_the_region_and_the_remote_ones,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -1671,4 +1674,157 @@ async fn looks_at_disability_data_are_recorded_for_the_person_to_read(db: &commo
         .await
         .unwrap());
     assert_eq!(store.sensitive_accesses(id).await.unwrap()[0].viewer_name, "Juan Mamani");
+}
+
+/// A published vacancy (closing at 1_700_086_400), its centre's counsellor, and a person that
+/// centre follows, registered with `consents`.
+async fn application_setting(
+    store: &dyn senda::server::db::Store,
+    consents: &[senda::seekers::consent::ConsentKind],
+) -> (i64, i64, i64, i64) {
+    use senda::seekers::consent::RecordedBy;
+    let (centre_id, company_id, employer_id) = vacancy_setting(store).await;
+    let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre_id) };
+    let counsellor_id = store.create_account(&account("consejera@cusco.pe", counsellor)).await.unwrap();
+    let vacancy = store.create_vacancy(&vacancy_draft(company_id, centre_id), Some(employer_id), 100).await.unwrap();
+    assert!(store
+        .move_vacancy(vacancy, &[VacancyStatus::Draft], VacancyStatus::Published, Some(counsellor_id), "", 200)
+        .await
+        .unwrap());
+    let given = given_by(RecordedBy::Counsellor, counsellor_id, 1_700_000_000);
+    let seeker =
+        store.register_seeker(&new_seeker("Rosa Huamán", "45678912", centre_id), consents, given).await.unwrap();
+    (vacancy, seeker, counsellor_id, employer_id)
+}
+
+fn application(vacancy_id: i64, seeker_id: i64, by: i64) -> senda::server::db::applications::NewApplication {
+    senda::server::db::applications::NewApplication {
+        vacancy_id,
+        seeker_id,
+        message: "Me interesa: trabajé dos años en un almacén.".into(),
+        needs_at_interview: vec!["sign_interpreter_interview".into(), "written_instructions".into()],
+        disclose: true,
+        side: senda::applications::Side::Counsellor,
+        by,
+    }
+}
+
+async fn an_application_goes_once_to_an_open_vacancy_with_consent_and_moves_only_from_where_it_is(db: &common::TestDb) {
+    use senda::applications::{ApplicationStatus::*, Side};
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    use senda::server::db::applications::{Applied, Move};
+    let store = &db.store;
+    let (vacancy, seeker, counsellor, employer) =
+        application_setting(store.as_ref(), &[Register, CounsellorActs, DisabilityData]).await;
+    let now = 1_700_000_100;
+    let new = application(vacancy, seeker, counsellor);
+    assert_eq!(store.apply(&new, now).await.unwrap(), Applied::NotShared, "no consent to share the profile");
+    assert!(store.seeker_applications(seeker).await.unwrap().is_empty());
+
+    store.give_consent(seeker, ShareWithEmployers, given_by(RecordedBy::Counsellor, counsellor, now)).await.unwrap();
+    let Applied::Done(id) = store.apply(&new, now).await.unwrap() else { panic!("applied") };
+    assert_eq!(store.apply(&new, now + 1).await.unwrap(), Applied::Already(id), "once per person and vacancy");
+    assert_eq!(store.application_to(vacancy, seeker).await.unwrap(), Some(id));
+    let made = store.application(id).await.unwrap().unwrap();
+    assert_eq!((made.status, made.vacancy_id, made.seeker_id, made.disclose), (Submitted, vacancy, Some(seeker), true));
+    assert_eq!(made.vacancy_title, "Auxiliar de almacén");
+    assert_eq!(made.company_name, "Textiles Andinos S.A.C.");
+    assert_eq!(made.applied_by_counsellor.as_deref(), Some("Juan Mamani"), "marked as made for the person");
+    assert_eq!(made.needs_at_interview.len(), 2);
+    assert_eq!(made.events.len(), 1);
+    assert_eq!((made.events[0].status, made.events[0].side, made.events[0].at), (Submitted, Side::Counsellor, now));
+
+    // Past its closing date, or not published, a vacancy takes none.
+    let other = application(vacancy, seeker, counsellor);
+    assert_eq!(store.apply(&other, 1_700_086_400).await.unwrap(), Applied::VacancyNotOpen);
+    assert_eq!(
+        store
+            .apply(&senda::server::db::applications::NewApplication { vacancy_id: vacancy + 99, ..other }, now)
+            .await
+            .unwrap(),
+        Applied::VacancyNotOpen
+    );
+
+    // Moves happen from the status the mover saw, and each is in the history with its note.
+    let seen = Move { from: Submitted, to: Seen, side: Side::Employer, by: employer, note: "", at: now + 10 };
+    assert!(store.move_application(id, &seen).await.unwrap());
+    assert!(!store.move_application(id, &seen).await.unwrap(), "moved already: nothing happens");
+    let interview = Move {
+        from: Seen,
+        to: Interview,
+        side: Side::Employer,
+        by: employer,
+        note: "Lunes 9:00, con intérprete.",
+        at: now + 20,
+    };
+    assert!(store.move_application(id, &interview).await.unwrap());
+    let moved = store.application(id).await.unwrap().unwrap();
+    assert_eq!((moved.status, moved.updated_at), (Interview, now + 20));
+    assert_eq!(
+        moved.events.iter().map(|e| (e.status, e.note.as_str())).collect::<Vec<_>>(),
+        [(Submitted, ""), (Seen, ""), (Interview, "Lunes 9:00, con intérprete.")]
+    );
+    assert_eq!(store.vacancy_applications(vacancy).await.unwrap().iter().map(|a| a.id).collect::<Vec<_>>(), [id]);
+    assert_eq!(store.seeker_applications(seeker).await.unwrap()[0].status, Interview);
+    assert!(store.vacancy_applications(vacancy + 1).await.unwrap().is_empty());
+    assert_eq!(store.application(id + 1).await.unwrap(), None);
+}
+
+async fn withdrawing_consent_to_disability_data_takes_it_out_of_applications_too(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    use senda::server::db::applications::Applied;
+    let store = &db.store;
+    let (vacancy, seeker, counsellor, _) =
+        application_setting(store.as_ref(), &[Register, ShareWithEmployers, DisabilityData]).await;
+    let Applied::Done(id) = store.apply(&application(vacancy, seeker, counsellor), 1_700_000_100).await.unwrap() else {
+        panic!("applied")
+    };
+    assert!(store.application(id).await.unwrap().unwrap().disclose);
+    assert!(store.revoke_consent(seeker, DisabilityData, 1_700_000_200).await.unwrap());
+    let after = store.application(id).await.unwrap().unwrap();
+    assert!(after.needs_at_interview.is_empty() && !after.disclose);
+
+    // Without that consent an application carries none of it, whatever the form said.
+    let centre = store.seeker(seeker).await.unwrap().unwrap().centre_id.unwrap();
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let juan = store
+        .register_seeker(&new_seeker("Juan Quispe", "12345678", centre), &[Register, ShareWithEmployers], given)
+        .await
+        .unwrap();
+    let Applied::Done(id) = store.apply(&application(vacancy, juan, counsellor), 1_700_000_300).await.unwrap() else {
+        panic!("applied")
+    };
+    let plain = store.application(id).await.unwrap().unwrap();
+    assert!(plain.needs_at_interview.is_empty() && !plain.disclose);
+}
+
+async fn match_candidates_are_the_newest_open_vacancies_in_the_region_and_the_remote_ones(db: &common::TestDb) {
+    let store = &db.store;
+    let (centre_id, company_id, _) = vacancy_setting(store.as_ref()).await;
+    let base = vacancy_draft(company_id, centre_id);
+    let lima = VacancyDraft { region: "lima".into(), ..base.clone() };
+    let remote = VacancyDraft { region: "lima".into(), modality: Modality::Remote, ..base.clone() };
+    let closing_soon = VacancyDraft { closes_at: 1_700_000_500, ..base.clone() };
+    let listed = [(base.clone(), 100), (lima, 200), (remote, 300), (closing_soon, 400), (base.clone(), 500)];
+    assert_eq!(store.import_vacancies(&listed).await.unwrap(), 5);
+    let draft = store.create_vacancy(&base, None, 600).await.unwrap();
+
+    let found = store.match_candidates("cusco", 1_700_001_000, 10).await.unwrap();
+    let titles: Vec<(String, i64)> = found.iter().map(|c| (c.region.clone(), c.published_at)).collect();
+    assert_eq!(titles, [("cusco".to_string(), 500), ("cusco".to_string(), 100), ("lima".to_string(), 300)]);
+    assert!(found.iter().all(|c| c.id != draft), "only published ones");
+    assert_eq!(found[0].company_name, "Textiles Andinos S.A.C.");
+    let mut offered = found[0].accommodations.clone();
+    offered.sort();
+    assert_eq!(offered, ["sign_interpreter_interview", "step_free_access"]);
+    assert_eq!(found[0].skills.len(), 2);
+    // The limit applies to each scan; before its closing date the soon-closing one counts.
+    let found = store.match_candidates("cusco", 1_700_000_000, 1).await.unwrap();
+    assert_eq!(found.iter().map(|c| c.published_at).collect::<Vec<_>>(), [500, 300]);
+    assert!(store
+        .match_candidates("piura", 1_700_001_000, 10)
+        .await
+        .unwrap()
+        .iter()
+        .all(|c| c.modality == Modality::Remote));
 }

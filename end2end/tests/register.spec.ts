@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectNoAxeViolations, newCounsellor, person, signUp } from "./support";
+import { expectNoAxeViolations, fillOwnProfile, newCounsellor, person, signUp } from "./support";
 
 test("J2: a counsellor registers a person who is with them, reading out each consent", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
@@ -62,17 +62,7 @@ test("a job seeker makes their own profile, adds what they need, and withdraws a
   await page.getByRole("link", { name: "Mi perfil para buscar empleo" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Crea tu perfil");
   await axe();
-  await page.getByLabel("Nombres y apellidos").fill(me.name);
-  await page.getByLabel("Tipo de documento").selectOption({ label: "Carné de extranjería" });
-  await page.getByLabel("Número de documento").fill(project === "no-js" ? "000111222" : "000111333");
-  await page.getByLabel("Fecha de nacimiento").fill("1990-02-28");
-  await page.getByLabel("Sexo").selectOption({ label: "Prefiero no decirlo" });
-  await page.getByLabel("Región").selectOption({ label: "Arequipa" });
-  await page.getByLabel("Correo electrónico (opcional)").fill(me.email);
-  await page.getByLabel("Cómo prefiere que la contacten").selectOption({ label: "Correo electrónico" });
-  await page.getByLabel(/Guarden mi perfil en el registro/).check();
-  await page.getByLabel(/Guarden y usen los datos de mi discapacidad/).check();
-  await page.getByRole("button", { name: "Guardar mi perfil" }).click();
+  await fillOwnProfile(page, me, { document: project === "no-js" ? "000111222" : "000111333", region: "Arequipa" });
   await expect(page.getByRole("alert")).toContainText("Guardamos tu perfil");
   await expect(page.getByRole("heading", { name: "Tus permisos" })).toBeVisible();
   await axe();

@@ -1,21 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
-import { expectNoAxeViolations, keepServerHtmlOnly } from "./support";
-
-/** Presses Tab until the focused element has `name` as its text or label, as a keyboard user moves. */
-async function tabTo(page: Page, name: RegExp, most = 160) {
-  for (let i = 0; i < most; i++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return "";
-      const labels = (el as HTMLInputElement).labels;
-      const label = labels && labels.length ? labels[0].textContent : "";
-      return `${label ?? ""} ${el.getAttribute("aria-label") ?? ""} ${el.textContent ?? ""}`.trim();
-    });
-    if (name.test(focused)) return;
-  }
-  throw new Error(`Tab never reached ${name}`);
-}
+import { test, expect } from "@playwright/test";
+import { expectNoAxeViolations, keepServerHtmlOnly, tabTo } from "./support";
 
 test("J1 by keyboard alone: a seeker searches by words and an accommodation and opens a vacancy", async ({ page }) => {
   await page.goto("/");

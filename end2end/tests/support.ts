@@ -170,3 +170,41 @@ export async function newCounsellor(browser: Browser, who: { name: string; email
   await expect(counsellor).toHaveURL(/\/cuenta$/);
   return counsellor;
 }
+
+/** Presses Tab until the focused element has `name` as its text or label, as a keyboard user moves. */
+export async function tabTo(page: Page, name: RegExp, most = 160) {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return "";
+      const labels = (el as HTMLInputElement).labels;
+      const label = labels && labels.length ? labels[0].textContent : "";
+      return `${label ?? ""} ${el.getAttribute("aria-label") ?? ""} ${el.textContent ?? ""}`.trim();
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+/**
+ * Fills in and saves the form that makes one's own job-seeker profile (a carné de extranjería,
+ * contact by email), consenting to the register and to the use of disability data.
+ */
+export async function fillOwnProfile(
+  page: Page,
+  me: { name: string; email: string },
+  where: { document: string; region: string },
+) {
+  await page.getByLabel("Nombres y apellidos").fill(me.name);
+  await page.getByLabel("Tipo de documento").selectOption({ label: "Carné de extranjería" });
+  await page.getByLabel("Número de documento").fill(where.document);
+  await page.getByLabel("Fecha de nacimiento").fill("1990-02-28");
+  await page.getByLabel("Sexo").selectOption({ label: "Prefiero no decirlo" });
+  await page.getByLabel("Región").selectOption({ label: where.region });
+  await page.getByLabel("Correo electrónico (opcional)").fill(me.email);
+  await page.getByLabel("Cómo prefiere que la contacten").selectOption({ label: "Correo electrónico" });
+  await page.getByLabel(/Guarden mi perfil en el registro/).check();
+  await page.getByLabel(/Guarden y usen los datos de mi discapacidad/).check();
+  await page.getByRole("button", { name: "Guardar mi perfil" }).click();
+}

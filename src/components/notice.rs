@@ -37,10 +37,15 @@ pub enum Notice {
     ConsentWithdrawn,
     ConsentGiven,
     DisabilitySaved,
+    Applied,
+    AlreadyApplied,
+    ApplicationWithdrawn,
+    ApplicationMoved,
+    ApplicationChangedMeanwhile,
 }
 
 impl Notice {
-    const ALL: [Notice; 28] = [
+    const ALL: [Notice; 33] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -69,6 +74,11 @@ impl Notice {
         Notice::ConsentWithdrawn,
         Notice::ConsentGiven,
         Notice::DisabilitySaved,
+        Notice::Applied,
+        Notice::AlreadyApplied,
+        Notice::ApplicationWithdrawn,
+        Notice::ApplicationMoved,
+        Notice::ApplicationChangedMeanwhile,
     ];
 
     pub fn code(self) -> &'static str {
@@ -101,6 +111,11 @@ impl Notice {
             Notice::ConsentWithdrawn => "permiso-retirado",
             Notice::ConsentGiven => "permiso-dado",
             Notice::DisabilitySaved => "discapacidad-guardada",
+            Notice::Applied => "postulacion-enviada",
+            Notice::AlreadyApplied => "ya-postulaste",
+            Notice::ApplicationWithdrawn => "postulacion-retirada",
+            Notice::ApplicationMoved => "postulacion-estado",
+            Notice::ApplicationChangedMeanwhile => "postulacion-cambio",
         }
     }
 
@@ -134,12 +149,18 @@ impl Notice {
             Notice::ConsentWithdrawn => Key::notice_consent_withdrawn,
             Notice::ConsentGiven => Key::notice_consent_given,
             Notice::DisabilitySaved => Key::notice_disability_saved,
+            Notice::Applied => Key::notice_applied,
+            Notice::AlreadyApplied => Key::notice_already_applied,
+            Notice::ApplicationWithdrawn => Key::notice_application_withdrawn,
+            Notice::ApplicationMoved => Key::notice_application_moved,
+            Notice::ApplicationChangedMeanwhile => Key::notice_application_changed_meanwhile,
         }
     }
 
     /// `path` with this notice in its query.
     pub fn on(self, path: &str) -> String {
-        format!("{path}?aviso={}", self.code())
+        let joint = if path.contains('?') { '&' } else { '?' };
+        format!("{path}{joint}aviso={}", self.code())
     }
 }
 

@@ -36,6 +36,10 @@ pub struct SeekerView {
     pub is_self: bool,
     /// The names of the disability types and accommodations the profile names.
     pub names: Vec<crate::vacancies::Accommodation>,
+    /// For the centre's counsellor: the person's applications.
+    pub applications: Vec<crate::applications::Application>,
+    /// The viewer may apply and withdraw for the person (a counsellor they let act for them).
+    pub acts_for: bool,
 }
 
 /// The profile of person `id`, as whoever asks may see it; a look at disability data by
@@ -57,9 +61,19 @@ pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
         store.log_sensitive_access(id, actor.account_id, "profile", crate::server::auth::now()).await?;
     }
     let is_self = viewer == Viewer::Themselves;
+    let acts_for = viewer == Viewer::CentreCounsellor && consents.has(super::consent::ConsentKind::CounsellorActs);
+    let applications = if viewer == Viewer::CentreCounsellor {
+        crate::applications::api::applications_for_counsellor(id, visible).await?
+    } else {
+        Vec::new()
+    };
     let accesses = if is_self { store.sensitive_accesses(id).await? } else { Vec::new() };
     let profile = redact(profile, visible);
     let names = match &profile.disability {
+        _ if !applications.is_empty() && visible.needs => {
+            let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
+            types?.into_iter().chain(accommodations?).collect()
+        }
         Some(d) => {
             let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
             let named: Vec<&String> = d.types.iter().chain(&d.needs_at_interview).chain(&d.needs_at_work).collect();
@@ -75,6 +89,8 @@ pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
         consent_history: store.consent_history(id).await?,
         accesses,
         is_self,
+        applications,
+        acts_for,
     })
 }
 

@@ -288,7 +288,8 @@ pub fn SeekerPage() -> impl IntoView {
 #[component]
 fn SeekerDetails(view: SeekerView) -> impl IntoView {
     let lang = use_ui().lang;
-    let SeekerView { profile, visible, consents, consent_history, accesses, is_self, names } = view;
+    let SeekerView { profile, visible, consents, consent_history, accesses, is_self, names, applications, acts_for } =
+        view;
     let may_change_disability = visible.disability && consents.has(ConsentKind::DisabilityData);
     let p = &profile.personal;
     let place = [p.district.as_str(), p.province.as_str(), p.region.name()]
@@ -468,12 +469,54 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                 })}
             </section>
             {manage}
+            {is_self.then(|| view! {
+                <ul class="app-list">
+                    <li><a href=crate::matches::MATCHES_PATH>{t(lang, Key::matches_link_self)}</a></li>
+                    <li><a href=crate::applications::MY_APPLICATIONS_PATH>{t(lang, Key::my_applications_title)}</a></li>
+                </ul>
+            })}
+            {acts_for.then(|| view! {
+                <p>
+                    <a class="app-button" href=crate::matches::matches_path(Some(profile.id))>
+                        {t(lang, Key::seeker_matches_link)}
+                    </a>
+                </p>
+            })}
+            {(!is_self).then(|| view! { <SeekerApplications applications names=names.clone() acts_for /> })}
             <section aria-labelledby="consents-h">
                 <h2 id="consents-h">{t(lang, Key::seeker_consents_h2)}</h2>
                 <ul class="app-list">{history}</ul>
             </section>
             {accesses}
         </article>
+    }
+}
+
+/// A person's applications, for their centre's counsellor; one who acts for them may withdraw
+/// them.
+#[component]
+fn SeekerApplications(
+    applications: Vec<crate::applications::Application>,
+    names: Vec<crate::vacancies::Accommodation>,
+    acts_for: bool,
+) -> impl IntoView {
+    use crate::applications::pages::ApplicationCard;
+    let lang = use_ui().lang;
+    let list = if applications.is_empty() {
+        view! { <p>{t(lang, Key::seeker_applications_none)}</p> }.into_any()
+    } else {
+        applications
+            .into_iter()
+            .map(|application| view! { <ApplicationCard application names=names.clone() sub=true withdraw=acts_for /> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section aria-labelledby="applications-h">
+            <h2 id="applications-h">{t(lang, Key::seeker_applications_h2)}</h2>
+            {(!acts_for).then(|| view! { <p>{t(lang, Key::seeker_applications_no_acting)}</p> })}
+            {list}
+        </section>
     }
 }
 

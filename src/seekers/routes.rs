@@ -220,19 +220,12 @@ pub async fn save_disability(State(state): State<AppState>, request: Request) ->
             parsed
         }
     };
-    // Only what the lists hold: anything else is a tampered or stale form.
-    let mut codes = |name: &str, list: &[crate::vacancies::Accommodation]| -> Vec<String> {
-        let chosen: Vec<String> = fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect();
-        if chosen.iter().any(|code| !list.iter().any(|entry| &entry.code == code)) {
-            errors.push(name, t(ui.lang, Key::vacancy_err_accommodation));
-        }
-        chosen
-    };
+    let codes = crate::server::form_fields::codes;
     let disability = super::Disability {
         conadis,
-        types: codes("types", &types),
-        needs_at_interview: codes("interview", &accommodations),
-        needs_at_work: codes("work", &accommodations),
+        types: codes(ui.lang, &fields, "types", &types, &mut errors),
+        needs_at_interview: codes(ui.lang, &fields, "interview", &accommodations, &mut errors),
+        needs_at_work: codes(ui.lang, &fields, "work", &accommodations, &mut errors),
     };
     if !errors.is_empty() {
         return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;

@@ -94,3 +94,19 @@ pub fn skill_list(lang: Lang, fields: &Fields, id: &str, errors: &mut FieldError
     }
     skills
 }
+
+/// The check boxes ticked under `name`, each a code of `list`; anything else is a tampered or
+/// stale form, said on the field.
+pub fn codes(
+    lang: Lang,
+    fields: &Fields,
+    name: &str,
+    list: &[crate::vacancies::Accommodation],
+    errors: &mut FieldErrors,
+) -> Vec<String> {
+    let chosen: Vec<String> = fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect();
+    if chosen.iter().any(|code| !list.iter().any(|entry| &entry.code == code)) {
+        errors.push(name, t(lang, Key::vacancy_err_accommodation));
+    }
+    chosen
+}

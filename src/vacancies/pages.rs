@@ -48,7 +48,7 @@ fn place(vacancy: &Vacancy) -> String {
 }
 
 /// A place from its district, province and region slug, most precise first.
-pub(super) fn place_of(district: &str, province: &str, region: &str) -> String {
+pub(crate) fn place_of(district: &str, province: &str, region: &str) -> String {
     [district.to_string(), province.to_string(), region_name(region)]
         .into_iter()
         .filter(|part| !part.is_empty())
@@ -219,6 +219,9 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
             </section>
             <section aria-labelledby="apply-h" data-read-aloud>
                 <h2 id="apply-h">{t(lang, Key::vacancy_apply_h2)}</h2>
+                {(vacancy.status == VacancyStatus::Published).then(|| view! {
+                    <p><a class="app-button" href=crate::applications::apply_path(vacancy.id, None)>{t(lang, Key::apply_link)}</a></p>
+                })}
                 <p>{how_to_apply}</p>
             </section>
             {report_form}
@@ -397,6 +400,9 @@ fn ManagePanel(id: i64, status: VacancyStatus, comment: String, manage: Manageme
                 {buttons}
             </div>
             {return_form}
+            {(status != VacancyStatus::Draft).then(|| view! {
+                <p><a href=crate::applications::applicants_path(id)>{t(lang, Key::applicants_link)}</a></p>
+            })}
             <h3>{t(lang, Key::vacancy_history_h3)}</h3>
             <ol class="app-history">{history}</ol>
         </section>

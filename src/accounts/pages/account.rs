@@ -30,6 +30,8 @@ pub fn AccountPage() -> impl IntoView {
     let tools = [
         (actor.has(Role::Employer) || actor.has(Role::Counsellor), MY_VACANCIES_PATH, Key::account_tool_vacancies),
         (actor.has(Role::Seeker), crate::seekers::MY_PROFILE_PATH, Key::account_tool_profile),
+        (actor.has(Role::Seeker), crate::matches::MATCHES_PATH, Key::matches_link_self),
+        (actor.has(Role::Seeker), crate::applications::MY_APPLICATIONS_PATH, Key::my_applications_title),
         (actor.has(Role::Counsellor), crate::seekers::CASELOAD_PATH, Key::account_tool_caseload),
         (reviews, COMPANY_REVIEW_PATH, Key::account_tool_review),
         (actor.has(Role::Admin), NEW_STAFF_PATH, Key::account_tool_staff),

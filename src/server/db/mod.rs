@@ -4,8 +4,10 @@
 //! is written twice (in `sqlite.rs` and `postgres.rs`).
 
 pub mod accounts;
+pub mod applications;
 pub mod audit;
 pub mod limits;
+pub mod matches;
 pub mod media;
 pub mod organisations;
 pub mod outbox;
@@ -16,9 +18,11 @@ mod sqlite;
 pub mod vacancies;
 
 use accounts::AccountStore;
+use applications::ApplicationStore;
 use async_trait::async_trait;
 use audit::AuditStore;
 use limits::LimitStore;
+use matches::MatchStore;
 use media::SignVideoStore;
 use organisations::OrganisationStore;
 use outbox::OutboxStore;
@@ -108,6 +112,8 @@ pub trait Store:
     + SearchStore
     + SignVideoStore
     + SeekerStore
+    + ApplicationStore
+    + MatchStore
     + OutboxStore
     + LimitStore
     + Maintenance
@@ -122,6 +128,8 @@ impl<T> Store for T where
         + SearchStore
         + SignVideoStore
         + SeekerStore
+        + ApplicationStore
+        + MatchStore
         + OutboxStore
         + LimitStore
         + Maintenance
@@ -131,8 +139,10 @@ impl<T> Store for T where
 /// The storage traits, for `use crate::server::db::prelude::*` where a store is used.
 pub mod prelude {
     pub use super::accounts::AccountStore;
+    pub use super::applications::ApplicationStore;
     pub use super::audit::AuditStore;
     pub use super::limits::LimitStore;
+    pub use super::matches::MatchStore;
     pub use super::media::SignVideoStore;
     pub use super::organisations::OrganisationStore;
     pub use super::outbox::OutboxStore;
@@ -257,6 +267,8 @@ macro_rules! impl_store {
         $crate::server::db::limits::impl_limit_store!($store);
         $crate::server::db::media::impl_sign_video_store!($store);
         $crate::server::db::seekers::impl_seeker_store!($store);
+        $crate::server::db::applications::impl_application_store!($store);
+        $crate::server::db::matches::impl_match_store!($store);
     };
 }
 pub(crate) use {impl_maintenance, impl_store};

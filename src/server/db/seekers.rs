@@ -73,7 +73,8 @@ pub trait SeekerStore: Send + Sync + 'static {
     /// Marks the consents a counsellor recorded as confirmed by the person; how many.
     async fn confirm_consents(&self, id: i64, now: i64) -> DbResult<u64>;
 
-    /// Ends a consent now; ending consent to process disability data deletes that data in the
+    /// Ends a consent now; ending consent to process disability data deletes that data (the
+    /// profile's, and the accommodations and disclosure its applications carry) in the
     /// same step. `false` when it was not in force.
     async fn revoke_consent(&self, id: i64, kind: ConsentKind, now: i64) -> DbResult<bool>;
 
@@ -504,11 +505,15 @@ macro_rules! impl_seeker_store {
                     return Ok(false);
                 }
                 if kind == $crate::seekers::consent::ConsentKind::DisabilityData {
-                    sqlx::query("DELETE FROM seeker_disability WHERE seeker_id = $1")
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
+                    // The profile's data, and what applications carry of it.
+                    for sql in [
+                        "DELETE FROM seeker_disability WHERE seeker_id = $1",
+                        "DELETE FROM application_needs WHERE application_id IN \
+                         (SELECT id FROM applications WHERE seeker_id = $1)",
+                        "UPDATE applications SET disclose = FALSE WHERE seeker_id = $1",
+                    ] {
+                        sqlx::query(sql).bind(id).execute(&mut *tx).await.map_err(DbError::from_sqlx)?;
+                    }
                 }
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)

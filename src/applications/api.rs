@@ -1,0 +1,216 @@
+//! Server functions of applications: the form to apply, a person's applications, and the
+//! applicants to a vacancy as its employer may see them. Whoever may not see something learns
+//! nothing of it, not even that it exists.
+
+use super::{Application, ApplicationStatus};
+use crate::error::AppError;
+use crate::seekers::SeekerProfile;
+use crate::vacancies::Accommodation;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Who is applying, as the apply form needs to know them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplyingAs {
+    pub seeker_id: i64,
+    pub full_name: String,
+    /// The person themselves, not their counsellor.
+    pub is_self: bool,
+    /// Consent to share the profile with employers applied to is in force.
+    pub shares: bool,
+    /// Consent to process disability data is in force: the accommodations can be asked for.
+    pub disability_consented: bool,
+    /// The profile names kinds of disability the person could choose to tell.
+    pub may_disclose: bool,
+    /// From the profile: what to tick at first.
+    pub needs_at_interview: Vec<String>,
+    /// The application made to this vacancy before, if any.
+    pub already: Option<Application>,
+}
+
+/// What the apply form shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplyForm {
+    pub vacancy_id: i64,
+    pub vacancy_title: String,
+    pub company_name: String,
+    /// The vacancy takes applications now.
+    pub open: bool,
+    /// `None` when the signed-in person has no profile yet.
+    pub applying: Option<ApplyingAs>,
+    /// Codes the vacancy offers, to say so beside each accommodation.
+    pub offered: Vec<String>,
+    /// The accommodations list to choose from.
+    pub accommodations: Vec<Accommodation>,
+}
+
+/// The form to apply to `vacancy`, for the signed-in person or (`seeker`) for a person their
+/// counsellor acts for.
+#[server(endpoint = "applications/form")]
+pub async fn read_apply_form(vacancy: i64, seeker: Option<i64>) -> Result<ApplyForm, AppError> {
+    use crate::vacancies::VacancyStatus;
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    let found = store.vacancy(vacancy).await?.ok_or(AppError::NotFound)?;
+    if !matches!(found.status, VacancyStatus::Published | VacancyStatus::Closed) {
+        return Err(AppError::NotFound);
+    }
+    let now = crate::server::auth::now();
+    let applying = match applicant(store.as_ref(), &current.actor, seeker).await? {
+        Some((profile, consents, side)) => {
+            let is_self = side == super::Side::Applicant;
+            if !is_self && profile.disability.is_some() {
+                // The needs come from the disability data: a counsellor reading them is a look.
+                store.log_sensitive_access(profile.id, current.actor.account_id, "profile", now).await?;
+            }
+            let already = match store.application_to(vacancy, profile.id).await? {
+                Some(id) => store.application(id).await?,
+                None => None,
+            };
+            let disability = profile.disability.unwrap_or_default();
+            Some(ApplyingAs {
+                seeker_id: profile.id,
+                full_name: profile.personal.full_name,
+                is_self,
+                shares: consents.has(crate::seekers::consent::ConsentKind::ShareWithEmployers),
+                disability_consented: consents.has(crate::seekers::consent::ConsentKind::DisabilityData),
+                may_disclose: !disability.types.is_empty(),
+                needs_at_interview: disability.needs_at_interview,
+                already,
+            })
+        }
+        None => None,
+    };
+    Ok(ApplyForm {
+        vacancy_id: vacancy,
+        vacancy_title: found.draft.title,
+        company_name: found.company_name,
+        open: super::workflow::takes_applications(found.status, found.draft.closes_at, now),
+        applying,
+        offered: found.draft.accommodations,
+        accommodations: store.accommodations().await?,
+    })
+}
+
+/// The person `actor` applies as: themselves (`seeker` empty), or the person `seeker` when
+/// the actor may act for them. `None` when the actor has no profile; not found when they may
+/// not act for `seeker`.
+#[cfg(feature = "ssr")]
+pub async fn applicant(
+    store: &dyn crate::server::db::Store,
+    actor: &crate::accounts::Actor,
+    seeker: Option<i64>,
+) -> Result<Option<(SeekerProfile, crate::seekers::consent::Consents, super::Side)>, AppError> {
+    let id = match seeker {
+        Some(id) => id,
+        None => match store.seeker_of_account(actor.account_id).await? {
+            Some(id) => id,
+            None => return Ok(None),
+        },
+    };
+    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
+    let consents = store.consents_in_force(id).await?;
+    let side = super::workflow::acts_for(actor, &profile, &consents).ok_or(AppError::NotFound)?;
+    Ok(Some((profile, consents, side)))
+}
+
+/// A person's applications, with the names of the accommodations they name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyApplications {
+    /// `None` when the signed-in person has no profile yet.
+    pub seeker_id: Option<i64>,
+    pub applications: Vec<Application>,
+    pub accommodations: Vec<Accommodation>,
+}
+
+/// The signed-in person's applications, newest first.
+#[server(endpoint = "applications/mine")]
+pub async fn read_my_applications() -> Result<MyApplications, AppError> {
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    let Some(id) = store.seeker_of_account(current.actor.account_id).await? else {
+        return Ok(MyApplications { seeker_id: None, applications: Vec::new(), accommodations: Vec::new() });
+    };
+    let (applications, accommodations) = tokio::join!(store.seeker_applications(id), store.accommodations());
+    Ok(MyApplications { seeker_id: Some(id), applications: applications?, accommodations: accommodations? })
+}
+
+/// One applicant as the employer sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applicant {
+    pub application: Application,
+    /// What the person's consents let the employer see; `None` when nothing (they withdrew
+    /// consent to share their profile, or deleted it).
+    pub profile: Option<SeekerProfile>,
+    /// Where the employer may move the application now.
+    pub moves: Vec<ApplicationStatus>,
+}
+
+/// The applicants to a vacancy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applicants {
+    pub vacancy_id: i64,
+    pub vacancy_title: String,
+    pub applicants: Vec<Applicant>,
+    /// The names of the accommodations and disability types shown.
+    pub names: Vec<Accommodation>,
+}
+
+/// The applicants to `vacancy`, for its company's employers and its centre's counsellors.
+/// Each sees of each applicant only what the applicant's consents allow; a look at what an
+/// applicant needs is recorded for the applicant to read.
+#[server(endpoint = "applications/applicants")]
+pub async fn read_applicants(vacancy: i64) -> Result<Applicants, AppError> {
+    use crate::seekers::visibility::{redact, visible_to, Viewer};
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    let facts = store.vacancy_facts(vacancy).await?.ok_or(AppError::NotFound)?;
+    if !crate::vacancies::workflow::may_manage(&current.actor, &facts) {
+        return Err(AppError::NotFound);
+    }
+    let found = store.vacancy(vacancy).await?.ok_or(AppError::NotFound)?;
+    let now = crate::server::auth::now();
+    let mut applicants = Vec::new();
+    for mut application in store.vacancy_applications(vacancy).await? {
+        let mut profile = None;
+        if let Some(seeker) = application.seeker_id {
+            let consents = store.consents_in_force(seeker).await?;
+            let visible = visible_to(Viewer::EmployerAppliedTo { disclosed: application.disclose }, &consents);
+            if !visible.needs {
+                application.needs_at_interview.clear();
+            }
+            if visible.profile {
+                if let Some(found) = store.seeker(seeker).await? {
+                    let shown = redact(found, visible);
+                    if visible.logged && (shown.disability.is_some() || !application.needs_at_interview.is_empty()) {
+                        store.log_sensitive_access(seeker, current.actor.account_id, "application", now).await?;
+                    }
+                    profile = Some(shown);
+                }
+            }
+        }
+        let moves = super::workflow::employer_moves(application.status).to_vec();
+        applicants.push(Applicant { application, profile, moves });
+    }
+    let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
+    Ok(Applicants {
+        vacancy_id: vacancy,
+        vacancy_title: found.draft.title,
+        applicants,
+        names: types?.into_iter().chain(accommodations?).collect(),
+    })
+}
+
+/// A person's applications as their centre's counsellor sees them: the accommodations asked
+/// for only when the counsellor may see disability data.
+#[cfg(feature = "ssr")]
+pub async fn applications_for_counsellor(
+    seeker: i64,
+    visible: crate::seekers::visibility::Visible,
+) -> Result<Vec<Application>, AppError> {
+    let mut applications = crate::server::state::store()?.seeker_applications(seeker).await?;
+    if !visible.needs {
+        applications.iter_mut().for_each(|a| a.needs_at_interview.clear());
+    }
+    Ok(applications)
+}

@@ -1,0 +1,131 @@
+//! Applications: a job seeker (or their counsellor, for them) applies to a published vacancy
+//! with their profile, a message and the accommodations they want at the interview; the
+//! employer moves the application along its statuses, and the person reads each change in
+//! plain words.
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod routes;
+pub mod workflow;
+
+use crate::i18n::Key;
+use serde::{Deserialize, Serialize};
+
+coded_enum!(
+    /// Where an application stands. `Hired`, `NotSelected` and `Withdrawn` are final.
+    ApplicationStatus {
+        Submitted => "submitted",
+        Seen => "seen",
+        Interview => "interview",
+        Offer => "offer",
+        Hired => "hired",
+        NotSelected => "not_selected",
+        Withdrawn => "withdrawn",
+    }
+);
+
+impl ApplicationStatus {
+    /// The status's name, as in a list.
+    pub fn label(self) -> Key {
+        match self {
+            ApplicationStatus::Submitted => Key::application_submitted,
+            ApplicationStatus::Seen => Key::application_seen,
+            ApplicationStatus::Interview => Key::application_interview,
+            ApplicationStatus::Offer => Key::application_offer,
+            ApplicationStatus::Hired => Key::application_hired,
+            ApplicationStatus::NotSelected => Key::application_not_selected,
+            ApplicationStatus::Withdrawn => Key::application_withdrawn,
+        }
+    }
+
+    /// What it means for the person who applied, in a plain sentence.
+    pub fn meaning(self) -> Key {
+        match self {
+            ApplicationStatus::Submitted => Key::application_meaning_submitted,
+            ApplicationStatus::Seen => Key::application_meaning_seen,
+            ApplicationStatus::Interview => Key::application_meaning_interview,
+            ApplicationStatus::Offer => Key::application_meaning_offer,
+            ApplicationStatus::Hired => Key::application_meaning_hired,
+            ApplicationStatus::NotSelected => Key::application_meaning_not_selected,
+            ApplicationStatus::Withdrawn => Key::application_meaning_withdrawn,
+        }
+    }
+
+    pub fn is_final(self) -> bool {
+        matches!(self, ApplicationStatus::Hired | ApplicationStatus::NotSelected | ApplicationStatus::Withdrawn)
+    }
+}
+
+coded_enum!(
+    /// On whose side the person who changed an application stands.
+    Side {
+        /// The person who applied.
+        Applicant => "applicant",
+        /// Their counsellor, acting for them.
+        Counsellor => "counsellor",
+        /// The employer, or the vacancy's centre on its behalf.
+        Employer => "employer",
+    }
+);
+
+/// One change of an application's status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationEvent {
+    pub status: ApplicationStatus,
+    pub side: Side,
+    /// A note for the person who applied (the employer's, on a change they made).
+    pub note: String,
+    pub at: i64,
+}
+
+/// An application as its readers see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: i64,
+    pub vacancy_id: i64,
+    pub vacancy_title: String,
+    pub company_name: String,
+    /// `None` once the person deleted their profile: the employer keeps only that they
+    /// withdrew.
+    pub seeker_id: Option<i64>,
+    pub status: ApplicationStatus,
+    pub message: String,
+    /// Codes of the accommodations wanted at the interview.
+    pub needs_at_interview: Vec<String>,
+    /// Whether the person chose to tell the employer the kind of their disability.
+    pub disclose: bool,
+    /// The counsellor who applied for the person, when one did.
+    pub applied_by_counsellor: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// Oldest first; the first is the application itself.
+    pub events: Vec<ApplicationEvent>,
+}
+
+/// The form to apply: `?vacante=` names the vacancy, and `&persona=` the person a counsellor
+/// applies for (the form posts here too).
+pub const APPLY_PATH: &str = "/postular";
+/// A job seeker's applications.
+pub const MY_APPLICATIONS_PATH: &str = "/mis-postulaciones";
+/// Where a person (or their counsellor) withdraws an application.
+pub const WITHDRAW_PATH: &str = "/postulaciones/retirar";
+/// The applicants to one vacancy: `?vacante=` names it. The employer's form that moves an
+/// application along posts here too, so a note that is wrong comes back on this page.
+pub const APPLICANTS_PATH: &str = "/postulantes";
+
+pub fn apply_path(vacancy_id: i64, seeker_id: Option<i64>) -> String {
+    match seeker_id {
+        Some(seeker) => format!("{APPLY_PATH}?vacante={vacancy_id}&persona={seeker}"),
+        None => format!("{APPLY_PATH}?vacante={vacancy_id}"),
+    }
+}
+
+pub fn applicants_path(vacancy_id: i64) -> String {
+    format!("{APPLICANTS_PATH}?vacante={vacancy_id}")
+}
+
+/// The longest message an applicant may write.
+pub const MAX_MESSAGE: usize = 2000;
+/// The longest note an employer may add to a change.
+pub const MAX_NOTE: usize = 1000;

@@ -1,0 +1,284 @@
+//! Applications through the real router: a job seeker applies with the accommodations they
+//! need, the employer sees of them only what their consents allow and moves them along, the
+//! person reads each change in plain words and may withdraw; a counsellor applies for a person
+//! only when the person lets them act for them; another company's employer learns nothing.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, StatusCode};
+use common::web::*;
+use senda::accounts::{Actor, Role, RoleGrant};
+use senda::applications::ApplicationStatus;
+use senda::domain::{Region, Ruc};
+use senda::organisations::NewCompany;
+use senda::seekers::consent::{ConsentKind, RecordedBy};
+use senda::server::db::seekers::{ConsentGiven, NewSeeker};
+use senda::server::state::AppState;
+use senda::vacancies::{ContractType, Modality, VacancyDraft, VacancyStatus, WorkingHours};
+
+async fn page(app: &axum::Router, path: &str, cookie: &str) -> Reply {
+    send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
+}
+
+async fn post(app: &axum::Router, path: &str, form: &[(&str, &str)], cookie: &str) -> Reply {
+    send(app, post_form_from(path, &serde_urlencoded::to_string(form).unwrap(), ORIGIN, Some(cookie))).await
+}
+
+fn location(reply: &Reply) -> &str {
+    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
+}
+
+struct Board {
+    centre: i64,
+    vacancy: i64,
+    closed_vacancy: i64,
+    employer: String,
+    other_employer: String,
+}
+
+/// Two verified companies with an employer each, and a published vacancy of the first (plus
+/// one whose closing date has passed).
+async fn board(state: &AppState) -> Board {
+    let store = state.store.as_ref();
+    let company = |name: &str, ruc: &str| NewCompany {
+        legal_name: name.into(),
+        ruc: Ruc::parse(ruc).unwrap(),
+        sector: "Logística".into(),
+        region: Region::parse("cusco").unwrap(),
+        verified: true,
+    };
+    let ours = store.insert_company(&company("Almacenes Andinos S.A.C.", "20556677884")).await.unwrap();
+    let theirs = store.insert_company(&company("Otra Empresa S.A.C.", "20100987652")).await.unwrap();
+    let centre = store.list_centres().await.unwrap()[0].id;
+    let employer = |company_id| RoleGrant { role: Role::Employer, company_id: Some(company_id), centre_id: None };
+    let now = senda::server::auth::now();
+    let draft = |closes_at| VacancyDraft {
+        company_id: ours,
+        centre_id: centre,
+        title: "Auxiliar de almacén".into(),
+        region: "cusco".into(),
+        province: "Cusco".into(),
+        district: "Wanchaq".into(),
+        modality: Modality::OnSite,
+        contract: ContractType::FixedTerm,
+        hours: WorkingHours::PartTime,
+        salary: Some((1_200, 1_500)),
+        openings: 2,
+        description: "Ordenar y registrar la mercadería.".into(),
+        requirements: "Secundaria completa.".into(),
+        easy_read: "Trabajo en un almacén.".into(),
+        workplace_access: "Rampa en la entrada.".into(),
+        interview: "Entrevista en persona.".into(),
+        accommodations: vec!["sign_interpreter_interview".into()],
+        skills: vec!["Inventarios".into()],
+        closes_at,
+    };
+    let mut ids = Vec::new();
+    for closes_at in [now + 30 * 86_400, now + 60] {
+        let id = store.create_vacancy(&draft(closes_at), None, now - 100).await.unwrap();
+        store.move_vacancy(id, &[VacancyStatus::Draft], VacancyStatus::Published, None, "", now - 50).await.unwrap();
+        ids.push(id);
+    }
+    // The second one's date passes: as if the job that closes vacancies had not run yet.
+    sqlx_set_closes(state, ids[1], now - 1).await;
+    Board {
+        centre,
+        vacancy: ids[0],
+        closed_vacancy: ids[1],
+        employer: session_cookie_for(state, &person(state, "carmen@andinos.pe", employer(ours)).await).await,
+        other_employer: session_cookie_for(state, &person(state, "otro@otra.pe", employer(theirs)).await).await,
+    }
+}
+
+async fn sqlx_set_closes(state: &AppState, id: i64, closes_at: i64) {
+    let vacancy = state.store.vacancy(id).await.unwrap().unwrap();
+    let draft = VacancyDraft { closes_at, ..vacancy.draft };
+    assert!(state.store.update_vacancy(id, &draft, closes_at).await.unwrap());
+}
+
+/// A person in the register, followed by `centre`, with `consents`; with an account when
+/// `account` is given. Their disability data says hearing, and an interpreter at interviews.
+async fn registered(
+    state: &AppState,
+    account: Option<&Actor>,
+    centre: i64,
+    dni: &str,
+    consents: &[ConsentKind],
+) -> i64 {
+    use senda::domain::{DocumentType, IdentityDocument};
+    let store = state.store.as_ref();
+    let personal = senda::seekers::PersonalDetails {
+        full_name: "Rosa Huamán Quispe".into(),
+        document: IdentityDocument::parse(DocumentType::Dni, dni).unwrap(),
+        birth_date: "1994-05-17".into(),
+        sex: senda::seekers::Sex::Female,
+        region: Region::parse("cusco").unwrap(),
+        province: "Cusco".into(),
+        district: "Wanchaq".into(),
+        phone: "984123456".into(),
+        email: "rosa@example.pe".into(),
+        channel: senda::seekers::ContactChannel::WhatsApp,
+    };
+    let seeker = NewSeeker {
+        personal,
+        account_id: account.map(|a| a.account_id),
+        centre_id: Some(centre),
+        education: None,
+        skills: vec!["Inventarios".into()],
+    };
+    let by = account.map_or(RecordedBy::Counsellor, |_| RecordedBy::Themselves);
+    let given = ConsentGiven { by, recorder_id: account.map_or(1, |a| a.account_id), at: 1_700_000_000 };
+    let id = store.register_seeker(&seeker, consents, given).await.unwrap();
+    let disability = senda::seekers::Disability {
+        conadis: None,
+        types: vec!["hearing".into()],
+        needs_at_interview: vec!["sign_interpreter_interview".into()],
+        needs_at_work: vec![],
+    };
+    store.save_disability(id, &disability, 1_700_000_100).await.unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_seeker_applies_the_employer_sees_what_consent_allows_and_moves_it_and_the_seeker_reads_each_step() {
+    use ConsentKind::*;
+    let (app, state, db) = app_with_state().await;
+    let b = board(&state).await;
+    let rosa =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let seeker = registered(&state, Some(&rosa), b.centre, "45678912", &[Register, DisabilityData]).await;
+    let cookie = session_cookie_for(&state, &rosa).await;
+    let apply = format!("/postular?vacante={}", b.vacancy);
+
+    let vacancy_page = page(&app, &format!("/vacante/{}", b.vacancy), &cookie).await.body;
+    assert!(vacancy_page.contains(&format!(r#"href="{apply}""#)), "the vacancy page leads to the form");
+    let form = page(&app, &apply, &cookie).await.body;
+    assert!(form.contains(&format!(r#"<form method="post" action="{apply}""#)), "{form}");
+    assert!(input_tag(&form, "interview-sign_interpreter_interview").contains("checked"), "prefilled from the profile");
+    assert!(form.contains("(la empresa lo ofrece)"));
+    assert!(input_tag(&form, "share-si").contains(r#"type="checkbox""#), "the share consent is asked for");
+
+    // Without the consent to share the profile, nothing is sent and what was typed stays.
+    let message = "Trabajé dos años en un almacén. <b>Gracias</b>";
+    let fields = [("message", message), ("interview", "sign_interpreter_interview")];
+    let reply = post(&app, &apply, &fields, &cookie).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("marca que das permiso para compartir el perfil"));
+    assert!(reply.body.contains("Trabajé dos años en un almacén. &lt;b&gt;Gracias&lt;/b&gt;"));
+    assert!(state.store.seeker_applications(seeker).await.unwrap().is_empty());
+    // A tampered accommodation is refused on its field.
+    let reply = post(&app, &apply, &[("share", "si"), ("interview", "teleportation")], &cookie).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(state.store.seeker_applications(seeker).await.unwrap().is_empty());
+
+    let with_share = [fields[0], fields[1], ("share", "si")];
+    let reply = post(&app, &apply, &with_share, &cookie).await;
+    assert_eq!(location(&reply), "/mis-postulaciones?aviso=postulacion-enviada", "{}", reply.body);
+    assert!(state.store.consents_in_force(seeker).await.unwrap().has(ShareWithEmployers), "given with the form");
+    let reply = post(&app, &apply, &with_share, &cookie).await;
+    assert_eq!(location(&reply), "/mis-postulaciones?aviso=ya-postulaste", "never twice");
+    assert_eq!(state.store.seeker_applications(seeker).await.unwrap().len(), 1);
+    let again = page(&app, &apply, &cookie).await.body;
+    assert!(again.contains("Ya se postuló a esta vacante") && !again.contains(r#"name="message""#));
+    let mine = page(&app, "/mis-postulaciones", &cookie).await.body;
+    assert!(mine.contains("Auxiliar de almacén") && mine.contains("Estado: Enviada"), "{mine}");
+
+    // Another company's employer: not found, page and move alike.
+    let id = state.store.seeker_applications(seeker).await.unwrap()[0].id;
+    let applicants = format!("/postulantes?vacante={}", b.vacancy);
+    assert_eq!(page(&app, &applicants, &b.other_employer).await.status, StatusCode::NOT_FOUND);
+    let id_text = id.to_string();
+    let probe = [("id", id_text.as_str()), ("from", "submitted"), ("to", "interview")];
+    assert_eq!(post(&app, &applicants, &probe, &b.other_employer).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(post(&app, &applicants, &probe, &cookie).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(state.store.application(id).await.unwrap().unwrap().status, ApplicationStatus::Submitted);
+
+    // The employer: the profile and the interpreter needed, not the kind of disability (not
+    // disclosed), the message as text; and the look is recorded for Rosa.
+    let seen = page(&app, &applicants, &b.employer).await.body;
+    assert!(seen.contains("Rosa Huamán Quispe") && seen.contains("984123456"), "{seen}");
+    assert!(seen.contains("Intérprete de lengua de señas en la entrevista"));
+    assert!(!seen.contains("Auditiva"), "the kind of disability stays with Rosa");
+    assert!(seen.contains("&lt;b&gt;Gracias&lt;/b&gt;"));
+    let looks = state.store.sensitive_accesses(seeker).await.unwrap();
+    assert_eq!((looks.len(), looks[0].purpose.as_str(), looks[0].viewer_name.as_str()), (1, "application", "carmen"));
+
+    // Moves: only forward from where it is; a stale form changes nothing; the note reaches Rosa.
+    let note = format!("note-{id}");
+    let to_interview = [probe[0], probe[1], probe[2], (note.as_str(), "Lunes 9:00, con intérprete.")];
+    let reply = post(&app, &applicants, &to_interview, &b.employer).await;
+    assert_eq!(location(&reply), format!("{applicants}&aviso=postulacion-estado"));
+    let reply = post(&app, &applicants, &to_interview, &b.employer).await;
+    assert_eq!(location(&reply), format!("{applicants}&aviso=postulacion-cambio"), "saw an old status");
+    let backwards = [probe[0], ("from", "interview"), ("to", "submitted")];
+    assert_eq!(post(&app, &applicants, &backwards, &b.employer).await.status, StatusCode::FORBIDDEN);
+    let long = "x".repeat(1001);
+    let too_long = [probe[0], ("from", "interview"), ("to", "offer"), (note.as_str(), long.as_str())];
+    let reply = post(&app, &applicants, &too_long, &b.employer).await;
+    assert!(reply.body.contains(&format!(r##"href="#{note}""##)), "said on the note");
+    assert_eq!(state.store.application(id).await.unwrap().unwrap().status, ApplicationStatus::Interview);
+    let mine = page(&app, "/mis-postulaciones", &cookie).await.body;
+    assert!(mine.contains("Estado: Entrevista") && mine.contains("La empresa quiere una entrevista"));
+    assert!(mine.contains("Lunes 9:00, con intérprete."));
+
+    // Rosa withdraws; then it is final for everyone.
+    let reply = post(&app, "/postulaciones/retirar", &[("id", &id_text)], &cookie).await;
+    assert_eq!(location(&reply), "/mis-postulaciones?aviso=postulacion-retirada");
+    assert_eq!(state.store.application(id).await.unwrap().unwrap().status, ApplicationStatus::Withdrawn);
+    let reply = post(&app, "/postulaciones/retirar", &[("id", &id_text)], &cookie).await;
+    assert_eq!(location(&reply), "/mis-postulaciones?aviso=postulacion-cambio");
+    let employer_view = page(&app, &applicants, &b.employer).await.body;
+    assert!(employer_view.contains("Estado: Retirada") && !employer_view.contains("Guardar estado"));
+    // Someone else cannot withdraw hers.
+    assert_eq!(
+        post(&app, "/postulaciones/retirar", &[("id", &id_text)], &b.employer).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // A vacancy past its closing date takes no more.
+    let closed = page(&app, &format!("/postular?vacante={}", b.closed_vacancy), &cookie).await.body;
+    assert!(closed.contains("Esta vacante ya no recibe postulaciones") && !closed.contains(r#"name="message""#));
+    let reply = post(&app, &format!("/postular?vacante={}", b.closed_vacancy), &with_share, &cookie).await;
+    assert_eq!(location(&reply), format!("/postular?vacante={}", b.closed_vacancy));
+    assert_eq!(state.store.seeker_applications(seeker).await.unwrap().len(), 1);
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_counsellor_applies_for_a_person_only_when_the_person_lets_them_act_for_them() {
+    use ConsentKind::*;
+    let (app, state, db) = app_with_state().await;
+    let b = board(&state).await;
+    let grant = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(b.centre) };
+    let counsellor = session_cookie_for(&state, &person(&state, "jorge@centro.pe", grant).await).await;
+    let without = registered(&state, None, b.centre, "45678912", &[Register, ShareWithEmployers]).await;
+    let with = registered(&state, None, b.centre, "12345678", &[Register, CounsellorActs, DisabilityData]).await;
+
+    let refused = format!("/postular?vacante={}&persona={without}", b.vacancy);
+    assert_eq!(page(&app, &refused, &counsellor).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(post(&app, &refused, &[("share", "si")], &counsellor).await.status, StatusCode::NOT_FOUND);
+    let profile = page(&app, &format!("/persona/{without}"), &counsellor).await.body;
+    assert!(profile.contains("no dio permiso para que su consejero o consejera actúe por ella"));
+
+    let apply = format!("/postular?vacante={}&persona={with}", b.vacancy);
+    let form = page(&app, &apply, &counsellor).await.body;
+    assert!(form.contains("Postulas en nombre de Rosa Huamán Quispe"), "{form}");
+    let fields = [("share", "si"), ("interview", "sign_interpreter_interview"), ("message", "")];
+    let reply = post(&app, &apply, &fields, &counsellor).await;
+    assert_eq!(location(&reply), format!("/persona/{with}?aviso=postulacion-enviada"), "{}", reply.body);
+    let made = &state.store.seeker_applications(with).await.unwrap()[0];
+    assert_eq!(made.applied_by_counsellor.as_deref(), Some("jorge"));
+    let history = state.store.consent_history(with).await.unwrap();
+    let share = history.iter().find(|c| c.kind == ShareWithEmployers).unwrap();
+    assert_eq!(share.recorded_by, RecordedBy::Counsellor, "recorded as given to the counsellor");
+
+    // Marked as made for the person, to the person's page and to the employer.
+    let profile = page(&app, &format!("/persona/{with}"), &counsellor).await.body;
+    assert!(profile.contains("Auxiliar de almacén") && profile.contains("Postulación enviada por jorge"));
+    let employer_view = page(&app, &format!("/postulantes?vacante={}", b.vacancy), &b.employer).await.body;
+    assert!(employer_view.contains("Postulación enviada por jorge, de su centro de empleo, en nombre de la persona"));
+    let reply = post(&app, "/postulaciones/retirar", &[("id", &made.id.to_string())], &counsellor).await;
+    assert_eq!(location(&reply), format!("/persona/{with}?aviso=postulacion-retirada"));
+    db.cleanup().await;
+}
