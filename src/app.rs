@@ -7,6 +7,7 @@ use crate::accounts::pages::{
 };
 use crate::applications::pages::{ApplicantsPage, ApplyPage, MyApplicationsPage};
 use crate::audit::pages::AuditLogPage;
+use crate::casework::pages::OutcomePage;
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::components::session_timeout::SessionTimeoutWarning;
 use crate::components::status_page::NotFoundPage;
@@ -117,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mi-perfil") view=MyProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("discapacidad")) view=DisabilityPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("personas"), StaticSegment("resultado")) view=OutcomePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("nueva")) view=RegisterSeekerPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("persona"), ParamSegment("id")) view=SeekerPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("postular") view=ApplyPage ssr=SsrMode::Async />

@@ -17,6 +17,8 @@ pub mod app;
 pub mod applications;
 /// The audit log of sign-ins and changes to rights, and its reader for admins.
 pub mod audit;
+/// A counsellor's casework: case notes and outcomes.
+pub mod casework;
 /// Shared page parts: layout, form controls, status pages.
 pub mod components;
 /// Value types that parse (regions, RUC, …), shared by server and browser.

@@ -95,6 +95,7 @@ on_both_engines!(
     an_application_goes_once_to_an_open_vacancy_with_consent_and_moves_only_from_where_it_is,
     withdrawing_consent_to_disability_data_takes_it_out_of_applications_too,
     match_candidates_are_the_newest_open_vacancies_in_the_region_and_the_remote_ones,
+    case_notes_and_outcomes_are_kept_signed_newest_first_and_go_with_the_profile,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -1827,4 +1828,49 @@ async fn match_candidates_are_the_newest_open_vacancies_in_the_region_and_the_re
         .unwrap()
         .iter()
         .all(|c| c.modality == Modality::Remote));
+}
+
+async fn case_notes_and_outcomes_are_kept_signed_newest_first_and_go_with_the_profile(db: &common::TestDb) {
+    use senda::casework::{ClosedReason, Employment, Outcome, Placement, WageBand};
+    use senda::seekers::consent::ConsentKind::*;
+    use senda::server::db::applications::Applied;
+    let store = &db.store;
+    let (vacancy, seeker, counsellor, _) =
+        application_setting(store.as_ref(), &[Register, ShareWithEmployers, CounsellorActs]).await;
+    store.add_case_note(seeker, counsellor, "Primera entrevista en el centro.", 1_700_000_100).await.unwrap();
+    store.add_case_note(seeker, counsellor, "Practicamos la entrevista.", 1_700_000_200).await.unwrap();
+    assert!(matches!(store.add_case_note(seeker, counsellor + 99, "¿Quién?", 1).await, Err(DbError::NotFound)));
+    let notes = store.case_notes(seeker).await.unwrap();
+    assert_eq!(
+        notes.iter().map(|n| (n.body.as_str(), n.at)).collect::<Vec<_>>(),
+        [("Practicamos la entrevista.", 1_700_000_200), ("Primera entrevista en el centro.", 1_700_000_100)]
+    );
+    assert!(notes.iter().all(|n| n.author == "Juan Mamani"));
+
+    let Applied::Done(application) =
+        store.apply(&application(vacancy, seeker, counsellor), 1_700_000_300).await.unwrap()
+    else {
+        panic!("applied")
+    };
+    store
+        .record_outcome(seeker, &Outcome::Closed(ClosedReason::NoContact), None, counsellor, 1_700_000_400)
+        .await
+        .unwrap();
+    let hired = Outcome::Hired(Placement {
+        employment: Employment::Formal,
+        started_on: "2026-12-15".into(),
+        employer: "Textiles Andinos S.A.C.".into(),
+        job_title: "Auxiliar de almacén".into(),
+        hours: WorkingHours::PartTime,
+        wage: WageBand::MinimumTo1500,
+    });
+    store.record_outcome(seeker, &hired, Some(application), counsellor, 1_700_000_500).await.unwrap();
+    let outcomes = store.outcomes(seeker).await.unwrap();
+    assert_eq!(outcomes.len(), 2);
+    assert_eq!(
+        (&outcomes[0].outcome, outcomes[0].application_id, outcomes[0].at),
+        (&hired, Some(application), 1_700_000_500)
+    );
+    assert_eq!(outcomes[0].recorded_by, "Juan Mamani");
+    assert_eq!(outcomes[1].outcome, Outcome::Closed(ClosedReason::NoContact));
 }

@@ -3,7 +3,7 @@ import { expectNoAxeViolations, fillOwnProfile, newCounsellor, person, signUp, t
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-test("J2 by keyboard: a counsellor finds vacancies for a person who is with them and applies on their behalf", async ({ browser }, testInfo) => {
+test("J2 by keyboard: a counsellor finds vacancies for a person who is with them, applies on their behalf and records the job", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const project = testInfo.project.name;
   const counsellor = await newCounsellor(browser, {
@@ -41,6 +41,7 @@ test("J2 by keyboard: a counsellor finds vacancies for a person who is with them
   await tabTo(counsellor, new RegExp(`^Postular a esta vacante\\s*: ${escaped(title)}$`));
   await counsellor.keyboard.press("Enter");
   await expect(counsellor).toHaveURL(/\/postular\?vacante=\d+&persona=\d+$/);
+  const vacancyId = new URL(counsellor.url()).searchParams.get("vacante");
   await expect(counsellor.getByText(`Postulas en nombre de ${name}`)).toBeVisible();
   await axe();
 
@@ -65,10 +66,41 @@ test("J2 by keyboard: a counsellor finds vacancies for a person who is with them
   await expect(applications).toContainText("Estado: Enviada");
   await axe();
 
-  await tabTo(counsellor, new RegExp(`^Retirar postulación\\s*: ${escaped(title)}$`));
+  // The vacancy is the demo centre's: its counsellor also sees the applicants, as the employer would.
+  await counsellor.goto(`/postulantes?vacante=${vacancyId}`);
+  const card = counsellor.getByRole("article", { name });
+  await expect(card).toContainText("Postulación enviada por Marta Condori, de su centro de empleo, en nombre de la persona.");
+  await expect(card).toContainText("Julia vino hoy al centro");
+  await axe();
+  await counsellor.goBack();
+
+  // The person got the job: the counsellor records it as the outcome.
+  await tabTo(counsellor, /^Registrar un resultado$/);
   await counsellor.keyboard.press("Enter");
-  await expect(counsellor.getByRole("alert")).toContainText("Postulación retirada");
-  await expect(counsellor.getByRole("region", { name: "Postulaciones" })).toContainText("Estado: Retirada");
+  await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText(`Resultado de ${name}`);
+  await axe();
+  await tabTo(counsellor, /^Consiguió un empleo$/);
+  await counsellor.keyboard.press("Space");
+  await tabTo(counsellor, /^Formal/);
+  await counsellor.keyboard.press("Space");
+  await tabTo(counsellor, /^Fecha de inicio$/);
+  // A date field's keyboard order follows the browser's locale: filled whole here.
+  await counsellor.getByLabel("Fecha de inicio").fill("2026-12-15");
+  await tabTo(counsellor, /^Empleador$/);
+  await counsellor.keyboard.type("Panificadora Misti S.A.C.");
+  await tabTo(counsellor, /^Puesto$/);
+  await counsellor.keyboard.type(title);
+  await tabTo(counsellor, /^Jornada/);
+  await counsellor.keyboard.type("Medio");
+  await tabTo(counsellor, /^Remuneración mensual/);
+  await counsellor.keyboard.type("De la");
+  await tabTo(counsellor, /^Guardar el resultado$/);
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor.getByRole("alert")).toContainText("Resultado guardado");
+  const followUp = counsellor.getByRole("region", { name: "Seguimiento del centro de empleo" });
+  await expect(followUp).toContainText(`Contratada como «${title}» en Panificadora Misti S.A.C.: empleo Formal`);
+  await expect(followUp).toContainText("Medio tiempo");
+  await axe();
 });
 
 test("J1's last step: a job seeker applies from a vacancy page, follows the application and withdraws it", async ({ page }, testInfo) => {

@@ -76,6 +76,9 @@ pub fn ApplicationCard(
     /// Whether the reader may withdraw it (while it is open).
     #[prop(default = true)]
     withdraw: bool,
+    /// For the person's counsellor (the person's id): the way to record a job it led to.
+    #[prop(default = None)]
+    record_for: Option<i64>,
 ) -> impl IntoView {
     let lang = use_ui().lang;
     let a = application.clone();
@@ -121,6 +124,14 @@ pub fn ApplicationCard(
                 <ApplicationHistory application />
             </details>
             {withdraw}
+            {record_for.filter(|_| a.status == ApplicationStatus::Hired).map(|seeker| view! {
+                <p>
+                    <a href=crate::casework::outcome_path(seeker, Some(a.id))>
+                        {t(lang, Key::outcome_from_application)}
+                        <span class="app-visually-hidden">{format!(": {}", a.vacancy_title)}</span>
+                    </a>
+                </p>
+            })}
         </article>
     }
 }

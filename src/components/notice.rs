@@ -42,10 +42,12 @@ pub enum Notice {
     ApplicationWithdrawn,
     ApplicationMoved,
     ApplicationChangedMeanwhile,
+    CaseNoteAdded,
+    OutcomeRecorded,
 }
 
 impl Notice {
-    const ALL: [Notice; 33] = [
+    const ALL: [Notice; 35] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -79,6 +81,8 @@ impl Notice {
         Notice::ApplicationWithdrawn,
         Notice::ApplicationMoved,
         Notice::ApplicationChangedMeanwhile,
+        Notice::CaseNoteAdded,
+        Notice::OutcomeRecorded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -116,6 +120,8 @@ impl Notice {
             Notice::ApplicationWithdrawn => "postulacion-retirada",
             Notice::ApplicationMoved => "postulacion-estado",
             Notice::ApplicationChangedMeanwhile => "postulacion-cambio",
+            Notice::CaseNoteAdded => "nota-guardada",
+            Notice::OutcomeRecorded => "resultado-guardado",
         }
     }
 
@@ -154,6 +160,8 @@ impl Notice {
             Notice::ApplicationWithdrawn => Key::notice_application_withdrawn,
             Notice::ApplicationMoved => Key::notice_application_moved,
             Notice::ApplicationChangedMeanwhile => Key::notice_application_changed_meanwhile,
+            Notice::CaseNoteAdded => Key::notice_case_note_added,
+            Notice::OutcomeRecorded => Key::notice_outcome_recorded,
         }
     }
 

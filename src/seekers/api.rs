@@ -40,6 +40,11 @@ pub struct SeekerView {
     pub applications: Vec<crate::applications::Application>,
     /// The viewer may apply and withdraw for the person (a counsellor they let act for them).
     pub acts_for: bool,
+    /// The viewer counsels at the centre that follows the person: keeps notes and outcomes.
+    pub counsels: bool,
+    /// For the person and their centre: the case notes and outcomes, newest first.
+    pub notes: Vec<crate::casework::CaseNote>,
+    pub outcomes: Vec<crate::casework::RecordedOutcome>,
 }
 
 /// The profile of person `id`, as whoever asks may see it; a look at disability data by
@@ -91,6 +96,9 @@ pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
         is_self,
         applications,
         acts_for,
+        counsels: viewer == Viewer::CentreCounsellor,
+        notes: store.case_notes(id).await?,
+        outcomes: store.outcomes(id).await?,
     })
 }
 

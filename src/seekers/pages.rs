@@ -288,8 +288,21 @@ pub fn SeekerPage() -> impl IntoView {
 #[component]
 fn SeekerDetails(view: SeekerView) -> impl IntoView {
     let lang = use_ui().lang;
-    let SeekerView { profile, visible, consents, consent_history, accesses, is_self, names, applications, acts_for } =
-        view;
+    let form = use_form_state();
+    let SeekerView {
+        profile,
+        visible,
+        consents,
+        consent_history,
+        accesses,
+        is_self,
+        names,
+        applications,
+        acts_for,
+        counsels,
+        notes,
+        outcomes,
+    } = view;
     let may_change_disability = visible.disability && consents.has(ConsentKind::DisabilityData);
     let p = &profile.personal;
     let place = [p.district.as_str(), p.province.as_str(), p.region.name()]
@@ -430,9 +443,10 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
         }
     });
     view! {
-        <Title text=p.full_name.clone() />
+        <Title text=if form.has_errors() { format!("{}: {}", t(lang, Key::form_error_prefix), p.full_name) } else { p.full_name.clone() } />
         <article class="app-width app-narrow">
             <NoticeBanner />
+            <ErrorSummary errors=form.errors.clone() />
             <h1>{p.full_name.clone()}</h1>
             <section aria-labelledby="personal-h">
                 <h2 id="personal-h">{t(lang, Key::register_seeker_who)}</h2>
@@ -482,7 +496,8 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                     </a>
                 </p>
             })}
-            {(!is_self).then(|| view! { <SeekerApplications applications names=names.clone() acts_for /> })}
+            {(!is_self).then(|| view! { <SeekerApplications applications names=names.clone() acts_for seeker_id=profile.id /> })}
+            <crate::casework::pages::CaseworkSection seeker_id=profile.id notes outcomes counsels />
             <section aria-labelledby="consents-h">
                 <h2 id="consents-h">{t(lang, Key::seeker_consents_h2)}</h2>
                 <ul class="app-list">{history}</ul>
@@ -499,6 +514,7 @@ fn SeekerApplications(
     applications: Vec<crate::applications::Application>,
     names: Vec<crate::vacancies::Accommodation>,
     acts_for: bool,
+    seeker_id: i64,
 ) -> impl IntoView {
     use crate::applications::pages::ApplicationCard;
     let lang = use_ui().lang;
@@ -507,7 +523,7 @@ fn SeekerApplications(
     } else {
         applications
             .into_iter()
-            .map(|application| view! { <ApplicationCard application names=names.clone() sub=true withdraw=acts_for /> })
+            .map(|application| view! { <ApplicationCard application names=names.clone() sub=true withdraw=acts_for record_for=Some(seeker_id) /> })
             .collect_view()
             .into_any()
     };

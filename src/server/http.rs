@@ -4,7 +4,7 @@
 use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
 use crate::server::state::AppState;
-use crate::{accounts, applications, i18n, media, organisations, preferences, seekers, vacancies};
+use crate::{accounts, applications, casework, i18n, media, organisations, preferences, seekers, vacancies};
 use axum::extract::State;
 use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
@@ -142,6 +142,8 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (seekers::MY_PROFILE_PATH, post(seekers::routes::register_self)),
         (seekers::CONSENT_PATH, post(seekers::routes::change_consent)),
         (seekers::DISABILITY_PATH, post(seekers::routes::save_disability)),
+        (casework::OUTCOME_PATH, post(casework::routes::record_outcome)),
+        ("/persona/{id}", post(casework::routes::add_note)),
         (applications::APPLY_PATH, post(applications::routes::apply)),
         (applications::WITHDRAW_PATH, post(applications::routes::withdraw)),
         (applications::APPLICANTS_PATH, post(applications::routes::move_application)),

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod audit;
+pub mod casework;
 pub mod limits;
 pub mod matches;
 pub mod media;
@@ -21,6 +22,7 @@ use accounts::AccountStore;
 use applications::ApplicationStore;
 use async_trait::async_trait;
 use audit::AuditStore;
+use casework::CaseworkStore;
 use limits::LimitStore;
 use matches::MatchStore;
 use media::SignVideoStore;
@@ -114,6 +116,7 @@ pub trait Store:
     + SeekerStore
     + ApplicationStore
     + MatchStore
+    + CaseworkStore
     + OutboxStore
     + LimitStore
     + Maintenance
@@ -130,6 +133,7 @@ impl<T> Store for T where
         + SeekerStore
         + ApplicationStore
         + MatchStore
+        + CaseworkStore
         + OutboxStore
         + LimitStore
         + Maintenance
@@ -141,6 +145,7 @@ pub mod prelude {
     pub use super::accounts::AccountStore;
     pub use super::applications::ApplicationStore;
     pub use super::audit::AuditStore;
+    pub use super::casework::CaseworkStore;
     pub use super::limits::LimitStore;
     pub use super::matches::MatchStore;
     pub use super::media::SignVideoStore;
@@ -269,6 +274,7 @@ macro_rules! impl_store {
         $crate::server::db::seekers::impl_seeker_store!($store);
         $crate::server::db::applications::impl_application_store!($store);
         $crate::server::db::matches::impl_match_store!($store);
+        $crate::server::db::casework::impl_casework_store!($store);
     };
 }
 pub(crate) use {impl_maintenance, impl_store};

@@ -1,0 +1,234 @@
+//! Casework on the page: the follow-up section of a person's page (the outcome in force, the
+//! case notes, and for their counsellor the form to add one), and the outcome form.
+
+use super::api::{read_outcome_form, OutcomeForm};
+use super::{outcome_path, ClosedReason, Employment, Outcome, RecordedOutcome, WageBand, NOTE_FIELD};
+use crate::components::form::{
+    coded_options, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
+};
+use crate::components::notice::sign_in_first;
+use crate::components::plain_text::PlainText;
+use crate::components::status_page::{ErrorPage, NotFoundPage};
+use crate::domain::lima_time::format_lima;
+use crate::i18n::{t, t_with, Key, Lang};
+use crate::seekers::seeker_path;
+use crate::ui::use_ui;
+use crate::vacancies::WorkingHours;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// An outcome in one sentence.
+pub fn outcome_text(lang: Lang, recorded: &RecordedOutcome) -> String {
+    match &recorded.outcome {
+        Outcome::Hired(p) => t_with(
+            lang,
+            Key::outcome_hired_text,
+            &[
+                ("job", &p.job_title),
+                ("employer", &p.employer),
+                ("employment", t(lang, p.employment.label())),
+                ("hours", t(lang, p.hours.label())),
+                ("wage", t(lang, p.wage.label())),
+                ("date", &p.started_on),
+            ],
+        ),
+        Outcome::Closed(reason) => t_with(lang, Key::outcome_closed_text, &[("reason", t(lang, reason.label()))]),
+    }
+}
+
+/// The follow-up of a person's case, on their page: for the person, to read; for their
+/// centre's counsellor, with the forms to add to it.
+#[component]
+pub fn CaseworkSection(
+    seeker_id: i64,
+    notes: Vec<super::CaseNote>,
+    outcomes: Vec<RecordedOutcome>,
+    counsels: bool,
+) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    let current = match outcomes.first() {
+        Some(recorded) => {
+            let by = t_with(
+                lang,
+                Key::outcome_recorded_by,
+                &[("name", &recorded.recorded_by), ("when", &format_lima(recorded.at))],
+            );
+            view! {
+                <p><strong>{outcome_text(lang, recorded)}</strong></p>
+                <p class="app-hint">{by}</p>
+            }
+            .into_any()
+        }
+        None => view! { <p>{t(lang, Key::outcome_none)}</p> }.into_any(),
+    };
+    let notes_list = if notes.is_empty() {
+        view! { <p>{t(lang, Key::case_notes_none)}</p> }.into_any()
+    } else {
+        let items = notes
+            .into_iter()
+            .map(|note| {
+                view! {
+                    <li>
+                        <p><strong>{format!("{} — {}", format_lima(note.at), note.author)}</strong></p>
+                        <PlainText text=note.body />
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="app-history">{items}</ol> }.into_any()
+    };
+    let tools = counsels.then(|| {
+        view! {
+            <p><a class="app-button app-button--secondary" href=outcome_path(seeker_id, None)>{t(lang, Key::outcome_link)}</a></p>
+            <form method="post" action=seeker_path(seeker_id) novalidate>
+                <CsrfField />
+                <TextArea
+                    id=NOTE_FIELD
+                    label=t(lang, Key::case_note_label)
+                    hint=Some(t(lang, Key::case_note_hint))
+                    rows=4
+                    value=form.value(NOTE_FIELD)
+                    error=form.error(NOTE_FIELD)
+                />
+                <button class="app-button" type="submit">{t(lang, Key::case_note_submit)}</button>
+            </form>
+        }
+    });
+    view! {
+        <section aria-labelledby="casework-h">
+            <h2 id="casework-h" tabindex="-1">{t(lang, Key::casework_h2)}</h2>
+            <h3>{t(lang, Key::outcome_h3)}</h3>
+            {current}
+            <h3>{t(lang, Key::case_notes_h3)}</h3>
+            {notes_list}
+            {tools}
+        </section>
+    }
+}
+
+#[component]
+pub fn OutcomePage() -> impl IntoView {
+    let ui = use_ui();
+    let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    let application = ui.query("postulacion").and_then(|a| a.parse::<i64>().ok());
+    if let Some(away) = sign_in_first(&ui, &outcome_path(id, application)) {
+        return away;
+    }
+    let found =
+        Resource::new_blocking(move || (id, application), |(id, application)| read_outcome_form(id, application));
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(found) => view! { <OutcomeFormView found /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn OutcomeFormView(found: OutcomeForm) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    let heading = t_with(lang, Key::outcome_h1, &[("name", &found.full_name)]);
+    let title =
+        if form.has_errors() { format!("{}: {heading}", t(lang, Key::form_error_prefix)) } else { heading.clone() };
+    // What a failed form brought back, else what the application says.
+    let (application, employer, job_title, hours) = match &found.from_application {
+        Some((id, employer, job, hours)) => (Some(*id), employer.clone(), job.clone(), Some(*hours)),
+        None => (None, String::new(), String::new(), None),
+    };
+    let typed = |name: &str, default: String| if form.has_errors() { form.value(name) } else { default };
+    let kind = if form.has_errors() {
+        form.value("kind")
+    } else if application.is_some() {
+        "hired".to_string()
+    } else {
+        String::new()
+    };
+    let employment = form.value("employment");
+    let kind_error = form.error("kind-hired");
+    let described_by = kind_error.as_ref().map(|_| "kind-error".to_string());
+    let employment_error = form.error("employment-formal");
+    let employment_described = employment_error.as_ref().map(|_| "employment-error".to_string());
+    let error_line = |id: &'static str, message: Option<String>| {
+        message.map(|message| {
+            view! {
+                <p class="app-field__error" id=id>
+                    <span class="app-visually-hidden">{t(lang, Key::form_error_prefix)} ": "</span>
+                    {message}
+                </p>
+            }
+        })
+    };
+    let employment_choices = Employment::ALL
+        .iter()
+        .map(|e| {
+            view! {
+                <Choice kind="radio" name="employment" value=e.code() label=t(lang, e.label()) checked=employment == e.code() described_by=employment_described.clone() />
+            }
+        })
+        .collect_view();
+    let hours_selected = typed("hours", hours.map(|h| h.code().to_string()).unwrap_or_default());
+    let history = (found.outcomes.len() > 1).then(|| {
+        let items = found
+            .outcomes
+            .iter()
+            .skip(1)
+            .map(|o| view! { <li>{format!("{} — {}", format_lima(o.at), outcome_text(lang, o))}</li> })
+            .collect_view();
+        view! {
+            <h2>{t(lang, Key::outcome_earlier)}</h2>
+            <ul class="app-list">{items}</ul>
+        }
+    });
+    let current = found.outcomes.first().map(|o| view! { <p class="app-inset">{t_with(lang, Key::outcome_current, &[("outcome", &outcome_text(lang, o))])}</p> });
+    view! {
+        <Title text=title />
+        <div class="app-width app-narrow">
+            <ErrorSummary errors=form.errors.clone() />
+            <h1>{heading}</h1>
+            <p class="app-lead">{t(lang, Key::outcome_intro)}</p>
+            {current}
+            <form method="post" action=outcome_path(found.seeker_id, application) novalidate>
+                <CsrfField />
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend">{t(lang, Key::outcome_kind_legend)}</legend>
+                    {error_line("kind-error", kind_error.clone())}
+                    <Choice kind="radio" name="kind" value="hired" label=t(lang, Key::outcome_kind_hired) checked=kind == "hired" described_by=described_by.clone() />
+                    <Choice kind="radio" name="kind" value="closed" label=t(lang, Key::outcome_kind_closed) checked=kind == "closed" described_by />
+                </fieldset>
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend">{t(lang, Key::outcome_hired_legend)}</legend>
+                    <p class="app-hint">{t(lang, Key::outcome_hired_hint)}</p>
+                    <fieldset class="app-fieldset">
+                        <legend class="app-fieldset__legend">{t(lang, Key::outcome_employment_legend)}</legend>
+                        <p class="app-hint">{t(lang, Key::outcome_employment_hint)}</p>
+                        {error_line("employment-error", employment_error.clone())}
+                        {employment_choices}
+                    </fieldset>
+                    <TextField id="started_on" label=t(lang, Key::outcome_started_on) input_type="date" autocomplete="off" value=form.value("started_on") error=form.error("started_on") />
+                    <TextField id="employer" label=t(lang, Key::outcome_employer) autocomplete="organization" value=typed("employer", employer) error=form.error("employer") />
+                    <TextField id="job_title" label=t(lang, Key::outcome_job_title) autocomplete="organization-title" value=typed("job_title", job_title) error=form.error("job_title") />
+                    <SelectField id="hours" label=t(lang, Key::vacancy_hours) options=coded_options(lang, WorkingHours::ALL, WorkingHours::code, WorkingHours::label) selected=hours_selected error=form.error("hours") />
+                    <SelectField id="wage" label=t(lang, Key::outcome_wage) hint=Some(t(lang, Key::outcome_wage_hint)) options=coded_options(lang, WageBand::ALL, WageBand::code, WageBand::label) selected=form.value("wage") error=form.error("wage") />
+                </fieldset>
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend">{t(lang, Key::outcome_closed_legend)}</legend>
+                    <SelectField id="reason" label=t(lang, Key::outcome_reason) options=coded_options(lang, ClosedReason::ALL, ClosedReason::code, ClosedReason::label) selected=form.value("reason") error=form.error("reason") />
+                </fieldset>
+                <div class="app-button-group">
+                    <button class="app-button" type="submit">{t(lang, Key::outcome_submit)}</button>
+                    <a href=seeker_path(found.seeker_id)>{t(lang, Key::disability_form_back)}</a>
+                </div>
+            </form>
+            {history}
+        </div>
+    }
+}

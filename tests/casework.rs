@@ -1,0 +1,117 @@
+//! Casework through the real router: the centre's counsellor keeps dated notes on a person's
+//! case and records the outcome (a job, from the application that led to it, or the case
+//! closed with a reason); the person reads both; nobody else sees or writes any of it.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, StatusCode};
+use common::web::*;
+use senda::accounts::{Role, RoleGrant};
+use senda::casework::{Employment, Outcome, WageBand};
+use senda::domain::{DocumentType, IdentityDocument, Region};
+use senda::seekers::consent::{ConsentKind, RecordedBy};
+use senda::server::db::seekers::{ConsentGiven, NewSeeker};
+
+async fn page(app: &axum::Router, path: &str, cookie: &str) -> Reply {
+    send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
+}
+
+async fn post(app: &axum::Router, path: &str, form: &[(&str, &str)], cookie: &str) -> Reply {
+    send(app, post_form_from(path, &serde_urlencoded::to_string(form).unwrap(), ORIGIN, Some(cookie))).await
+}
+
+fn location(reply: &Reply) -> &str {
+    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
+}
+
+#[tokio::test]
+async fn the_centres_counsellor_keeps_notes_and_records_the_outcome_the_person_reads_them_and_nobody_else() {
+    let (app, state, db) = app_with_state().await;
+    let store = state.store.as_ref();
+    let centre = store.list_centres().await.unwrap()[0].id;
+    let counsellor_grant = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre) };
+    let counsellor = person(&state, "jorge@centro.pe", counsellor_grant).await;
+    let jorge = session_cookie_for(&state, &counsellor).await;
+    let rosa_account =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let rosa = session_cookie_for(&state, &rosa_account).await;
+    let other = session_cookie_for(
+        &state,
+        &person(&state, "otra@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await,
+    )
+    .await;
+    let seeker = NewSeeker {
+        personal: senda::seekers::PersonalDetails {
+            full_name: "Rosa Huamán Quispe".into(),
+            document: IdentityDocument::parse(DocumentType::Dni, "45678912").unwrap(),
+            birth_date: "1994-05-17".into(),
+            sex: senda::seekers::Sex::Female,
+            region: Region::parse("cusco").unwrap(),
+            province: String::new(),
+            district: String::new(),
+            phone: "984123456".into(),
+            email: String::new(),
+            channel: senda::seekers::ContactChannel::PhoneCall,
+        },
+        account_id: Some(rosa_account.account_id),
+        centre_id: Some(centre),
+        education: None,
+        skills: Vec::new(),
+    };
+    let given = ConsentGiven { by: RecordedBy::Counsellor, recorder_id: counsellor.account_id, at: 1_700_000_000 };
+    let id = store.register_seeker(&seeker, &[ConsentKind::Register], given).await.unwrap();
+    let profile_path = format!("/persona/{id}");
+
+    // A note: empty is said on its field; then kept, signed, and shown to Rosa too.
+    let reply = post(&app, &profile_path, &[("case_note", "  ")], &jorge).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("Escribe la nota") && reply.body.contains(r##"href="#case_note""##));
+    let reply = post(&app, &profile_path, &[("case_note", "Vino al centro. <b>Busca</b> medio tiempo.")], &jorge).await;
+    assert_eq!(location(&reply), format!("{profile_path}?aviso=nota-guardada#casework-h"));
+    let mine = page(&app, "/mi-perfil", &rosa).await.body;
+    assert!(
+        mine.contains("Vino al centro. &lt;b&gt;Busca&lt;/b&gt; medio tiempo.") && mine.contains("jorge"),
+        "{mine}"
+    );
+    assert!(!mine.contains("Guardar la nota"), "the person reads them; the counsellor writes them");
+    assert_eq!(post(&app, &profile_path, &[("case_note", "Hola")], &other).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(post(&app, &profile_path, &[("case_note", "Hola")], &rosa).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(store.case_notes(id).await.unwrap().len(), 1);
+
+    // The outcome: what is missing is said on each field, with everything typed kept.
+    let outcome = format!("/personas/resultado?id={id}");
+    assert_eq!(page(&app, &outcome, &other).await.status, StatusCode::NOT_FOUND);
+    let form = page(&app, &outcome, &jorge).await.body;
+    assert!(form.contains("Resultado de Rosa Huamán Quispe"), "{form}");
+    let partial = [("kind", "hired"), ("employer", "Textiles Andinos S.A.C."), ("started_on", "2026-13-40")];
+    let reply = post(&app, &outcome, &partial, &jorge).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    for said in ["Elige si el empleo es formal o informal", "Escribe la fecha de inicio", "Escribe el puesto"] {
+        assert!(reply.body.contains(said), "{said}");
+    }
+    assert!(input_tag(&reply.body, "employer").contains("Textiles Andinos S.A.C."));
+    assert!(store.outcomes(id).await.unwrap().is_empty());
+    let whole = [
+        ("kind", "hired"),
+        ("employment", "formal"),
+        ("started_on", "2026-12-15"),
+        ("employer", "Textiles Andinos S.A.C."),
+        ("job_title", "Auxiliar de almacén"),
+        ("hours", "part_time"),
+        ("wage", "minimum_to_1500"),
+        ("reason", ""),
+    ];
+    assert_eq!(post(&app, &outcome, &whole, &other).await.status, StatusCode::NOT_FOUND);
+    let reply = post(&app, &outcome, &whole, &jorge).await;
+    assert_eq!(location(&reply), format!("{profile_path}?aviso=resultado-guardado#casework-h"));
+    let recorded = store.outcomes(id).await.unwrap();
+    let Outcome::Hired(placement) = &recorded[0].outcome else { panic!("hired") };
+    assert_eq!((placement.employment, placement.wage), (Employment::Formal, WageBand::MinimumTo1500));
+    let mine = page(&app, "/mi-perfil", &rosa).await.body;
+    assert!(mine.contains("Contratada como «Auxiliar de almacén» en Textiles Andinos S.A.C.: empleo Formal"));
+    // An application that is not the person's cannot be named.
+    let stray = format!("/personas/resultado?id={id}&postulacion=999999");
+    assert_eq!(page(&app, &stray, &jorge).await.status, StatusCode::NOT_FOUND);
+    db.cleanup().await;
+}
