@@ -29,6 +29,11 @@ impl Ui {
         self.query_pairs().into_iter().find_map(|(key, value)| (key == name).then_some(value))
     }
 
+    /// A query parameter that names a record by its number; `None` when absent or not a number.
+    pub fn query_id(&self, name: &str) -> Option<i64> {
+        self.query(name).and_then(|id| id.parse::<i64>().ok())
+    }
+
     /// Every parameter of the current page's address, decoded, in order; a name may repeat.
     pub fn query_pairs(&self) -> Vec<(String, String)> {
         self.path.split_once('?').map(|(_, query)| query_pairs(query)).unwrap_or_default()

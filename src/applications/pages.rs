@@ -3,7 +3,7 @@
 
 use super::api::{read_applicants, read_apply_form, read_my_applications, Applicant, Applicants, ApplyForm};
 use super::{applicants_path, apply_path, Application, ApplicationStatus, Side, WITHDRAW_PATH};
-use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, TextArea};
+use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, TextArea};
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::plain_text::PlainText;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
@@ -139,8 +139,8 @@ pub fn ApplicationCard(
 #[component]
 pub fn ApplyPage() -> impl IntoView {
     let ui = use_ui();
-    let vacancy = ui.query("vacante").and_then(|id| id.parse::<i64>().ok());
-    let seeker = ui.query("persona").and_then(|id| id.parse::<i64>().ok());
+    let vacancy = ui.query_id("vacante");
+    let seeker = ui.query_id("persona");
     let Some(vacancy) = vacancy else { return view! { <NotFoundPage /> }.into_any() };
     if let Some(away) = sign_in_first(&ui, &apply_path(vacancy, seeker)) {
         return away;
@@ -225,12 +225,7 @@ fn ApplyFields(found: ApplyForm, applying: super::api::ApplyingAs) -> impl IntoV
             <fieldset class="app-fieldset" class:app-field--error=share_error.is_some()>
                 <legend class="app-fieldset__legend">{t(lang, Key::apply_share_legend)}</legend>
                 <p class="app-hint">{t(lang, ConsentKind::ShareWithEmployers.text())}</p>
-                {share_error.clone().map(|message| view! {
-                    <p class="app-field__error" id="share-error">
-                        <span class="app-visually-hidden">{t(lang, Key::form_error_prefix)} ": "</span>
-                        {message}
-                    </p>
-                })}
+                <FieldError id="share-error".to_string() message=share_error.clone() />
                 <Choice kind="checkbox" name="share" value="si" label=t(lang, Key::apply_share_label) checked=form.value("share") == "si" described_by />
             </fieldset>
         }
@@ -252,7 +247,7 @@ fn ApplyFields(found: ApplyForm, applying: super::api::ApplyingAs) -> impl IntoV
             <fieldset class="app-fieldset">
                 <legend class="app-fieldset__legend">{t(lang, Key::apply_needs_legend)}</legend>
                 <p class="app-hint">{t(lang, Key::apply_needs_hint)}</p>
-                {form.error("interview").map(|message| view! { <p class="app-field__error" id="interview">{message}</p> })}
+                <FieldError id="interview".to_string() message=form.error("interview") />
                 {boxes}
             </fieldset>
         }
@@ -336,7 +331,7 @@ pub fn MyApplicationsPage() -> impl IntoView {
 #[component]
 pub fn ApplicantsPage() -> impl IntoView {
     let ui = use_ui();
-    let Some(vacancy) = ui.query("vacante").and_then(|id| id.parse::<i64>().ok()) else {
+    let Some(vacancy) = ui.query_id("vacante") else {
         return view! { <NotFoundPage /> }.into_any();
     };
     if let Some(away) = sign_in_first(&ui, &applicants_path(vacancy)) {
@@ -465,12 +460,7 @@ fn ApplicantCard(applicant: Applicant, names: Vec<Accommodation>) -> impl IntoVi
                 <div class="app-field" class:app-field--error=note_error.is_some()>
                     <label class="app-field__label" for=note_id.clone()>{t(lang, Key::applicants_note)}</label>
                     <p class="app-hint" id=format!("{note_id}-hint")>{t(lang, Key::applicants_note_hint)}</p>
-                    {note_error.clone().map(|message| view! {
-                        <p class="app-field__error" id=format!("{note_id}-error")>
-                            <span class="app-visually-hidden">{t(lang, Key::form_error_prefix)} ": "</span>
-                            {message}
-                        </p>
-                    })}
+                    <FieldError id=format!("{note_id}-error") message=note_error.clone() />
                     <textarea
                         class="app-field__input app-field__textarea"
                         id=note_id.clone()

@@ -30,18 +30,13 @@ fn back_to(side: Side, seeker_id: i64) -> String {
     }
 }
 
-/// The id in the address's `?name=`.
-fn query_id(ui: &Ui, name: &str) -> Option<i64> {
-    ui.query(name).and_then(|id| id.parse::<i64>().ok())
-}
-
 pub async fn apply(State(state): State<AppState>, request: Request) -> Response {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(&ui.path) };
-    let Some(vacancy_id) = query_id(&ui, "vacante") else { return AppError::NotFound.into_response() };
+    let Some(vacancy_id) = ui.query_id("vacante") else { return AppError::NotFound.into_response() };
     let store = state.store.as_ref();
-    let (profile, consents, side) = match applicant(store, &actor, query_id(&ui, "persona")).await {
+    let (profile, consents, side) = match applicant(store, &actor, ui.query_id("persona")).await {
         Ok(Some(found)) => found,
         // No profile yet: the form says how to make one.
         Ok(None) => return see_other(&super::apply_path(vacancy_id, None)),
@@ -88,7 +83,7 @@ pub async fn apply(State(state): State<AppState>, request: Request) -> Response 
         }
         Ok(Applied::Already(_)) => see_other(&Notice::AlreadyApplied.on(&back_to(side, profile.id))),
         // Closed a moment ago: the form says so.
-        Ok(Applied::VacancyNotOpen) => see_other(&super::apply_path(vacancy_id, query_id(&ui, "persona"))),
+        Ok(Applied::VacancyNotOpen) => see_other(&super::apply_path(vacancy_id, ui.query_id("persona"))),
         // Withdrawn a moment ago, in another tab.
         Ok(Applied::NotShared) => {
             let mut errors = FieldErrors::default();

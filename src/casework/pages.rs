@@ -4,7 +4,7 @@
 use super::api::{read_outcome_form, OutcomeForm};
 use super::{outcome_path, ClosedReason, Employment, Outcome, RecordedOutcome, WageBand, NOTE_FIELD};
 use crate::components::form::{
-    coded_options, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
+    coded_options, use_form_state, Choice, CsrfField, ErrorSummary, FieldError, SelectField, TextArea, TextField,
 };
 use crate::components::notice::sign_in_first;
 use crate::components::plain_text::PlainText;
@@ -110,10 +110,10 @@ pub fn CaseworkSection(
 #[component]
 pub fn OutcomePage() -> impl IntoView {
     let ui = use_ui();
-    let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+    let Some(id) = ui.query_id("id") else {
         return view! { <NotFoundPage /> }.into_any();
     };
-    let application = ui.query("postulacion").and_then(|a| a.parse::<i64>().ok());
+    let application = ui.query_id("postulacion");
     if let Some(away) = sign_in_first(&ui, &outcome_path(id, application)) {
         return away;
     }
@@ -157,16 +157,6 @@ fn OutcomeFormView(found: OutcomeForm) -> impl IntoView {
     let described_by = kind_error.as_ref().map(|_| "kind-error".to_string());
     let employment_error = form.error("employment-formal");
     let employment_described = employment_error.as_ref().map(|_| "employment-error".to_string());
-    let error_line = |id: &'static str, message: Option<String>| {
-        message.map(|message| {
-            view! {
-                <p class="app-field__error" id=id>
-                    <span class="app-visually-hidden">{t(lang, Key::form_error_prefix)} ": "</span>
-                    {message}
-                </p>
-            }
-        })
-    };
     let employment_choices = Employment::ALL
         .iter()
         .map(|e| {
@@ -200,7 +190,7 @@ fn OutcomeFormView(found: OutcomeForm) -> impl IntoView {
                 <CsrfField />
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend">{t(lang, Key::outcome_kind_legend)}</legend>
-                    {error_line("kind-error", kind_error.clone())}
+                    <FieldError id="kind-error".to_string() message=kind_error.clone() />
                     <Choice kind="radio" name="kind" value="hired" label=t(lang, Key::outcome_kind_hired) checked=kind == "hired" described_by=described_by.clone() />
                     <Choice kind="radio" name="kind" value="closed" label=t(lang, Key::outcome_kind_closed) checked=kind == "closed" described_by />
                 </fieldset>
@@ -210,7 +200,7 @@ fn OutcomeFormView(found: OutcomeForm) -> impl IntoView {
                     <fieldset class="app-fieldset">
                         <legend class="app-fieldset__legend">{t(lang, Key::outcome_employment_legend)}</legend>
                         <p class="app-hint">{t(lang, Key::outcome_employment_hint)}</p>
-                        {error_line("employment-error", employment_error.clone())}
+                        <FieldError id="employment-error".to_string() message=employment_error.clone() />
                         {employment_choices}
                     </fieldset>
                     <TextField id="started_on" label=t(lang, Key::outcome_started_on) input_type="date" autocomplete="off" value=form.value("started_on") error=form.error("started_on") />

@@ -45,14 +45,14 @@ pub async fn record_outcome(State(state): State<AppState>, request: Request) -> 
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(&ui.path) };
-    let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+    let Some(id) = ui.query_id("id") else {
         return AppError::NotFound.into_response();
     };
     let store = state.store.as_ref();
     if let Err(err) = super::api::follows(store, &actor, id).await {
         return err.into_response();
     }
-    let application = match ui.query("postulacion").and_then(|a| a.parse::<i64>().ok()) {
+    let application = match ui.query_id("postulacion") {
         Some(application) => match super::api::from_application(store, id, application).await {
             Ok(found) => found.map(|(application, ..)| application),
             Err(err) => return err.into_response(),

@@ -334,18 +334,25 @@ fn FieldFrame(
 /// A field's hint and error message, with the ids [`described_by`] points to.
 #[component]
 fn FieldMessages(id: &'static str, hint: Option<&'static str>, error: Option<String>) -> impl IntoView {
-    let ui = crate::ui::use_ui();
     view! {
         {hint.map(|hint| view! { <p class="app-hint" id=format!("{id}-hint")>{hint}</p> })}
-        {error.map(|message| {
-            view! {
-                <p class="app-field__error" id=format!("{id}-error")>
-                    <span class="app-visually-hidden">{ui.t(crate::i18n::Key::form_error_prefix)} " "</span>
-                    {message}
-                </p>
-            }
-        })}
+        <FieldError id=format!("{id}-error") message=error />
     }
+}
+
+/// A field's error message, where there is one, under the id its control's
+/// `aria-describedby` names; "Error:" is said before it, not shown.
+#[component]
+pub fn FieldError(id: String, message: Option<String>) -> impl IntoView {
+    let ui = crate::ui::use_ui();
+    message.map(|message| {
+        view! {
+            <p class="app-field__error" id=id>
+                <span class="app-visually-hidden">{ui.t(crate::i18n::Key::form_error_prefix)} " "</span>
+                {message}
+            </p>
+        }
+    })
 }
 
 /// A password input with its show/hide button. `new` is for choosing a password: password

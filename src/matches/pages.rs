@@ -28,7 +28,7 @@ fn reason_text(lang: Lang, reason: &Reason, names: &[Accommodation]) -> String {
 #[component]
 pub fn MatchesPage() -> impl IntoView {
     let ui = use_ui();
-    let seeker = ui.query("persona").and_then(|id| id.parse::<i64>().ok());
+    let seeker = ui.query_id("persona");
     if let Some(away) = sign_in_first(&ui, &super::matches_path(seeker)) {
         return away;
     }

@@ -50,7 +50,7 @@ pub fn VacancyVideoPage() -> impl IntoView {
     if let Some(away) = sign_in_first(&ui, &ui.path) {
         return away;
     }
-    let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+    let Some(id) = ui.query_id("id") else {
         return view! { <NotFoundPage /> }.into_any();
     };
     let slot = Resource::new_blocking(move || id, read_video_slot);

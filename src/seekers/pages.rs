@@ -541,7 +541,7 @@ fn SeekerApplications(
 #[component]
 pub fn DisabilityPage() -> impl IntoView {
     let ui = use_ui();
-    let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+    let Some(id) = ui.query_id("id") else {
         return view! { <NotFoundPage /> }.into_any();
     };
     if let Some(away) = sign_in_first(&ui, &super::disability_path(id)) {

@@ -188,7 +188,7 @@ pub async fn save_disability(State(state): State<AppState>, request: Request) ->
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(&ui.path) };
-    let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+    let Some(id) = ui.query_id("id") else {
         return AppError::NotFound.into_response();
     };
     let store = state.store.as_ref();

@@ -485,7 +485,7 @@ pub fn VacancyFormPage() -> impl IntoView {
         return away;
     }
     let editing = ui.path.starts_with(EDIT_VACANCY_PATH);
-    let id = ui.query("id").and_then(|id| id.parse::<i64>().ok());
+    let id = ui.query_id("id");
     if editing && id.is_none() {
         return view! { <NotFoundPage /> }.into_any();
     }

@@ -38,7 +38,7 @@ pub async fn save_vacancy(State(state): State<AppState>, request: Request) -> Re
     }
     let editing = parts.uri.path() != NEW_VACANCY_PATH;
     let existing = if editing {
-        let Some(id) = ui.query("id").and_then(|id| id.parse::<i64>().ok()) else {
+        let Some(id) = ui.query_id("id") else {
             return AppError::NotFound.into_response();
         };
         match state.store.vacancy_facts(id).await {
