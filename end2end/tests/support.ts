@@ -208,3 +208,12 @@ export async function fillOwnProfile(
   await page.getByLabel(/Guarden y usen los datos de mi discapacidad/).check();
   await page.getByRole("button", { name: "Guardar mi perfil" }).click();
 }
+
+/** The page as it is now, reloaded in each contrast theme and checked by axe-core each time. */
+export async function expectNoAxeViolationsInEachTheme(page: Page) {
+  for (const theme of THEMES) {
+    await setPrefs(page.context(), new URL(page.url()).origin, { theme });
+    await page.reload();
+    await expectNoAxeViolations(page);
+  }
+}
