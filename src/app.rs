@@ -15,7 +15,9 @@ use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
 use crate::media::upload_page::VacancyVideoPage;
 use crate::organisations::pages::CompanyReviewPage;
-use crate::seekers::pages::{CaseloadPage, DisabilityPage, MyProfilePage, RegisterSeekerPage, SeekerPage};
+use crate::seekers::pages::{
+    CaseloadPage, DeleteProfilePage, DisabilityPage, MyProfilePage, RegisterSeekerPage, SeekerPage,
+};
 use crate::ui::Ui;
 use crate::vacancies::accommodations::AccommodationsPage;
 use crate::vacancies::pages::{MyVacanciesPage, VacancyFormPage, VacancyPage};
@@ -117,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("mis-vacantes") view=MyVacanciesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mi-perfil") view=MyProfilePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("mi-perfil"), StaticSegment("borrar")) view=DeleteProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("discapacidad")) view=DisabilityPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("resultado")) view=OutcomePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("nueva")) view=RegisterSeekerPage ssr=SsrMode::Async />

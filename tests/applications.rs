@@ -282,3 +282,101 @@ async fn a_counsellor_applies_for_a_person_only_when_the_person_lets_them_act_fo
     assert_eq!(location(&reply), format!("/persona/{with}?aviso=postulacion-retirada"));
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_person_downloads_everything_kept_about_them_and_deleting_the_profile_leaves_employers_a_nameless_withdrawal()
+{
+    use ConsentKind::*;
+    let (app, state, db) = app_with_state().await;
+    let b = board(&state).await;
+    let rosa =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    const PASSWORD: &str = "cuidado con el perro azul";
+    let hash = state.passwords.hash(PASSWORD).await.unwrap();
+    state.store.set_password_hash(rosa.account_id, &hash).await.unwrap();
+    let seeker =
+        registered(&state, Some(&rosa), b.centre, "45678912", &[Register, DisabilityData, CounsellorActs]).await;
+    let cookie = session_cookie_for(&state, &rosa).await;
+    let counsellor_grant = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(b.centre) };
+    let counsellor = session_cookie_for(&state, &person(&state, "jorge@centro.pe", counsellor_grant).await).await;
+    let apply = format!("/postular?vacante={}", b.vacancy);
+    let fields = [
+        ("message", "Trabajé dos años en un almacén."),
+        ("interview", "sign_interpreter_interview"),
+        ("disclose", "si"),
+        ("share", "si"),
+    ];
+    assert_eq!(location(&post(&app, &apply, &fields, &cookie).await), "/mis-postulaciones?aviso=postulacion-enviada");
+    let application = state.store.seeker_applications(seeker).await.unwrap()[0].id;
+    let applicants = format!("/postulantes?vacante={}", b.vacancy);
+    let note = format!("note-{application}");
+    let moved = [("id", application.to_string()), ("from", "submitted".into()), ("to", "interview".into())];
+    let mut moved: Vec<(&str, &str)> = moved.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    moved.push((note.as_str(), "Rosa, la esperamos el lunes."));
+    assert_eq!(post(&app, &applicants, &moved, &b.employer).await.status, StatusCode::SEE_OTHER);
+    let profile = format!("/persona/{seeker}");
+    assert_eq!(
+        post(&app, &profile, &[("case_note", "Busca medio tiempo.")], &counsellor).await.status,
+        StatusCode::SEE_OTHER
+    );
+
+    assert_eq!(page(&app, &applicants, &b.employer).await.status, StatusCode::OK);
+    assert_eq!(page(&app, &profile, &counsellor).await.status, StatusCode::OK);
+
+    // The download: the account's data and the register's, times as ISO 8601 like the rest.
+    let reply = post(&app, "/cuenta/mis-datos", &[], &cookie).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let data: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    let register = &data["register"];
+    assert_eq!(register["profile"]["personal"]["full_name"], "Rosa Huamán Quispe");
+    assert_eq!(register["profile"]["disability"]["types"][0], "hearing");
+    let consents: Vec<&str> =
+        register["consents"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert!(consents.contains(&"Register") && consents.contains(&"ShareWithEmployers"), "{consents:?}");
+    assert!(register["accesses"].as_array().unwrap().len() >= 2, "the employer's and the counsellor's looks");
+    assert_eq!(register["applications"][0]["message"], "Trabajé dos años en un almacén.");
+    assert_eq!(register["applications"][0]["events"][1]["note"], "Rosa, la esperamos el lunes.");
+    assert_eq!(register["case_notes"][0]["body"], "Busca medio tiempo.");
+    let given_at = register["consents"][0]["given_at"].as_str().unwrap();
+    assert!(given_at.starts_with("2023-11-14T") && given_at.ends_with('Z'), "{given_at}");
+    assert!(data["account"]["created_at"].is_string());
+    // Someone without a profile gets their account's data and no register part.
+    let reply = post(&app, "/cuenta/mis-datos", &[], &b.employer).await;
+    let theirs: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert!(theirs.get("register").is_none() && theirs["account"]["email"] == "carmen@andinos.pe");
+
+    // Deleting: the counsellor has no way to; the person must tick and give their password.
+    assert_eq!(post(&app, "/mi-perfil/borrar", &[("confirm", "si")], &counsellor).await.status, StatusCode::SEE_OTHER);
+    assert!(state.store.seeker(seeker).await.unwrap().is_some(), "the counsellor has no profile: nothing happened");
+    let form = page(&app, "/mi-perfil/borrar", &cookie).await.body;
+    assert!(form.contains(r#"action="/mi-perfil/borrar""#) && form.contains("Entiendo que mi perfil se borra"));
+    let reply = post(&app, "/mi-perfil/borrar", &[("password", PASSWORD)], &cookie).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains(r##"href="#confirm-si""##) && !reply.body.contains(PASSWORD), "said on the box");
+    let reply = post(&app, "/mi-perfil/borrar", &[("confirm", "si"), ("password", "otra cosa")], &cookie).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains(r#"checked"#), "the tick is kept");
+    assert!(state.store.seeker(seeker).await.unwrap().is_some(), "nothing deleted half-way");
+    let reply = post(&app, "/mi-perfil/borrar", &[("confirm", "si"), ("password", PASSWORD)], &cookie).await;
+    assert_eq!(location(&reply), "/mi-perfil?aviso=perfil-borrado");
+
+    // Gone: the profile and all that was only hers; the employer keeps a nameless withdrawal.
+    assert!(state.store.seeker(seeker).await.unwrap().is_none());
+    assert!(state.store.seeker_of_account(rosa.account_id).await.unwrap().is_none());
+    assert!(state.store.sensitive_accesses(seeker).await.unwrap().is_empty());
+    assert!(state.store.case_notes(seeker).await.unwrap().is_empty());
+    assert!(state.store.consent_history(seeker).await.unwrap().is_empty());
+    let kept = state.store.application(application).await.unwrap().unwrap();
+    assert_eq!((kept.seeker_id, kept.status, kept.message.as_str()), (None, ApplicationStatus::Withdrawn, ""));
+    assert!(kept.needs_at_interview.is_empty() && !kept.disclose);
+    assert!(kept.events.iter().all(|e| e.note.is_empty()), "{:?}", kept.events);
+    let employer_view = page(&app, &applicants, &b.employer).await.body;
+    assert!(!employer_view.contains("Rosa") && !employer_view.contains("984123456"), "{employer_view}");
+    assert!(employer_view.contains("Estado: Retirada"));
+    let mine = page(&app, "/mi-perfil?aviso=perfil-borrado", &cookie).await.body;
+    assert!(mine.contains("Borramos tu perfil") && mine.contains(r#"name="full_name""#), "she may start again");
+    let reply = post(&app, "/cuenta/mis-datos", &[], &cookie).await;
+    let after: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert!(after.get("register").is_none());
+    db.cleanup().await;
+}

@@ -40,7 +40,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/vacancies/mine", "", EMPLOYERS_AND_COUNSELLORS),
     ("/api/vacancies/accommodations", "", ADMINS),
     ("/api/media/vacancy-slot", "id=999999", EMPLOYERS_AND_COUNSELLORS),
-    ("/api/seekers/caseload", "", COUNSELLORS),
+    ("/api/seekers/caseload", "query=", COUNSELLORS),
     ("/api/seekers/mine", "", SIGNED_IN),
     ("/api/seekers/disability", "id=999999", SIGNED_IN),
     // Not found for everyone but the person and their centre, which is not a refusal.
@@ -87,6 +87,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/personas/nueva", "full_name=", COUNSELLORS),
     ("/mi-perfil", "full_name=", SIGNED_IN),
     ("/mi-perfil/permisos", "action=confirmar", SIGNED_IN),
+    ("/mi-perfil/borrar", "confirm=si&password=", SIGNED_IN),
     ("/personas/discapacidad", "conadis=", SIGNED_IN),
     ("/postular", "message=", SIGNED_IN),
     ("/personas/resultado", "kind=closed&reason=moved", SIGNED_IN),

@@ -90,7 +90,13 @@ async fn a_counsellor_registers_a_person_with_their_consents_and_the_same_docume
     assert!(reply.body.contains("Sin este permiso no podemos guardar el perfil"));
     assert!(reply.body.contains(r##"href="#consent-register""##), "the summary leads to the box");
     assert!(input_tag(&reply.body, "full_name").contains("Rosa Huamán Quispe"));
-    assert!(state.store.centre_seekers(centre).await.unwrap().is_empty());
+    assert!(state
+        .store
+        .centre_seekers(centre, &senda::seekers::CaseloadFilter::Everyone, 0, 25)
+        .await
+        .unwrap()
+        .0
+        .is_empty());
     let reply = send(
         &app,
         post_form_from("/personas/nueva", &registration(&[("birth_date", "2016-01-01")]), ORIGIN, Some(&jorge)),
@@ -119,7 +125,10 @@ async fn a_counsellor_registers_a_person_with_their_consents_and_the_same_docume
     let reply = send(&app, post_form_from("/personas/nueva", &again, ORIGIN, Some(&elsewhere))).await;
     assert!(reply.body.contains("ya está en el registro, con otro centro de empleo"));
     assert!(!reply.body.contains("Rosa"), "nothing of the person is told");
-    assert_eq!(state.store.centre_seekers(centre).await.unwrap().len(), 1);
+    assert_eq!(
+        state.store.centre_seekers(centre, &senda::seekers::CaseloadFilter::Everyone, 0, 25).await.unwrap().0.len(),
+        1
+    );
     // Another centre does not see the person at all.
     assert_eq!(page(&app, &format!("/persona/{id}"), Some(&elsewhere)).await.status, StatusCode::NOT_FOUND);
     assert!(!page(&app, "/personas", Some(&elsewhere)).await.body.contains("Rosa"));

@@ -90,12 +90,15 @@ on_both_engines!(
     the_accommodations_list_grows_changes_names_and_retires_entries_without_losing_them,
     a_vacancy_has_one_sign_video_at_a_time_and_hands_back_the_file_it_replaces,
     a_person_enters_the_register_only_with_consent_and_once_per_document,
+    a_counsellor_finds_people_of_their_centre_by_name_or_document_a_page_at_a_time,
     disability_data_is_kept_only_while_its_consent_stands,
     looks_at_disability_data_are_recorded_for_the_person_to_read,
     an_application_goes_once_to_an_open_vacancy_with_consent_and_moves_only_from_where_it_is,
     withdrawing_consent_to_disability_data_takes_it_out_of_applications_too,
     match_candidates_are_the_newest_open_vacancies_in_the_region_and_the_remote_ones,
     case_notes_and_outcomes_are_kept_signed_newest_first_and_go_with_the_profile,
+    a_deleted_profile_takes_everything_of_the_person_and_leaves_employers_a_nameless_withdrawal,
+    imported_applications_are_ordinary_submitted_applications,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -1606,6 +1609,50 @@ async fn a_person_enters_the_register_only_with_consent_and_once_per_document(db
     assert_eq!(store.seeker(other).await.unwrap().unwrap().personal.document.number(), "12345678");
 }
 
+async fn a_counsellor_finds_people_of_their_centre_by_name_or_document_a_page_at_a_time(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    use senda::seekers::CaseloadFilter::*;
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let elsewhere = store.insert_centre(&self::centre("CEM Puno")).await.unwrap();
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let names = ["Rosa Huamán Quispe", "Juan Mamani", "Rosalía Condori", "Ñusta Rosas", "María Huaman"];
+    let mut ids = Vec::new();
+    for (n, name) in names.iter().enumerate() {
+        let seeker = new_seeker(name, &format!("4000000{n}"), centre);
+        ids.push(store.register_seeker(&seeker, &[Register], given).await.unwrap());
+    }
+    store.register_seeker(&new_seeker("Rosa Otra", "50000000", elsewhere), &[Register], given).await.unwrap();
+    let find = |filter, offset, limit| {
+        let store = store.clone();
+        async move {
+            let (people, total) = store.centre_seekers(centre, &filter, offset, limit).await.unwrap();
+            (people.into_iter().map(|p| p.full_name).collect::<Vec<_>>(), total)
+        }
+    };
+    let everyone = find(Everyone, 0, 25).await;
+    assert_eq!(everyone.1, 5, "only this centre's");
+    assert_eq!(everyone.0.first().map(String::as_str), Some("María Huaman"), "newest first");
+    // A word matches the start of any word of the name, accents and case aside.
+    let rosa = find(Name(vec!["rosa".into()]), 0, 25).await;
+    assert_eq!(rosa, (vec!["Ñusta Rosas".into(), "Rosalía Condori".into(), "Rosa Huamán Quispe".into()], 3));
+    let huaman = find(Name(vec!["huaman".into()]), 0, 25).await;
+    assert_eq!(huaman.1, 2);
+    assert_eq!(find(Name(vec!["rosa".into(), "huaman".into()]), 0, 25).await.0, vec!["Rosa Huamán Quispe"]);
+    assert_eq!(find(Name(vec!["usta".into()]), 0, 25).await.1, 0, "not the middle of a word");
+    assert_eq!(find(Name(vec!["nusta".into()]), 0, 25).await.1, 1);
+    assert_eq!(find(Document("40000001".into()), 0, 25).await.0, vec!["Juan Mamani"]);
+    assert_eq!(find(Document("50000000".into()), 0, 25).await.1, 0, "another centre's person is not found");
+    // Pages: the count is of everyone found, the page holds its part.
+    let second = find(Everyone, 2, 2).await;
+    assert_eq!((second.0.len(), second.1), (2, 5));
+    assert_eq!(second.0, vec!["Rosalía Condori", "Juan Mamani"]);
+    // A renamed person is found by the new name.
+    let renamed = personal("Juana Mamani Ccori", "40000001");
+    assert!(store.update_personal(ids[1], &renamed, 1_700_000_100).await.unwrap());
+    assert_eq!(find(Name(vec!["ccori".into()]), 0, 25).await.0, vec!["Juana Mamani Ccori"]);
+}
+
 async fn disability_data_is_kept_only_while_its_consent_stands(db: &common::TestDb) {
     use senda::seekers::consent::{ConsentKind::*, RecordedBy};
     let store = &db.store;
@@ -1873,4 +1920,82 @@ async fn case_notes_and_outcomes_are_kept_signed_newest_first_and_go_with_the_pr
     );
     assert_eq!(outcomes[0].recorded_by, "Juan Mamani");
     assert_eq!(outcomes[1].outcome, Outcome::Closed(ClosedReason::NoContact));
+}
+
+async fn a_deleted_profile_takes_everything_of_the_person_and_leaves_employers_a_nameless_withdrawal(
+    db: &common::TestDb,
+) {
+    use senda::applications::{ApplicationStatus::*, Side};
+    use senda::seekers::consent::ConsentKind::*;
+    use senda::server::db::applications::{Applied, Move};
+    let store = &db.store;
+    let (vacancy, seeker, counsellor, employer) =
+        application_setting(store.as_ref(), &[Register, ShareWithEmployers, DisabilityData, CounsellorActs]).await;
+    let disability = senda::seekers::Disability {
+        conadis: None,
+        types: vec!["hearing".into()],
+        needs_at_interview: vec!["sign_interpreter_interview".into()],
+        needs_at_work: vec![],
+    };
+    assert!(store.save_disability(seeker, &disability, 1_700_000_050).await.unwrap());
+    let Applied::Done(id) = store.apply(&application(vacancy, seeker, counsellor), 1_700_000_100).await.unwrap() else {
+        panic!("applied")
+    };
+    let seen =
+        Move { from: Submitted, to: Seen, side: Side::Employer, by: employer, note: "Hola Rosa", at: 1_700_000_110 };
+    assert!(store.move_application(id, &seen).await.unwrap());
+    store.log_sensitive_access(seeker, employer, "application", 1_700_000_120).await.unwrap();
+    store.add_case_note(seeker, counsellor, "Vino al centro.", 1_700_000_130).await.unwrap();
+    let other = store
+        .register_seeker(
+            &new_seeker("Juan Mamani", "12345678", store.seeker(seeker).await.unwrap().unwrap().centre_id.unwrap()),
+            &[Register],
+            given_by(senda::seekers::consent::RecordedBy::Counsellor, counsellor, 1_700_000_000),
+        )
+        .await
+        .unwrap();
+
+    let audit = event(AuditAction::ProfileDeleted, 1_700_000_200);
+    assert!(store.delete_seeker(seeker, &audit).await.unwrap());
+    assert!(!store.delete_seeker(seeker, &audit).await.unwrap(), "once");
+    assert_eq!(store.seeker(seeker).await.unwrap(), None);
+    assert!(store.consent_history(seeker).await.unwrap().is_empty());
+    assert!(store.sensitive_accesses(seeker).await.unwrap().is_empty());
+    assert!(store.case_notes(seeker).await.unwrap().is_empty());
+    assert!(store.seeker_applications(seeker).await.unwrap().is_empty());
+    let kept = store.application(id).await.unwrap().unwrap();
+    assert_eq!((kept.seeker_id, kept.status, kept.message.as_str(), kept.disclose), (None, Withdrawn, "", false));
+    assert!(kept.needs_at_interview.is_empty());
+    assert_eq!(
+        kept.events.iter().map(|e| (e.status, e.note.as_str(), e.at)).collect::<Vec<_>>(),
+        [(Submitted, "", 1_700_000_100), (Seen, "", 1_700_000_110), (Withdrawn, "", 1_700_000_200)]
+    );
+    assert_eq!(store.vacancy_applications(vacancy).await.unwrap().len(), 1, "the employer keeps the row");
+    assert!(store.seeker(other).await.unwrap().is_some(), "nobody else's");
+    let trail = audit_trail(store.as_ref()).await;
+    assert!(trail.iter().any(|(action, ..)| action == "profile_deleted"), "{trail:?}");
+
+    // Deleting an account takes its holder's profile with it.
+    let holder = store.create_account(&account("juan@example.pe", seeker_role())).await.unwrap();
+    let mut juan = new_seeker("Juan Quispe", "87654321", 0);
+    juan.account_id = Some(holder);
+    juan.centre_id = None;
+    let juan = store
+        .register_seeker(&juan, &[Register], given_by(senda::seekers::consent::RecordedBy::Themselves, holder, 1))
+        .await
+        .unwrap();
+    assert!(store.delete_account(holder, &event(AuditAction::AccountDeleted, 1_700_000_300)).await.unwrap());
+    assert_eq!(store.seeker(juan).await.unwrap(), None);
+}
+
+async fn imported_applications_are_ordinary_submitted_applications(db: &common::TestDb) {
+    use senda::applications::ApplicationStatus::Submitted;
+    use senda::seekers::consent::ConsentKind::*;
+    let store = &db.store;
+    let (vacancy, seeker, _, _) = application_setting(store.as_ref(), &[Register, ShareWithEmployers]).await;
+    assert_eq!(store.import_applications(&[(vacancy, seeker, 1_700_000_100)]).await.unwrap(), 1);
+    let imported = store.seeker_applications(seeker).await.unwrap();
+    assert_eq!(imported.len(), 1);
+    assert_eq!((imported[0].status, imported[0].created_at, imported[0].events.len()), (Submitted, 1_700_000_100, 1));
+    assert_eq!(store.vacancy_applications(vacancy).await.unwrap()[0].seeker_id, Some(seeker));
 }

@@ -120,7 +120,7 @@ impl Actor {
 }
 
 /// Everything Senda keeps about an account, as its owner downloads it (times in UTC, ISO
-/// 8601). Later areas (the seeker's profile, applications) add their parts here.
+/// 8601).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyData {
     pub account: MyAccountData,
@@ -130,6 +130,9 @@ pub struct MyData {
     pub sessions: Vec<MySessionData>,
     /// What the audit log holds about this account: sign-ins, changes, from which address.
     pub activity: Vec<MyActivityData>,
+    /// The profile in the register of job seekers, when the account holds one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register: Option<crate::seekers::MyRegisterData>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]

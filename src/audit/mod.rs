@@ -29,10 +29,11 @@ pub enum AuditAction {
     DataExported,
     AccountDeleted,
     AccommodationsChanged,
+    ProfileDeleted,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::PasswordChanged,
@@ -45,6 +46,7 @@ impl AuditAction {
         AuditAction::DataExported,
         AuditAction::AccountDeleted,
         AuditAction::AccommodationsChanged,
+        AuditAction::ProfileDeleted,
     ];
 
     pub fn code(self) -> &'static str {
@@ -61,6 +63,7 @@ impl AuditAction {
             AuditAction::DataExported => "data_exported",
             AuditAction::AccountDeleted => "account_deleted",
             AuditAction::AccommodationsChanged => "accommodations_changed",
+            AuditAction::ProfileDeleted => "profile_deleted",
         }
     }
 
@@ -82,6 +85,7 @@ impl AuditAction {
             AuditAction::DataExported => Key::audit_data_exported,
             AuditAction::AccountDeleted => Key::audit_account_deleted,
             AuditAction::AccommodationsChanged => Key::audit_accommodations_changed,
+            AuditAction::ProfileDeleted => Key::audit_profile_deleted,
         }
     }
 }

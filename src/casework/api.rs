@@ -24,7 +24,7 @@ pub async fn read_outcome_form(id: i64, application: Option<i64>) -> Result<Outc
     let store = crate::server::state::store()?;
     let profile = follows(store.as_ref(), &current.actor, id).await?;
     let from_application = match application {
-        Some(application) => from_application(store.as_ref(), id, application).await?,
+        Some(application) => Some(from_application(store.as_ref(), id, application).await?),
         None => None,
     };
     Ok(OutcomeForm {
@@ -57,9 +57,9 @@ pub async fn from_application(
     store: &dyn crate::server::db::Store,
     seeker: i64,
     application: i64,
-) -> Result<Option<(i64, String, String, WorkingHours)>, AppError> {
+) -> Result<(i64, String, String, WorkingHours), AppError> {
     let found = store.application(application).await?.filter(|a| a.seeker_id == Some(seeker));
     let Some(found) = found else { return Err(AppError::NotFound) };
     let hours = store.vacancy(found.vacancy_id).await?.map(|v| v.draft.hours).unwrap_or(WorkingHours::FullTime);
-    Ok(Some((found.id, found.company_name, found.vacancy_title, hours)))
+    Ok((found.id, found.company_name, found.vacancy_title, hours))
 }

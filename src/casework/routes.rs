@@ -54,7 +54,7 @@ pub async fn record_outcome(State(state): State<AppState>, request: Request) -> 
     }
     let application = match ui.query_id("postulacion") {
         Some(application) => match super::api::from_application(store, id, application).await {
-            Ok(found) => found.map(|(application, ..)| application),
+            Ok((application, ..)) => Some(application),
             Err(err) => return err.into_response(),
         },
         None => None,

@@ -3,6 +3,7 @@
 pub mod form;
 pub mod layout;
 pub mod notice;
+pub mod pagination;
 pub mod plain_text;
 pub mod read_aloud;
 pub mod session_timeout;

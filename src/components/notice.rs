@@ -44,10 +44,11 @@ pub enum Notice {
     ApplicationChangedMeanwhile,
     CaseNoteAdded,
     OutcomeRecorded,
+    ProfileDeleted,
 }
 
 impl Notice {
-    const ALL: [Notice; 35] = [
+    const ALL: [Notice; 36] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -83,6 +84,7 @@ impl Notice {
         Notice::ApplicationChangedMeanwhile,
         Notice::CaseNoteAdded,
         Notice::OutcomeRecorded,
+        Notice::ProfileDeleted,
     ];
 
     pub fn code(self) -> &'static str {
@@ -122,6 +124,7 @@ impl Notice {
             Notice::ApplicationChangedMeanwhile => "postulacion-cambio",
             Notice::CaseNoteAdded => "nota-guardada",
             Notice::OutcomeRecorded => "resultado-guardado",
+            Notice::ProfileDeleted => "perfil-borrado",
         }
     }
 
@@ -162,6 +165,7 @@ impl Notice {
             Notice::ApplicationChangedMeanwhile => Key::notice_application_changed_meanwhile,
             Notice::CaseNoteAdded => Key::notice_case_note_added,
             Notice::OutcomeRecorded => Key::notice_outcome_recorded,
+            Notice::ProfileDeleted => Key::notice_profile_deleted,
         }
     }
 

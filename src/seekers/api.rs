@@ -4,14 +4,16 @@
 
 use super::consent::Consents;
 use super::visibility::Visible;
-use super::{SeekerProfile, SeekerSummary};
+use super::{Caseload, SeekerProfile};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The people the counsellor's centre follows.
+/// One page of the people the counsellor's centre follows, found by the search in `query`
+/// (the caseload page's query string).
 #[server(endpoint = "seekers/caseload")]
-pub async fn read_caseload() -> Result<Vec<SeekerSummary>, AppError> {
+pub async fn read_caseload(query: String) -> Result<Caseload, AppError> {
+    use super::{CaseloadQuery, CASELOAD_PAGE_SIZE};
     use crate::accounts::Role;
     let current = crate::server::access::acting_as(&[Role::Counsellor])?;
     let centre = current
@@ -21,7 +23,18 @@ pub async fn read_caseload() -> Result<Vec<SeekerSummary>, AppError> {
         .find(|g| g.role == Role::Counsellor)
         .and_then(|g| g.centre_id)
         .ok_or(AppError::Forbidden)?;
-    Ok(crate::server::state::store()?.centre_seekers(centre).await?)
+    let query = CaseloadQuery::from_pairs(&crate::ui::query_pairs(&query));
+    let filter = query.filter();
+    let store = crate::server::state::store()?;
+    let offset = (query.page - 1).saturating_mul(CASELOAD_PAGE_SIZE);
+    let (mut people, total) = store.centre_seekers(centre, &filter, offset, CASELOAD_PAGE_SIZE).await?;
+    let mut page = query.page;
+    if people.is_empty() && total > 0 {
+        // Past the last page (an old link): the last page instead.
+        page = total.div_ceil(CASELOAD_PAGE_SIZE);
+        people = store.centre_seekers(centre, &filter, (page - 1) * CASELOAD_PAGE_SIZE, CASELOAD_PAGE_SIZE).await?.0;
+    }
+    Ok(Caseload { query, people, total, page })
 }
 
 /// A profile as one viewer sees it, with the records that are theirs to read.

@@ -145,6 +145,9 @@ pub const REGISTER_SEEKER_PATH: &str = "/personas/nueva";
 
 /// A job seeker's own profile (the self-registration form posts here too).
 pub const MY_PROFILE_PATH: &str = "/mi-perfil";
+/// Where a job seeker deletes their profile from the register (the form posts here too).
+pub const DELETE_PROFILE_PATH: &str = "/mi-perfil/borrar";
+
 /// Where a job seeker gives, withdraws or confirms a consent.
 pub const CONSENT_PATH: &str = "/mi-perfil/permisos";
 
@@ -170,4 +173,140 @@ pub struct AccessRecord {
     pub viewer_name: String,
     pub purpose: String,
     pub at: i64,
+}
+
+/// Everything the register keeps about a person, as they download it with their account's
+/// data: the profile (disability data included while consented), every consent given and
+/// withdrawn, each look at their disability data, their applications with every change, and
+/// their case notes and outcomes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyRegisterData {
+    pub profile: SeekerProfile,
+    pub consents: Vec<consent::ConsentRecord>,
+    pub accesses: Vec<AccessRecord>,
+    pub applications: Vec<crate::applications::Application>,
+    pub case_notes: Vec<crate::casework::CaseNote>,
+    pub outcomes: Vec<crate::casework::RecordedOutcome>,
+}
+
+/// A name as the caseload search compares it: lower case, accents folded, each word with a
+/// space before and after, so a searched word can be matched at the start of any word.
+pub fn name_key(full_name: &str) -> String {
+    format!(" {} ", crate::vacancies::search::folded_words(full_name).join(" "))
+}
+
+/// How many people a page of the caseload lists.
+pub const CASELOAD_PAGE_SIZE: u32 = 25;
+
+/// What a counsellor looks for in their centre's caseload, as the page's address says it:
+/// `?q=` words of a name or a document number, `&pagina=` the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseloadQuery {
+    pub words: String,
+    pub page: u32,
+}
+
+/// How the storage narrows the caseload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaseloadFilter {
+    Everyone,
+    /// A document number as the register keeps it (upper case, no spaces or dashes).
+    Document(String),
+    /// Every word must start a word of the name (folded).
+    Name(Vec<String>),
+}
+
+impl CaseloadQuery {
+    pub const WORDS: &'static str = "q";
+    pub const PAGE: &'static str = "pagina";
+
+    pub fn from_pairs(pairs: &[(String, String)]) -> CaseloadQuery {
+        let value = |name: &str| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim());
+        CaseloadQuery {
+            words: value(Self::WORDS).unwrap_or("").chars().take(100).collect(),
+            page: value(Self::PAGE).and_then(|page| page.parse().ok()).unwrap_or(1).max(1),
+        }
+    }
+
+    /// Typed with a digit in it, it is a document number; otherwise words of a name (the
+    /// first five).
+    pub fn filter(&self) -> CaseloadFilter {
+        if self.words.chars().any(|c| c.is_ascii_digit()) {
+            let number: String =
+                self.words.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect();
+            return CaseloadFilter::Document(number);
+        }
+        let words: Vec<String> = crate::vacancies::search::folded_words(&self.words).into_iter().take(5).collect();
+        if words.is_empty() {
+            CaseloadFilter::Everyone
+        } else {
+            CaseloadFilter::Name(words)
+        }
+    }
+
+    /// The address of page `page` of this search.
+    pub fn path_for_page(&self, page: u32) -> String {
+        let mut pairs = Vec::new();
+        if !self.words.is_empty() {
+            pairs.push(format!("{}={}", Self::WORDS, crate::ui::percent_encode(&self.words)));
+        }
+        if page > 1 {
+            pairs.push(format!("{}={page}", Self::PAGE));
+        }
+        if pairs.is_empty() {
+            CASELOAD_PATH.to_string()
+        } else {
+            format!("{CASELOAD_PATH}?{}", pairs.join("&"))
+        }
+    }
+}
+
+/// One page of a centre's caseload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Caseload {
+    pub query: CaseloadQuery,
+    pub people: Vec<SeekerSummary>,
+    /// Everyone the search finds, on every page.
+    pub total: u32,
+    /// The page shown (the one asked for, or the last there is).
+    pub page: u32,
+}
+
+impl Caseload {
+    pub fn pages(&self) -> u32 {
+        self.total.div_ceil(CASELOAD_PAGE_SIZE).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(pairs: &[(&str, &str)]) -> CaseloadQuery {
+        let pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        CaseloadQuery::from_pairs(&pairs)
+    }
+
+    #[test]
+    fn a_caseload_search_is_a_document_number_when_it_has_a_digit_and_name_words_otherwise() {
+        assert_eq!(query(&[]).filter(), CaseloadFilter::Everyone);
+        assert_eq!(query(&[("q", "  ")]).filter(), CaseloadFilter::Everyone);
+        assert_eq!(query(&[("q", "4567 8912")]).filter(), CaseloadFilter::Document("45678912".into()));
+        assert_eq!(query(&[("q", "ab-12345")]).filter(), CaseloadFilter::Document("AB12345".into()));
+        assert_eq!(
+            query(&[("q", "Huamán, ROSA")]).filter(),
+            CaseloadFilter::Name(vec!["huaman".into(), "rosa".into()])
+        );
+        assert_eq!(name_key("Rosa  Huamán-Quispe"), " rosa huaman quispe ");
+    }
+
+    #[test]
+    fn the_caseload_address_keeps_the_search_and_the_page() {
+        let asked = query(&[("q", "Rosa Huamán"), ("pagina", "3")]);
+        assert_eq!(asked.page, 3);
+        assert_eq!(asked.path_for_page(1), "/personas?q=Rosa+Huam%C3%A1n");
+        assert_eq!(asked.path_for_page(4), "/personas?q=Rosa+Huam%C3%A1n&pagina=4");
+        assert_eq!(query(&[("pagina", "0")]).page, 1);
+        assert_eq!(query(&[("pagina", "x")]).path_for_page(2), "/personas?pagina=2");
+    }
 }

@@ -6,14 +6,15 @@ use super::api::{
 };
 use super::consent::{ConsentKind, RecordedBy};
 use super::{
-    seeker_path, ContactChannel, Education, SeekerSummary, Sex, CONSENT_PATH, CONSENT_REGISTER_FIELD, MY_PROFILE_PATH,
-    REGISTER_SEEKER_PATH,
+    seeker_path, Caseload, CaseloadQuery, ContactChannel, Education, SeekerSummary, Sex, CASELOAD_PATH, CONSENT_PATH,
+    CONSENT_REGISTER_FIELD, DELETE_PROFILE_PATH, MY_PROFILE_PATH, REGISTER_SEEKER_PATH,
 };
 use crate::accounts::Role;
 use crate::components::form::{
     coded_options, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
 };
 use crate::components::notice::{sign_in_first, NoticeBanner};
+use crate::components::pagination::Pagination;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::{format_lima, format_lima_date};
 use crate::domain::{region, DocumentType};
@@ -50,7 +51,8 @@ pub fn CaseloadPage() -> impl IntoView {
         return refused;
     }
     let lang = ui.lang;
-    let caseload = Resource::new_blocking(|| (), |_| read_caseload());
+    let query = ui.query_string().to_string();
+    let caseload = Resource::new_blocking(move || query.clone(), read_caseload);
     view! {
         <Title text=page_title(lang, Key::caseload_title) />
         <div class="app-width">
@@ -62,8 +64,7 @@ pub fn CaseloadPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match caseload.await {
-                        Ok(people) if people.is_empty() => view! { <p>{t(lang, Key::caseload_empty)}</p> }.into_any(),
-                        Ok(people) => view! { <CaseloadTable people /> }.into_any(),
+                        Ok(caseload) => view! { <CaseloadResults caseload /> }.into_any(),
                         Err(error) => view! { <ErrorPage error /> }.into_any(),
                     }
                 })}
@@ -71,6 +72,53 @@ pub fn CaseloadPage() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The search form, how many it found, one page of people and the links to the others.
+#[component]
+fn CaseloadResults(caseload: Caseload) -> impl IntoView {
+    let lang = use_ui().lang;
+    let (page, pages, total) = (caseload.page, caseload.pages(), caseload.total);
+    let query = caseload.query.clone();
+    let words = query.words.clone();
+    let count = match (words.is_empty(), total) {
+        (true, 1) => t(lang, Key::caseload_count_one).to_string(),
+        (true, _) => t_with(lang, Key::caseload_count, &[("count", &total.to_string())]),
+        (false, 1) => t_with(lang, Key::caseload_count_for_one, &[("words", &words)]),
+        (false, _) => t_with(lang, Key::caseload_count_for, &[("count", &total.to_string()), ("words", &words)]),
+    };
+    let page_note = (pages > 1)
+        .then(|| t_with(lang, Key::caseload_page_of, &[("page", &page.to_string()), ("pages", &pages.to_string())]));
+    let body = match (caseload.people.is_empty(), words.is_empty()) {
+        (true, true) => view! { <p>{t(lang, Key::caseload_empty)}</p> }.into_any(),
+        (true, false) => view! {
+            <p>
+                {t(lang, Key::caseload_none_found)} " "
+                <a href=CASELOAD_PATH>{t(lang, Key::caseload_show_everyone)}</a>
+            </p>
+        }
+        .into_any(),
+        (false, _) => view! { <CaseloadTable people=caseload.people /> }.into_any(),
+    };
+    view! {
+        <form class="app-caseload__search" method="get" action=CASELOAD_PATH role="search" aria-labelledby="caseload-search-h">
+            <h2 id="caseload-search-h" class="app-visually-hidden">{t(lang, Key::caseload_search_h2)}</h2>
+            <TextField
+                id=CaseloadQuery::WORDS
+                label=t(lang, Key::caseload_search_label)
+                hint=Some(t(lang, Key::caseload_search_hint))
+                input_type="search"
+                autocomplete="off"
+                value=words.clone()
+            />
+            <button class="app-button" type="submit">{t(lang, Key::caseload_search_submit)}</button>
+        </form>
+        <section aria-labelledby="caseload-count">
+            <h2 id="caseload-count">{count}{page_note.map(|note| format!(" — {note}"))}</h2>
+            {body}
+            <Pagination page pages link=move |number| query.path_for_page(number) />
+        </section>
+    }
 }
 
 #[component]
@@ -191,6 +239,7 @@ fn RegistrationForm(
     view! {
         <Title text=title />
         <div class="app-width app-narrow">
+            <NoticeBanner />
             <form method="post" action=action novalidate>
                 <CsrfField />
                 <ErrorSummary errors=form.errors.clone() />
@@ -503,8 +552,85 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                 <ul class="app-list">{history}</ul>
             </section>
             {accesses}
+            {is_self.then(|| view! { <MyDataRights /> })}
         </article>
     }
+}
+
+/// The person's rights over what the register keeps: to download all of it, and to delete
+/// the profile.
+#[component]
+fn MyDataRights() -> impl IntoView {
+    let lang = use_ui().lang;
+    view! {
+        <section aria-labelledby="my-data-h">
+            <h2 id="my-data-h">{t(lang, Key::my_profile_data_h2)}</h2>
+            <p>{t(lang, Key::my_profile_data_body)}</p>
+            <form method="post" action=crate::accounts::EXPORT_DATA_PATH>
+                <CsrfField />
+                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::account_export)}</button>
+            </form>
+            <p>
+                <a href=DELETE_PROFILE_PATH>{t(lang, Key::delete_profile_title)}</a>
+            </p>
+        </section>
+    }
+}
+
+/// Deleting one's own profile: what goes, what the employers keep, that it cannot be undone;
+/// a ticked confirmation and the password.
+#[component]
+pub fn DeleteProfilePage() -> impl IntoView {
+    use crate::accounts::pages::CONFIRM_FIELD;
+    use crate::components::form::{FieldError, PasswordField};
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, DELETE_PROFILE_PATH) {
+        return away;
+    }
+    let lang = ui.lang;
+    let form = use_form_state();
+    let confirm_error = form.error(CONFIRM_FIELD);
+    let described_by = confirm_error.as_ref().map(|_| format!("{CONFIRM_FIELD}-error"));
+    let title = if form.has_errors() {
+        format!("{}: {}", t(lang, Key::form_error_prefix), page_title(lang, Key::delete_profile_title))
+    } else {
+        page_title(lang, Key::delete_profile_title)
+    };
+    view! {
+        <Title text=title />
+        <div class="app-width app-narrow">
+            <ErrorSummary errors=form.errors.clone() />
+            <h1>{t(lang, Key::delete_profile_title)}</h1>
+            <p>{t(lang, Key::delete_profile_what_goes)}</p>
+            <p>{t(lang, Key::delete_profile_applications)}</p>
+            <p>{t(lang, Key::delete_profile_account_stays)}</p>
+            <p><strong>{t(lang, Key::delete_cannot_undo)}</strong> " " {t(lang, Key::delete_profile_download_first)}</p>
+            <form method="post" action=crate::accounts::EXPORT_DATA_PATH>
+                <CsrfField />
+                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::account_export)}</button>
+            </form>
+            <form method="post" action=DELETE_PROFILE_PATH novalidate>
+                <CsrfField />
+                <div class="app-field" class:app-field--error=confirm_error.is_some()>
+                    <FieldError id=format!("{CONFIRM_FIELD}-error") message=confirm_error.clone() />
+                    <Choice
+                        kind="checkbox"
+                        name="confirm"
+                        value="si"
+                        label=t(lang, Key::delete_profile_confirm)
+                        checked=form.value("confirm") == "si"
+                        described_by=described_by
+                    />
+                </div>
+                <PasswordField id="password" label=t(lang, Key::change_password_current) error=form.error("password") />
+                <button class="app-button" type="submit">{t(lang, Key::delete_profile_title)}</button>
+            </form>
+            <p>
+                <a href=MY_PROFILE_PATH>{t(lang, Key::delete_profile_back)}</a>
+            </p>
+        </div>
+    }
+    .into_any()
 }
 
 /// A person's applications, for their centre's counsellor; one who acts for them may withdraw

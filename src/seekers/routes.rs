@@ -242,3 +242,61 @@ pub async fn save_disability(State(state): State<AppState>, request: Request) ->
         Err(err) => AppError::from(err).into_response(),
     }
 }
+
+/// Everything the register keeps about the account's holder, for the download of their data;
+/// `None` when they have no profile.
+pub async fn register_data(state: &AppState, account_id: i64) -> Result<Option<super::MyRegisterData>, AppError> {
+    let store = state.store.as_ref();
+    let Some(id) = store.seeker_of_account(account_id).await? else { return Ok(None) };
+    let Some(profile) = store.seeker(id).await? else { return Ok(None) };
+    Ok(Some(super::MyRegisterData {
+        profile,
+        consents: store.consent_history(id).await?,
+        accesses: store.sensitive_accesses(id).await?,
+        applications: store.seeker_applications(id).await?,
+        case_notes: store.case_notes(id).await?,
+        outcomes: store.outcomes(id).await?,
+    }))
+}
+
+/// A job seeker deleting their own profile from the register, after ticking that they mean it
+/// and typing their password. Only the person can: a counsellor has no way to. The account
+/// stays; its audit trail records the deletion.
+pub async fn delete_profile(State(state): State<AppState>, request: Request) -> Response {
+    use crate::accounts::pages::CONFIRM_FIELD;
+    use crate::accounts::routes::confirm_current_password;
+    use crate::audit::AuditAction;
+    use crate::server::audit::AuditEvent;
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(super::DELETE_PROFILE_PATH) };
+    let id = match state.store.seeker_of_account(actor.account_id).await {
+        Ok(Some(id)) => id,
+        Ok(None) => return see_other(super::MY_PROFILE_PATH),
+        Err(err) => return AppError::from(err).into_response(),
+    };
+    let mut errors = FieldErrors::default();
+    if crate::server::form_fields::value(&fields, "confirm") != "si" {
+        errors.push(CONFIRM_FIELD, t(ui.lang, Key::delete_profile_err_confirm));
+    }
+    if crate::server::form_fields::value(&fields, "password").is_empty() {
+        errors.push("password", t(ui.lang, Key::change_password_err_current_empty));
+    }
+    // The password is never sent back.
+    let values: Vec<(String, String)> = kept(&fields).into_iter().filter(|(name, _)| name == "confirm").collect();
+    if !errors.is_empty() {
+        return render_again(&state, parts, FormState { values, errors }).await;
+    }
+    let parts = match confirm_current_password(&state, parts, actor.account_id, &fields, "password", values).await {
+        Ok(parts) => parts,
+        Err(response) => return response,
+    };
+    let audit = AuditEvent::of_request(AuditAction::ProfileDeleted, &state, &parts).about(actor.account_id);
+    match state.store.delete_seeker(id, &audit).await {
+        Ok(_) => {
+            tracing::info!(seeker_id = id, "profile deleted by the person");
+            see_other(&Notice::ProfileDeleted.on(super::MY_PROFILE_PATH))
+        }
+        Err(err) => AppError::from(err).into_response(),
+    }
+}

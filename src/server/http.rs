@@ -141,6 +141,7 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (seekers::REGISTER_SEEKER_PATH, post(seekers::routes::register_seeker)),
         (seekers::MY_PROFILE_PATH, post(seekers::routes::register_self)),
         (seekers::CONSENT_PATH, post(seekers::routes::change_consent)),
+        (seekers::DELETE_PROFILE_PATH, post(seekers::routes::delete_profile)),
         (seekers::DISABILITY_PATH, post(seekers::routes::save_disability)),
         (casework::OUTCOME_PATH, post(casework::routes::record_outcome)),
         ("/persona/{id}", post(casework::routes::add_note)),

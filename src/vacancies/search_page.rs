@@ -9,6 +9,7 @@ use super::pages::{place_of, salary_text, soles};
 use super::search::{param, SearchHit, SearchQuery, SearchResults, SortOrder, DAYS_CHOICES, SEARCH_PATH};
 use super::{vacancy_path, Accommodation, ContractType, Modality, WorkingHours};
 use crate::components::form::{escape_text, Choice, ErrorSummary, SelectField, TextField};
+use crate::components::pagination::Pagination;
 use crate::components::status_page::ErrorPage;
 use crate::domain::lima_time::format_lima_date;
 use crate::domain::region;
@@ -300,7 +301,7 @@ fn ResultsList(query: SearchQuery, results: SearchResults, accommodations: Vec<A
             </h2>
             {newest_note}
             {body}
-            <Pagination query page=results.page pages />
+            <Pagination page=results.page pages link=move |number| query.path_for_page(number) />
         </section>
     }
 }
@@ -355,60 +356,6 @@ fn ResultCard(hit: SearchHit, accommodations: Vec<Accommodation>) -> impl IntoVi
             {offered}
         </li>
     }
-}
-
-/// Links to the first, last, current and neighbouring pages, each an ordinary link to the
-/// same search; the current one marked `aria-current="page"`.
-#[component]
-fn Pagination(query: SearchQuery, page: u32, pages: u32) -> impl IntoView {
-    let lang = use_ui().lang;
-    (pages > 1).then(|| {
-        let mut shown: Vec<u32> = vec![1, page.saturating_sub(1), page, page + 1, pages];
-        shown.retain(|p| (1..=pages).contains(p));
-        shown.sort_unstable();
-        shown.dedup();
-        let mut items = Vec::new();
-        let mut last = 0;
-        for number in shown {
-            if number > last + 1 {
-                items.push(view! { <li class="app-pagination__gap" aria-hidden="true">"…"</li> }.into_any());
-            }
-            let label = t_with(lang, Key::search_page_label, &[("page", &number.to_string())]);
-            let current = (number == page).then_some("page");
-            items.push(
-                view! {
-                    <li>
-                        <a class="app-pagination__link" href=query.path_for_page(number) aria-current=current aria-label=label>
-                            {number.to_string()}
-                        </a>
-                    </li>
-                }
-                .into_any(),
-            );
-            last = number;
-        }
-        let previous = (page > 1).then(|| {
-            view! {
-                <a class="app-pagination__step" href=query.path_for_page(page - 1) rel="prev">
-                    {t(lang, Key::search_previous)}
-                </a>
-            }
-        });
-        let next = (page < pages).then(|| {
-            view! {
-                <a class="app-pagination__step" href=query.path_for_page(page + 1) rel="next">
-                    {t(lang, Key::search_next)}
-                </a>
-            }
-        });
-        view! {
-            <nav class="app-pagination" aria-label=t(lang, Key::search_pages_label)>
-                {previous}
-                <ul class="app-pagination__list">{items}</ul>
-                {next}
-            </nav>
-        }
-    })
 }
 
 /// What to try when nothing matched: only the advice that fits this search.

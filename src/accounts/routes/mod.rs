@@ -191,7 +191,7 @@ fn link(state: &AppState, path: &str, code: &str) -> String {
 /// the form again (keeping `values`) with the error on the field, `429` after too many wrong
 /// tries (counted per account, so a stolen session cannot be used to guess the password
 /// behind it), or the failure.
-async fn confirm_current_password(
+pub(crate) async fn confirm_current_password(
     state: &AppState,
     parts: Parts,
     account_id: i64,

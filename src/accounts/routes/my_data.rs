@@ -146,12 +146,23 @@ pub async fn export_data(State(state): State<AppState>, request: Request) -> Res
     let account_id = current.actor.account_id;
     let event = AuditEvent::of_request(AuditAction::DataExported, &state, &parts).about(account_id);
     record(&state, &event).await;
-    let data = match state.store.account_data(account_id).await {
+    let mut data = match state.store.account_data(account_id).await {
         Ok(Some(data)) => data,
         Ok(None) => return failed(AppError::NotFound),
         Err(err) => return failed(err),
     };
-    let json = match serde_json::to_string_pretty(&data) {
+    data.register = match crate::seekers::routes::register_data(&state, account_id).await {
+        Ok(register) => register,
+        Err(err) => return failed(err),
+    };
+    let mut value = match serde_json::to_value(&data) {
+        Ok(value) => value,
+        Err(err) => return failed(AppError::internal(err)),
+    };
+    if let Some(register) = value.get_mut("register") {
+        times_in_iso(register);
+    }
+    let json = match serde_json::to_string_pretty(&value) {
         Ok(json) => json,
         Err(err) => return failed(AppError::internal(err)),
     };
@@ -166,6 +177,26 @@ pub async fn export_data(State(state): State<AppState>, request: Request) -> Res
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     tracing::info!(account_id, "personal data exported");
     response
+}
+
+/// The register keeps times as seconds since 1970; in the file every time reads like the
+/// account's: ISO 8601, UTC. A time is a number under a key `at` or ending in `_at`.
+fn times_in_iso(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                match item.as_i64() {
+                    Some(seconds) if key == "at" || key.ends_with("_at") => {
+                        *item = Value::String(format_utc_iso(seconds));
+                    }
+                    _ => times_in_iso(item),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(times_in_iso),
+        _ => {}
+    }
 }
 
 /// Deletes my account for good, after my password and a ticked confirmation. Everything

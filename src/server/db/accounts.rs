@@ -946,6 +946,7 @@ macro_rules! impl_account_store {
                         .into_iter()
                         .map(|(at, action, detail, ip)| MyActivityData { at: iso(at), action, detail, ip })
                         .collect(),
+                    register: None,
                 }))
             }
 
@@ -969,6 +970,15 @@ macro_rules! impl_account_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(DbError::from_sqlx)?;
+                // The person's profile in the register goes with the account they hold it by.
+                let seeker: Option<i64> = sqlx::query_scalar("SELECT id FROM seekers WHERE account_id = $1")
+                    .bind(account_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                if let Some(seeker) = seeker {
+                    let _ = $crate::server::db::seekers::erase_seeker!(tx, seeker, audit.at);
+                }
                 // Roles, sessions, links and a join request go by ON DELETE CASCADE; records
                 // naming this account as granter or verifier keep the event, not the person.
                 sqlx::query("DELETE FROM accounts WHERE id = $1")

@@ -49,6 +49,11 @@ pub trait ApplicationStore: Send + Sync + 'static {
     /// Makes an application, with its first history entry, in one transaction.
     async fn apply(&self, application: &NewApplication, now: i64) -> DbResult<Applied>;
 
+    /// Loads applications in bulk, one transaction for the lot, each `(vacancy, seeker, at)`
+    /// submitted by the person with its first history entry: for the demo register and the
+    /// benchmarks. The checks `apply` makes are the caller's to have made.
+    async fn import_applications(&self, applications: &[(i64, i64, i64)]) -> DbResult<u64>;
+
     /// One application with its history.
     async fn application(&self, id: i64) -> DbResult<Option<Application>>;
 
@@ -265,6 +270,37 @@ macro_rules! impl_application_store {
                 .map_err(DbError::from_sqlx)?;
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(Applied::Done(id))
+            }
+
+            async fn import_applications(
+                &self,
+                applications: &[(i64, i64, i64)],
+            ) -> $crate::server::db::DbResult<u64> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                for (vacancy, seeker, at) in applications {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO applications (vacancy_id, seeker_id, status, created_at, updated_at) \
+                         VALUES ($1, $2, 'submitted', $3, $3) RETURNING id",
+                    )
+                    .bind(vacancy)
+                    .bind(seeker)
+                    .bind(at)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                    sqlx::query(
+                        "INSERT INTO application_events (application_id, status, side, note, at) \
+                         VALUES ($1, 'submitted', 'applicant', '', $2)",
+                    )
+                    .bind(id)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                }
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(applications.len() as u64)
             }
 
             async fn application(

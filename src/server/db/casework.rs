@@ -27,6 +27,16 @@ pub trait CaseworkStore: Send + Sync + 'static {
     async fn outcomes(&self, seeker_id: i64) -> DbResult<Vec<RecordedOutcome>>;
 }
 
+/// Notes and outcomes are signed with the author's name as it is when they write: one
+/// `INSERT … SELECT … FROM accounts`, which writes nothing when the author's account is gone.
+pub(crate) fn signed(rows_written: u64) -> DbResult<()> {
+    if rows_written == 0 {
+        Err(super::DbError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
 /// A row of `outcomes`.
 #[derive(sqlx::FromRow)]
 pub(crate) struct OutcomeRow {
@@ -79,8 +89,6 @@ macro_rules! impl_casework_store {
                 body: &str,
                 at: i64,
             ) -> $crate::server::db::DbResult<()> {
-                use $crate::server::db::DbError;
-                let mut tx = self.begin_write().await?;
                 let added = sqlx::query(
                     "INSERT INTO case_notes (seeker_id, author_id, author_name, body, at) \
                      SELECT $1, id, name, $3, $4 FROM accounts WHERE id = $2",
@@ -89,14 +97,10 @@ macro_rules! impl_casework_store {
                 .bind(author)
                 .bind(body)
                 .bind(at)
-                .execute(&mut *tx)
+                .execute(&self.pool)
                 .await
-                .map_err(DbError::from_sqlx)?;
-                if added.rows_affected() == 0 {
-                    return Err(DbError::NotFound);
-                }
-                tx.commit().await.map_err(DbError::from_sqlx)?;
-                Ok(())
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                $crate::server::db::casework::signed(added.rows_affected())
             }
 
             async fn case_notes(
@@ -127,7 +131,6 @@ macro_rules! impl_casework_store {
                     Outcome::Hired(placement) => ("hired", Some(placement), None),
                     Outcome::Closed(reason) => ("closed", None, Some(reason.code())),
                 };
-                let mut tx = self.begin_write().await?;
                 let added = sqlx::query(
                     "INSERT INTO outcomes (seeker_id, application_id, kind, employment, started_on, employer, job_title, \
                      hours, wage_band, reason, recorded_by, recorded_by_name, at) \
@@ -145,14 +148,10 @@ macro_rules! impl_casework_store {
                 .bind(reason)
                 .bind(by)
                 .bind(at)
-                .execute(&mut *tx)
+                .execute(&self.pool)
                 .await
                 .map_err(DbError::from_sqlx)?;
-                if added.rows_affected() == 0 {
-                    return Err(DbError::NotFound);
-                }
-                tx.commit().await.map_err(DbError::from_sqlx)?;
-                Ok(())
+                $crate::server::db::casework::signed(added.rows_affected())
             }
 
             async fn outcomes(

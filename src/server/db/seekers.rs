@@ -87,8 +87,20 @@ pub trait SeekerStore: Send + Sync + 'static {
     /// The list of disability types in force, in its order.
     async fn disability_types(&self) -> DbResult<Vec<crate::vacancies::Accommodation>>;
 
-    /// The people a centre follows, newest first.
-    async fn centre_seekers(&self, centre_id: i64) -> DbResult<Vec<crate::seekers::SeekerSummary>>;
+    /// Takes the person out of the register at their own request: their applications stay
+    /// with the employers, withdrawn if still open, with nothing left that says who they
+    /// were; everything else of theirs goes. `false` if there is no such profile.
+    async fn delete_seeker(&self, id: i64, audit: &crate::server::audit::AuditEvent) -> DbResult<bool>;
+
+    /// The people a centre follows whom `filter` finds, newest first: `limit` of them from
+    /// `offset`, and how many it finds in all.
+    async fn centre_seekers(
+        &self,
+        centre_id: i64,
+        filter: &crate::seekers::CaseloadFilter,
+        offset: u32,
+        limit: u32,
+    ) -> DbResult<(Vec<crate::seekers::SeekerSummary>, u32)>;
 }
 
 /// A row of `seekers`.
@@ -152,7 +164,71 @@ impl SeekerRow {
     }
 }
 
-/// Binds the personal details in the column order of `seekers` from `full_name` to `channel`.
+/// The `WHERE` of a caseload search after `centre_id = $1`, and the values it binds from `$2`
+/// on. Name words are matched at the start of a word of the folded name.
+pub(crate) fn caseload_conditions(filter: &crate::seekers::CaseloadFilter) -> (String, Vec<String>) {
+    use crate::seekers::CaseloadFilter;
+    let mut conditions = String::from("centre_id = $1");
+    let values = match filter {
+        CaseloadFilter::Everyone => Vec::new(),
+        CaseloadFilter::Document(number) => vec![number.clone()],
+        CaseloadFilter::Name(words) => words.iter().map(|word| format!("% {word}%")).collect(),
+    };
+    let column = if matches!(filter, CaseloadFilter::Document(_)) { "document_number =" } else { "name_key LIKE" };
+    for n in 0..values.len() {
+        conditions.push_str(&format!(" AND {column} ${}", n + 2));
+    }
+    (conditions, values)
+}
+
+/// Erases person `$seeker` in transaction `$tx` at time `$now`: each open application becomes
+/// withdrawn (recorded as the applicant's move), every application loses the message, the
+/// accommodations, the disclosure, the notes addressed to the person and any link to them;
+/// then the profile goes, and with it (ON DELETE CASCADE) skills, disability data, consents,
+/// access records, case notes and outcomes. Evaluates to whether there was such a profile.
+macro_rules! erase_seeker {
+    ($tx:expr, $seeker:expr, $now:expr) => {{
+        use $crate::server::db::DbError;
+        const OPEN: &str = "('submitted', 'seen', 'interview', 'offer')";
+        sqlx::query(&format!(
+            "INSERT INTO application_events (application_id, status, side, by_account, note, at) \
+             SELECT id, 'withdrawn', 'applicant', NULL, '', $2 FROM applications \
+             WHERE seeker_id = $1 AND status IN {OPEN}"
+        ))
+        .bind($seeker)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await
+        .map_err(DbError::from_sqlx)?;
+        for sql in [
+            "UPDATE application_events SET note = '', \
+             by_account = CASE WHEN side = 'applicant' THEN NULL ELSE by_account END \
+             WHERE application_id IN (SELECT id FROM applications WHERE seeker_id = $1)",
+            "DELETE FROM application_needs WHERE application_id IN (SELECT id FROM applications WHERE seeker_id = $1)",
+        ] {
+            sqlx::query(sql).bind($seeker).execute(&mut *$tx).await.map_err(DbError::from_sqlx)?;
+        }
+        sqlx::query(&format!(
+            "UPDATE applications SET status = CASE WHEN status IN {OPEN} THEN 'withdrawn' ELSE status END, \
+             message = '', disclose = FALSE, updated_at = $2, seeker_id = NULL WHERE seeker_id = $1"
+        ))
+        .bind($seeker)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await
+        .map_err(DbError::from_sqlx)?;
+        sqlx::query("DELETE FROM seekers WHERE id = $1")
+            .bind($seeker)
+            .execute(&mut *$tx)
+            .await
+            .map_err(DbError::from_sqlx)?
+            .rows_affected()
+            == 1
+    }};
+}
+
+/// Binds the personal details in the column order of `seekers` from `full_name` to `channel`,
+/// then the name as searched (`name_key`).
 macro_rules! bind_personal {
     ($query:expr, $p:expr) => {
         $query
@@ -167,6 +243,7 @@ macro_rules! bind_personal {
             .bind(&$p.phone)
             .bind(&$p.email)
             .bind($p.channel.code())
+            .bind($crate::seekers::name_key(&$p.full_name))
     };
 }
 
@@ -208,9 +285,10 @@ macro_rules! impl_seeker_store {
                 let id: i64 = $crate::server::db::seekers::bind_personal!(
                     sqlx::query_scalar(
                         "INSERT INTO seekers (full_name, document_type, document_number, birth_date, sex, region, \
-                         province, district, phone, email, channel, account_id, centre_id, education, registered_by, \
-                         created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+                         province, district, phone, email, channel, name_key, account_id, centre_id, education, \
+                         registered_by, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) \
+                         RETURNING id",
                     ),
                     seeker.personal
                 )
@@ -328,7 +406,7 @@ macro_rules! impl_seeker_store {
                     sqlx::query(
                         "UPDATE seekers SET full_name = $1, document_type = $2, document_number = $3, birth_date = $4, \
                          sex = $5, region = $6, province = $7, district = $8, phone = $9, email = $10, channel = $11, \
-                         updated_at = $12 WHERE id = $13",
+                         name_key = $12, updated_at = $13 WHERE id = $14",
                     ),
                     personal
                 )
@@ -564,28 +642,57 @@ macro_rules! impl_seeker_store {
                 $crate::server::db::vacancies::entries_in_force!(self, "disability_types")
             }
 
+            async fn delete_seeker(
+                &self,
+                id: i64,
+                audit: &$crate::server::audit::AuditEvent,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let erased = $crate::server::db::seekers::erase_seeker!(tx, id, audit.at);
+                if erased {
+                    $crate::server::db::audit::insert_audit!(&mut *tx, audit);
+                }
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(erased)
+            }
+
             async fn centre_seekers(
                 &self,
                 centre_id: i64,
-            ) -> $crate::server::db::DbResult<Vec<$crate::seekers::SeekerSummary>> {
-                let rows: Vec<(i64, String, String, String, bool, i64)> = sqlx::query_as(
+                filter: &$crate::seekers::CaseloadFilter,
+                offset: u32,
+                limit: u32,
+            ) -> $crate::server::db::DbResult<(Vec<$crate::seekers::SeekerSummary>, u32)> {
+                use $crate::server::db::DbError;
+                let (conditions, values) = $crate::server::db::seekers::caseload_conditions(filter);
+                let count_sql = format!("SELECT COUNT(*) FROM seekers WHERE {conditions}");
+                let mut count = sqlx::query_scalar(&count_sql).bind(centre_id);
+                for value in &values {
+                    count = count.bind(value);
+                }
+                let total: i64 = count.fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
+                let sql = format!(
                     "SELECT id, full_name, document_type, document_number, account_id IS NOT NULL, created_at \
-                     FROM seekers WHERE centre_id = $1 ORDER BY id DESC",
-                )
-                .bind(centre_id)
-                .fetch_all(&self.pool)
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(rows
+                     FROM seekers WHERE {conditions} ORDER BY id DESC LIMIT {limit} OFFSET {offset}"
+                );
+                let mut page = sqlx::query_as(&sql).bind(centre_id);
+                for value in &values {
+                    page = page.bind(value);
+                }
+                let rows: Vec<(i64, String, String, String, bool, i64)> =
+                    page.fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
+                let people = rows
                     .into_iter()
                     .filter_map(|(id, full_name, kind, number, signed_up, created_at)| {
                         let kind = $crate::domain::DocumentType::from_code(&kind)?;
                         let document = $crate::domain::IdentityDocument::parse(kind, &number).ok()?;
                         Some($crate::seekers::SeekerSummary { id, full_name, document, signed_up, created_at })
                     })
-                    .collect())
+                    .collect();
+                Ok((people, u32::try_from(total).unwrap_or(u32::MAX)))
             }
         }
     };
 }
-pub(crate) use {bind_personal, impl_seeker_store, insert_consent};
+pub(crate) use {bind_personal, erase_seeker, impl_seeker_store, insert_consent};
