@@ -369,3 +369,105 @@ async fn disability_data_is_written_by_the_person_or_with_both_consents_by_their
     assert_eq!(send(&app, post_form_from(&path, right, ORIGIN, Some(&elsewhere))).await.status, StatusCode::NOT_FOUND);
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_person_a_counsellor_registered_joins_the_profile_to_their_account_with_the_sheets_code() {
+    let (app, state, db) = app_with_state().await;
+    let centre = state.store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    let reply = send(&app, post_form_from("/personas/nueva", &registration(&[]), ORIGIN, Some(&jorge))).await;
+    let id: i64 = location(&reply).trim_start_matches("/persona/").split('?').next().unwrap().parse().unwrap();
+    let sheet_path = format!("/personas/hoja?id={id}");
+    assert!(page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body.contains(&sheet_path.replace('&', "&amp;")));
+
+    // The sheet: every consent in its words; the code only when made, once.
+    let sheet = page(&app, &sheet_path, Some(&jorge)).await.body;
+    assert!(
+        sheet.contains("Hoja de permisos de Rosa Huamán Quispe") && sheet.contains("Guarden mi perfil en el registro")
+    );
+    assert!(sheet.contains("Crear el código para entrar") && !sheet.contains("app-code"));
+    let elsewhere = counsellor_of(&state, "ana@arequipa.pe", other_centre(&state).await).await;
+    assert_eq!(page(&app, &sheet_path, Some(&elsewhere)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send(&app, post_form_from(&sheet_path, "", ORIGIN, Some(&elsewhere))).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let made = send(&app, post_form_from(&sheet_path, "", ORIGIN, Some(&jorge))).await;
+    assert_eq!(made.status, StatusCode::OK);
+    let at = made.body.find(r#"class="app-code">"#).expect("the code is on the sheet") + r#"class="app-code">"#.len();
+    let code = made.body[at..at + 11].to_string();
+    assert_eq!(code.as_bytes()[5], b'-', "{code}");
+    assert!(!page(&app, &sheet_path, Some(&jorge)).await.body.contains(&code), "shown that once");
+
+    // Rosa signs up and joins it: a wrong code is said on its field, with what she typed kept.
+    let rosa_account =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let rosa = session_cookie_for(&state, &rosa_account).await;
+    let offer = page(&app, "/mi-perfil", Some(&rosa)).await.body;
+    assert!(offer.contains(r#"href="/mi-perfil/vincular""#));
+    let claim = |code: &str| {
+        serde_urlencoded::to_string([("document_type", "dni"), ("document_number", "45678912"), ("claim_code", code)])
+            .unwrap()
+    };
+    let reply = send(&app, post_form_from("/mi-perfil/vincular", &claim("22222-22222"), ORIGIN, Some(&rosa))).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(
+        reply.body.contains("El documento o el código no coinciden") && reply.body.contains(r##"href="#claim_code""##)
+    );
+    assert!(input_tag(&reply.body, "document_number").contains("45678912"));
+    let reply = send(&app, post_form_from("/mi-perfil/vincular", &claim("no"), ORIGIN, Some(&rosa))).await;
+    assert!(reply.body.contains("Escribe el código como está en tu hoja"));
+    let typed_loosely = code.to_lowercase().replace('-', " ");
+    let reply = send(&app, post_form_from("/mi-perfil/vincular", &claim(&typed_loosely), ORIGIN, Some(&rosa))).await;
+    assert_eq!(location(&reply), "/mi-perfil?aviso=perfil-vinculado");
+    let mine = page(&app, "/mi-perfil?aviso=perfil-vinculado", Some(&rosa)).await.body;
+    assert!(
+        mine.contains("Rosa Huamán Quispe") && mine.contains("Confirmo los permisos que registró mi centro"),
+        "her profile, consents to confirm"
+    );
+    let sheet = page(&app, &sheet_path, Some(&jorge)).await.body;
+    assert!(sheet.contains("ya entró a Senda con su cuenta") && !sheet.contains("Crear el código"));
+    // Spent: nobody else can use it.
+    let someone = session_cookie_for(
+        &state,
+        &person(&state, "otra@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await,
+    )
+    .await;
+    let reply = send(&app, post_form_from("/mi-perfil/vincular", &claim(&code), ORIGIN, Some(&someone))).await;
+    assert!(reply.body.contains("El documento o el código no coinciden"));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_counsellor_pages_through_the_caseload_and_finds_a_person_by_name_or_document() {
+    let (app, state, db) = app_with_state().await;
+    let centre = state.store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    for n in 0..30 {
+        let name = if n == 7 { "Ñusta Huamán Ccori".to_string() } else { format!("Persona Número {n}") };
+        let dni = format!("{}", 40_000_000 + n);
+        let form = registration(&[("full_name", &name), ("document_number", &dni)]);
+        assert_eq!(
+            send(&app, post_form_from("/personas/nueva", &form, ORIGIN, Some(&jorge))).await.status,
+            StatusCode::SEE_OTHER
+        );
+    }
+    let first = page(&app, "/personas", Some(&jorge)).await.body;
+    assert!(first.contains("30 personas — página 1 de 2"), "{first}");
+    assert!(first.contains("Persona Número 29") && !first.contains("Persona Número 4<"), "newest first, 25 a page");
+    assert!(first.contains(r#"href="/personas?pagina=2""#) && first.contains(r#"aria-current="page""#));
+    let second = page(&app, "/personas?pagina=2", Some(&jorge)).await.body;
+    assert!(second.contains("Persona Número 0") && second.contains("página 2 de 2"));
+    let past = page(&app, "/personas?pagina=9", Some(&jorge)).await.body;
+    assert!(past.contains("página 2 de 2"), "an old link past the end shows the last page");
+    let found = page(&app, "/personas?q=nusta+HUAMAN", Some(&jorge)).await.body;
+    assert!(found.contains("1 persona para «nusta HUAMAN»") && found.contains("Ñusta Huamán Ccori"), "{found}");
+    assert!(input_tag(&found, "q").contains(r#"value="nusta HUAMAN""#), "the search stays in its box");
+    let by_document = page(&app, "/personas?q=40000007", Some(&jorge)).await.body;
+    assert!(by_document.contains("Ñusta Huamán Ccori"));
+    let none = page(&app, "/personas?q=astronauta", Some(&jorge)).await.body;
+    assert!(none.contains("Nadie que acompaña tu centro tiene ese nombre"));
+    let elsewhere = counsellor_of(&state, "ana@arequipa.pe", other_centre(&state).await).await;
+    assert!(page(&app, "/personas?q=40000007", Some(&elsewhere)).await.body.contains("0 personas para"));
+    db.cleanup().await;
+}

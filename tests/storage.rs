@@ -99,6 +99,7 @@ on_both_engines!(
     case_notes_and_outcomes_are_kept_signed_newest_first_and_go_with_the_profile,
     a_deleted_profile_takes_everything_of_the_person_and_leaves_employers_a_nameless_withdrawal,
     imported_applications_are_ordinary_submitted_applications,
+    a_profile_made_by_a_counsellor_is_claimed_once_with_its_document_and_a_live_code,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -1998,4 +1999,43 @@ async fn imported_applications_are_ordinary_submitted_applications(db: &common::
     assert_eq!(imported.len(), 1);
     assert_eq!((imported[0].status, imported[0].created_at, imported[0].events.len()), (Submitted, 1_700_000_100, 1));
     assert_eq!(store.vacancy_applications(vacancy).await.unwrap()[0].seeker_id, Some(seeker));
+}
+
+async fn a_profile_made_by_a_counsellor_is_claimed_once_with_its_document_and_a_live_code(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let rosa = new_seeker("Rosa Huamán", "45678912", centre);
+    let id = store.register_seeker(&rosa, &[Register, CounsellorActs], given).await.unwrap();
+    let holder = store.create_account(&account("rosa@example.pe", seeker_role())).await.unwrap();
+    let document = rosa.personal.document.clone();
+    let now = 1_700_000_100;
+    assert_eq!(
+        store.claim_profile(holder, &document, "a".repeat(64).as_str(), now).await.unwrap(),
+        None,
+        "no code yet"
+    );
+    assert!(store.set_claim(id, &"a".repeat(64), now + 100).await.unwrap());
+    assert!(store.set_claim(id, &"b".repeat(64), now + 100).await.unwrap(), "a new code replaces the last");
+    assert_eq!(store.claim_profile(holder, &document, &"a".repeat(64), now).await.unwrap(), None, "the old one");
+    let other = senda::domain::IdentityDocument::parse(senda::domain::DocumentType::Dni, "12345678").unwrap();
+    assert_eq!(store.claim_profile(holder, &other, &"b".repeat(64), now).await.unwrap(), None, "another document");
+    assert_eq!(store.claim_profile(holder, &document, &"b".repeat(64), now + 100).await.unwrap(), None, "ran out");
+    assert_eq!(store.claim_profile(holder, &document, &"b".repeat(64), now).await.unwrap(), Some(id));
+    assert_eq!(store.seeker_of_account(holder).await.unwrap(), Some(id));
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().account_id, Some(holder));
+    // Spent; and a profile with an account gets no new code.
+    let second = store.create_account(&account("otra@example.pe", seeker_role())).await.unwrap();
+    assert_eq!(store.claim_profile(second, &document, &"b".repeat(64), now).await.unwrap(), None);
+    assert!(!store.set_claim(id, &"c".repeat(64), now + 100).await.unwrap());
+    // An account that has a profile claims no other.
+    let juan = store.register_seeker(&new_seeker("Juan Mamani", "11223344", centre), &[Register], given).await.unwrap();
+    assert!(store.set_claim(juan, &"d".repeat(64), now + 100).await.unwrap());
+    let juan_document = store.seeker(juan).await.unwrap().unwrap().personal.document;
+    assert!(matches!(
+        store.claim_profile(holder, &juan_document, &"d".repeat(64), now).await,
+        Err(DbError::Conflict(_))
+    ));
+    assert_eq!(store.seeker(juan).await.unwrap().unwrap().account_id, None);
 }

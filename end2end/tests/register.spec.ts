@@ -1,5 +1,12 @@
 import { test, expect } from "@playwright/test";
-import { expectNoAxeViolations, fillOwnProfile, newCounsellor, person, signUp } from "./support";
+import {
+  expectNoAxeViolations,
+  expectNoAxeViolationsInEachTheme,
+  fillOwnProfile,
+  newCounsellor,
+  person,
+  signUp,
+} from "./support";
 
 test("J2: a counsellor registers a person who is with them, reading out each consent", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
@@ -49,6 +56,22 @@ test("J2: a counsellor registers a person who is with them, reading out each con
   await counsellor.goto("/personas");
   await expect(counsellor.getByRole("link", { name })).toBeVisible();
   await axe();
+  // Found again by words of the name typed without accents, then by the document number.
+  const search = counsellor.getByRole("search");
+  await search.getByLabel("Nombre o número de documento").fill(`huaman ${project}`);
+  await search.getByRole("button", { name: "Buscar" }).click();
+  await expect(counsellor.getByRole("heading", { level: 2, name: `1 persona para «huaman ${project}»` })).toBeVisible();
+  await expect(counsellor.getByRole("link", { name })).toBeVisible();
+  await expect(search.getByLabel("Nombre o número de documento")).toHaveValue(`huaman ${project}`);
+  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(counsellor);
+  await search.getByLabel("Nombre o número de documento").fill(dni);
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor.getByRole("link", { name })).toBeVisible();
+  await search.getByLabel("Nombre o número de documento").fill("nadie se llama asi");
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor.getByText("Nadie que acompaña tu centro tiene ese nombre")).toBeVisible();
+  await counsellor.getByRole("link", { name: "mira a todas las personas" }).click();
+  await expect(counsellor.getByRole("link", { name })).toBeVisible();
 });
 
 test("a job seeker makes their own profile, adds what they need, and withdraws a consent", async ({ page }, testInfo) => {
@@ -79,5 +102,22 @@ test("a job seeker makes their own profile, adds what they need, and withdraws a
   await expect(page.getByRole("alert")).toContainText("Retiraste el permiso");
   await expect(page.getByText("Auditiva")).toHaveCount(0);
   await expect(page.getByText("No diste permiso para guardar datos de tu discapacidad")).toBeVisible();
+  await axe();
+
+  // Deleting the profile: a box to tick and the password; forgetting the box loses nothing.
+  await page.getByRole("link", { name: "Borrar mi perfil" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Borrar mi perfil");
+  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(page);
+  await page.getByLabel("Contraseña actual", { exact: true }).fill(me.password);
+  await page.getByRole("button", { name: "Borrar mi perfil" }).click();
+  await expect(page.locator(".app-error-summary")).toBeFocused();
+  await axe();
+  await page.getByRole("link", { name: /Marca la casilla para confirmar que quieres borrar tu perfil/ }).click();
+  await expect(page.getByLabel("Entiendo que mi perfil se borra para siempre")).toBeFocused();
+  await page.keyboard.press("Space");
+  await page.getByLabel("Contraseña actual", { exact: true }).fill(me.password);
+  await page.getByRole("button", { name: "Borrar mi perfil" }).click();
+  await expect(page.getByRole("alert")).toContainText("Borramos tu perfil");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Crea tu perfil");
   await axe();
 });

@@ -45,10 +45,11 @@ pub enum Notice {
     CaseNoteAdded,
     OutcomeRecorded,
     ProfileDeleted,
+    ProfileClaimed,
 }
 
 impl Notice {
-    const ALL: [Notice; 36] = [
+    const ALL: [Notice; 37] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -85,6 +86,7 @@ impl Notice {
         Notice::CaseNoteAdded,
         Notice::OutcomeRecorded,
         Notice::ProfileDeleted,
+        Notice::ProfileClaimed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -125,6 +127,7 @@ impl Notice {
             Notice::CaseNoteAdded => "nota-guardada",
             Notice::OutcomeRecorded => "resultado-guardado",
             Notice::ProfileDeleted => "perfil-borrado",
+            Notice::ProfileClaimed => "perfil-vinculado",
         }
     }
 
@@ -166,6 +169,7 @@ impl Notice {
             Notice::CaseNoteAdded => Key::notice_case_note_added,
             Notice::OutcomeRecorded => Key::notice_outcome_recorded,
             Notice::ProfileDeleted => Key::notice_profile_deleted,
+            Notice::ProfileClaimed => Key::notice_profile_claimed,
         }
     }
 

@@ -192,3 +192,36 @@ pub fn viewer_of(actor: &crate::accounts::Actor, profile: &SeekerProfile) -> sup
         Viewer::Unrelated
     }
 }
+
+/// A person's consent sheet, to print and hand to them: who they are, each consent in force
+/// with when and by whom it was recorded, and how to reach their profile themselves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentSheet {
+    pub seeker_id: i64,
+    pub full_name: String,
+    pub document: crate::domain::IdentityDocument,
+    pub consents: Vec<super::consent::ConsentRecord>,
+    /// The person has joined the profile to their account: no code is needed.
+    pub signed_up: bool,
+    /// Where Senda is, as people type it.
+    pub origin: String,
+}
+
+/// The consent sheet of person `id`, for a counsellor of the centre that follows them.
+#[server(endpoint = "seekers/consent-sheet")]
+pub async fn read_consent_sheet(id: i64) -> Result<ConsentSheet, AppError> {
+    let current = crate::server::access::signed_in()?;
+    let state = use_context::<crate::server::state::AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))?;
+    let store = state.store.as_ref();
+    let profile = crate::casework::api::follows(store, &current.actor, id).await?;
+    let consents = store.consent_history(id).await?.into_iter().filter(|c| c.revoked_at.is_none()).collect();
+    Ok(ConsentSheet {
+        seeker_id: id,
+        full_name: profile.personal.full_name,
+        document: profile.personal.document,
+        consents,
+        signed_up: profile.account_id.is_some(),
+        origin: state.public_origin.clone(),
+    })
+}

@@ -34,17 +34,23 @@ fn document_error(lang: Lang, error: DocumentError) -> &'static str {
     )
 }
 
-/// The personal details of the form; `today` is `yyyy-mm-dd` in Lima.
-pub fn read_personal(lang: Lang, fields: &Fields, today: &str, errors: &mut FieldErrors) -> Option<PersonalDetails> {
-    let full_name = text(lang, fields, "full_name", MAX_NAME_CHARS, Some(Key::seeker_err_name), errors);
+/// The identity document of the form: its type (`document_type`) and number
+/// (`document_number`), each error on its field.
+pub fn read_document(lang: Lang, fields: &Fields, errors: &mut FieldErrors) -> Option<IdentityDocument> {
     let kind = choice(lang, fields, "document_type", DocumentType::from_code, Key::seeker_err_document_type, errors);
-    let document = kind.and_then(|kind| match IdentityDocument::parse(kind, value(fields, "document_number")) {
+    kind.and_then(|kind| match IdentityDocument::parse(kind, value(fields, "document_number")) {
         Ok(document) => Some(document),
         Err(error) => {
             errors.push("document_number", document_error(lang, error));
             None
         }
-    });
+    })
+}
+
+/// The personal details of the form; `today` is `yyyy-mm-dd` in Lima.
+pub fn read_personal(lang: Lang, fields: &Fields, today: &str, errors: &mut FieldErrors) -> Option<PersonalDetails> {
+    let full_name = text(lang, fields, "full_name", MAX_NAME_CHARS, Some(Key::seeker_err_name), errors);
+    let document = read_document(lang, fields, errors);
     let birth_date = value(fields, "birth_date").to_string();
     let birth_ok = match age_on(&birth_date, today) {
         Some(age) if WORKING_AGE.contains(&age) => true,

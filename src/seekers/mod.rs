@@ -3,6 +3,8 @@
 //! consented to separately, and erased when that consent is revoked.
 
 pub mod api;
+pub mod claim;
+pub mod claim_pages;
 pub mod consent;
 #[cfg(feature = "ssr")]
 pub mod fields;

@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-fn document_label(lang: Lang, kind: DocumentType) -> &'static str {
+pub(crate) fn document_label(lang: Lang, kind: DocumentType) -> &'static str {
     t(
         lang,
         match kind {
@@ -87,8 +87,13 @@ fn CaseloadResults(caseload: Caseload) -> impl IntoView {
         (false, 1) => t_with(lang, Key::caseload_count_for_one, &[("words", &words)]),
         (false, _) => t_with(lang, Key::caseload_count_for, &[("count", &total.to_string()), ("words", &words)]),
     };
-    let page_note = (pages > 1)
-        .then(|| t_with(lang, Key::caseload_page_of, &[("page", &page.to_string()), ("pages", &pages.to_string())]));
+    let heading = if pages > 1 {
+        let page_of =
+            t_with(lang, Key::caseload_page_of, &[("page", &page.to_string()), ("pages", &pages.to_string())]);
+        format!("{count} — {page_of}")
+    } else {
+        count
+    };
     let body = match (caseload.people.is_empty(), words.is_empty()) {
         (true, true) => view! { <p>{t(lang, Key::caseload_empty)}</p> }.into_any(),
         (true, false) => view! {
@@ -114,7 +119,7 @@ fn CaseloadResults(caseload: Caseload) -> impl IntoView {
             <button class="app-button" type="submit">{t(lang, Key::caseload_search_submit)}</button>
         </form>
         <section aria-labelledby="caseload-count">
-            <h2 id="caseload-count">{count}{page_note.map(|note| format!(" — {note}"))}</h2>
+            <h2 id="caseload-count">{heading}</h2>
             {body}
             <Pagination page pages link=move |number| query.path_for_page(number) />
         </section>
@@ -222,6 +227,7 @@ fn RegistrationForm(
             }
         })
         .collect_view();
+    let is_self = centres.is_some();
     let centre_field = centres.map(|centres| {
         let options: Vec<(String, String)> = centres.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
         view! {
@@ -245,6 +251,12 @@ fn RegistrationForm(
                 <ErrorSummary errors=form.errors.clone() />
                 <h1>{t(lang, heading)}</h1>
                 <p class="app-lead">{t(lang, intro)}</p>
+                {is_self.then(|| view! {
+                    <p>
+                        {t(lang, Key::claim_offer)} " "
+                        <a href=super::claim::CLAIM_PATH>{t(lang, Key::claim_offer_link)}</a>
+                    </p>
+                })}
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_who)}</legend>
                     <TextField id="full_name" label=t(lang, Key::seeker_full_name) autocomplete="off" value=form.value("full_name") error=form.error("full_name") />
@@ -550,6 +562,11 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
             <section aria-labelledby="consents-h">
                 <h2 id="consents-h">{t(lang, Key::seeker_consents_h2)}</h2>
                 <ul class="app-list">{history}</ul>
+                {counsels.then(|| view! {
+                    <p>
+                        <a href=super::claim::consent_sheet_path(profile.id)>{t(lang, Key::sheet_link)}</a>
+                    </p>
+                })}
             </section>
             {accesses}
             {is_self.then(|| view! { <MyDataRights /> })}

@@ -300,3 +300,81 @@ pub async fn delete_profile(State(state): State<AppState>, request: Request) -> 
         Err(err) => AppError::from(err).into_response(),
     }
 }
+
+/// A counsellor makes a new code for the consent sheet of a person their centre follows who
+/// has no account yet; the sheet comes back with the code on it, shown this once (only its
+/// SHA-256 is kept). A new code replaces the last.
+pub async fn new_claim_code(State(state): State<AppState>, request: Request) -> Response {
+    use super::claim::{code_from, printed, CLAIM_CODE_FIELD, CLAIM_DAYS};
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let (parts, _) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Some(actor) = ui.actor.clone() else {
+        let back =
+            ui.query_id("id").map_or(super::claim::CONSENT_SHEET_PATH.to_string(), super::claim::consent_sheet_path);
+        return plain_page::sign_in_first(&back);
+    };
+    let Some(id) = ui.query_id("id") else { return AppError::NotFound.into_response() };
+    if let Err(err) = crate::casework::api::follows(state.store.as_ref(), &actor, id).await {
+        return err.into_response();
+    }
+    let mut random = [0u8; 10];
+    OsRng.fill_bytes(&mut random);
+    let code = code_from(random);
+    let until = now() + CLAIM_DAYS * 86_400;
+    match state.store.set_claim(id, &crate::server::auth::tokens::sha256_hex(&code), until).await {
+        Ok(true) => {
+            tracing::info!(seeker_id = id, "claim code made for a consent sheet");
+            let values =
+                vec![(CLAIM_CODE_FIELD.to_string(), printed(&code)), ("claim_until".to_string(), until.to_string())];
+            render_again(&state, parts, FormState { values, errors: FieldErrors::default() }).await
+        }
+        // Joined to an account meanwhile: the sheet says so.
+        Ok(false) => see_other(&super::claim::consent_sheet_path(id)),
+        Err(err) => AppError::from(err).into_response(),
+    }
+}
+
+/// A signed-in person joins the profile a counsellor made for them, with their document
+/// number and the code from their consent sheet. Each try counts against the same small daily
+/// allowance as making a profile: whether a document is in the register is sensitive.
+pub async fn claim_profile(State(state): State<AppState>, request: Request) -> Response {
+    use super::claim::{normalize, CLAIM_CODE_FIELD, CLAIM_PATH};
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(CLAIM_PATH) };
+    let lang = ui.lang;
+    let mut errors = FieldErrors::default();
+    let document = super::fields::read_document(lang, &fields, &mut errors);
+    let code = normalize(crate::server::form_fields::value(&fields, CLAIM_CODE_FIELD));
+    if code.is_none() {
+        errors.push(CLAIM_CODE_FIELD, t(lang, Key::claim_err_code_shape));
+    }
+    let (Some(document), Some(code), true) = (document, code, errors.is_empty()) else {
+        return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+    };
+    let now = now();
+    let limit = crate::server::auth::limits::PROFILE_DOCUMENTS_PER_ACCOUNT;
+    match limit.hit(state.store.as_ref(), &actor.account_id.to_string(), now).await {
+        Ok(Ok(())) => {}
+        Ok(Err(limited)) => {
+            let minutes = ((limited.retry_after + 59) / 60).to_string();
+            errors.push(CLAIM_CODE_FIELD, crate::i18n::t_with(lang, Key::form_err_limited, &[("minutes", &minutes)]));
+            return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+        }
+        Err(err) => return AppError::from(err).into_response(),
+    }
+    let hash = crate::server::auth::tokens::sha256_hex(&code);
+    match state.store.claim_profile(actor.account_id, &document, &hash, now).await {
+        Ok(Some(id)) => {
+            tracing::info!(seeker_id = id, "profile joined to its person's account");
+            see_other(&Notice::ProfileClaimed.on(super::MY_PROFILE_PATH))
+        }
+        Ok(None) => {
+            errors.push(CLAIM_CODE_FIELD, t(lang, Key::claim_err_no_match));
+            render_again(&state, parts, FormState { values: kept(&fields), errors }).await
+        }
+        Err(DbError::Conflict(_)) => see_other(super::MY_PROFILE_PATH),
+        Err(err) => AppError::from(err).into_response(),
+    }
+}

@@ -142,6 +142,8 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (seekers::MY_PROFILE_PATH, post(seekers::routes::register_self)),
         (seekers::CONSENT_PATH, post(seekers::routes::change_consent)),
         (seekers::DELETE_PROFILE_PATH, post(seekers::routes::delete_profile)),
+        (seekers::claim::CLAIM_PATH, post(seekers::routes::claim_profile)),
+        (seekers::claim::CONSENT_SHEET_PATH, post(seekers::routes::new_claim_code)),
         (seekers::DISABILITY_PATH, post(seekers::routes::save_disability)),
         (casework::OUTCOME_PATH, post(casework::routes::record_outcome)),
         ("/persona/{id}", post(casework::routes::add_note)),

@@ -87,6 +87,21 @@ pub trait SeekerStore: Send + Sync + 'static {
     /// The list of disability types in force, in its order.
     async fn disability_types(&self) -> DbResult<Vec<crate::vacancies::Accommodation>>;
 
+    /// Gives a profile nobody has joined to an account yet a new claim code (its SHA-256),
+    /// replacing any before; `false` when the profile has an account or does not exist.
+    async fn set_claim(&self, id: i64, code_hash: &str, expires_at: i64) -> DbResult<bool>;
+
+    /// Joins to `account_id` the profile registered under `document` whose claim code is
+    /// `code_hash` and still works at `now`; the code is spent. `None` when nothing matches;
+    /// `Conflict` when the account has a profile already.
+    async fn claim_profile(
+        &self,
+        account_id: i64,
+        document: &IdentityDocument,
+        code_hash: &str,
+        now: i64,
+    ) -> DbResult<Option<i64>>;
+
     /// Takes the person out of the register at their own request: their applications stay
     /// with the employers, withdrawn if still open, with nothing left that says who they
     /// were; everything else of theirs goes. `false` if there is no such profile.
@@ -640,6 +655,58 @@ macro_rules! impl_seeker_store {
 
             async fn disability_types(&self) -> $crate::server::db::DbResult<Vec<$crate::vacancies::Accommodation>> {
                 $crate::server::db::vacancies::entries_in_force!(self, "disability_types")
+            }
+
+            async fn set_claim(
+                &self,
+                id: i64,
+                code_hash: &str,
+                expires_at: i64,
+            ) -> $crate::server::db::DbResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE seekers SET claim_hash = $1, claim_expires_at = $2 WHERE id = $3 AND account_id IS NULL",
+                )
+                .bind(code_hash)
+                .bind(expires_at)
+                .bind(id)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn claim_profile(
+                &self,
+                account_id: i64,
+                document: &$crate::domain::IdentityDocument,
+                code_hash: &str,
+                now: i64,
+            ) -> $crate::server::db::DbResult<Option<i64>> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let has: Option<i64> = sqlx::query_scalar("SELECT id FROM seekers WHERE account_id = $1")
+                    .bind(account_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                if has.is_some() {
+                    return Err(DbError::Conflict("has_profile".into()));
+                }
+                let claimed: Option<i64> = sqlx::query_scalar(
+                    "UPDATE seekers SET account_id = $1, claim_hash = NULL, claim_expires_at = NULL, updated_at = $2 \
+                     WHERE document_type = $3 AND document_number = $4 AND claim_hash = $5 AND claim_expires_at > $2 \
+                     AND account_id IS NULL RETURNING id",
+                )
+                .bind(account_id)
+                .bind(now)
+                .bind(document.kind.code())
+                .bind(document.number())
+                .bind(code_hash)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(claimed)
             }
 
             async fn delete_seeker(
