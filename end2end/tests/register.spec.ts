@@ -9,7 +9,7 @@ import {
 } from "./support";
 
 test("J2: a counsellor registers a person who is with them, reading out each consent", async ({ browser }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const project = testInfo.project.name;
   const counsellor = await newCounsellor(browser, {
     name: "Marta Condori",
@@ -72,6 +72,37 @@ test("J2: a counsellor registers a person who is with them, reading out each con
   await expect(counsellor.getByText("Nadie que acompaña tu centro tiene ese nombre")).toBeVisible();
   await counsellor.getByRole("link", { name: "mira a todas las personas" }).click();
   await expect(counsellor.getByRole("link", { name })).toBeVisible();
+
+  // The consent sheet to print, with the code the person enters Senda with.
+  await counsellor.getByRole("link", { name }).click();
+  await counsellor.getByRole("link", { name: /Hoja de permisos para imprimir/ }).click();
+  await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText(`Hoja de permisos de ${name}`);
+  await counsellor.getByRole("button", { name: "Crear el código para entrar" }).click();
+  const code = (await counsellor.locator(".app-code").textContent())!.trim();
+  expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(counsellor);
+
+  // The person makes an account and joins the profile to it with the code, then confirms.
+  const rosa = await (await browser.newContext()).newPage();
+  const email = `rosa.reg.${project}@senda.test`;
+  await signUp(rosa, name, email, "la clave de Rosa Huamán");
+  await rosa.getByRole("link", { name: "Mi perfil para buscar empleo" }).click();
+  await rosa.getByRole("link", { name: /Une ese perfil a tu cuenta/ }).click();
+  await expect(rosa.getByRole("heading", { level: 1 })).toHaveText("Unir a tu cuenta el perfil que hizo tu centro");
+  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(rosa);
+  await rosa.getByLabel("Tipo de documento").selectOption({ label: "DNI" });
+  await rosa.getByLabel("Número de documento").fill(dni);
+  await rosa.getByLabel("Código de tu hoja de permisos").fill("22222-22222");
+  await rosa.getByRole("button", { name: "Unir el perfil a mi cuenta" }).click();
+  await expect(rosa.locator(".app-error-summary")).toBeFocused();
+  await expect(rosa.getByLabel("Número de documento")).toHaveValue(dni);
+  await rosa.getByLabel("Código de tu hoja de permisos").fill(code.toLowerCase());
+  await rosa.getByRole("button", { name: "Unir el perfil a mi cuenta" }).click();
+  await expect(rosa.getByRole("alert")).toContainText("Unimos tu perfil a tu cuenta");
+  await expect(rosa.getByRole("heading", { level: 1 })).toHaveText(name);
+  await rosa.getByRole("button", { name: "Confirmo los permisos que registró mi centro" }).click();
+  await expect(rosa.getByText("falta que la persona lo confirme")).toHaveCount(0);
+  await rosa.context().close();
 });
 
 test("a job seeker makes their own profile, adds what they need, and withdraws a consent", async ({ page }, testInfo) => {
