@@ -16,6 +16,7 @@ use crate::matches::pages::MatchesPage;
 use crate::media::upload_page::VacancyVideoPage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::seekers::claim_pages::{ClaimProfilePage, ConsentSheetPage};
+use crate::seekers::languages_page::LanguagesPage;
 use crate::seekers::pages::{
     CaseloadPage, DeleteProfilePage, DisabilityPage, MyProfilePage, RegisterSeekerPage, SeekerPage,
 };
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("mi-perfil") view=MyProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("borrar")) view=DeleteProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("vincular")) view=ClaimProfilePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("mi-perfil"), StaticSegment("idiomas")) view=LanguagesPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("hoja")) view=ConsentSheetPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("discapacidad")) view=DisabilityPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("resultado")) view=OutcomePage ssr=SsrMode::Async />

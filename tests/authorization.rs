@@ -42,6 +42,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/media/vacancy-slot", "id=999999", EMPLOYERS_AND_COUNSELLORS),
     ("/api/seekers/caseload", "query=", COUNSELLORS),
     ("/api/seekers/consent-sheet", "id=999999", SIGNED_IN),
+    ("/api/seekers/languages", "", SIGNED_IN),
     ("/api/seekers/mine", "", SIGNED_IN),
     ("/api/seekers/disability", "id=999999", SIGNED_IN),
     // Not found for everyone but the person and their centre, which is not a refusal.
@@ -90,6 +91,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/mi-perfil/permisos", "action=confirmar", SIGNED_IN),
     ("/mi-perfil/borrar", "confirm=si&password=", SIGNED_IN),
     ("/mi-perfil/vincular", "document_type=dni&document_number=&claim_code=", SIGNED_IN),
+    ("/mi-perfil/idiomas", "idioma-es=native", SIGNED_IN),
     // Only a counsellor of the person's centre: others get 404 (tests/seekers.rs walks that).
     ("/personas/hoja", "", SIGNED_IN),
     ("/personas/discapacidad", "conadis=", SIGNED_IN),

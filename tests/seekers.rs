@@ -471,3 +471,48 @@ async fn a_counsellor_pages_through_the_caseload_and_finds_a_person_by_name_or_d
     assert!(page(&app, "/personas?q=40000007", Some(&elsewhere)).await.body.contains("0 personas para"));
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_person_or_the_counsellor_acting_for_them_keeps_the_languages_and_nobody_else() {
+    let (app, state, db) = app_with_state().await;
+    let centre = state.store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    // Registered by the counsellor with consent (d) ticked: he may act for her.
+    let form = registration(&[]);
+    let reply = send(&app, post_form_from("/personas/nueva", &form, ORIGIN, Some(&jorge))).await;
+    let id: i64 = location(&reply).trim_start_matches("/persona/").split('?').next().unwrap().parse().unwrap();
+    assert!(state.store.consents_in_force(id).await.unwrap().has(ConsentKind::CounsellorActs));
+    let path = format!("/mi-perfil/idiomas?persona={id}");
+    let profile = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
+    assert!(profile.contains(&path.replace('&', "&amp;")), "the counsellor is led to the form");
+    let shown = page(&app, &path, Some(&jorge)).await.body;
+    assert!(shown.contains("Idiomas y lenguas de señas de Rosa Huamán Quispe"));
+    assert!(shown.contains(r#"<form method="post" action="/mi-perfil/idiomas?persona="#));
+    assert!(shown.contains("Lengua de señas peruana (LSP)") && shown.contains("No lo conozco"));
+
+    // A level that is not on the list is said on its field; the rest comes back as chosen.
+    let bad = serde_urlencoded::to_string([("idioma-es", "native"), ("idioma-lsp", "fluent")]).unwrap();
+    let reply = send(&app, post_form_from(&path, &bad, ORIGIN, Some(&jorge))).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("Elige un nivel de la lista") && reply.body.contains(r##"href="#idioma-lsp""##));
+    assert!(reply.body.contains(r#"<option value="native" selected"#), "{}", reply.body);
+    assert!(state.store.seeker(id).await.unwrap().unwrap().languages.is_empty(), "nothing stored half-way");
+    let good =
+        serde_urlencoded::to_string([("idioma-es", "native"), ("idioma-lsp", "advanced"), ("idioma-en", "")]).unwrap();
+    let reply = send(&app, post_form_from(&path, &good, ORIGIN, Some(&jorge))).await;
+    assert_eq!(location(&reply), format!("/persona/{id}?aviso=idiomas-guardados"));
+    let profile = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
+    assert!(profile.contains("Castellano (lengua materna), Lengua de señas peruana (LSP) (avanzado)"), "{profile}");
+
+    // Another centre's counsellor, and someone without a profile asking for theirs: nothing.
+    let elsewhere = counsellor_of(&state, "ana@arequipa.pe", other_centre(&state).await).await;
+    assert_eq!(page(&app, &path, Some(&elsewhere)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(send(&app, post_form_from(&path, &good, ORIGIN, Some(&elsewhere))).await.status, StatusCode::NOT_FOUND);
+    let nobody = session_cookie_for(
+        &state,
+        &person(&state, "nadie@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await,
+    )
+    .await;
+    assert_eq!(page(&app, "/mi-perfil/idiomas", Some(&nobody)).await.status, StatusCode::NOT_FOUND);
+    db.cleanup().await;
+}

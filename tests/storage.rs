@@ -100,6 +100,7 @@ on_both_engines!(
     a_deleted_profile_takes_everything_of_the_person_and_leaves_employers_a_nameless_withdrawal,
     imported_applications_are_ordinary_submitted_applications,
     a_profile_made_by_a_counsellor_is_claimed_once_with_its_document_and_a_live_code,
+    a_profile_keeps_its_languages_in_the_lists_order_and_replaces_them_whole,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -2038,4 +2039,27 @@ async fn a_profile_made_by_a_counsellor_is_claimed_once_with_its_document_and_a_
         Err(DbError::Conflict(_))
     ));
     assert_eq!(store.seeker(juan).await.unwrap().unwrap().account_id, None);
+}
+
+async fn a_profile_keeps_its_languages_in_the_lists_order_and_replaces_them_whole(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    use senda::seekers::{Language::*, LanguageLevel::*, SpokenLanguage};
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let id = store.register_seeker(&new_seeker("Rosa Huamán", "45678912", centre), &[Register], given).await.unwrap();
+    assert!(store.seeker(id).await.unwrap().unwrap().languages.is_empty());
+    let spoken = |language, level| SpokenLanguage { language, level };
+    let saved = [spoken(PeruvianSignLanguage, Advanced), spoken(Spanish, Intermediate), spoken(Quechua, Native)];
+    assert!(store.save_languages(id, &saved, 1_700_000_100).await.unwrap());
+    let profile = store.seeker(id).await.unwrap().unwrap();
+    assert_eq!(
+        profile.languages,
+        [spoken(Spanish, Intermediate), spoken(Quechua, Native), spoken(PeruvianSignLanguage, Advanced)],
+        "in the list's order"
+    );
+    assert_eq!(profile.updated_at, 1_700_000_100);
+    assert!(store.save_languages(id, &[spoken(English, Basic)], 1_700_000_200).await.unwrap());
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().languages, [spoken(English, Basic)], "replaced whole");
+    assert!(!store.save_languages(id + 99, &[spoken(English, Basic)], 1_700_000_200).await.unwrap());
 }

@@ -108,7 +108,7 @@ test("J2: a counsellor registers a person who is with them, reading out each con
 });
 
 test("a job seeker makes their own profile, adds what they need, and withdraws a consent", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const project = testInfo.project.name;
   const axe = async () => {
     if (project === "hydrated") await expectNoAxeViolations(page);
@@ -122,6 +122,16 @@ test("a job seeker makes their own profile, adds what they need, and withdraws a
   await expect(page.getByRole("alert")).toContainText("Guardamos tu perfil");
   await expect(page.getByRole("heading", { name: "Tus permisos" })).toBeVisible();
   await axe();
+
+  // Languages, sign languages among them: one level each, or left out.
+  await page.getByRole("link", { name: "Cambiar idiomas y lenguas de señas" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tus idiomas y lenguas de señas");
+  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(page);
+  await page.getByLabel("Castellano").selectOption({ label: "lengua materna" });
+  await page.getByLabel("Lengua de señas peruana (LSP)").selectOption({ label: "avanzado" });
+  await page.getByRole("button", { name: "Guardar los idiomas" }).click();
+  await expect(page.getByRole("alert")).toContainText("Guardamos los idiomas");
+  await expect(page.getByText("Castellano (lengua materna), Lengua de señas peruana (LSP) (avanzado)")).toBeVisible();
 
   await page.getByRole("link", { name: "Cambiar los datos de discapacidad y ajustes" }).click();
   await axe();

@@ -46,10 +46,11 @@ pub enum Notice {
     OutcomeRecorded,
     ProfileDeleted,
     ProfileClaimed,
+    LanguagesSaved,
 }
 
 impl Notice {
-    const ALL: [Notice; 37] = [
+    const ALL: [Notice; 38] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -87,6 +88,7 @@ impl Notice {
         Notice::OutcomeRecorded,
         Notice::ProfileDeleted,
         Notice::ProfileClaimed,
+        Notice::LanguagesSaved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -128,6 +130,7 @@ impl Notice {
             Notice::OutcomeRecorded => "resultado-guardado",
             Notice::ProfileDeleted => "perfil-borrado",
             Notice::ProfileClaimed => "perfil-vinculado",
+            Notice::LanguagesSaved => "idiomas-guardados",
         }
     }
 
@@ -170,6 +173,7 @@ impl Notice {
             Notice::OutcomeRecorded => Key::notice_outcome_recorded,
             Notice::ProfileDeleted => Key::notice_profile_deleted,
             Notice::ProfileClaimed => Key::notice_profile_claimed,
+            Notice::LanguagesSaved => Key::notice_languages_saved,
         }
     }
 

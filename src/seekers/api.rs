@@ -225,3 +225,28 @@ pub async fn read_consent_sheet(id: i64) -> Result<ConsentSheet, AppError> {
         origin: state.public_origin.clone(),
     })
 }
+
+/// What the languages form shows: whose profile, and what it says now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguagesForm {
+    pub seeker_id: i64,
+    pub full_name: String,
+    pub is_self: bool,
+    pub languages: Vec<super::SpokenLanguage>,
+}
+
+/// The languages of the signed-in person's profile, or with `seeker` of the person a
+/// counsellor acts for.
+#[server(endpoint = "seekers/languages")]
+pub async fn read_languages_form(seeker: Option<i64>) -> Result<LanguagesForm, AppError> {
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    let (profile, _, side) =
+        crate::applications::api::applicant(store.as_ref(), &current.actor, seeker).await?.ok_or(AppError::NotFound)?;
+    Ok(LanguagesForm {
+        seeker_id: profile.id,
+        full_name: profile.personal.full_name,
+        is_self: side == crate::applications::Side::Applicant,
+        languages: profile.languages,
+    })
+}

@@ -8,6 +8,7 @@ pub mod claim_pages;
 pub mod consent;
 #[cfg(feature = "ssr")]
 pub mod fields;
+pub mod languages_page;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod routes;
@@ -48,6 +49,87 @@ coded_enum!(
         Postgraduate => "postgraduate",
     }
 );
+
+coded_enum!(
+    /// A language a person speaks or signs: Spanish, Peru's most spoken original languages,
+    /// Peruvian Sign Language, and the foreign languages employers ask for most.
+    Language {
+        Spanish => "es",
+        Quechua => "qu",
+        Aymara => "ay",
+        Ashaninka => "cni",
+        Awajun => "agr",
+        Shipibo => "shp",
+        PeruvianSignLanguage => "lsp",
+        OtherSignLanguage => "sign_other",
+        English => "en",
+        Portuguese => "pt",
+    }
+);
+
+coded_enum!(
+    /// How well.
+    LanguageLevel {
+        Basic => "basic",
+        Intermediate => "intermediate",
+        Advanced => "advanced",
+        /// The person's first language.
+        Native => "native",
+    }
+);
+
+impl Language {
+    pub fn label(self) -> Key {
+        match self {
+            Language::Spanish => Key::language_es,
+            Language::Quechua => Key::language_qu,
+            Language::Aymara => Key::language_ay,
+            Language::Ashaninka => Key::language_cni,
+            Language::Awajun => Key::language_agr,
+            Language::Shipibo => Key::language_shp,
+            Language::PeruvianSignLanguage => Key::language_lsp,
+            Language::OtherSignLanguage => Key::language_sign_other,
+            Language::English => Key::language_en,
+            Language::Portuguese => Key::language_pt,
+        }
+    }
+}
+
+impl Language {
+    /// The id and name of its field in the languages form.
+    pub fn field(self) -> &'static str {
+        match self {
+            Language::Spanish => "idioma-es",
+            Language::Quechua => "idioma-qu",
+            Language::Aymara => "idioma-ay",
+            Language::Ashaninka => "idioma-cni",
+            Language::Awajun => "idioma-agr",
+            Language::Shipibo => "idioma-shp",
+            Language::PeruvianSignLanguage => "idioma-lsp",
+            Language::OtherSignLanguage => "idioma-sign_other",
+            Language::English => "idioma-en",
+            Language::Portuguese => "idioma-pt",
+        }
+    }
+}
+
+impl LanguageLevel {
+    pub fn label(self) -> Key {
+        match self {
+            LanguageLevel::Basic => Key::language_level_basic,
+            LanguageLevel::Intermediate => Key::language_level_intermediate,
+            LanguageLevel::Advanced => Key::language_level_advanced,
+            LanguageLevel::Native => Key::language_level_native,
+        }
+    }
+}
+
+/// One language of a profile, and how well the person knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpokenLanguage {
+    pub language: Language,
+    pub level: LanguageLevel,
+}
 
 impl Sex {
     pub fn label(self) -> Key {
@@ -123,6 +205,9 @@ pub struct SeekerProfile {
     pub personal: PersonalDetails,
     pub education: Option<Education>,
     pub skills: Vec<String>,
+    /// In the order of the list of languages.
+    #[serde(default)]
+    pub languages: Vec<SpokenLanguage>,
     /// `None` when not stored (no consent, or none given).
     pub disability: Option<Disability>,
     pub created_at: i64,
@@ -147,6 +232,17 @@ pub const REGISTER_SEEKER_PATH: &str = "/personas/nueva";
 
 /// A job seeker's own profile (the self-registration form posts here too).
 pub const MY_PROFILE_PATH: &str = "/mi-perfil";
+/// Where the languages of a profile are changed: the person's own, or with `?persona=` the
+/// person a counsellor acts for (the form posts here too).
+pub const LANGUAGES_PATH: &str = "/mi-perfil/idiomas";
+
+pub fn languages_path(seeker: Option<i64>) -> String {
+    match seeker {
+        Some(id) => format!("{LANGUAGES_PATH}?persona={id}"),
+        None => LANGUAGES_PATH.to_string(),
+    }
+}
+
 /// Where a job seeker deletes their profile from the register (the form posts here too).
 pub const DELETE_PROFILE_PATH: &str = "/mi-perfil/borrar";
 

@@ -377,6 +377,25 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
     } else {
         profile.skills.join(", ")
     };
+    let languages = if profile.languages.is_empty() {
+        t(lang, Key::vacancy_not_stated).to_string()
+    } else {
+        profile
+            .languages
+            .iter()
+            .map(|spoken| format!("{} ({})", t(lang, spoken.language.label()), t(lang, spoken.level.label())))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // The person, or a counsellor they let act for them, keeps the languages up to date.
+    let languages_link = (is_self || acts_for).then(|| {
+        let path = super::languages_path((!is_self).then_some(profile.id));
+        view! {
+            <p>
+                <a class="app-button app-button--secondary" href=path>{t(lang, Key::languages_link)}</a>
+            </p>
+        }
+    });
     let disability = if !consents.has(ConsentKind::DisabilityData) {
         let said = if is_self { Key::seeker_no_disability_consent_self } else { Key::seeker_no_disability_consent };
         view! { <p>{t(lang, said)}</p> }.into_any()
@@ -522,6 +541,8 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                     <dd>{education}</dd>
                     <dt>{t(lang, Key::seeker_skills)}</dt>
                     <dd>{skills}</dd>
+                    <dt>{t(lang, Key::seeker_languages)}</dt>
+                    <dd>{languages}</dd>
                     <dt>{t(lang, Key::vacancy_place)}</dt>
                     <dd>{place}</dd>
                     <dt>{t(lang, Key::seeker_phone)}</dt>
@@ -531,6 +552,7 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                     <dt>{t(lang, Key::seeker_channel)}</dt>
                     <dd>{t(lang, p.channel.label())}</dd>
                 </dl>
+                {languages_link}
             </section>
             <section aria-labelledby="disability-h">
                 <h2 id="disability-h">{t(lang, Key::seeker_disability_h2)}</h2>

@@ -378,3 +378,43 @@ pub async fn claim_profile(State(state): State<AppState>, request: Request) -> R
         Err(err) => AppError::from(err).into_response(),
     }
 }
+
+/// Saves the languages of a profile: the person's own, or those of the person a counsellor
+/// acts for. Each language is left out or given a level; anything else is said on its field.
+pub async fn save_languages(State(state): State<AppState>, request: Request) -> Response {
+    use super::{languages_path, Language, LanguageLevel, SpokenLanguage};
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let persona = ui.query_id("persona");
+    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(&languages_path(persona)) };
+    let (profile, side) = match crate::applications::api::applicant(state.store.as_ref(), &actor, persona).await {
+        Ok(Some((profile, _, side))) => (profile, side),
+        Ok(None) => return see_other(super::MY_PROFILE_PATH),
+        Err(err) => return err.into_response(),
+    };
+    let mut errors = FieldErrors::default();
+    let mut languages = Vec::new();
+    for language in Language::ALL.iter().copied() {
+        match crate::server::form_fields::value(&fields, language.field()) {
+            "" => {}
+            code => match LanguageLevel::from_code(code) {
+                Some(level) => languages.push(SpokenLanguage { language, level }),
+                None => errors.push(language.field(), t(ui.lang, Key::languages_err_level)),
+            },
+        }
+    }
+    if !errors.is_empty() {
+        return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+    }
+    match state.store.save_languages(profile.id, &languages, now()).await {
+        Ok(_) => {
+            tracing::info!(seeker_id = profile.id, side = side.code(), "languages saved");
+            let back = match side {
+                crate::applications::Side::Applicant => super::MY_PROFILE_PATH.to_string(),
+                _ => seeker_path(profile.id),
+            };
+            see_other(&Notice::LanguagesSaved.on(&back))
+        }
+        Err(err) => AppError::from(err).into_response(),
+    }
+}

@@ -143,6 +143,7 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (seekers::CONSENT_PATH, post(seekers::routes::change_consent)),
         (seekers::DELETE_PROFILE_PATH, post(seekers::routes::delete_profile)),
         (seekers::claim::CLAIM_PATH, post(seekers::routes::claim_profile)),
+        (seekers::LANGUAGES_PATH, post(seekers::routes::save_languages)),
         (seekers::claim::CONSENT_SHEET_PATH, post(seekers::routes::new_claim_code)),
         (seekers::DISABILITY_PATH, post(seekers::routes::save_disability)),
         (casework::OUTCOME_PATH, post(casework::routes::record_outcome)),

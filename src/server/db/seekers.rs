@@ -61,6 +61,9 @@ pub trait SeekerStore: Send + Sync + 'static {
     /// processing is in force.
     async fn save_disability(&self, id: i64, disability: &Disability, now: i64) -> DbResult<bool>;
 
+    /// Replaces the languages of the profile; `false` if there is no such profile.
+    async fn save_languages(&self, id: i64, languages: &[crate::seekers::SpokenLanguage], now: i64) -> DbResult<bool>;
+
     /// The consents in force.
     async fn consents_in_force(&self, id: i64) -> DbResult<Consents>;
 
@@ -145,7 +148,12 @@ pub(crate) const SELECT_SEEKER: &str = "SELECT id, account_id, centre_id, full_n
 
 impl SeekerRow {
     /// The profile, or `None` if a stored code is one this build does not know.
-    pub(crate) fn into_profile(self, skills: Vec<String>, disability: Option<Disability>) -> Option<SeekerProfile> {
+    pub(crate) fn into_profile(
+        self,
+        skills: Vec<String>,
+        languages: Vec<crate::seekers::SpokenLanguage>,
+        disability: Option<Disability>,
+    ) -> Option<SeekerProfile> {
         use crate::domain::{DocumentType, Region};
         use crate::seekers::{ContactChannel, Sex};
         let document =
@@ -172,11 +180,25 @@ impl SeekerRow {
             },
             education,
             skills,
+            languages,
             disability,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
     }
+}
+
+/// The stored `(code, level)` pairs as a profile lists them: in the order of the list of
+/// languages; codes this build does not know are left out.
+pub(crate) fn languages_in_order(stored: &[(String, String)]) -> Vec<crate::seekers::SpokenLanguage> {
+    use crate::seekers::{Language, LanguageLevel, SpokenLanguage};
+    Language::ALL
+        .iter()
+        .filter_map(|language| {
+            let (_, level) = stored.iter().find(|(code, _)| code == language.code())?;
+            Some(SpokenLanguage { language: *language, level: LanguageLevel::from_code(level)? })
+        })
+        .collect()
 }
 
 /// The `WHERE` of a caseload search after `centre_id = $1`, and the values it binds from `$2`
@@ -398,7 +420,50 @@ macro_rules! impl_seeker_store {
                         })
                     }
                 };
-                Ok(row.into_profile(skills, disability))
+                let spoken: Vec<(String, String)> =
+                    sqlx::query_as("SELECT code, level FROM seeker_languages WHERE seeker_id = $1")
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                Ok(row.into_profile(skills, $crate::server::db::seekers::languages_in_order(&spoken), disability))
+            }
+
+            async fn save_languages(
+                &self,
+                id: i64,
+                languages: &[$crate::seekers::SpokenLanguage],
+                now: i64,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let found = sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                if found.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM seeker_languages WHERE seeker_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                for spoken in languages {
+                    sqlx::query(
+                        "INSERT INTO seeker_languages (seeker_id, code, level) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    )
+                    .bind(id)
+                    .bind(spoken.language.code())
+                    .bind(spoken.level.code())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                }
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
             }
 
             async fn seeker_of_account(&self, account_id: i64) -> $crate::server::db::DbResult<Option<i64>> {
