@@ -196,8 +196,14 @@ async fn a_seeker_applies_the_employer_sees_what_consent_allows_and_moves_it_and
 
     // The employer: the profile and the interpreter needed, not the kind of disability (not
     // disclosed), the message as text; and the look is recorded for Rosa.
+    let lsp = senda::seekers::SpokenLanguage {
+        language: senda::seekers::Language::PeruvianSignLanguage,
+        level: senda::seekers::LanguageLevel::Native,
+    };
+    assert!(state.store.save_languages(seeker, &[lsp], 1_700_000_200).await.unwrap());
     let seen = page(&app, &applicants, &b.employer).await.body;
     assert!(seen.contains("Rosa Huamán Quispe") && seen.contains("984123456"), "{seen}");
+    assert!(seen.contains("Lengua de señas peruana (LSP) (lengua materna)"), "the employer can prepare");
     assert!(seen.contains("Intérprete de lengua de señas en la entrevista"));
     assert!(!seen.contains("Auditiva"), "the kind of disability stays with Rosa");
     assert!(seen.contains("&lt;b&gt;Gracias&lt;/b&gt;"));

@@ -416,6 +416,8 @@ fn ApplicantCard(applicant: Applicant, names: Vec<Accommodation>) -> impl IntoVi
                 <dd>{education}</dd>
                 <dt>{t(lang, Key::seeker_skills)}</dt>
                 <dd>{skills}</dd>
+                <dt>{t(lang, Key::seeker_languages)}</dt>
+                <dd>{crate::seekers::languages_text(lang, &p.languages)}</dd>
                 <dt>{t(lang, Key::seeker_needs_interview)}</dt>
                 <dd>{named(lang, &names, &a.needs_at_interview)}</dd>
                 {types}

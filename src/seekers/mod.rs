@@ -124,6 +124,20 @@ impl LanguageLevel {
     }
 }
 
+/// The languages of a profile in words, "Castellano (lengua materna), …"; "no lo indica" when
+/// there are none.
+pub fn languages_text(lang: crate::i18n::Lang, languages: &[SpokenLanguage]) -> String {
+    use crate::i18n::t;
+    if languages.is_empty() {
+        return t(lang, Key::vacancy_not_stated).to_string();
+    }
+    languages
+        .iter()
+        .map(|spoken| format!("{} ({})", t(lang, spoken.language.label()), t(lang, spoken.level.label())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// One language of a profile, and how well the person knows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpokenLanguage {

@@ -377,16 +377,7 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
     } else {
         profile.skills.join(", ")
     };
-    let languages = if profile.languages.is_empty() {
-        t(lang, Key::vacancy_not_stated).to_string()
-    } else {
-        profile
-            .languages
-            .iter()
-            .map(|spoken| format!("{} ({})", t(lang, spoken.language.label()), t(lang, spoken.level.label())))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let languages = super::languages_text(lang, &profile.languages);
     // The person, or a counsellor they let act for them, keeps the languages up to date.
     let languages_link = (is_self || acts_for).then(|| {
         let path = super::languages_path((!is_self).then_some(profile.id));
