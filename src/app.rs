@@ -5,6 +5,7 @@ use crate::accounts::pages::{
     DeleteAccountPage, EmployerSignUpPage, ForgotPasswordPage, NewStaffPage, ResetPasswordPage, RolesPage,
     SessionsPage, SignInPage, SignUpPage,
 };
+use crate::alerts::pages::{MySearchesPage, StopAlertPage};
 use crate::applications::pages::{ApplicantsPage, ApplyPage, MyApplicationsPage};
 use crate::audit::pages::AuditLogPage;
 use crate::casework::pages::OutcomePage;
@@ -16,6 +17,8 @@ use crate::matches::pages::MatchesPage;
 use crate::media::upload_page::VacancyVideoPage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::seekers::claim_pages::{ClaimProfilePage, ConsentSheetPage};
+use crate::seekers::cv_page::CvPage;
+use crate::seekers::history_pages::{CertificatesPage, ExperiencePage};
 use crate::seekers::languages_page::LanguagesPage;
 use crate::seekers::pages::{
     CaseloadPage, DeleteProfilePage, DisabilityPage, MyProfilePage, RegisterSeekerPage, SeekerPage,
@@ -124,6 +127,11 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("borrar")) view=DeleteProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("vincular")) view=ClaimProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("idiomas")) view=LanguagesPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("cv") view=CvPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("mis-busquedas") view=MySearchesPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("avisos"), StaticSegment("dejar")) view=StopAlertPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("mi-perfil"), StaticSegment("experiencia")) view=ExperiencePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("mi-perfil"), StaticSegment("certificados")) view=CertificatesPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("hoja")) view=ConsentSheetPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("discapacidad")) view=DisabilityPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("resultado")) view=OutcomePage ssr=SsrMode::Async />

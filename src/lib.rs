@@ -11,6 +11,8 @@ mod coded;
 
 /// Accounts, roles, sign-in and the signed-in person's page.
 pub mod accounts;
+/// Saved searches, and the daily email alerts of what is new for them.
+pub mod alerts;
 /// The document shell and the route table.
 pub mod app;
 /// Applications to vacancies, and the way each goes to a placement.

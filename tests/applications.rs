@@ -386,3 +386,65 @@ async fn a_person_downloads_everything_kept_about_them_and_deleting_the_profile_
     assert!(after.get("register").is_none());
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_cv_reaches_the_person_their_centre_and_employers_they_applied_to_while_consent_stands() {
+    use senda::seekers::history::{WorkExperience, YearMonth};
+    use ConsentKind::*;
+    let (app, state, db) = app_with_state().await;
+    let b = board(&state).await;
+    let rosa =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let seeker =
+        registered(&state, Some(&rosa), b.centre, "45678912", &[Register, DisabilityData, ShareWithEmployers]).await;
+    let job = WorkExperience {
+        id: 0,
+        job_title: "Almacenera".into(),
+        employer: "Distribuidora Sur".into(),
+        started: YearMonth::new(2019, 4).unwrap(),
+        ended: YearMonth::new(2023, 8),
+        duties: "Recibir y despachar pedidos.".into(),
+    };
+    state.store.add_experience(seeker, &job, 1_700_000_200).await.unwrap();
+    let cookie = session_cookie_for(&state, &rosa).await;
+
+    // Her own: the history, how to reach her; never her document, birth date or disability.
+    let own = page(&app, "/cv", &cookie).await;
+    assert_eq!(own.status, StatusCode::OK);
+    for shown in ["Rosa Huamán Quispe", "Almacenera", "abril de 2019 – agosto de 2023", "984123456", "Inventarios"] {
+        assert!(own.body.contains(shown), "{shown}: {}", own.body);
+    }
+    for hidden in ["45678912", "1994-05-17", "Auditiva", "Intérprete"] {
+        assert!(!own.body.contains(hidden), "{hidden} is not for a CV");
+    }
+    assert!(page(&app, "/mi-perfil", &cookie).await.body.contains(r#"href="/cv""#), "her profile leads to it");
+
+    // The employer she applied to, from the applicants list; another company's, nothing.
+    let application = senda::server::db::applications::NewApplication {
+        vacancy_id: b.vacancy,
+        seeker_id: seeker,
+        message: String::new(),
+        needs_at_interview: vec![],
+        disclose: false,
+        side: senda::applications::Side::Applicant,
+        by: rosa.account_id,
+    };
+    state.store.apply(&application, senda::server::auth::now()).await.unwrap();
+    let id = state.store.seeker_applications(seeker).await.unwrap()[0].id;
+    let cv = format!("/cv?postulacion={id}");
+    let applicants = page(&app, &format!("/postulantes?vacante={}", b.vacancy), &b.employer).await.body;
+    assert!(applicants.contains(&format!(r#"href="{cv}""#)), "{applicants}");
+    let read = page(&app, &cv, &b.employer).await;
+    assert!(read.status == StatusCode::OK && read.body.contains("Almacenera"));
+    assert!(!read.body.contains("Auditiva") && !read.body.contains("45678912"));
+    assert_eq!(page(&app, &cv, &b.other_employer).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &format!("/cv?persona={seeker}"), &b.employer).await.status, StatusCode::NOT_FOUND);
+
+    // Her centre's counsellor; and when she withdraws consent to share, the employer loses it.
+    let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(b.centre) };
+    let jorge = session_cookie_for(&state, &person(&state, "jorge@centro.pe", counsellor).await).await;
+    assert_eq!(page(&app, &format!("/cv?persona={seeker}"), &jorge).await.status, StatusCode::OK);
+    state.store.revoke_consent(seeker, ShareWithEmployers, senda::server::auth::now()).await.unwrap();
+    assert_eq!(page(&app, &cv, &b.employer).await.status, StatusCode::NOT_FOUND);
+    db.cleanup().await;
+}

@@ -42,7 +42,11 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/media/vacancy-slot", "id=999999", EMPLOYERS_AND_COUNSELLORS),
     ("/api/seekers/caseload", "query=", COUNSELLORS),
     ("/api/seekers/consent-sheet", "id=999999", SIGNED_IN),
-    ("/api/seekers/languages", "", SIGNED_IN),
+    ("/api/seekers/step", "", SIGNED_IN),
+    ("/api/seekers/cv", "", SIGNED_IN),
+    ("/api/alerts/mine", "", SIGNED_IN),
+    // An alert's secret allows stopping it, whoever holds it (tests/alerts.rs walks that).
+    ("/api/alerts/stop", "token=00", EVERYONE),
     ("/api/seekers/mine", "", SIGNED_IN),
     ("/api/seekers/disability", "id=999999", SIGNED_IN),
     // Not found for everyone but the person and their centre, which is not a refusal.
@@ -92,6 +96,10 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/mi-perfil/borrar", "confirm=si&password=", SIGNED_IN),
     ("/mi-perfil/vincular", "document_type=dni&document_number=&claim_code=", SIGNED_IN),
     ("/mi-perfil/idiomas", "idioma-es=native", SIGNED_IN),
+    ("/mi-perfil/experiencia", "puesto=Cajero", SIGNED_IN),
+    ("/mi-perfil/certificados", "quitar=1", SIGNED_IN),
+    ("/mis-busquedas", "accion=guardar&consulta=q%3Dcocina", SIGNED_IN),
+    ("/avisos/dejar", "t=00", EVERYONE),
     // Only a counsellor of the person's centre: others get 404 (tests/seekers.rs walks that).
     ("/personas/hoja", "", SIGNED_IN),
     ("/personas/discapacidad", "conadis=", SIGNED_IN),

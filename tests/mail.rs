@@ -62,6 +62,7 @@ fn message() -> OutgoingMail {
         to: "rosa@example.pe".into(),
         subject: "Confirma tu correo en Senda".into(),
         body: "Hola, Rosa:\n\nAbre este enlace: http://127.0.0.1:3000/registro/confirmar?codigo=abc\n".into(),
+        unsubscribe: None,
     }
 }
 
@@ -78,8 +79,26 @@ async fn queued_mail_goes_out_through_the_configured_smtp_server() {
     assert!(received.contains("Subject: Confirma tu correo en Senda"), "{received}");
     assert!(received.contains("To: rosa@example.pe"), "{received}");
     assert!(received.contains("no-responder@senda.test"), "{received}");
+    assert!(!received.contains("List-Unsubscribe"), "only messages that can be stopped say how");
     let sent = db.store.mail_to("rosa@example.pe").await.unwrap();
     assert_eq!(sent[0].sent_via.as_deref(), Some("smtp"));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_alert_tells_mail_programs_how_to_stop_it_in_one_click() {
+    let db = common::sqlite().await;
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let transport = smtp_transport(listener.local_addr().unwrap().port());
+    let server = tokio::spawn(receive_one(listener));
+    let stop = "https://senda.example/avisos/dejar?t=0123";
+    let alert = OutgoingMail { unsubscribe: Some(stop.into()), ..message() };
+    db.store.queue_mail(&alert, senda::server::auth::now()).await.unwrap();
+
+    assert_eq!(deliver_due(db.store.as_ref(), &transport).await.unwrap(), 1);
+    let received = server.await.unwrap();
+    assert!(received.contains(&format!("List-Unsubscribe: <{stop}>")), "{received}");
+    assert!(received.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{received}");
     db.cleanup().await;
 }
 

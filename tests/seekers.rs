@@ -500,7 +500,8 @@ async fn a_person_or_the_counsellor_acting_for_them_keeps_the_languages_and_nobo
     let good =
         serde_urlencoded::to_string([("idioma-es", "native"), ("idioma-lsp", "advanced"), ("idioma-en", "")]).unwrap();
     let reply = send(&app, post_form_from(&path, &good, ORIGIN, Some(&jorge))).await;
-    assert_eq!(location(&reply), format!("/persona/{id}?aviso=idiomas-guardados"));
+    // Saved, the next step follows: the profile is filled a topic at a time.
+    assert_eq!(location(&reply), format!("/mi-perfil/experiencia?persona={id}&aviso=idiomas-guardados"));
     let profile = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
     assert!(profile.contains("Castellano (lengua materna), Lengua de señas peruana (LSP) (avanzado)"), "{profile}");
 
@@ -514,5 +515,88 @@ async fn a_person_or_the_counsellor_acting_for_them_keeps_the_languages_and_nobo
     )
     .await;
     assert_eq!(page(&app, "/mi-perfil/idiomas", Some(&nobody)).await.status, StatusCode::NOT_FOUND);
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_work_history_is_added_an_entry_at_a_time_with_each_mistake_said_on_its_field() {
+    let (app, state, db) = app_with_state().await;
+    let centre = state.store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    let reply = send(&app, post_form_from("/personas/nueva", &registration(&[]), ORIGIN, Some(&jorge))).await;
+    let id: i64 = location(&reply).trim_start_matches("/persona/").split('?').next().unwrap().parse().unwrap();
+    let path = format!("/mi-perfil/experiencia?persona={id}");
+    let shown = page(&app, &path, Some(&jorge)).await.body;
+    assert!(shown.contains("Experiencia laboral de Rosa Huamán Quispe") && shown.contains("Paso 3 de 4"), "{shown}");
+    assert!(shown.contains("Todavía no hay ningún trabajo."));
+    assert!(shown.contains(r#"aria-current="step""#), "the step list marks where we are");
+
+    // Mistakes are said on their fields, what was typed comes back, nothing is stored.
+    let bad = serde_urlencoded::to_string([
+        ("puesto", "Cajera"),
+        ("empleador", "Bodega <Santa Rosa>"),
+        ("desde", "03"),
+        ("desde-anio", "2020"),
+        ("hasta", "01"),
+        ("hasta-anio", "2019"),
+    ])
+    .unwrap();
+    let reply = send(&app, post_form_from(&path, &bad, ORIGIN, Some(&jorge))).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("Debe ser el mes en que empezaste o uno posterior"));
+    assert!(reply.body.contains(r##"href="#hasta""##));
+    assert!(reply.body.contains(r#"value="Bodega &lt;Santa Rosa&gt;""#), "typed text kept, escaped");
+    assert!(reply.body.contains(r#"<option value="03" selected"#));
+    assert!(state.store.seeker(id).await.unwrap().unwrap().experience.is_empty(), "nothing stored half-way");
+
+    let good = serde_urlencoded::to_string([
+        ("puesto", "Cajera"),
+        ("empleador", "Bodega Santa Rosa"),
+        ("desde", "03"),
+        ("desde-anio", "2020"),
+        ("hasta", ""),
+        ("hasta-anio", ""),
+        ("tareas", "Atender a los clientes"),
+    ])
+    .unwrap();
+    let reply = send(&app, post_form_from(&path, &good, ORIGIN, Some(&jorge))).await;
+    assert_eq!(location(&reply), format!("{path}&aviso=trabajo-anadido"), "back to add another");
+    let shown = page(&app, &format!("{path}&aviso=trabajo-anadido"), Some(&jorge)).await.body;
+    assert!(shown.contains("Añadimos el trabajo") && shown.contains("desde marzo de 2020 (hasta hoy)"), "{shown}");
+    let job = state.store.seeker(id).await.unwrap().unwrap().experience[0].clone();
+    assert!(shown.contains(&format!(r#"name="quitar" value="{}""#, job.id)));
+    let profile = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
+    assert!(profile.contains("Cajera") && profile.contains("1 trabajo"), "on the profile and in its steps");
+
+    // Certificates, the next step.
+    let certificates = format!("/mi-perfil/certificados?persona={id}");
+    let future = serde_urlencoded::to_string([
+        ("certificado", "Operaria de limpieza"),
+        ("entidad", "Ministerio de Trabajo"),
+        ("fecha", "01"),
+        ("fecha-anio", "2999"),
+    ])
+    .unwrap();
+    let reply = send(&app, post_form_from(&certificates, &future, ORIGIN, Some(&jorge))).await;
+    assert!(reply.body.contains("Esa fecha todavía no llega"), "{}", reply.body);
+    let good = future.replace("2999", "2021");
+    let reply = send(&app, post_form_from(&certificates, &good, ORIGIN, Some(&jorge))).await;
+    assert_eq!(location(&reply), format!("{certificates}&aviso=certificado-anadido"));
+    let shown = page(&app, &certificates, Some(&jorge)).await.body;
+    assert!(shown.contains("Lo dio Ministerio de Trabajo en enero de 2021"), "{shown}");
+
+    // Taken out by its button; another centre's counsellor can do nothing of it.
+    let elsewhere = counsellor_of(&state, "ana@arequipa.pe", other_centre(&state).await).await;
+    let remove = format!("quitar={}", job.id);
+    assert_eq!(
+        send(&app, post_form_from(&path, &remove, ORIGIN, Some(&elsewhere))).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(page(&app, &path, Some(&elsewhere)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(state.store.seeker(id).await.unwrap().unwrap().experience.len(), 1);
+    let reply = send(&app, post_form_from(&path, &remove, ORIGIN, Some(&jorge))).await;
+    assert_eq!(location(&reply), format!("{path}&aviso=trabajo-quitado"));
+    assert!(state.store.seeker(id).await.unwrap().unwrap().experience.is_empty());
+
     db.cleanup().await;
 }

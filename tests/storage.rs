@@ -101,6 +101,8 @@ on_both_engines!(
     imported_applications_are_ordinary_submitted_applications,
     a_profile_made_by_a_counsellor_is_claimed_once_with_its_document_and_a_live_code,
     a_profile_keeps_its_languages_in_the_lists_order_and_replaces_them_whole,
+    a_work_history_lists_current_jobs_first_is_bounded_and_goes_with_the_profile,
+    a_saved_search_is_kept_once_taken_by_one_server_a_day_and_stopped_by_its_secret,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -316,7 +318,7 @@ fn token(hash_char: &str, purpose: TokenPurpose, now: i64, lifetime: i64) -> New
 }
 
 fn mail(to: &str) -> OutgoingMail {
-    OutgoingMail { to: to.into(), subject: "Asunto".into(), body: "Cuerpo con enlace".into() }
+    OutgoingMail { to: to.into(), subject: "Asunto".into(), body: "Cuerpo con enlace".into(), unsubscribe: None }
 }
 
 fn session_for(account_id: i64, hash_char: &str, now: i64) -> NewSession {
@@ -2062,4 +2064,124 @@ async fn a_profile_keeps_its_languages_in_the_lists_order_and_replaces_them_whol
     assert!(store.save_languages(id, &[spoken(English, Basic)], 1_700_000_200).await.unwrap());
     assert_eq!(store.seeker(id).await.unwrap().unwrap().languages, [spoken(English, Basic)], "replaced whole");
     assert!(!store.save_languages(id + 99, &[spoken(English, Basic)], 1_700_000_200).await.unwrap());
+}
+
+async fn a_work_history_lists_current_jobs_first_is_bounded_and_goes_with_the_profile(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    use senda::seekers::history::{Certificate, WorkExperience, YearMonth, MAX_ENTRIES};
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let id = store.register_seeker(&new_seeker("Rosa Huamán", "45678912", centre), &[Register], given).await.unwrap();
+    let other =
+        store.register_seeker(&new_seeker("Juan Mamani", "11223344", centre), &[Register], given).await.unwrap();
+    let month = |year, month| YearMonth::new(year, month).unwrap();
+    let job = |title: &str, started, ended| WorkExperience {
+        id: 0,
+        job_title: title.into(),
+        employer: "Bodega Santa Rosa".into(),
+        started,
+        ended,
+        duties: "Atender\nCobrar".into(),
+    };
+    let old = store.add_experience(id, &job("Ayudante", month(2015, 1), Some(month(2016, 6))), 1_700_000_100).await;
+    let old = old.unwrap().unwrap();
+    store.add_experience(id, &job("Cajera", month(2019, 3), Some(month(2023, 6))), 1_700_000_100).await.unwrap();
+    store.add_experience(id, &job("Digitadora", month(2024, 2), None), 1_700_000_200).await.unwrap();
+    let profile = store.seeker(id).await.unwrap().unwrap();
+    let titles: Vec<&str> = profile.experience.iter().map(|job| job.job_title.as_str()).collect();
+    assert_eq!(titles, ["Digitadora", "Cajera", "Ayudante"], "the current job first, then the latest ended");
+    assert_eq!(profile.experience[0].ended, None);
+    assert_eq!(profile.experience[1].duties, "Atender\nCobrar");
+    assert_eq!(profile.updated_at, 1_700_000_200);
+    assert_eq!(store.add_experience(id + 99, &job("X", month(2020, 1), None), 1).await.unwrap(), None);
+
+    // Another person's entry is not taken out by naming it from this profile.
+    assert!(!store.remove_experience(other, old, 1_700_000_300).await.unwrap());
+    assert!(store.remove_experience(id, old, 1_700_000_300).await.unwrap());
+    assert!(!store.remove_experience(id, old, 1_700_000_300).await.unwrap(), "gone already");
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().experience.len(), 2);
+
+    let certificate = |name: &str, issued| Certificate {
+        id: 0,
+        name: name.into(),
+        issuer: "Ministerio de Trabajo".into(),
+        issued,
+        number: String::new(),
+    };
+    let first =
+        store.add_certificate(id, &certificate("Operaria de limpieza", month(2018, 5)), 2).await.unwrap().unwrap();
+    store.add_certificate(id, &certificate("Auxiliar de almacén", month(2022, 11)), 2).await.unwrap();
+    let names: Vec<String> =
+        store.seeker(id).await.unwrap().unwrap().certificates.into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Auxiliar de almacén", "Operaria de limpieza"], "the latest first");
+    assert!(store.remove_certificate(id, first, 3).await.unwrap());
+
+    // A full list takes no more, and nothing half-way.
+    for n in 1..MAX_ENTRIES {
+        store.add_certificate(id, &certificate(&format!("Certificado {n}"), month(2020, 1)), 4).await.unwrap().unwrap();
+    }
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().certificates.len(), MAX_ENTRIES);
+    assert!(matches!(
+        store.add_certificate(id, &certificate("Uno más", month(2020, 1)), 5).await,
+        Err(DbError::Conflict(_))
+    ));
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().certificates.len(), MAX_ENTRIES);
+
+    // Deleting the profile takes its history with it.
+    let audit = event(AuditAction::ProfileDeleted, 1_700_000_400);
+    assert!(store.delete_seeker(id, &audit).await.unwrap());
+    store.add_experience(other, &job("Vigilante", month(2021, 1), None), 6).await.unwrap();
+    assert_eq!(store.seeker(other).await.unwrap().unwrap().experience.len(), 1, "the other's stays");
+}
+
+async fn a_saved_search_is_kept_once_taken_by_one_server_a_day_and_stopped_by_its_secret(db: &common::TestDb) {
+    use senda::alerts::{ALERT_PERIOD_SECS as DAY, MAX_SAVED};
+    let store = &db.store;
+    let rosa = store.create_account(&account("rosa@example.pe", seeker_role())).await.unwrap();
+    let juan = store.create_account(&account("juan@example.pe", seeker_role())).await.unwrap();
+    let now = 1_700_000_000;
+    let token = |n: u8| format!("{n:064x}");
+    let first = store.save_search(rosa, "q=almacen&region=cusco", &token(1), now, DAY).await.unwrap().unwrap();
+    assert_eq!(store.save_search(rosa, "q=almacen&region=cusco", &token(2), now, DAY).await.unwrap(), None, "once");
+    store.save_search(juan, "q=almacen&region=cusco", &token(3), now, DAY).await.unwrap().unwrap();
+    let mine = store.saved_searches(rosa).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!((mine[0].id, mine[0].query.as_str(), mine[0].told_until), (first, "q=almacen&region=cusco", now));
+
+    // Nothing is due before its day; then one server takes it, and another finds nothing.
+    assert_eq!(store.claim_due_alert(now + DAY - 1, DAY).await.unwrap(), None);
+    let due = store.claim_due_alert(now + DAY, DAY).await.unwrap().unwrap();
+    assert_eq!((due.id, due.email.as_str(), due.told_until), (first, "rosa@example.pe", now));
+    assert_eq!(due.unsubscribe_token, token(1));
+    let other = store.claim_due_alert(now + DAY, DAY).await.unwrap().unwrap();
+    assert_eq!(other.email, "juan@example.pe");
+    assert_eq!(store.claim_due_alert(now + DAY, DAY).await.unwrap(), None, "each taken once");
+
+    // Told, with its message queued in the same step.
+    let message =
+        OutgoingMail { unsubscribe: Some("https://senda.example/avisos/dejar?t=1".into()), ..mail("rosa@example.pe") };
+    store.alert_told(first, now + DAY, Some(&message), now + DAY).await.unwrap();
+    store.alert_told(other.id, now + DAY, None, now + DAY).await.unwrap();
+    assert_eq!(store.saved_searches(rosa).await.unwrap()[0].told_until, now + DAY);
+    let queued = store.mail_to("rosa@example.pe").await.unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].unsubscribe_url.as_deref(), Some("https://senda.example/avisos/dejar?t=1"));
+    assert!(store.mail_to("juan@example.pe").await.unwrap().is_empty(), "nothing new, no message");
+    assert_eq!(store.claim_due_alert(now + 2 * DAY - 1, DAY).await.unwrap(), None, "the next a day on");
+
+    // Stopped by its secret; deleted only by its owner; ten at most.
+    assert_eq!(store.saved_search_with_token(&token(1)).await.unwrap().map(|s| s.id), Some(first));
+    assert!(!store.delete_saved_search(juan, first).await.unwrap());
+    assert!(store.stop_alert(&token(1)).await.unwrap());
+    assert!(!store.stop_alert(&token(1)).await.unwrap());
+    assert_eq!(store.saved_search_with_token(&token(1)).await.unwrap(), None);
+    for n in 0..MAX_SAVED {
+        store.save_search(rosa, &format!("q=oficio{n}"), &token(10 + n as u8), now, DAY).await.unwrap().unwrap();
+    }
+    assert!(matches!(store.save_search(rosa, "q=uno+mas", &token(99), now, DAY).await, Err(DbError::Conflict(_))));
+    assert_eq!(store.saved_searches(rosa).await.unwrap().len(), MAX_SAVED);
+    let last = store.saved_searches(rosa).await.unwrap()[MAX_SAVED - 1].id;
+    assert!(store.delete_saved_search(rosa, last).await.unwrap());
+    assert_eq!(store.saved_searches(rosa).await.unwrap().len(), MAX_SAVED - 1);
 }

@@ -123,23 +123,57 @@ test("a job seeker makes their own profile, adds what they need, and withdraws a
   await expect(page.getByRole("heading", { name: "Tus permisos" })).toBeVisible();
   await axe();
 
-  // Languages, sign languages among them: one level each, or left out.
-  await page.getByRole("link", { name: "Cambiar idiomas y lenguas de señas" }).click();
+  // The profile in steps, each saved as it is given: languages (sign languages among them),
+  // then the jobs done and the certificates earned, then the optional disability step.
+  const steps = page.getByRole("navigation", { name: "El perfil, paso a paso" });
+  await steps.getByRole("link", { name: "Idiomas y lenguas de señas" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tus idiomas y lenguas de señas");
+  await expect(page.getByText("Paso 2 de 5")).toBeVisible();
   if (project === "hydrated") await expectNoAxeViolationsInEachTheme(page);
   await page.getByLabel("Castellano").selectOption({ label: "lengua materna" });
   await page.getByLabel("Lengua de señas peruana (LSP)").selectOption({ label: "avanzado" });
   await page.getByRole("button", { name: "Guardar los idiomas" }).click();
   await expect(page.getByRole("alert")).toContainText("Guardamos los idiomas");
-  await expect(page.getByText("Castellano (lengua materna), Lengua de señas peruana (LSP) (avanzado)")).toBeVisible();
-
-  await page.getByRole("link", { name: "Cambiar los datos de discapacidad y ajustes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tu experiencia laboral");
+  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(page);
+  await page.getByLabel("Puesto o trabajo").fill("Cajera");
+  const from = page.getByRole("group", { name: "Desde" });
+  await from.getByLabel("Mes").selectOption({ label: "marzo" });
+  await from.getByLabel("Año").fill("2020");
+  const until = page.getByRole("group", { name: "Hasta" });
+  await until.getByLabel("Mes").selectOption({ label: "enero" });
+  await until.getByLabel("Año").fill("2019");
+  await page.getByRole("button", { name: "Añadir este trabajo" }).click();
+  await expect(page.getByRole("link", { name: "Debe ser el mes en que empezaste o uno posterior" })).toBeVisible();
+  await expect(page.getByLabel("Puesto o trabajo")).toHaveValue("Cajera");
+  await axe();
+  await until.getByLabel("Mes").selectOption("");
+  await until.getByLabel("Año").fill("");
+  await page.getByRole("button", { name: "Añadir este trabajo" }).click();
+  await expect(page.getByRole("alert")).toContainText("Añadimos el trabajo");
+  await expect(page.getByRole("heading", { name: "Cajera" })).toBeVisible();
+  await expect(page.getByText("desde marzo de 2020 (hasta hoy)")).toBeVisible();
+  await page.getByRole("link", { name: "Siguiente paso: Competencias certificadas" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tus competencias certificadas");
+  await page.getByLabel("Qué certifica").fill("Operaria de limpieza");
+  await page.getByLabel("Quién lo dio").fill("Ministerio de Trabajo");
+  const issued = page.getByRole("group", { name: "Cuándo lo obtuviste" });
+  await issued.getByLabel("Mes").selectOption({ label: "mayo" });
+  await issued.getByLabel("Año").fill("2021");
+  await page.getByRole("button", { name: "Añadir este certificado" }).click();
+  await expect(page.getByRole("alert")).toContainText("Añadimos el certificado");
+  await expect(page.getByText("Lo dio Ministerio de Trabajo en mayo de 2021")).toBeVisible();
+  await axe();
+  await page.getByRole("link", { name: "Siguiente paso: Discapacidad y ajustes (opcional)" }).click();
   await axe();
   await page.getByLabel("Auditiva").check();
   await page.getByRole("group", { name: "Ajustes para la entrevista" }).getByLabel("Intérprete de lengua de señas en la entrevista").check();
   await page.getByRole("button", { name: "Guardar", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("Guardamos los datos de discapacidad");
   await expect(page.getByText("Auditiva")).toBeVisible();
+  await expect(page.getByText("Castellano (lengua materna), Lengua de señas peruana (LSP) (avanzado)")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Cajera" })).toBeVisible();
+  await expect(steps.getByText("1 certificado")).toBeVisible();
 
   await page.getByRole("button", { name: "Retirar este permiso: Datos de mi discapacidad" }).click();
   await expect(page.getByRole("alert")).toContainText("Retiraste el permiso");

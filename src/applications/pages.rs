@@ -422,6 +422,11 @@ fn ApplicantCard(applicant: Applicant, names: Vec<Accommodation>) -> impl IntoVi
                 <dd>{named(lang, &names, &a.needs_at_interview)}</dd>
                 {types}
             </dl>
+            <p>
+                <a href=crate::seekers::cv::applicant_cv_path(a.id)>
+                    {t_with(lang, Key::cv_link, &[("name", &personal.full_name)])}
+                </a>
+            </p>
         }
     });
     let message = (!a.message.is_empty()).then(|| {

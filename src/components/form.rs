@@ -292,6 +292,73 @@ pub fn SelectField(
     }
 }
 
+/// A month and a year, like the start of a job: a month to choose and a year to type, in a
+/// group its legend names. Its error links to the month; the year is `{id}-anio`.
+#[component]
+pub fn MonthYearField(
+    id: &'static str,
+    legend: &'static str,
+    #[prop(default = None)] hint: Option<&'static str>,
+    /// `01`–`12`, or "".
+    #[prop(optional)]
+    month: String,
+    #[prop(optional)] year: String,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    use crate::i18n::{t, Key};
+    let lang = crate::ui::use_ui().lang;
+    let described_by = described_by(id, hint.is_some(), error.is_some());
+    let invalid = error.is_some().then_some("true");
+    let year_id = format!("{id}-anio");
+    let months = crate::domain::year_month::MONTHS
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let value = format!("{:02}", i + 1);
+            let chosen = value == month;
+            view! { <option value=value selected=chosen>{t(lang, *name)}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="app-field" class:app-field--error=invalid.is_some()>
+            <fieldset class="app-month-year">
+                <legend class="app-field__label">{legend}</legend>
+                <FieldMessages id hint error />
+                <div class="app-month-year__parts">
+                    <div class="app-month-year__part">
+                        <label class="app-month-year__label" for=id>{t(lang, Key::month_label)}</label>
+                        <select
+                            class="app-field__input app-field__select"
+                            id=id
+                            name=id
+                            aria-describedby=described_by.clone()
+                            aria-invalid=invalid
+                        >
+                            <option value="">{t(lang, Key::month_placeholder)}</option>
+                            {months}
+                        </select>
+                    </div>
+                    <div class="app-month-year__part">
+                        <label class="app-month-year__label" for=year_id.clone()>{t(lang, Key::year_label)}</label>
+                        <input
+                            class="app-field__input app-month-year__year"
+                            id=year_id.clone()
+                            name=year_id
+                            type="text"
+                            inputmode="numeric"
+                            maxlength="4"
+                            autocomplete="off"
+                            value=year
+                            aria-describedby=described_by
+                            aria-invalid=invalid
+                        />
+                    </div>
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// The `(value, label)` options of a [`SelectField`] for a closed set of coded values.
 pub fn coded_options<T: Copy>(
     lang: crate::i18n::Lang,

@@ -47,10 +47,19 @@ pub enum Notice {
     ProfileDeleted,
     ProfileClaimed,
     LanguagesSaved,
+    ExperienceAdded,
+    ExperienceRemoved,
+    CertificateAdded,
+    CertificateRemoved,
+    SearchSaved,
+    SearchSavedAlready,
+    SearchesFull,
+    SearchDeleted,
+    AlertStopped,
 }
 
 impl Notice {
-    const ALL: [Notice; 38] = [
+    const ALL: [Notice; 47] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -89,6 +98,15 @@ impl Notice {
         Notice::ProfileDeleted,
         Notice::ProfileClaimed,
         Notice::LanguagesSaved,
+        Notice::ExperienceAdded,
+        Notice::ExperienceRemoved,
+        Notice::CertificateAdded,
+        Notice::CertificateRemoved,
+        Notice::SearchSaved,
+        Notice::SearchSavedAlready,
+        Notice::SearchesFull,
+        Notice::SearchDeleted,
+        Notice::AlertStopped,
     ];
 
     pub fn code(self) -> &'static str {
@@ -131,6 +149,15 @@ impl Notice {
             Notice::ProfileDeleted => "perfil-borrado",
             Notice::ProfileClaimed => "perfil-vinculado",
             Notice::LanguagesSaved => "idiomas-guardados",
+            Notice::ExperienceAdded => "trabajo-anadido",
+            Notice::ExperienceRemoved => "trabajo-quitado",
+            Notice::CertificateAdded => "certificado-anadido",
+            Notice::CertificateRemoved => "certificado-quitado",
+            Notice::SearchSaved => "busqueda-guardada",
+            Notice::SearchSavedAlready => "busqueda-ya-guardada",
+            Notice::SearchesFull => "busquedas-llenas",
+            Notice::SearchDeleted => "busqueda-borrada",
+            Notice::AlertStopped => "aviso-detenido",
         }
     }
 
@@ -174,6 +201,15 @@ impl Notice {
             Notice::ProfileDeleted => Key::notice_profile_deleted,
             Notice::ProfileClaimed => Key::notice_profile_claimed,
             Notice::LanguagesSaved => Key::notice_languages_saved,
+            Notice::ExperienceAdded => Key::notice_experience_added,
+            Notice::ExperienceRemoved => Key::notice_experience_removed,
+            Notice::CertificateAdded => Key::notice_certificate_added,
+            Notice::CertificateRemoved => Key::notice_certificate_removed,
+            Notice::SearchSaved => Key::notice_search_saved,
+            Notice::SearchSavedAlready => Key::notice_search_saved_already,
+            Notice::SearchesFull => Key::notice_searches_full,
+            Notice::SearchDeleted => Key::notice_search_deleted,
+            Notice::AlertStopped => Key::notice_alert_stopped,
         }
     }
 

@@ -6,9 +6,11 @@ pub mod lima_time;
 pub mod password;
 pub mod region;
 pub mod ruc;
+pub mod year_month;
 
 pub use email::Email;
 pub use identity::{ConadisNumber, DocumentType, IdentityDocument};
 pub use password::NewPassword;
 pub use region::Region;
 pub use ruc::Ruc;
+pub use year_month::YearMonth;

@@ -226,27 +226,40 @@ pub async fn read_consent_sheet(id: i64) -> Result<ConsentSheet, AppError> {
     })
 }
 
-/// What the languages form shows: whose profile, and what it says now.
+/// What a step of the profile shows: whose profile, where the steps stand, and what the
+/// profile says now of the topics a step page shows (never disability data: its own page
+/// reads it, and records the look).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LanguagesForm {
-    pub seeker_id: i64,
+pub struct ProfileStepForm {
     pub full_name: String,
-    pub is_self: bool,
+    pub progress: super::steps::ProfileProgress,
     pub languages: Vec<super::SpokenLanguage>,
+    pub experience: Vec<super::history::WorkExperience>,
+    pub certificates: Vec<super::history::Certificate>,
 }
 
-/// The languages of the signed-in person's profile, or with `seeker` of the person a
-/// counsellor acts for.
-#[server(endpoint = "seekers/languages")]
-pub async fn read_languages_form(seeker: Option<i64>) -> Result<LanguagesForm, AppError> {
+impl ProfileStepForm {
+    pub fn is_self(&self) -> bool {
+        self.progress.is_self
+    }
+}
+
+/// The signed-in person's profile as its step pages show it, or with `seeker` the profile of
+/// the person a counsellor acts for.
+#[server(endpoint = "seekers/step")]
+pub async fn read_profile_step(seeker: Option<i64>) -> Result<ProfileStepForm, AppError> {
+    use super::consent::ConsentKind;
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
-    let (profile, _, side) =
+    let (profile, consents, side) =
         crate::applications::api::applicant(store.as_ref(), &current.actor, seeker).await?.ok_or(AppError::NotFound)?;
-    Ok(LanguagesForm {
-        seeker_id: profile.id,
+    let is_self = side == crate::applications::Side::Applicant;
+    let progress = super::steps::ProfileProgress::of(&profile, is_self, consents.has(ConsentKind::DisabilityData));
+    Ok(ProfileStepForm {
         full_name: profile.personal.full_name,
-        is_self: side == crate::applications::Side::Applicant,
+        progress,
         languages: profile.languages,
+        experience: profile.experience,
+        certificates: profile.certificates,
     })
 }

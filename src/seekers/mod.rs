@@ -6,12 +6,19 @@ pub mod api;
 pub mod claim;
 pub mod claim_pages;
 pub mod consent;
+pub mod cv;
+pub mod cv_page;
 #[cfg(feature = "ssr")]
 pub mod fields;
+pub mod history;
+pub mod history_pages;
+#[cfg(feature = "ssr")]
+pub mod history_routes;
 pub mod languages_page;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod routes;
+pub mod steps;
 pub mod visibility;
 
 use crate::domain::{ConadisNumber, IdentityDocument, Region};
@@ -222,6 +229,12 @@ pub struct SeekerProfile {
     /// In the order of the list of languages.
     #[serde(default)]
     pub languages: Vec<SpokenLanguage>,
+    /// The jobs they have done, the latest first.
+    #[serde(default)]
+    pub experience: Vec<history::WorkExperience>,
+    /// Competences certified to them, the latest first.
+    #[serde(default)]
+    pub certificates: Vec<history::Certificate>,
     /// `None` when not stored (no consent, or none given).
     pub disability: Option<Disability>,
     pub created_at: i64,
@@ -250,11 +263,22 @@ pub const MY_PROFILE_PATH: &str = "/mi-perfil";
 /// person a counsellor acts for (the form posts here too).
 pub const LANGUAGES_PATH: &str = "/mi-perfil/idiomas";
 
-pub fn languages_path(seeker: Option<i64>) -> String {
+/// Where the jobs a person has done are listed, added and taken out (`?persona=` as above).
+pub const EXPERIENCE_PATH: &str = "/mi-perfil/experiencia";
+/// Where the competences certified to a person are listed, added and taken out.
+pub const CERTIFICATES_PATH: &str = "/mi-perfil/certificados";
+
+/// A step of the profile at `base`: the signed-in person's own, or the person `seeker` a
+/// counsellor acts for.
+pub fn step_path(base: &str, seeker: Option<i64>) -> String {
     match seeker {
-        Some(id) => format!("{LANGUAGES_PATH}?persona={id}"),
-        None => LANGUAGES_PATH.to_string(),
+        Some(id) => format!("{base}?persona={id}"),
+        None => base.to_string(),
     }
+}
+
+pub fn languages_path(seeker: Option<i64>) -> String {
+    step_path(LANGUAGES_PATH, seeker)
 }
 
 /// Where a job seeker deletes their profile from the register (the form posts here too).

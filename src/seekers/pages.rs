@@ -378,14 +378,10 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
         profile.skills.join(", ")
     };
     let languages = super::languages_text(lang, &profile.languages);
-    // The person, or a counsellor they let act for them, keeps the languages up to date.
-    let languages_link = (is_self || acts_for).then(|| {
-        let path = super::languages_path((!is_self).then_some(profile.id));
-        view! {
-            <p>
-                <a class="app-button app-button--secondary" href=path>{t(lang, Key::languages_link)}</a>
-            </p>
-        }
+    // The person, or a counsellor they let act for them, fills the profile in steps.
+    let steps = (is_self || acts_for).then(|| {
+        let progress = super::steps::ProfileProgress::of(&profile, is_self, may_change_disability);
+        view! { <super::steps::ProfileSteps progress /> }
     });
     let disability = if !consents.has(ConsentKind::DisabilityData) {
         let said = if is_self { Key::seeker_no_disability_consent_self } else { Key::seeker_no_disability_consent };
@@ -519,6 +515,7 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
             <NoticeBanner />
             <ErrorSummary errors=form.errors.clone() />
             <h1>{p.full_name.clone()}</h1>
+            {steps}
             <section aria-labelledby="personal-h">
                 <h2 id="personal-h">{t(lang, Key::register_seeker_who)}</h2>
                 <dl class="app-facts">
@@ -543,8 +540,11 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                     <dt>{t(lang, Key::seeker_channel)}</dt>
                     <dd>{t(lang, p.channel.label())}</dd>
                 </dl>
-                {languages_link}
             </section>
+            <super::history_pages::WorkHistory
+                experience=profile.experience.clone()
+                certificates=profile.certificates.clone()
+            />
             <section aria-labelledby="disability-h">
                 <h2 id="disability-h">{t(lang, Key::seeker_disability_h2)}</h2>
                 {disability}
@@ -561,7 +561,16 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                 <ul class="app-list">
                     <li><a href=crate::matches::MATCHES_PATH>{t(lang, Key::matches_link_self)}</a></li>
                     <li><a href=crate::applications::MY_APPLICATIONS_PATH>{t(lang, Key::my_applications_title)}</a></li>
+                    <li><a href=super::cv::cv_path(None)>{t(lang, Key::cv_link_self)}</a></li>
+                    <li><a href=crate::alerts::MY_SEARCHES_PATH>{t(lang, Key::alerts_link)}</a></li>
                 </ul>
+            })}
+            {counsels.then(|| view! {
+                <p>
+                    <a href=super::cv::cv_path(Some(profile.id))>
+                        {t_with(lang, Key::cv_link, &[("name", &profile.personal.full_name)])}
+                    </a>
+                </p>
             })}
             {acts_for.then(|| view! {
                 <p>

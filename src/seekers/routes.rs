@@ -381,16 +381,39 @@ pub async fn claim_profile(State(state): State<AppState>, request: Request) -> R
 
 /// Saves the languages of a profile: the person's own, or those of the person a counsellor
 /// acts for. Each language is left out or given a level; anything else is said on its field.
+/// Whose profile a step's form post at `base` changes: the poster's own, or with `?persona=`
+/// that of the person they act for; with the step list as they see it. `Err` is the answer
+/// already: sign in first, make a profile first, or not found.
+pub(super) async fn step_profile(
+    state: &AppState,
+    ui: &Ui,
+    base: &str,
+) -> Result<(super::SeekerProfile, super::steps::ProfileProgress), Response> {
+    use super::consent::ConsentKind;
+    let persona = ui.query_id("persona");
+    let Some(actor) = ui.actor.as_ref() else {
+        return Err(plain_page::sign_in_first(&super::step_path(base, persona)));
+    };
+    match crate::applications::api::applicant(state.store.as_ref(), actor, persona).await {
+        Ok(Some((profile, consents, side))) => {
+            let is_self = side == crate::applications::Side::Applicant;
+            let progress =
+                super::steps::ProfileProgress::of(&profile, is_self, consents.has(ConsentKind::DisabilityData));
+            Ok((profile, progress))
+        }
+        Ok(None) => Err(see_other(super::MY_PROFILE_PATH)),
+        Err(err) => Err(err.into_response()),
+    }
+}
+
 pub async fn save_languages(State(state): State<AppState>, request: Request) -> Response {
-    use super::{languages_path, Language, LanguageLevel, SpokenLanguage};
+    use super::steps::ProfileStep;
+    use super::{Language, LanguageLevel, SpokenLanguage, LANGUAGES_PATH};
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
-    let persona = ui.query_id("persona");
-    let Some(actor) = ui.actor.clone() else { return plain_page::sign_in_first(&languages_path(persona)) };
-    let (profile, side) = match crate::applications::api::applicant(state.store.as_ref(), &actor, persona).await {
-        Ok(Some((profile, _, side))) => (profile, side),
-        Ok(None) => return see_other(super::MY_PROFILE_PATH),
-        Err(err) => return err.into_response(),
+    let (profile, progress) = match step_profile(&state, &ui, LANGUAGES_PATH).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
     let mut errors = FieldErrors::default();
     let mut languages = Vec::new();
@@ -408,12 +431,10 @@ pub async fn save_languages(State(state): State<AppState>, request: Request) -> 
     }
     match state.store.save_languages(profile.id, &languages, now()).await {
         Ok(_) => {
-            tracing::info!(seeker_id = profile.id, side = side.code(), "languages saved");
-            let back = match side {
-                crate::applications::Side::Applicant => super::MY_PROFILE_PATH.to_string(),
-                _ => seeker_path(profile.id),
-            };
-            see_other(&Notice::LanguagesSaved.on(&back))
+            tracing::info!(seeker_id = profile.id, is_self = progress.is_self, "languages saved");
+            // On to the next step: the profile is filled a topic at a time.
+            let next = progress.next(ProfileStep::Languages).unwrap_or(ProfileStep::Personal);
+            see_other(&Notice::LanguagesSaved.on(&progress.path(next)))
         }
         Err(err) => AppError::from(err).into_response(),
     }

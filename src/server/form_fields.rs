@@ -72,6 +72,32 @@ pub fn number(lang: Lang, fields: &Fields, id: &str, min: i64, max: i64, errors:
     }
 }
 
+/// A month and year typed in a [`MonthYearField`](crate::components::form::MonthYearField)
+/// `id`: `Some(None)` when both are left empty, `None` (with the error on the field) when only
+/// one is given or the year is not one.
+pub fn month(
+    lang: Lang,
+    fields: &Fields,
+    id: &str,
+    errors: &mut FieldErrors,
+) -> Option<Option<crate::domain::YearMonth>> {
+    let month = value(fields, id);
+    let year = value(fields, &format!("{id}-anio"));
+    if month.is_empty() && year.is_empty() {
+        return Some(None);
+    }
+    let parsed = match (month.parse::<u8>(), year.parse::<u16>()) {
+        (Ok(month), Ok(year)) if year >= 1000 => crate::domain::YearMonth::new(year, month),
+        _ => None,
+    };
+    if parsed.is_none() {
+        let first = crate::domain::year_month::FIRST_YEAR.to_string();
+        errors.push(id, crate::i18n::t_with(lang, Key::month_err, &[("first", &first)]));
+        return None;
+    }
+    Some(parsed)
+}
+
 /// Most skills one list may have, and the longest one.
 pub const MAX_SKILLS: usize = 20;
 pub const MAX_SKILL_CHARS: usize = 60;

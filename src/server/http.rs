@@ -4,7 +4,7 @@
 use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
 use crate::server::state::AppState;
-use crate::{accounts, applications, casework, i18n, media, organisations, preferences, seekers, vacancies};
+use crate::{accounts, alerts, applications, casework, i18n, media, organisations, preferences, seekers, vacancies};
 use axum::extract::State;
 use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
@@ -144,6 +144,10 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (seekers::DELETE_PROFILE_PATH, post(seekers::routes::delete_profile)),
         (seekers::claim::CLAIM_PATH, post(seekers::routes::claim_profile)),
         (seekers::LANGUAGES_PATH, post(seekers::routes::save_languages)),
+        (seekers::EXPERIENCE_PATH, post(seekers::history_routes::save_experience)),
+        (alerts::MY_SEARCHES_PATH, post(alerts::routes::change_saved_searches)),
+        (alerts::STOP_ALERT_PATH, post(alerts::routes::stop_alert)),
+        (seekers::CERTIFICATES_PATH, post(seekers::history_routes::save_certificates)),
         (seekers::claim::CONSENT_SHEET_PATH, post(seekers::routes::new_claim_code)),
         (seekers::DISABILITY_PATH, post(seekers::routes::save_disability)),
         (casework::OUTCOME_PATH, post(casework::routes::record_outcome)),

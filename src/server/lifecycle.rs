@@ -29,7 +29,12 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
     let transport = Transport::from_config(&config)?;
     tracing::info!("{}", transport.describe());
     let sender = tokio::spawn(state.outbox.clone().run_sender(store.clone(), transport, stopped.clone()));
-    let purger = tokio::spawn(purge_expired_regularly(store.clone(), stopped));
+    let purger = tokio::spawn(purge_expired_regularly(
+        store.clone(),
+        state.outbox.clone(),
+        state.public_origin.clone(),
+        stopped,
+    ));
     // The peer address feeds the per-IP rate limits.
     let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = tokio::net::TcpListener::bind(addr)
@@ -73,10 +78,16 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// Every ten minutes, on every app server: deletes expired sessions, links and counters, and
+/// Every ten minutes, on every app server: deletes expired sessions, links and counters,
 /// closes the vacancies whose closing date has ended (both are idempotent, so servers need not
-/// agree on whose turn it is; pages never show a vacancy past its date meanwhile).
-async fn purge_expired_regularly(store: Arc<dyn Store>, mut stop: tokio::sync::watch::Receiver<bool>) {
+/// agree on whose turn it is; pages never show a vacancy past its date meanwhile), and sends
+/// the saved searches' alerts that are due (each is taken by one server only).
+async fn purge_expired_regularly(
+    store: Arc<dyn Store>,
+    outbox: crate::server::mail::Outbox,
+    origin: String,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
     loop {
         let now = crate::server::auth::now();
         match store.purge_expired(now).await {
@@ -88,6 +99,14 @@ async fn purge_expired_regularly(store: Arc<dyn Store>, mut stop: tokio::sync::w
             Ok(0) => {}
             Ok(closed) => tracing::info!(closed, "vacancies closed at the end of their closing date"),
             Err(err) => tracing::warn!(error = %err, "cannot close the vacancies past their closing date"),
+        }
+        match crate::alerts::sender::send_due_alerts(store.as_ref(), &origin, now).await {
+            Ok(0) => {}
+            Ok(queued) => {
+                tracing::info!(queued, "saved-search alerts queued");
+                outbox.queued();
+            }
+            Err(err) => tracing::warn!(error = %err, "cannot send the saved-search alerts; trying again later"),
         }
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}

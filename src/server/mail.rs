@@ -18,6 +18,9 @@ pub struct OutgoingMail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// Where a mail program's own "unsubscribe" button posts (RFC 8058), for messages the
+    /// person can stop.
+    pub unsubscribe: Option<String>,
 }
 
 /// The body holds single-use links: kept out of `Debug` output.
@@ -38,6 +41,7 @@ pub struct QueuedMail {
     pub attempts: i64,
     pub sent_at: Option<i64>,
     pub sent_via: Option<String>,
+    pub unsubscribe_url: Option<String>,
 }
 
 /// A message in `lang` from a subject key and a body key whose `{placeholders}` are filled
@@ -47,6 +51,7 @@ pub fn compose(lang: Lang, to: &str, subject: Key, body: Key, args: &[(&str, &st
         to: to.to_string(),
         subject: t(lang, subject).to_string(),
         body: format!("{}\n\n-- \n{}\n", t_with(lang, body, args), t(lang, Key::mail_signature)),
+        unsubscribe: None,
     }
 }
 
@@ -112,13 +117,18 @@ impl Transport {
                     .to_address
                     .parse::<Mailbox>()
                     .map_err(|e| SendError { permanent: true, cause: e.to_string() })?;
-                let message = Message::builder()
+                let mut builder = Message::builder()
                     .from(from.clone())
                     .to(to)
                     .subject(mail.subject.clone())
-                    .header(ContentType::TEXT_PLAIN)
-                    .body(mail.body.clone())
-                    .map_err(|e| SendError { permanent: true, cause: e.to_string() })?;
+                    .header(ContentType::TEXT_PLAIN);
+                if let Some(url) = &mail.unsubscribe_url {
+                    builder = builder
+                        .header(ListUnsubscribe(format!("<{url}>")))
+                        .header(ListUnsubscribePost("List-Unsubscribe=One-Click".into()));
+                }
+                let message =
+                    builder.body(mail.body.clone()).map_err(|e| SendError { permanent: true, cause: e.to_string() })?;
                 mailer
                     .send(message)
                     .await
@@ -128,6 +138,31 @@ impl Transport {
         }
     }
 }
+
+/// Declares a header that is one line of text.
+macro_rules! text_header {
+    ($name:ident, $field:literal) => {
+        #[derive(Clone)]
+        struct $name(String);
+
+        impl lettre::message::header::Header for $name {
+            fn name() -> lettre::message::header::HeaderName {
+                lettre::message::header::HeaderName::new_from_ascii_str($field)
+            }
+
+            fn parse(value: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+                Ok($name(value.to_string()))
+            }
+
+            fn display(&self) -> lettre::message::header::HeaderValue {
+                lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+            }
+        }
+    };
+}
+
+text_header!(ListUnsubscribe, "List-Unsubscribe");
+text_header!(ListUnsubscribePost, "List-Unsubscribe-Post");
 
 struct SendError {
     permanent: bool,

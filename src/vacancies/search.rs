@@ -86,6 +86,10 @@ pub struct SearchQuery {
     pub page: u32,
     /// The minimum salary as typed, when it was not a number the search could use.
     pub bad_salary: Option<String>,
+    /// Published after this second: what a saved search's alert has not told yet. Never
+    /// read from an address.
+    #[serde(default)]
+    pub published_after: Option<i64>,
 }
 
 impl SearchQuery {

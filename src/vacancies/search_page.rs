@@ -283,6 +283,7 @@ fn ResultsList(query: SearchQuery, results: SearchResults, accommodations: Vec<A
         && results.total > 0)
         .then(|| view! { <p class="app-inset">{t(lang, Key::search_newest_note)}</p> });
     let first = (results.page - 1) * super::search::PAGE_SIZE + 1;
+    let to_save = query.clone();
     let body = if results.hits.is_empty() {
         view! { <EmptyAdvice query=query.clone() /> }.into_any()
     } else {
@@ -302,6 +303,7 @@ fn ResultsList(query: SearchQuery, results: SearchResults, accommodations: Vec<A
             {newest_note}
             {body}
             <Pagination page=results.page pages link=move |number| query.path_for_page(number) />
+            <crate::alerts::pages::SaveSearchButton query=to_save />
         </section>
     }
 }

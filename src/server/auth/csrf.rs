@@ -5,6 +5,7 @@
 //! configured public origin or to the origin of the host it was sent to. A browser that sends
 //! none of the three (old ones, some privacy settings) may instead carry the session's form
 //! token in the posted form: every form that posts has it as a hidden field. Otherwise: 403.
+//! The one exception is stopping an alert, which its own secret authorises.
 
 use crate::i18n::Key;
 use crate::server::plain_page::{lang_of, respond};
@@ -17,6 +18,9 @@ use axum::response::Response;
 pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS)
         || from_our_pages(request.headers(), &state.public_origin)
+        // An alert's secret is what allows stopping it, whoever posts it: mail programs post
+        // their one-click "unsubscribe" from their own servers (RFC 8058).
+        || request.uri().path() == crate::alerts::STOP_ALERT_PATH
     {
         return next.run(request).await;
     }

@@ -4,6 +4,7 @@
 //! is written twice (in `sqlite.rs` and `postgres.rs`).
 
 pub mod accounts;
+pub mod alerts;
 pub mod applications;
 pub mod audit;
 pub mod casework;
@@ -19,6 +20,7 @@ mod sqlite;
 pub mod vacancies;
 
 use accounts::AccountStore;
+use alerts::AlertStore;
 use applications::ApplicationStore;
 use async_trait::async_trait;
 use audit::AuditStore;
@@ -118,6 +120,7 @@ pub trait Store:
     + MatchStore
     + CaseworkStore
     + OutboxStore
+    + AlertStore
     + LimitStore
     + Maintenance
 {
@@ -135,6 +138,7 @@ impl<T> Store for T where
         + MatchStore
         + CaseworkStore
         + OutboxStore
+        + AlertStore
         + LimitStore
         + Maintenance
 {
@@ -143,6 +147,7 @@ impl<T> Store for T where
 /// The storage traits, for `use crate::server::db::prelude::*` where a store is used.
 pub mod prelude {
     pub use super::accounts::AccountStore;
+    pub use super::alerts::AlertStore;
     pub use super::applications::ApplicationStore;
     pub use super::audit::AuditStore;
     pub use super::casework::CaseworkStore;
@@ -275,6 +280,7 @@ macro_rules! impl_store {
         $crate::server::db::applications::impl_application_store!($store);
         $crate::server::db::matches::impl_match_store!($store);
         $crate::server::db::casework::impl_casework_store!($store);
+        $crate::server::db::alerts::impl_alert_store!($store);
     };
 }
 pub(crate) use {impl_maintenance, impl_store};

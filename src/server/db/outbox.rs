@@ -19,8 +19,8 @@ pub trait OutboxStore: Send + Sync + 'static {
     async fn mail_to(&self, address: &str) -> DbResult<Vec<QueuedMail>>;
 }
 
-pub(crate) const INSERT_MAIL: &str = "INSERT INTO outbox (to_address, subject, body, created_at, next_attempt_at) \
-                                      VALUES ($1, $2, $3, $4, $4) RETURNING id";
+pub(crate) const INSERT_MAIL: &str = "INSERT INTO outbox (to_address, subject, body, unsubscribe_url, created_at, \
+                                      next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
 
 /// The insert of one message, bound and ready to run in the transaction of the change it
 /// tells about.
@@ -30,6 +30,7 @@ macro_rules! insert_mail {
             .bind(&$mail.to)
             .bind(&$mail.subject)
             .bind(&$mail.body)
+            .bind(&$mail.unsubscribe)
             .bind($now)
     };
 }
@@ -61,7 +62,7 @@ macro_rules! impl_outbox_store {
                      WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
                                  ORDER BY next_attempt_at, id LIMIT 1) \
                        AND sent_at IS NULL AND next_attempt_at <= $1 \
-                     RETURNING id, to_address, subject, body, created_at, attempts, sent_at, sent_via",
+                     RETURNING id, to_address, subject, body, created_at, attempts, sent_at, sent_via, unsubscribe_url",
                 )
                 .bind(now)
                 .bind(now + lease_secs)
@@ -86,7 +87,7 @@ macro_rules! impl_outbox_store {
                 address: &str,
             ) -> $crate::server::db::DbResult<Vec<$crate::server::mail::QueuedMail>> {
                 sqlx::query_as(
-                    "SELECT id, to_address, subject, body, created_at, attempts, sent_at, sent_via FROM outbox \
+                    "SELECT id, to_address, subject, body, created_at, attempts, sent_at, sent_via, unsubscribe_url FROM outbox \
                      WHERE to_address = $1 ORDER BY id",
                 )
                 .bind(address)

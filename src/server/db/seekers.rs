@@ -5,6 +5,7 @@
 
 use crate::domain::IdentityDocument;
 use crate::seekers::consent::{ConsentKind, ConsentRecord, Consents, RecordedBy};
+use crate::seekers::history::{Certificate, WorkExperience, YearMonth};
 use crate::seekers::AccessRecord;
 use crate::seekers::{Disability, Education, PersonalDetails, SeekerProfile};
 use async_trait::async_trait;
@@ -63,6 +64,19 @@ pub trait SeekerStore: Send + Sync + 'static {
 
     /// Replaces the languages of the profile; `false` if there is no such profile.
     async fn save_languages(&self, id: i64, languages: &[crate::seekers::SpokenLanguage], now: i64) -> DbResult<bool>;
+
+    /// Adds a job to the profile's history. `None` if there is no such profile; `Conflict`
+    /// when it lists [`MAX_ENTRIES`](crate::seekers::history::MAX_ENTRIES) already.
+    async fn add_experience(&self, id: i64, job: &WorkExperience, now: i64) -> DbResult<Option<i64>>;
+
+    /// Takes job `entry` out of profile `id`'s history; `false` if it was not there.
+    async fn remove_experience(&self, id: i64, entry: i64, now: i64) -> DbResult<bool>;
+
+    /// Adds a certified competence, like [`add_experience`](SeekerStore::add_experience).
+    async fn add_certificate(&self, id: i64, certificate: &Certificate, now: i64) -> DbResult<Option<i64>>;
+
+    /// Takes certificate `entry` out of profile `id`; `false` if it was not there.
+    async fn remove_certificate(&self, id: i64, entry: i64, now: i64) -> DbResult<bool>;
 
     /// The consents in force.
     async fn consents_in_force(&self, id: i64) -> DbResult<Consents>;
@@ -181,9 +195,69 @@ impl SeekerRow {
             education,
             skills,
             languages,
+            experience: Vec::new(),
+            certificates: Vec::new(),
             disability,
             created_at: self.created_at,
             updated_at: self.updated_at,
+        })
+    }
+}
+
+/// A row of `seeker_experience`.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ExperienceRow {
+    id: i64,
+    job_title: String,
+    employer: String,
+    started: String,
+    ended: Option<String>,
+    duties: String,
+}
+
+/// Current jobs first, then the most recently ended.
+pub(crate) const SELECT_EXPERIENCE: &str = "SELECT id, job_title, employer, started, ended, duties \
+     FROM seeker_experience WHERE seeker_id = $1 ORDER BY COALESCE(ended, '9999-99') DESC, started DESC, id DESC";
+
+impl ExperienceRow {
+    /// The job, or `None` if a stored month is not one (the table's checks keep them so).
+    pub(crate) fn into_entry(self) -> Option<WorkExperience> {
+        let ended = match self.ended {
+            Some(code) => Some(YearMonth::parse(&code)?),
+            None => None,
+        };
+        Some(WorkExperience {
+            id: self.id,
+            job_title: self.job_title,
+            employer: self.employer,
+            started: YearMonth::parse(&self.started)?,
+            ended,
+            duties: self.duties,
+        })
+    }
+}
+
+/// A row of `seeker_certificates`.
+#[derive(sqlx::FromRow)]
+pub(crate) struct CertificateRow {
+    id: i64,
+    name: String,
+    issuer: String,
+    issued: String,
+    number: String,
+}
+
+pub(crate) const SELECT_CERTIFICATES: &str =
+    "SELECT id, name, issuer, issued, number FROM seeker_certificates WHERE seeker_id = $1 ORDER BY issued DESC, id DESC";
+
+impl CertificateRow {
+    pub(crate) fn into_entry(self) -> Option<Certificate> {
+        Some(Certificate {
+            id: self.id,
+            name: self.name,
+            issuer: self.issuer,
+            issued: YearMonth::parse(&self.issued)?,
+            number: self.number,
         })
     }
 }
@@ -282,6 +356,62 @@ macro_rules! bind_personal {
             .bind($p.channel.code())
             .bind($crate::seekers::name_key(&$p.full_name))
     };
+}
+
+/// Adds one entry to a list of profile `$id` (table `$table`) with `$insert`, a query that
+/// returns the new id, in one transaction with the profile's time of change: `None` if there
+/// is no such profile, `Conflict` when the list is full.
+macro_rules! add_entry {
+    ($store:expr, $id:expr, $now:expr, $table:literal, $insert:expr) => {{
+        use $crate::server::db::DbError;
+        let mut tx = $store.begin_write().await?;
+        let found = sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
+            .bind($now)
+            .bind($id)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::from_sqlx)?;
+        if found.rows_affected() == 0 {
+            return Ok(None);
+        }
+        let listed: i64 = sqlx::query_scalar(concat!("SELECT COUNT(*) FROM ", $table, " WHERE seeker_id = $1"))
+            .bind($id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(DbError::from_sqlx)?;
+        if listed >= $crate::seekers::history::MAX_ENTRIES as i64 {
+            return Err(DbError::Conflict(concat!($table, "_full").into()));
+        }
+        let entry: i64 = $insert.fetch_one(&mut *tx).await.map_err(DbError::from_sqlx)?;
+        tx.commit().await.map_err(DbError::from_sqlx)?;
+        Ok(Some(entry))
+    }};
+}
+
+/// Deletes entry `$entry` of profile `$id` from `$table`, noting the profile's time of change.
+macro_rules! remove_entry {
+    ($store:expr, $id:expr, $entry:expr, $now:expr, $table:literal) => {{
+        use $crate::server::db::DbError;
+        let mut tx = $store.begin_write().await?;
+        let gone = sqlx::query(concat!("DELETE FROM ", $table, " WHERE id = $1 AND seeker_id = $2"))
+            .bind($entry)
+            .bind($id)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::from_sqlx)?
+            .rows_affected()
+            == 1;
+        if gone {
+            sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
+                .bind($now)
+                .bind($id)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+        }
+        tx.commit().await.map_err(DbError::from_sqlx)?;
+        Ok(gone)
+    }};
 }
 
 /// Inserts one consent row in `$tx`.
@@ -426,7 +556,80 @@ macro_rules! impl_seeker_store {
                         .fetch_all(&self.pool)
                         .await
                         .map_err(DbError::from_sqlx)?;
-                Ok(row.into_profile(skills, $crate::server::db::seekers::languages_in_order(&spoken), disability))
+                let experience: Vec<$crate::server::db::seekers::ExperienceRow> =
+                    sqlx::query_as($crate::server::db::seekers::SELECT_EXPERIENCE)
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                let certificates: Vec<$crate::server::db::seekers::CertificateRow> =
+                    sqlx::query_as($crate::server::db::seekers::SELECT_CERTIFICATES)
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                Ok(row.into_profile(skills, $crate::server::db::seekers::languages_in_order(&spoken), disability).map(
+                    |mut profile| {
+                        profile.experience = experience.into_iter().filter_map(|row| row.into_entry()).collect();
+                        profile.certificates = certificates.into_iter().filter_map(|row| row.into_entry()).collect();
+                        profile
+                    },
+                ))
+            }
+
+            async fn add_experience(
+                &self,
+                id: i64,
+                job: &$crate::seekers::history::WorkExperience,
+                now: i64,
+            ) -> $crate::server::db::DbResult<Option<i64>> {
+                $crate::server::db::seekers::add_entry!(
+                    self,
+                    id,
+                    now,
+                    "seeker_experience",
+                    sqlx::query_scalar(
+                        "INSERT INTO seeker_experience (seeker_id, job_title, employer, started, ended, duties) \
+                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    )
+                    .bind(id)
+                    .bind(&job.job_title)
+                    .bind(&job.employer)
+                    .bind(job.started.code())
+                    .bind(job.ended.map(|ended| ended.code()))
+                    .bind(&job.duties)
+                )
+            }
+
+            async fn remove_experience(&self, id: i64, entry: i64, now: i64) -> $crate::server::db::DbResult<bool> {
+                $crate::server::db::seekers::remove_entry!(self, id, entry, now, "seeker_experience")
+            }
+
+            async fn add_certificate(
+                &self,
+                id: i64,
+                certificate: &$crate::seekers::history::Certificate,
+                now: i64,
+            ) -> $crate::server::db::DbResult<Option<i64>> {
+                $crate::server::db::seekers::add_entry!(
+                    self,
+                    id,
+                    now,
+                    "seeker_certificates",
+                    sqlx::query_scalar(
+                        "INSERT INTO seeker_certificates (seeker_id, name, issuer, issued, number) \
+                         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    )
+                    .bind(id)
+                    .bind(&certificate.name)
+                    .bind(&certificate.issuer)
+                    .bind(certificate.issued.code())
+                    .bind(&certificate.number)
+                )
+            }
+
+            async fn remove_certificate(&self, id: i64, entry: i64, now: i64) -> $crate::server::db::DbResult<bool> {
+                $crate::server::db::seekers::remove_entry!(self, id, entry, now, "seeker_certificates")
             }
 
             async fn save_languages(
@@ -827,4 +1030,4 @@ macro_rules! impl_seeker_store {
         }
     };
 }
-pub(crate) use {bind_personal, erase_seeker, impl_seeker_store, insert_consent};
+pub(crate) use {add_entry, bind_personal, erase_seeker, impl_seeker_store, insert_consent, remove_entry};

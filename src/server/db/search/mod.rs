@@ -32,6 +32,9 @@ macro_rules! push_range_filters {
         if let Some(days) = query.days {
             builder.push(" AND v.published_at >= ").push_bind(now - i64::from(days) * 86_400);
         }
+        if let Some(after) = query.published_after {
+            builder.push(" AND v.published_at > ").push_bind(after);
+        }
     }};
 }
 

@@ -1,0 +1,101 @@
+//! The CV the register makes from a profile: what an employer needs to read about a person's
+//! work — who they are, how to reach them, what they know and have done — as one accessible
+//! page that prints (or saves as PDF from the browser) cleanly. It leaves out what a CV need
+//! not say and an employer should not weigh: the identity document, the date of birth, and
+//! anything about disability (the accommodations asked for travel with each application).
+
+use super::history::{Certificate, WorkExperience};
+use super::{ContactChannel, Education, SpokenLanguage};
+use crate::domain::Region;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where a CV is read: the signed-in person's own; `?persona=` a person of the counsellor's
+/// centre; `?postulacion=` an applicant to one of the employer's vacancies.
+pub const CV_PATH: &str = "/cv";
+
+pub fn cv_path(seeker: Option<i64>) -> String {
+    super::step_path(CV_PATH, seeker)
+}
+
+pub fn applicant_cv_path(application: i64) -> String {
+    format!("{CV_PATH}?postulacion={application}")
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cv {
+    pub full_name: String,
+    pub region: Region,
+    pub province: String,
+    pub district: String,
+    pub phone: String,
+    pub email: String,
+    pub channel: ContactChannel,
+    pub education: Option<Education>,
+    pub skills: Vec<String>,
+    pub languages: Vec<SpokenLanguage>,
+    pub experience: Vec<WorkExperience>,
+    pub certificates: Vec<Certificate>,
+    /// Where the reader came from: their profile, the person's page, the applicants.
+    pub back: String,
+}
+
+impl Cv {
+    pub fn of(profile: super::SeekerProfile, back: String) -> Cv {
+        let p = profile.personal;
+        Cv {
+            full_name: p.full_name,
+            region: p.region,
+            province: p.province,
+            district: p.district,
+            phone: p.phone,
+            email: p.email,
+            channel: p.channel,
+            education: profile.education,
+            skills: profile.skills,
+            languages: profile.languages,
+            experience: profile.experience,
+            certificates: profile.certificates,
+            back,
+        }
+    }
+}
+
+/// The CV of the signed-in person, of `seeker` for a counsellor of their centre, or of the
+/// applicant of `application` for an employer (or counsellor) who manages its vacancy — in
+/// each case only while the person's consents let that reader see their profile. Anyone else
+/// learns nothing, not even that the person exists.
+#[server(endpoint = "seekers/cv")]
+pub async fn read_cv(seeker: Option<i64>, application: Option<i64>) -> Result<Cv, AppError> {
+    use super::visibility::{visible_to, Viewer};
+    let current = crate::server::access::signed_in()?;
+    let actor = current.actor;
+    let store = crate::server::state::store()?;
+    let (id, viewer, back) = match (application, seeker) {
+        (Some(application), _) => {
+            let found = store.application(application).await?.ok_or(AppError::NotFound)?;
+            let facts = store.vacancy_facts(found.vacancy_id).await?.ok_or(AppError::NotFound)?;
+            if !crate::vacancies::workflow::may_manage(&actor, &facts) {
+                return Err(AppError::NotFound);
+            }
+            let id = found.seeker_id.ok_or(AppError::NotFound)?;
+            let viewer = Viewer::EmployerAppliedTo { disclosed: false };
+            (id, viewer, crate::applications::applicants_path(found.vacancy_id))
+        }
+        (None, Some(id)) => {
+            let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
+            (id, super::api::viewer_of(&actor, &profile), super::seeker_path(id))
+        }
+        (None, None) => {
+            let id = store.seeker_of_account(actor.account_id).await?.ok_or(AppError::NotFound)?;
+            (id, Viewer::Themselves, super::MY_PROFILE_PATH.to_string())
+        }
+    };
+    let consents = store.consents_in_force(id).await?;
+    if !visible_to(viewer, &consents).profile {
+        return Err(AppError::NotFound);
+    }
+    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
+    Ok(Cv::of(profile, back))
+}
