@@ -175,6 +175,15 @@ test("a job seeker makes their own profile, adds what they need, and withdraws a
   await expect(page.getByRole("heading", { name: "Cajera" })).toBeVisible();
   await expect(steps.getByText("1 certificado")).toBeVisible();
 
+  // The CV the profile makes: the work, how to reach her, nothing about her disability.
+  await page.getByRole("link", { name: "Mi CV, para leer, imprimir o guardar en PDF" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(me.name);
+  await expect(page.getByRole("heading", { name: "Cajera" })).toBeVisible();
+  await expect(page.getByText("Lo dio Ministerio de Trabajo en mayo de 2021")).toBeVisible();
+  await expect(page.getByText("Auditiva")).toHaveCount(0);
+  await axe();
+  await page.getByRole("link", { name: "Volver" }).click();
+
   await page.getByRole("button", { name: "Retirar este permiso: Datos de mi discapacidad" }).click();
   await expect(page.getByRole("alert")).toContainText("Retiraste el permiso");
   await expect(page.getByText("Auditiva")).toHaveCount(0);

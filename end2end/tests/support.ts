@@ -17,6 +17,8 @@ export const PAGES: { path: string; title: string | RegExp }[] = [
   { path: "/vacante/1", title: "Operario o operaria de control de calidad textil — Senda" },
   { path: "/empleos?region=arequipa", title: /^\d+ vacantes · Buscar empleo — Senda$/ },
   { path: "/empleos?q=astronauta&ajuste=job_coach", title: "0 vacantes para «astronauta» · Buscar empleo — Senda" },
+  // An alert's "stop" link once the alert is gone.
+  { path: "/avisos/dejar", title: "Dejar de recibir avisos — Senda" },
 ];
 
 export const THEMES = ["device", "dark", "light"] as const;

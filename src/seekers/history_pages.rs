@@ -88,6 +88,31 @@ fn certificate_facts(lang: crate::i18n::Lang, certificate: &Certificate) -> Stri
     facts
 }
 
+/// A list of entries, or the words that say there are none.
+#[component]
+fn Entries(none: Key, items: Vec<AnyView>) -> impl IntoView {
+    let lang = use_ui().lang;
+    if items.is_empty() {
+        view! { <p>{t(lang, none)}</p> }.into_any()
+    } else {
+        view! { <ul class="app-list app-entries">{items}</ul> }.into_any()
+    }
+}
+
+/// One job or certificate: what it is, the facts in a line, what the person wrote of it, and
+/// where it may be taken out, the button that does it (`(action, id, label)`).
+#[component]
+fn Entry(title: String, facts: String, details: String, remove: Option<(String, i64, String)>) -> impl IntoView {
+    view! {
+        <li>
+            <h3>{title}</h3>
+            <p>{facts}</p>
+            {(!details.is_empty()).then(|| view! { <PlainText text=details /> })}
+            {remove.map(|(action, id, label)| view! { <RemoveButton action id label /> })}
+        </li>
+    }
+}
+
 /// A small form with one button that takes entry `id` out of the list at `action`.
 #[component]
 fn RemoveButton(action: String, id: i64, label: String) -> impl IntoView {
@@ -114,30 +139,19 @@ fn ExperienceForms(jobs: Vec<WorkExperience>, persona: Option<i64>) -> impl Into
     let lang = use_ui().lang;
     let form = use_form_state();
     let action = step_path(EXPERIENCE_PATH, persona);
-    let listed = if jobs.is_empty() {
-        view! { <p>{t(lang, Key::experience_none)}</p> }.into_any()
-    } else {
-        let items = jobs
-            .into_iter()
-            .map(|job| {
-                let label = format!("{}: {}, {}", t(lang, Key::history_remove), job.job_title, job.period(lang));
-                let place = job_facts(lang, &job);
-                view! {
-                    <li>
-                        <h3>{job.job_title.clone()}</h3>
-                        <p>{place}</p>
-                        {(!job.duties.is_empty()).then(|| view! { <PlainText text=job.duties.clone() /> })}
-                        <RemoveButton action=action.clone() id=job.id label />
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="app-list app-entries">{items}</ul> }.into_any()
-    };
+    let items = jobs
+        .into_iter()
+        .map(|job| {
+            let label = format!("{}: {}, {}", t(lang, Key::history_remove), job.job_title, job.period(lang));
+            let remove = Some((action.clone(), job.id, label));
+            let facts = job_facts(lang, &job);
+            view! { <Entry title=job.job_title facts details=job.duties remove /> }.into_any()
+        })
+        .collect::<Vec<_>>();
     view! {
         <section aria-labelledby="jobs-h">
             <h2 id="jobs-h">{t(lang, Key::experience_listed_h2)}</h2>
-            {listed}
+            <Entries none=Key::experience_none items />
         </section>
         <form method="post" action=action.clone() novalidate aria-labelledby="add-job-h">
             <CsrfField />
@@ -190,34 +204,20 @@ fn CertificateForms(certificates: Vec<Certificate>, persona: Option<i64>) -> imp
     let lang = use_ui().lang;
     let form = use_form_state();
     let action = step_path(CERTIFICATES_PATH, persona);
-    let listed = if certificates.is_empty() {
-        view! { <p>{t(lang, Key::certificates_none)}</p> }.into_any()
-    } else {
-        let items = certificates
-            .into_iter()
-            .map(|certificate| {
-                let label = format!(
-                    "{}: {}, {}",
-                    t(lang, Key::history_remove),
-                    certificate.name,
-                    certificate.issued.words(lang)
-                );
-                let facts = certificate_facts(lang, &certificate);
-                view! {
-                    <li>
-                        <h3>{certificate.name.clone()}</h3>
-                        <p>{facts}</p>
-                        <RemoveButton action=action.clone() id=certificate.id label />
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="app-list app-entries">{items}</ul> }.into_any()
-    };
+    let items = certificates
+        .into_iter()
+        .map(|certificate| {
+            let when = certificate.issued.words(lang);
+            let label = format!("{}: {}, {when}", t(lang, Key::history_remove), certificate.name);
+            let remove = Some((action.clone(), certificate.id, label));
+            let facts = certificate_facts(lang, &certificate);
+            view! { <Entry title=certificate.name facts details=String::new() remove /> }.into_any()
+        })
+        .collect::<Vec<_>>();
     view! {
         <section aria-labelledby="certificates-h">
             <h2 id="certificates-h">{t(lang, Key::certificates_listed_h2)}</h2>
-            {listed}
+            <Entries none=Key::certificates_none items />
         </section>
         <form method="post" action=action.clone() novalidate aria-labelledby="add-certificate-h">
             <CsrfField />
@@ -261,49 +261,28 @@ fn CertificateForms(certificates: Vec<Certificate>, persona: Option<i64>) -> imp
 #[component]
 pub fn WorkHistory(experience: Vec<WorkExperience>, certificates: Vec<Certificate>) -> impl IntoView {
     let lang = use_ui().lang;
-    let jobs = if experience.is_empty() {
-        view! { <p>{t(lang, Key::vacancy_not_stated)}</p> }.into_any()
-    } else {
-        let items = experience
-            .into_iter()
-            .map(|job| {
-                let place = job_facts(lang, &job);
-                view! {
-                    <li>
-                        <h3>{job.job_title}</h3>
-                        <p>{place}</p>
-                        {(!job.duties.is_empty()).then(|| view! { <PlainText text=job.duties /> })}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="app-list app-entries">{items}</ul> }.into_any()
-    };
-    let certified = if certificates.is_empty() {
-        view! { <p>{t(lang, Key::vacancy_not_stated)}</p> }.into_any()
-    } else {
-        let items = certificates
-            .into_iter()
-            .map(|certificate| {
-                let facts = certificate_facts(lang, &certificate);
-                view! {
-                    <li>
-                        <h3>{certificate.name}</h3>
-                        <p>{facts}</p>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="app-list app-entries">{items}</ul> }.into_any()
-    };
+    let jobs = experience
+        .into_iter()
+        .map(|job| {
+            let facts = job_facts(lang, &job);
+            view! { <Entry title=job.job_title facts details=job.duties remove=None /> }.into_any()
+        })
+        .collect::<Vec<_>>();
+    let certified = certificates
+        .into_iter()
+        .map(|certificate| {
+            let facts = certificate_facts(lang, &certificate);
+            view! { <Entry title=certificate.name facts details=String::new() remove=None /> }.into_any()
+        })
+        .collect::<Vec<_>>();
     view! {
         <section aria-labelledby="experience-h">
             <h2 id="experience-h">{t(lang, Key::step_experience)}</h2>
-            {jobs}
+            <Entries none=Key::vacancy_not_stated items=jobs />
         </section>
         <section aria-labelledby="certified-h">
             <h2 id="certified-h">{t(lang, Key::step_certificates)}</h2>
-            {certified}
+            <Entries none=Key::vacancy_not_stated items=certified />
         </section>
     }
 }
