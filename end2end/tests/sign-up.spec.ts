@@ -35,7 +35,7 @@ test("a forgotten password is replaced through the emailed link", async ({ page 
   await page.getByRole("button", { name: "Enviar el enlace" }).click();
   await expect(page).toHaveURL(/\/revisa-tu-correo$/);
 
-  await page.goto(await emailedLink(rosa.email));
+  await page.goto(await emailedLink(rosa.email, "/contrasena/nueva"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Crea una contraseña nueva");
   await page.getByLabel("Contraseña nueva").fill("otra frase larga y nueva");
   await page.getByRole("button", { name: "Guardar la contraseña" }).click();
@@ -85,7 +85,7 @@ test.describe("axe-core on the sign-up and account security pages", () => {
     await page.getByLabel("Correo electrónico").fill(eva.email);
     await page.getByRole("button", { name: "Enviar el enlace" }).click();
     await expect(page).toHaveURL(/\/revisa-tu-correo$/);
-    await page.goto(await emailedLink(eva.email));
+    await page.goto(await emailedLink(eva.email, "/contrasena/nueva"));
     await page.getByRole("button", { name: "Guardar la contraseña" }).click();
     await expect(page.locator(".app-error-summary")).toBeVisible();
     await expectNoAxeViolations(page);

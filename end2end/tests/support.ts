@@ -91,23 +91,28 @@ export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.p
 }
 
 /**
- * The link to the site in the newest message sent to `address`. Without SMTP the server
- * writes each message to its log (JSON lines), which scripts/e2e names in SENDA_E2E_SERVER_LOG.
+ * The link to the site in the newest message sent to `address`, or, with `path`, in the newest
+ * one whose link leads there: a second message to the same address may reach the log a moment
+ * after the page that sent it, and until then the newest is the one before. Without SMTP the
+ * server writes each message to its log (JSON lines), which scripts/e2e names in
+ * SENDA_E2E_SERVER_LOG.
  */
-export async function emailedLink(address: string): Promise<string> {
+export async function emailedLink(address: string, path?: string): Promise<string> {
   const logFile = process.env.SENDA_E2E_SERVER_LOG;
   if (!logFile) throw new Error("SENDA_E2E_SERVER_LOG is not set: run the suite through scripts/e2e");
   let link: string | undefined;
   await expect
     .poll(() => {
-      const messages = readFileSync(logFile, "utf8")
+      const links = readFileSync(logFile, "utf8")
         .split("\n")
         .filter((line) => line.includes('"to":'))
         .map((line) => JSON.parse(line))
-        .filter((fields) => fields.to === address);
-      link = messages.at(-1)?.body.match(/https?:\/\/\S+/)?.[0];
+        .filter((fields) => fields.to === address)
+        .map((fields) => fields.body.match(/https?:\/\/\S+/)?.[0] as string | undefined)
+        .filter((found) => found !== undefined && (path === undefined || new URL(found).pathname === path));
+      link = links.at(-1);
       return link;
-    }, { message: `a message to ${address}` })
+    }, { message: `a message to ${address}${path ? ` with a link to ${path}` : ""}` })
     .toBeTruthy();
   // Links carry the configured public origin; the tests' server may listen elsewhere.
   const url = new URL(link!);
