@@ -17,7 +17,8 @@ use crate::matches::pages::MatchesPage;
 use crate::media::upload_page::VacancyVideoPage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::seekers::claim_pages::{ClaimProfilePage, ConsentSheetPage};
-use crate::seekers::cv_page::CvPage;
+use crate::seekers::cv_page::{CvFilePage, CvPage};
+use crate::seekers::details_page::DetailsPage;
 use crate::seekers::history_pages::{CertificatesPage, ExperiencePage};
 use crate::seekers::languages_page::LanguagesPage;
 use crate::seekers::pages::{
@@ -126,8 +127,10 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("mi-perfil") view=MyProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("borrar")) view=DeleteProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("vincular")) view=ClaimProfilePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("mi-perfil"), StaticSegment("datos")) view=DetailsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("idiomas")) view=LanguagesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("cv") view=CvPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("mi-perfil"), StaticSegment("cv-pdf")) view=CvFilePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mis-busquedas") view=MySearchesPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("avisos"), StaticSegment("dejar")) view=StopAlertPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("experiencia")) view=ExperiencePage ssr=SsrMode::Async />

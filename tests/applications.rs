@@ -448,3 +448,86 @@ async fn the_cv_reaches_the_person_their_centre_and_employers_they_applied_to_wh
     assert_eq!(page(&app, &cv, &b.employer).await.status, StatusCode::NOT_FOUND);
     db.cleanup().await;
 }
+
+/// The files the media store keeps, by name.
+fn kept_files(db: &common::TestDb) -> Vec<String> {
+    let dir = uploads_dir(db).join("videos");
+    std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn an_uploaded_cv_must_be_a_pdf_reaches_the_cvs_readers_and_goes_with_the_profile() {
+    use ConsentKind::*;
+    let (app, state, db) = app_with_state().await;
+    let b = board(&state).await;
+    let rosa =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let hash = state.passwords.hash("cuidado con el perro azul").await.unwrap();
+    state.store.set_password_hash(rosa.account_id, &hash).await.unwrap();
+    let seeker = registered(&state, Some(&rosa), b.centre, "45678912", &[Register, ShareWithEmployers]).await;
+    let cookie = session_cookie_for(&state, &rosa).await;
+    let file =
+        |bytes: &'static [u8]| Part::File { name: "cv", file_name: "cv.pdf", content_type: "application/pdf", bytes };
+
+    // Named .pdf, said to be a PDF, but not one: refused on the field, nothing kept.
+    let reply = send(&app, post_multipart("/mi-perfil/cv-pdf", &[file(b"GIF89a not a pdf")], &cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(
+        reply.body.contains("Ese archivo no es un PDF") && reply.body.contains(r##"href="#cv""##),
+        "{}",
+        reply.body
+    );
+    let mut large = b"%PDF-1.7\n".to_vec();
+    large.resize(5 * 1024 * 1024 + 1, b' ');
+    let large = Box::leak(large.into_boxed_slice());
+    let reply = send(&app, post_multipart("/mi-perfil/cv-pdf", &[file(large)], &cookie)).await;
+    assert!(reply.body.contains("El archivo pesa más de 5.0 MB"), "{}", reply.body);
+    assert!(state.store.seeker(seeker).await.unwrap().unwrap().cv_file.is_none());
+    assert!(kept_files(&db).is_empty());
+
+    // A PDF is kept; she and the employer she applied to download it; another company cannot.
+    let pdf: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+    let reply = send(&app, post_multipart("/mi-perfil/cv-pdf", &[file(pdf)], &cookie)).await;
+    assert_eq!(location(&reply), "/mi-perfil/cv-pdf?aviso=cv-guardado");
+    let own = page(&app, "/cv.pdf", &cookie).await;
+    assert_eq!((own.status, own.raw.as_slice()), (StatusCode::OK, pdf));
+    assert_eq!(own.headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(own.headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment"));
+    assert!(page(&app, "/cv", &cookie).await.body.contains(r#"href="/cv.pdf""#));
+    let application = senda::server::db::applications::NewApplication {
+        vacancy_id: b.vacancy,
+        seeker_id: seeker,
+        message: String::new(),
+        needs_at_interview: vec![],
+        disclose: false,
+        side: senda::applications::Side::Applicant,
+        by: rosa.account_id,
+    };
+    state.store.apply(&application, senda::server::auth::now()).await.unwrap();
+    let id = state.store.seeker_applications(seeker).await.unwrap()[0].id;
+    let theirs = format!("/cv.pdf?postulacion={id}");
+    assert_eq!(page(&app, &theirs, &b.employer).await.raw, pdf);
+    assert_eq!(page(&app, &theirs, &b.other_employer).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &format!("/cv.pdf?persona={seeker}"), &b.employer).await.status, StatusCode::NOT_FOUND);
+
+    // A new one replaces it (the old file goes); taking it out leaves none.
+    let newer: &[u8] = b"%PDF-1.7\n% la version nueva\n%%EOF\n";
+    send(&app, post_multipart("/mi-perfil/cv-pdf", &[file(newer)], &cookie)).await;
+    assert_eq!(page(&app, "/cv.pdf", &cookie).await.raw, newer);
+    assert_eq!(kept_files(&db).len(), 1, "the replaced file is deleted");
+    let reply = send(&app, post_form_from("/mi-perfil/cv-pdf/quitar", "", ORIGIN, Some(&cookie))).await;
+    assert_eq!(location(&reply), "/mi-perfil/cv-pdf?aviso=cv-quitado");
+    assert_eq!(page(&app, "/cv.pdf", &cookie).await.status, StatusCode::NOT_FOUND);
+    assert!(kept_files(&db).is_empty());
+
+    // Deleting the profile deletes the file too.
+    send(&app, post_multipart("/mi-perfil/cv-pdf", &[file(pdf)], &cookie)).await;
+    assert_eq!(kept_files(&db).len(), 1);
+    let reply =
+        post(&app, "/mi-perfil/borrar", &[("confirm", "si"), ("password", "cuidado con el perro azul")], &cookie).await;
+    assert_eq!(location(&reply), "/mi-perfil?aviso=perfil-borrado", "{}", reply.body);
+    assert!(kept_files(&db).is_empty(), "the file went with the profile");
+    db.cleanup().await;
+}

@@ -95,10 +95,13 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/mi-perfil/permisos", "action=confirmar", SIGNED_IN),
     ("/mi-perfil/borrar", "confirm=si&password=", SIGNED_IN),
     ("/mi-perfil/vincular", "document_type=dni&document_number=&claim_code=", SIGNED_IN),
+    ("/mi-perfil/datos", "full_name=", SIGNED_IN),
     ("/mi-perfil/idiomas", "idioma-es=native", SIGNED_IN),
     ("/mi-perfil/experiencia", "puesto=Cajero", SIGNED_IN),
     ("/mi-perfil/certificados", "quitar=1", SIGNED_IN),
     ("/mis-busquedas", "accion=guardar&consulta=q%3Dcocina", SIGNED_IN),
+    ("/mi-perfil/cv-pdf", "", SIGNED_IN),
+    ("/mi-perfil/cv-pdf/quitar", "", SIGNED_IN),
     ("/avisos/dejar", "t=00", EVERYONE),
     // Only a counsellor of the person's centre: others get 404 (tests/seekers.rs walks that).
     ("/personas/hoja", "", SIGNED_IN),

@@ -527,7 +527,7 @@ async fn a_work_history_is_added_an_entry_at_a_time_with_each_mistake_said_on_it
     let id: i64 = location(&reply).trim_start_matches("/persona/").split('?').next().unwrap().parse().unwrap();
     let path = format!("/mi-perfil/experiencia?persona={id}");
     let shown = page(&app, &path, Some(&jorge)).await.body;
-    assert!(shown.contains("Experiencia laboral de Rosa Huamán Quispe") && shown.contains("Paso 3 de 4"), "{shown}");
+    assert!(shown.contains("Experiencia laboral de Rosa Huamán Quispe") && shown.contains("Paso 3 de 5"), "{shown}");
     assert!(shown.contains("Todavía no hay ningún trabajo."));
     assert!(shown.contains(r#"aria-current="step""#), "the step list marks where we are");
 
@@ -598,5 +598,63 @@ async fn a_work_history_is_added_an_entry_at_a_time_with_each_mistake_said_on_it
     assert_eq!(location(&reply), format!("{path}&aviso=trabajo-quitado"));
     assert!(state.store.seeker(id).await.unwrap().unwrap().experience.is_empty());
 
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_details_are_changed_later_by_the_person_or_their_counsellor_with_nothing_lost_on_a_mistake() {
+    let (app, state, db) = app_with_state().await;
+    let centre = state.store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    let reply = send(&app, post_form_from("/personas/nueva", &registration(&[]), ORIGIN, Some(&jorge))).await;
+    let id: i64 = location(&reply).trim_start_matches("/persona/").split('?').next().unwrap().parse().unwrap();
+    let other = registration(&[("full_name", "Juan Mamani"), ("document_number", "12345678")]);
+    send(&app, post_form_from("/personas/nueva", &other, ORIGIN, Some(&jorge))).await;
+    let path = format!("/mi-perfil/datos?persona={id}");
+
+    // The form shows what the profile holds, as the first of the steps.
+    let shown = page(&app, &path, Some(&jorge)).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert!(shown.body.contains("Datos de Rosa Huamán Quispe") && shown.body.contains("Paso 1 de"), "{}", shown.body);
+    assert!(input_tag(&shown.body, "district").contains(r#"value="Wanchaq""#));
+    assert!(shown.body.contains(r#"<option value="secondary" selected"#), "{}", shown.body);
+    let profile = page(&app, &format!("/persona/{id}"), Some(&jorge)).await.body;
+    assert!(profile.contains(&format!(r#"href="/mi-perfil/datos?persona={id}""#)), "linked from the profile");
+
+    // A mistake is said on its field and everything typed comes back; nothing changes.
+    let moved = [("district", "Santiago"), ("phone", "984 000 111"), ("skills", "cocina, Excel")];
+    let mut bad = moved.to_vec();
+    bad.push(("email", "rosa@"));
+    let reply = send(&app, post_form_from(&path, &registration(&bad), ORIGIN, Some(&jorge))).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains(r##"href="#email""##), "{}", reply.body);
+    assert!(input_tag(&reply.body, "district").contains(r#"value="Santiago""#), "typed value kept");
+    assert_eq!(state.store.seeker(id).await.unwrap().unwrap().personal.district, "Wanchaq");
+
+    // Another person's document: said on the field, nothing told about them, nothing changed.
+    let taken = registration(&[("document_number", "1234 5678")]);
+    let reply = send(&app, post_form_from(&path, &taken, ORIGIN, Some(&jorge))).await;
+    assert!(reply.body.contains("Ese documento ya es de otra persona del registro"), "{}", reply.body);
+    assert!(!reply.body.contains("Juan"));
+    assert_eq!(state.store.seeker(id).await.unwrap().unwrap().personal.document.number(), "45678912");
+
+    // Saved: on to the next step, with the notice; the profile says the new details.
+    let reply = send(&app, post_form_from(&path, &registration(&moved), ORIGIN, Some(&jorge))).await;
+    assert_eq!(location(&reply), format!("/mi-perfil/idiomas?persona={id}&aviso=datos-guardados"));
+    let profile = state.store.seeker(id).await.unwrap().unwrap();
+    assert_eq!((profile.personal.district.as_str(), profile.personal.phone.as_str()), ("Santiago", "984 000 111"));
+    let mut skills = profile.skills.clone();
+    skills.sort();
+    assert_eq!(skills, vec!["Excel".to_string(), "cocina".to_string()]);
+
+    // Another centre's counsellor can neither see nor change them.
+    let elsewhere = counsellor_of(&state, "ana@arequipa.pe", other_centre(&state).await).await;
+    assert_eq!(page(&app, &path, Some(&elsewhere)).await.status, StatusCode::NOT_FOUND);
+    let hijack = registration(&[("district", "Lejos")]);
+    assert_eq!(
+        send(&app, post_form_from(&path, &hijack, ORIGIN, Some(&elsewhere))).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(state.store.seeker(id).await.unwrap().unwrap().personal.district, "Santiago");
     db.cleanup().await;
 }

@@ -103,6 +103,7 @@ on_both_engines!(
     a_profile_keeps_its_languages_in_the_lists_order_and_replaces_them_whole,
     a_work_history_lists_current_jobs_first_is_bounded_and_goes_with_the_profile,
     a_saved_search_is_kept_once_taken_by_one_server_a_day_and_stopped_by_its_secret,
+    a_profile_names_one_uploaded_cv_and_hands_back_the_file_it_replaces_or_drops,
 );
 
 fn event(action: AuditAction, at: i64) -> AuditEvent {
@@ -1606,10 +1607,22 @@ async fn a_person_enters_the_register_only_with_consent_and_once_per_document(db
         store.register_seeker(&new_seeker("Juan Mamani", "12345678", centre), &[Register], given).await.unwrap();
     let moved =
         senda::seekers::PersonalDetails { district: "Santiago".into(), ..personal("Rosa Huamán Quispe", "45678912") };
-    assert!(store.update_personal(id, &moved, 1_700_000_600).await.unwrap());
-    assert_eq!(store.seeker(id).await.unwrap().unwrap().personal.district, "Santiago");
+    let details = |personal| senda::seekers::fields::Details {
+        personal,
+        education: Some(senda::seekers::Education::Technical),
+        skills: vec!["cocina".into(), "Excel".into()],
+    };
+    assert!(store.update_details(id, &details(moved), 1_700_000_600).await.unwrap());
+    let changed = store.seeker(id).await.unwrap().unwrap();
+    assert_eq!(changed.personal.district, "Santiago");
+    assert_eq!(changed.education, Some(senda::seekers::Education::Technical));
+    let mut skills = changed.skills.clone();
+    skills.sort();
+    assert_eq!(skills, vec!["Excel".to_string(), "cocina".to_string()], "the skills replaced");
     let taken = personal("Juan Mamani", "45678912");
-    assert!(matches!(store.update_personal(other, &taken, 1_700_000_700).await, Err(DbError::Conflict(_))));
+    assert!(matches!(store.update_details(other, &details(taken), 1_700_000_700).await, Err(DbError::Conflict(_))));
+    assert_eq!(store.seeker(other).await.unwrap().unwrap().skills.len(), 2, "nothing stored half-way");
+    assert!(!store.update_details(other + 100, &details(personal("Nadie", "11111111")), 1_700_000_800).await.unwrap());
     assert_eq!(store.seeker(other).await.unwrap().unwrap().personal.document.number(), "12345678");
 }
 
@@ -1653,7 +1666,8 @@ async fn a_counsellor_finds_people_of_their_centre_by_name_or_document_a_page_at
     assert_eq!(second.0, vec!["Rosalía Condori", "Juan Mamani"]);
     // A renamed person is found by the new name.
     let renamed = personal("Juana Mamani Ccori", "40000001");
-    assert!(store.update_personal(ids[1], &renamed, 1_700_000_100).await.unwrap());
+    let renamed = senda::seekers::fields::Details { personal: renamed, education: None, skills: Vec::new() };
+    assert!(store.update_details(ids[1], &renamed, 1_700_000_100).await.unwrap());
     assert_eq!(find(Name(vec!["ccori".into()]), 0, 25).await.0, vec!["Juana Mamani Ccori"]);
 }
 
@@ -2184,4 +2198,24 @@ async fn a_saved_search_is_kept_once_taken_by_one_server_a_day_and_stopped_by_it
     let last = store.saved_searches(rosa).await.unwrap()[MAX_SAVED - 1].id;
     assert!(store.delete_saved_search(rosa, last).await.unwrap());
     assert_eq!(store.saved_searches(rosa).await.unwrap().len(), MAX_SAVED - 1);
+}
+
+async fn a_profile_names_one_uploaded_cv_and_hands_back_the_file_it_replaces_or_drops(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    use senda::seekers::cv::CvFile;
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let given = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let id = store.register_seeker(&new_seeker("Rosa Huamán", "45678912", centre), &[Register], given).await.unwrap();
+    let file = |key: &str, at| CvFile { media_key: key.into(), bytes: 1234, uploaded_at: at };
+    assert_eq!(store.set_cv_file(id, &file("a.pdf", 1_700_000_100)).await.unwrap(), None);
+    let profile = store.seeker(id).await.unwrap().unwrap();
+    assert_eq!(profile.cv_file, Some(file("a.pdf", 1_700_000_100)));
+    assert_eq!(profile.updated_at, 1_700_000_100);
+    assert_eq!(store.set_cv_file(id, &file("b.pdf", 1_700_000_200)).await.unwrap().as_deref(), Some("a.pdf"));
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().cv_file.map(|f| f.media_key).as_deref(), Some("b.pdf"));
+    assert!(matches!(store.set_cv_file(id + 99, &file("c.pdf", 1)).await, Err(DbError::Conflict(_))));
+    assert_eq!(store.remove_cv_file(id, 1_700_000_300).await.unwrap().as_deref(), Some("b.pdf"));
+    assert_eq!(store.remove_cv_file(id, 1_700_000_300).await.unwrap(), None);
+    assert_eq!(store.seeker(id).await.unwrap().unwrap().cv_file, None);
 }

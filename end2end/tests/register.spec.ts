@@ -125,10 +125,18 @@ test("a job seeker makes their own profile, adds what they need, and withdraws a
 
   // The profile in steps, each saved as it is given: languages (sign languages among them),
   // then the jobs done and the certificates earned, then the optional disability step.
+  // The first step holds what she gave to make the profile, to change when she needs to.
   const steps = page.getByRole("navigation", { name: "El perfil, paso a paso" });
-  await steps.getByRole("link", { name: "Idiomas y lenguas de señas" }).click();
+  await steps.getByRole("link", { name: "Quién es y cómo contactarle" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tus datos");
+  await expect(page.getByText("Paso 1 de 6")).toBeVisible();
+  await expect(page.getByLabel("Región")).toHaveValue("arequipa");
+  await axe();
+  await page.getByLabel("Distrito (opcional)").fill("Yanahuara");
+  await page.getByRole("button", { name: "Guardar los datos" }).click();
+  await expect(page.getByRole("alert")).toContainText("Guardamos los datos");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tus idiomas y lenguas de señas");
-  await expect(page.getByText("Paso 2 de 5")).toBeVisible();
+  await expect(page.getByText("Paso 2 de 6")).toBeVisible();
   if (project === "hydrated") await expectNoAxeViolationsInEachTheme(page);
   await page.getByLabel("Castellano").selectOption({ label: "lengua materna" });
   await page.getByLabel("Lengua de señas peruana (LSP)").selectOption({ label: "avanzado" });
@@ -163,6 +171,21 @@ test("a job seeker makes their own profile, adds what they need, and withdraws a
   await page.getByRole("button", { name: "Añadir este certificado" }).click();
   await expect(page.getByRole("alert")).toContainText("Añadimos el certificado");
   await expect(page.getByText("Lo dio Ministerio de Trabajo en mayo de 2021")).toBeVisible();
+  await axe();
+  // A CV of her own, as a PDF: checked by what the file is, not by its name.
+  await page.getByRole("link", { name: "Siguiente paso: CV en PDF (opcional)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tu CV en PDF");
+  const upload = page.getByLabel("Archivo del CV, en PDF");
+  await upload.setInputFiles({ name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from("no soy un PDF") });
+  await page.getByRole("button", { name: "Subir el PDF" }).click();
+  await expect(page.getByRole("link", { name: /Ese archivo no es un PDF/ })).toBeVisible();
+  await axe();
+  await page
+    .getByLabel("Archivo del CV, en PDF")
+    .setInputFiles({ name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await page.getByRole("button", { name: "Subir el PDF" }).click();
+  await expect(page.getByRole("alert")).toContainText("Guardamos el PDF de tu CV");
+  await expect(page.getByRole("link", { name: "Descargar el PDF" })).toBeVisible();
   await axe();
   await page.getByRole("link", { name: "Siguiente paso: Discapacidad y ajustes (opcional)" }).click();
   await axe();

@@ -56,10 +56,13 @@ pub enum Notice {
     SearchesFull,
     SearchDeleted,
     AlertStopped,
+    CvFileSaved,
+    CvFileRemoved,
+    DetailsSaved,
 }
 
 impl Notice {
-    const ALL: [Notice; 47] = [
+    const ALL: [Notice; 50] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -107,6 +110,9 @@ impl Notice {
         Notice::SearchesFull,
         Notice::SearchDeleted,
         Notice::AlertStopped,
+        Notice::CvFileSaved,
+        Notice::CvFileRemoved,
+        Notice::DetailsSaved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -158,6 +164,9 @@ impl Notice {
             Notice::SearchesFull => "busquedas-llenas",
             Notice::SearchDeleted => "busqueda-borrada",
             Notice::AlertStopped => "aviso-detenido",
+            Notice::CvFileSaved => "cv-guardado",
+            Notice::CvFileRemoved => "cv-quitado",
+            Notice::DetailsSaved => "datos-guardados",
         }
     }
 
@@ -210,6 +219,9 @@ impl Notice {
             Notice::SearchesFull => Key::notice_searches_full,
             Notice::SearchDeleted => Key::notice_search_deleted,
             Notice::AlertStopped => Key::notice_alert_stopped,
+            Notice::CvFileSaved => Key::notice_cv_file_saved,
+            Notice::CvFileRemoved => Key::notice_cv_file_removed,
+            Notice::DetailsSaved => Key::notice_details_saved,
         }
     }
 

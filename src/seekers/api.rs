@@ -232,10 +232,15 @@ pub async fn read_consent_sheet(id: i64) -> Result<ConsentSheet, AppError> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileStepForm {
     pub full_name: String,
+    /// The first step's: who the person is and how to reach them, what they studied and can do.
+    pub personal: super::PersonalDetails,
+    pub education: Option<super::Education>,
+    pub skills: Vec<String>,
     pub progress: super::steps::ProfileProgress,
     pub languages: Vec<super::SpokenLanguage>,
     pub experience: Vec<super::history::WorkExperience>,
     pub certificates: Vec<super::history::Certificate>,
+    pub cv_file: Option<super::cv::CvFile>,
 }
 
 impl ProfileStepForm {
@@ -256,10 +261,14 @@ pub async fn read_profile_step(seeker: Option<i64>) -> Result<ProfileStepForm, A
     let is_self = side == crate::applications::Side::Applicant;
     let progress = super::steps::ProfileProgress::of(&profile, is_self, consents.has(ConsentKind::DisabilityData));
     Ok(ProfileStepForm {
-        full_name: profile.personal.full_name,
+        full_name: profile.personal.full_name.clone(),
+        personal: profile.personal,
+        education: profile.education,
+        skills: profile.skills,
         progress,
         languages: profile.languages,
         experience: profile.experience,
         certificates: profile.certificates,
+        cv_file: profile.cv_file,
     })
 }

@@ -23,6 +23,36 @@ pub fn applicant_cv_path(application: i64) -> String {
     format!("{CV_PATH}?postulacion={application}")
 }
 
+/// Where the person (or the counsellor acting for them, `?persona=`) uploads a CV as a PDF, or
+/// takes it away ([`REMOVE_CV_FILE_PATH`]).
+pub const CV_FILE_PATH: &str = "/mi-perfil/cv-pdf";
+pub const REMOVE_CV_FILE_PATH: &str = "/mi-perfil/cv-pdf/quitar";
+/// Where the uploaded PDF is read, with the same `?persona=` / `?postulacion=` as [`CV_PATH`].
+pub const CV_PDF_PATH: &str = "/cv.pdf";
+/// The largest PDF taken.
+pub const MAX_CV_BYTES: usize = 5 * 1024 * 1024;
+
+/// The address of the uploaded PDF for the reader of the CV page at `cv_page` (same query).
+pub fn pdf_path(cv_page: &str) -> String {
+    cv_page.replacen(CV_PATH, CV_PDF_PATH, 1)
+}
+
+/// A CV uploaded as a PDF.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CvFile {
+    /// Where the media store keeps it; never sent to a browser.
+    #[serde(skip)]
+    pub media_key: String,
+    pub bytes: i64,
+    pub uploaded_at: i64,
+}
+
+/// Whether a file starts as a PDF does (its name and the type the browser claims are whatever
+/// the sender says).
+pub fn is_pdf(head: &[u8]) -> bool {
+    head.starts_with(b"%PDF-")
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cv {
     pub full_name: String,
@@ -37,6 +67,8 @@ pub struct Cv {
     pub languages: Vec<SpokenLanguage>,
     pub experience: Vec<WorkExperience>,
     pub certificates: Vec<Certificate>,
+    /// The PDF the person uploaded, if they did.
+    pub file: Option<CvFile>,
     /// Where the reader came from: their profile, the person's page, the applicants.
     pub back: String,
 }
@@ -57,6 +89,7 @@ impl Cv {
             languages: profile.languages,
             experience: profile.experience,
             certificates: profile.certificates,
+            file: profile.cv_file,
             back,
         }
     }
@@ -68,15 +101,29 @@ impl Cv {
 /// learns nothing, not even that the person exists.
 #[server(endpoint = "seekers/cv")]
 pub async fn read_cv(seeker: Option<i64>, application: Option<i64>) -> Result<Cv, AppError> {
-    use super::visibility::{visible_to, Viewer};
     let current = crate::server::access::signed_in()?;
-    let actor = current.actor;
     let store = crate::server::state::store()?;
+    let (id, back) = cv_subject(store.as_ref(), &current.actor, seeker, application).await?;
+    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
+    Ok(Cv::of(profile, back))
+}
+
+/// Whose CV `actor` asks for, and where they came from — the person's own; `seeker` for a
+/// counsellor of their centre; the applicant of `application` for whoever manages its vacancy —
+/// while the person's consents let that reader see their profile. Not found otherwise.
+#[cfg(feature = "ssr")]
+pub async fn cv_subject(
+    store: &dyn crate::server::db::Store,
+    actor: &crate::accounts::Actor,
+    seeker: Option<i64>,
+    application: Option<i64>,
+) -> Result<(i64, String), AppError> {
+    use super::visibility::{visible_to, Viewer};
     let (id, viewer, back) = match (application, seeker) {
         (Some(application), _) => {
             let found = store.application(application).await?.ok_or(AppError::NotFound)?;
             let facts = store.vacancy_facts(found.vacancy_id).await?.ok_or(AppError::NotFound)?;
-            if !crate::vacancies::workflow::may_manage(&actor, &facts) {
+            if !crate::vacancies::workflow::may_manage(actor, &facts) {
                 return Err(AppError::NotFound);
             }
             let id = found.seeker_id.ok_or(AppError::NotFound)?;
@@ -85,7 +132,7 @@ pub async fn read_cv(seeker: Option<i64>, application: Option<i64>) -> Result<Cv
         }
         (None, Some(id)) => {
             let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
-            (id, super::api::viewer_of(&actor, &profile), super::seeker_path(id))
+            (id, super::api::viewer_of(actor, &profile), super::seeker_path(id))
         }
         (None, None) => {
             let id = store.seeker_of_account(actor.account_id).await?.ok_or(AppError::NotFound)?;
@@ -96,6 +143,5 @@ pub async fn read_cv(seeker: Option<i64>, application: Option<i64>) -> Result<Cv
     if !visible_to(viewer, &consents).profile {
         return Err(AppError::NotFound);
     }
-    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
-    Ok(Cv::of(profile, back))
+    Ok((id, back))
 }

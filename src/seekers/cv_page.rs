@@ -22,13 +22,14 @@ pub fn CvPage() -> impl IntoView {
     if let Some(away) = sign_in_first(&ui, &here) {
         return away;
     }
+    let here = StoredValue::new(here);
     let found =
         Resource::new_blocking(move || (seeker, application), |(seeker, application)| read_cv(seeker, application));
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(cv) => view! { <CvView cv /> }.into_any(),
+                    Ok(cv) => view! { <CvView cv pdf=super::cv::pdf_path(&here.get_value()) /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -38,7 +39,7 @@ pub fn CvPage() -> impl IntoView {
 }
 
 #[component]
-fn CvView(cv: Cv) -> impl IntoView {
+fn CvView(cv: Cv, pdf: String) -> impl IntoView {
     let lang = use_ui().lang;
     let not_stated = || t(lang, Key::vacancy_not_stated).to_string();
     let or_not_stated = |text: &str| if text.is_empty() { not_stated() } else { text.to_string() };
@@ -56,6 +57,14 @@ fn CvView(cv: Cv) -> impl IntoView {
             </p>
             <h1>{cv.full_name.clone()}</h1>
             <p class="app-hint app-no-print">{t(lang, Key::cv_print_hint)}</p>
+            {cv.file.as_ref().map(|file| {
+                let size = crate::media::megabytes(file.bytes);
+                view! {
+                    <p class="app-no-print">
+                        <a href=pdf download="cv.pdf">{t_with(lang, Key::cv_pdf_link, &[("size", &size)])}</a>
+                    </p>
+                }
+            })}
             <section aria-labelledby="cv-contact-h">
                 <h2 id="cv-contact-h">{t(lang, Key::cv_contact_h2)}</h2>
                 <dl class="app-facts">
@@ -82,5 +91,82 @@ fn CvView(cv: Cv) -> impl IntoView {
             </section>
             <WorkHistory experience=cv.experience certificates=cv.certificates />
         </article>
+    }
+}
+
+/// The step where the person (or the counsellor acting for them) uploads a CV of their own as a
+/// PDF, replaces it, or takes it away.
+#[component]
+pub fn CvFilePage() -> impl IntoView {
+    use super::steps::{ProfileStep, ProfileStepPage};
+    view! {
+        <ProfileStepPage
+            base=super::cv::CV_FILE_PATH
+            step=ProfileStep::CvFile
+            own_heading=Key::cv_file_h1_self
+            their_heading=Key::cv_file_h1
+            intro=Key::cv_file_intro
+            body=|found, persona| view! { <CvFileForms file=found.cv_file.clone() persona /> }.into_any()
+        />
+    }
+}
+
+#[component]
+fn CvFileForms(file: Option<super::cv::CvFile>, persona: Option<i64>) -> impl IntoView {
+    use super::cv::{cv_path, pdf_path, CV_FILE_PATH, REMOVE_CV_FILE_PATH};
+    use super::step_path;
+    use crate::components::form::{use_form_state, CsrfField, FileField};
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    let current = match file {
+        Some(file) => {
+            let facts = t_with(
+                lang,
+                Key::cv_file_uploaded,
+                &[
+                    ("when", &crate::domain::lima_time::format_lima_date(file.uploaded_at)),
+                    ("size", &crate::media::megabytes(file.bytes)),
+                ],
+            );
+            view! {
+                <p>{facts}</p>
+                <p>
+                    <a href=pdf_path(&cv_path(persona)) download="cv.pdf">{t(lang, Key::cv_file_download)}</a>
+                </p>
+                <form method="post" action=step_path(REMOVE_CV_FILE_PATH, persona) class="app-inline-form">
+                    <CsrfField />
+                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::cv_file_remove)}</button>
+                </form>
+            }
+            .into_any()
+        }
+        None => view! { <p>{t(lang, Key::cv_file_none)}</p> }.into_any(),
+    };
+    view! {
+        <section aria-labelledby="cv-file-h">
+            <h2 id="cv-file-h">{t(lang, Key::cv_file_current_h2)}</h2>
+            {current}
+        </section>
+        <form
+            method="post"
+            action=step_path(CV_FILE_PATH, persona)
+            enctype="multipart/form-data"
+            novalidate
+            aria-labelledby="cv-upload-h"
+        >
+            <CsrfField />
+            <h2 id="cv-upload-h">{t(lang, Key::cv_file_upload_h2)}</h2>
+            <FileField
+                id="cv"
+                label=t(lang, Key::cv_file_field)
+                hint=Some(t(lang, Key::cv_file_hint))
+                accept="application/pdf,.pdf"
+                error=form.error("cv")
+            />
+            <button class="app-button" type="submit">{t(lang, Key::cv_file_submit)}</button>
+        </form>
+        <p>
+            <a href=cv_path(persona)>{t(lang, Key::cv_file_made_cv)}</a>
+        </p>
     }
 }

@@ -13,12 +13,19 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_PLACE_CHARS: usize = 80;
 pub const MAX_PHONE_CHARS: usize = 30;
 
-/// What the registration form gives when every field is right.
+/// The profile's first step: who the person is, how to reach them, what they studied and what
+/// they can do — given when the profile is made, changed on its own page after.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Registration {
+pub struct Details {
     pub personal: PersonalDetails,
     pub education: Option<Education>,
     pub skills: Vec<String>,
+}
+
+/// What the registration form gives when every field is right.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Registration {
+    pub details: Details,
     pub consents: Vec<ConsentKind>,
 }
 
@@ -102,9 +109,8 @@ pub fn read_personal(lang: Lang, fields: &Fields, today: &str, errors: &mut Fiel
     })
 }
 
-/// The whole registration form: personal details, education, skills and the consents ticked
-/// (the register's is required: without it nothing is kept).
-pub fn read_registration(lang: Lang, fields: &Fields, today: &str, errors: &mut FieldErrors) -> Option<Registration> {
+/// The details of the form: personal details, education and skills.
+pub fn read_details(lang: Lang, fields: &Fields, today: &str, errors: &mut FieldErrors) -> Option<Details> {
     let personal = read_personal(lang, fields, today, errors);
     let education = match value(fields, "education") {
         "" => Some(None),
@@ -117,6 +123,14 @@ pub fn read_registration(lang: Lang, fields: &Fields, today: &str, errors: &mut 
         },
     };
     let skills = skill_list(lang, fields, "skills", errors);
+    let skills_ok = errors.get("skills").is_none();
+    Some(Details { personal: personal?, education: education?, skills: skills_ok.then_some(skills)? })
+}
+
+/// The whole registration form: the details and the consents ticked (the register's is
+/// required: without it nothing is kept).
+pub fn read_registration(lang: Lang, fields: &Fields, today: &str, errors: &mut FieldErrors) -> Option<Registration> {
+    let details = read_details(lang, fields, today, errors);
     let consents: Vec<ConsentKind> = ConsentKind::ALL
         .into_iter()
         .filter(|kind| fields.iter().any(|(k, v)| k == "consent" && v == kind.code()))
@@ -127,7 +141,7 @@ pub fn read_registration(lang: Lang, fields: &Fields, today: &str, errors: &mut 
     if !errors.is_empty() {
         return None;
     }
-    Some(Registration { personal: personal?, education: education?, skills, consents })
+    Some(Registration { details: details?, consents })
 }
 
 #[cfg(test)]
@@ -175,9 +189,9 @@ mod tests {
         let (read, errors) = read(&[]);
         assert!(errors.is_empty(), "{errors:?}");
         let read = read.unwrap();
-        assert_eq!(read.personal.document.number(), "45678912");
+        assert_eq!(read.details.personal.document.number(), "45678912");
         assert_eq!(read.consents, vec![ConsentKind::Register, ConsentKind::CounsellorActs]);
-        assert_eq!(read.skills, vec!["atención al cliente".to_string(), "Excel".to_string()]);
+        assert_eq!(read.details.skills, vec!["atención al cliente".to_string(), "Excel".to_string()]);
     }
 
     #[test]

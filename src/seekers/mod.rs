@@ -9,6 +9,9 @@ pub mod consent;
 pub mod cv;
 pub mod cv_page;
 #[cfg(feature = "ssr")]
+pub mod cv_routes;
+pub mod details_page;
+#[cfg(feature = "ssr")]
 pub mod fields;
 pub mod history;
 pub mod history_pages;
@@ -235,6 +238,9 @@ pub struct SeekerProfile {
     /// Competences certified to them, the latest first.
     #[serde(default)]
     pub certificates: Vec<history::Certificate>,
+    /// The CV they uploaded as a PDF, if any.
+    #[serde(default)]
+    pub cv_file: Option<cv::CvFile>,
     /// `None` when not stored (no consent, or none given).
     pub disability: Option<Disability>,
     pub created_at: i64,
@@ -262,6 +268,10 @@ pub const MY_PROFILE_PATH: &str = "/mi-perfil";
 /// Where the languages of a profile are changed: the person's own, or with `?persona=` the
 /// person a counsellor acts for (the form posts here too).
 pub const LANGUAGES_PATH: &str = "/mi-perfil/idiomas";
+
+/// Where who the person is, how to reach them, what they studied and can do are changed after
+/// the profile was made (`?persona=` as above).
+pub const DETAILS_PATH: &str = "/mi-perfil/datos";
 
 /// Where the jobs a person has done are listed, added and taken out (`?persona=` as above).
 pub const EXPERIENCE_PATH: &str = "/mi-perfil/experiencia";

@@ -6,18 +6,16 @@ use super::api::{
 };
 use super::consent::{ConsentKind, RecordedBy};
 use super::{
-    seeker_path, Caseload, CaseloadQuery, ContactChannel, Education, SeekerSummary, Sex, CASELOAD_PATH, CONSENT_PATH,
-    CONSENT_REGISTER_FIELD, DELETE_PROFILE_PATH, MY_PROFILE_PATH, REGISTER_SEEKER_PATH,
+    seeker_path, Caseload, CaseloadQuery, SeekerSummary, CASELOAD_PATH, CONSENT_PATH, CONSENT_REGISTER_FIELD,
+    DELETE_PROFILE_PATH, MY_PROFILE_PATH, REGISTER_SEEKER_PATH,
 };
 use crate::accounts::Role;
-use crate::components::form::{
-    coded_options, use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextArea, TextField,
-};
+use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextField};
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::pagination::Pagination;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::{format_lima, format_lima_date};
-use crate::domain::{region, DocumentType};
+use crate::domain::DocumentType;
 use crate::i18n::{page_title, t, t_with, Key, Lang};
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -204,10 +202,6 @@ fn RegistrationForm(
     } else {
         page_title(lang, heading)
     };
-    let documents: Vec<(String, String)> =
-        DocumentType::ALL.iter().map(|k| (k.code().to_string(), document_label(lang, *k).to_string())).collect();
-    let regions: Vec<(String, String)> =
-        region::ALL.iter().map(|r| (r.slug().to_string(), r.name().to_string())).collect();
     let ticked: Vec<String> = form.values.iter().filter(|(k, _)| k == "consent").map(|(_, v)| v.clone()).collect();
     let register_error = form.error(CONSENT_REGISTER_FIELD);
     let register_invalid = register_error.is_some();
@@ -257,26 +251,8 @@ fn RegistrationForm(
                         <a href=super::claim::CLAIM_PATH>{t(lang, Key::claim_offer_link)}</a>
                     </p>
                 })}
-                <fieldset class="app-fieldset">
-                    <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_who)}</legend>
-                    <TextField id="full_name" label=t(lang, Key::seeker_full_name) autocomplete="off" value=form.value("full_name") error=form.error("full_name") />
-                    <SelectField id="document_type" label=t(lang, Key::seeker_document_type) options=documents selected=form.value("document_type") error=form.error("document_type") />
-                    <TextField id="document_number" label=t(lang, Key::seeker_document_number) autocomplete="off" value=form.value("document_number") error=form.error("document_number") />
-                    <TextField id="birth_date" label=t(lang, Key::seeker_birth_date) input_type="date" autocomplete="off" value=form.value("birth_date") error=form.error("birth_date") />
-                    <SelectField id="sex" label=t(lang, Key::seeker_sex) options=coded_options(lang, Sex::ALL, Sex::code, Sex::label) selected=form.value("sex") error=form.error("sex") />
-                    <SelectField id="education" label=t(lang, Key::seeker_education) options=coded_options(lang, Education::ALL, Education::code, Education::label) selected=form.value("education") error=form.error("education") />
-                    <TextArea id="skills" label=t(lang, Key::seeker_skills) hint=Some(t(lang, Key::vacancy_skills_hint)) rows=2 value=form.value("skills") error=form.error("skills") />
-                </fieldset>
-                <fieldset class="app-fieldset">
-                    <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_contact)}</legend>
-                    <SelectField id="region" label=t(lang, Key::vacancy_region) options=regions selected=form.value("region") error=form.error("region") />
-                    <TextField id="province" label=t(lang, Key::vacancy_province) autocomplete="off" value=form.value("province") error=form.error("province") />
-                    <TextField id="district" label=t(lang, Key::vacancy_district) autocomplete="off" value=form.value("district") error=form.error("district") />
-                    <TextField id="phone" label=t(lang, Key::seeker_phone) input_type="tel" autocomplete="off" value=form.value("phone") error=form.error("phone") />
-                    <TextField id="email" label=t(lang, Key::seeker_email) input_type="email" autocomplete="off" value=form.value("email") error=form.error("email") />
-                    <SelectField id="channel" label=t(lang, Key::seeker_channel) options=coded_options(lang, ContactChannel::ALL, ContactChannel::code, ContactChannel::label) selected=form.value("channel") error=form.error("channel") />
-                    {centre_field}
-                </fieldset>
+                <super::details_page::DetailsFields form=form.clone() />
+                {centre_field}
                 <fieldset class="app-fieldset" class:app-field--error=register_invalid>
                     <legend class="app-fieldset__legend">{t(lang, Key::register_seeker_consents)}</legend>
                     <p class="app-hint">{t(lang, consents_hint)}</p>
@@ -540,6 +516,13 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                     <dt>{t(lang, Key::seeker_channel)}</dt>
                     <dd>{t(lang, p.channel.label())}</dd>
                 </dl>
+                {(is_self || acts_for).then(|| view! {
+                    <p>
+                        <a href=super::step_path(super::DETAILS_PATH, (!is_self).then_some(profile.id))>
+                            {t(lang, Key::details_link)}
+                        </a>
+                    </p>
+                })}
             </section>
             <super::history_pages::WorkHistory
                 experience=profile.experience.clone()

@@ -45,17 +45,17 @@ pub async fn register_seeker(State(state): State<AppState>, request: Request) ->
         errors.push("document_number", t(ui.lang, key));
         FormState { values: kept(&fields), errors }
     };
-    match state.store.seeker_with_document(&registration.personal.document).await {
+    match state.store.seeker_with_document(&registration.details.personal.document).await {
         Ok(Some(other)) => return render_again(&state, parts, duplicate(other.centre_id)).await,
         Ok(None) => {}
         Err(err) => return AppError::from(err).into_response(),
     }
     let seeker = NewSeeker {
-        personal: registration.personal.clone(),
+        personal: registration.details.personal.clone(),
         account_id: None,
         centre_id: Some(centre),
-        education: registration.education,
-        skills: registration.skills.clone(),
+        education: registration.details.education,
+        skills: registration.details.skills.clone(),
     };
     let given = ConsentGiven { by: RecordedBy::Counsellor, recorder_id: actor.account_id, at: now };
     match state.store.register_seeker(&seeker, &registration.consents, given).await {
@@ -65,7 +65,7 @@ pub async fn register_seeker(State(state): State<AppState>, request: Request) ->
         }
         // Registered a moment ago by someone else.
         Err(DbError::Conflict(_)) => {
-            let other = state.store.seeker_with_document(&registration.personal.document).await.ok().flatten();
+            let other = state.store.seeker_with_document(&registration.details.personal.document).await.ok().flatten();
             render_again(&state, parts, duplicate(other.and_then(|o| o.centre_id))).await
         }
         Err(err) => AppError::from(err).into_response(),
@@ -118,17 +118,17 @@ pub async fn register_self(State(state): State<AppState>, request: Request) -> R
         Err(err) => return AppError::from(err).into_response(),
     }
     // Someone registered them already under this document: their centre can link the account.
-    if let Ok(Some(_)) = state.store.seeker_with_document(&registration.personal.document).await {
+    if let Ok(Some(_)) = state.store.seeker_with_document(&registration.details.personal.document).await {
         let mut errors = FieldErrors::default();
         errors.push("document_number", t(ui.lang, Key::seeker_err_duplicate_self));
         return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
     }
     let seeker = NewSeeker {
-        personal: registration.personal,
+        personal: registration.details.personal,
         account_id: Some(actor.account_id),
         centre_id: centre,
-        education: registration.education,
-        skills: registration.skills,
+        education: registration.details.education,
+        skills: registration.details.skills,
     };
     let given = ConsentGiven { by: RecordedBy::Themselves, recorder_id: actor.account_id, at: now };
     match state.store.register_seeker(&seeker, &registration.consents, given).await {
@@ -292,8 +292,13 @@ pub async fn delete_profile(State(state): State<AppState>, request: Request) -> 
         Err(response) => return response,
     };
     let audit = AuditEvent::of_request(AuditAction::ProfileDeleted, &state, &parts).about(actor.account_id);
+    let cv_file = match state.store.seeker(id).await {
+        Ok(profile) => profile.and_then(|p| p.cv_file).map(|file| file.media_key),
+        Err(err) => return AppError::from(err).into_response(),
+    };
     match state.store.delete_seeker(id, &audit).await {
         Ok(_) => {
+            super::cv_routes::forget(&state, cv_file).await;
             tracing::info!(seeker_id = id, "profile deleted by the person");
             see_other(&Notice::ProfileDeleted.on(super::MY_PROFILE_PATH))
         }
@@ -379,8 +384,6 @@ pub async fn claim_profile(State(state): State<AppState>, request: Request) -> R
     }
 }
 
-/// Saves the languages of a profile: the person's own, or those of the person a counsellor
-/// acts for. Each language is left out or given a level; anything else is said on its field.
 /// Whose profile a step's form post at `base` changes: the poster's own, or with `?persona=`
 /// that of the person they act for; with the step list as they see it. `Err` is the answer
 /// already: sign in first, make a profile first, or not found.
@@ -406,6 +409,8 @@ pub(super) async fn step_profile(
     }
 }
 
+/// Saves the languages of a profile: the person's own, or those of the person a counsellor
+/// acts for. Each language is left out or given a level; anything else is said on its field.
 pub async fn save_languages(State(state): State<AppState>, request: Request) -> Response {
     use super::steps::ProfileStep;
     use super::{Language, LanguageLevel, SpokenLanguage, LANGUAGES_PATH};
@@ -433,8 +438,58 @@ pub async fn save_languages(State(state): State<AppState>, request: Request) -> 
         Ok(_) => {
             tracing::info!(seeker_id = profile.id, is_self = progress.is_self, "languages saved");
             // On to the next step: the profile is filled a topic at a time.
-            let next = progress.next(ProfileStep::Languages).unwrap_or(ProfileStep::Personal);
-            see_other(&Notice::LanguagesSaved.on(&progress.path(next)))
+            see_other(&Notice::LanguagesSaved.on(&progress.after(ProfileStep::Languages)))
+        }
+        Err(err) => AppError::from(err).into_response(),
+    }
+}
+
+/// Saves the profile's first step again: who the person is, how to reach them, what they
+/// studied and can do — theirs, or with `?persona=` those of the person a counsellor acts for.
+/// A new document number is checked against the register as a new profile's is.
+pub async fn save_details(State(state): State<AppState>, request: Request) -> Response {
+    use super::steps::ProfileStep;
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let (profile, progress) = match step_profile(&state, &ui, super::DETAILS_PATH).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    let now = now();
+    let today = crate::domain::lima_time::lima_date(now);
+    let mut errors = FieldErrors::default();
+    let Some(details) = super::fields::read_details(ui.lang, &fields, &today, &mut errors) else {
+        return render_again(&state, parts, FormState { values: kept(&fields), errors }).await;
+    };
+    let on_document = |message: String| {
+        let mut errors = FieldErrors::default();
+        errors.push("document_number", message);
+        FormState { values: kept(&fields), errors }
+    };
+    // Whether a document is in the register is itself sensitive: trying new numbers counts
+    // against the same few tries as making a profile does.
+    if details.personal.document != profile.personal.document {
+        let account = ui.actor.as_ref().map_or(0, |actor| actor.account_id);
+        let limit = crate::server::auth::limits::PROFILE_DOCUMENTS_PER_ACCOUNT;
+        match limit.hit(state.store.as_ref(), &account.to_string(), now).await {
+            Ok(Ok(())) => {}
+            Ok(Err(limited)) => {
+                let minutes = ((limited.retry_after + 59) / 60).to_string();
+                let message = crate::i18n::t_with(ui.lang, Key::form_err_limited, &[("minutes", &minutes)]);
+                return render_again(&state, parts, on_document(message)).await;
+            }
+            Err(err) => return AppError::from(err).into_response(),
+        }
+    }
+    match state.store.update_details(profile.id, &details, now).await {
+        Ok(true) => {
+            tracing::info!(seeker_id = profile.id, is_self = progress.is_self, "profile details changed");
+            see_other(&Notice::DetailsSaved.on(&progress.after(ProfileStep::Personal)))
+        }
+        Ok(false) => AppError::NotFound.into_response(),
+        Err(DbError::Conflict(_)) => {
+            let message = t(ui.lang, Key::seeker_err_document_taken).to_string();
+            render_again(&state, parts, on_document(message)).await
         }
         Err(err) => AppError::from(err).into_response(),
     }

@@ -4,7 +4,7 @@
 
 use super::api::{read_profile_step, ProfileStepForm};
 use super::{disability_path, seeker_path, step_path, SeekerProfile, CERTIFICATES_PATH, EXPERIENCE_PATH};
-use super::{LANGUAGES_PATH, MY_PROFILE_PATH};
+use super::{DETAILS_PATH, LANGUAGES_PATH, MY_PROFILE_PATH};
 use crate::components::form::{use_form_state, ErrorSummary};
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::status_page::ErrorPage;
@@ -16,11 +16,14 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProfileStep {
-    /// Who the person is and how to reach them: given when the profile was made.
+    /// Who the person is and how to reach them: given when the profile was made, changed on
+    /// its own page after.
     Personal,
     Languages,
     Experience,
     Certificates,
+    /// A CV of their own, as a PDF: optional.
+    CvFile,
     /// Disability data and the accommodations needed: optional, and only with its consent.
     Disability,
 }
@@ -32,6 +35,7 @@ impl ProfileStep {
             ProfileStep::Languages => Key::step_languages,
             ProfileStep::Experience => Key::step_experience,
             ProfileStep::Certificates => Key::step_certificates,
+            ProfileStep::CvFile => Key::step_cv_file,
             ProfileStep::Disability => Key::step_disability,
         }
     }
@@ -46,6 +50,8 @@ pub struct ProfileProgress {
     pub languages: usize,
     pub jobs: usize,
     pub certificates: usize,
+    /// Whether they uploaded a CV.
+    pub cv_file: bool,
     /// Whether disability data is stored; `None` when that step is not offered here (no
     /// consent to process it, or not this viewer's to change).
     pub disability: Option<bool>,
@@ -59,28 +65,43 @@ impl ProfileProgress {
             languages: profile.languages.len(),
             jobs: profile.experience.len(),
             certificates: profile.certificates.len(),
+            cv_file: profile.cv_file.is_some(),
             disability: offers_disability.then_some(profile.disability.is_some()),
         }
     }
 
     pub fn steps(&self) -> Vec<ProfileStep> {
-        let mut steps =
-            vec![ProfileStep::Personal, ProfileStep::Languages, ProfileStep::Experience, ProfileStep::Certificates];
+        let mut steps = vec![
+            ProfileStep::Personal,
+            ProfileStep::Languages,
+            ProfileStep::Experience,
+            ProfileStep::Certificates,
+            ProfileStep::CvFile,
+        ];
         if self.disability.is_some() {
             steps.push(ProfileStep::Disability);
         }
         steps
     }
 
+    /// The profile as a whole: the person's own, or the page of the person acted for.
+    pub fn profile_path(&self) -> String {
+        if self.is_self {
+            MY_PROFILE_PATH.to_string()
+        } else {
+            seeker_path(self.seeker_id)
+        }
+    }
+
     /// Where the step is filled in.
     pub fn path(&self, step: ProfileStep) -> String {
         let persona = (!self.is_self).then_some(self.seeker_id);
         match step {
-            ProfileStep::Personal if self.is_self => MY_PROFILE_PATH.to_string(),
-            ProfileStep::Personal => seeker_path(self.seeker_id),
+            ProfileStep::Personal => step_path(DETAILS_PATH, persona),
             ProfileStep::Languages => step_path(LANGUAGES_PATH, persona),
             ProfileStep::Experience => step_path(EXPERIENCE_PATH, persona),
             ProfileStep::Certificates => step_path(CERTIFICATES_PATH, persona),
+            ProfileStep::CvFile => step_path(super::cv::CV_FILE_PATH, persona),
             ProfileStep::Disability => disability_path(self.seeker_id),
         }
     }
@@ -99,6 +120,7 @@ impl ProfileProgress {
             ProfileStep::Certificates => {
                 counted(self.certificates, Key::step_certificates_one, Key::step_certificates_many)
             }
+            ProfileStep::CvFile => t(lang, if self.cv_file { Key::step_done } else { Key::step_optional }).to_string(),
             ProfileStep::Disability => match self.disability {
                 Some(true) => t(lang, Key::step_done).to_string(),
                 _ => t(lang, Key::step_optional).to_string(),
@@ -111,6 +133,11 @@ impl ProfileProgress {
         let steps = self.steps();
         let at = steps.iter().position(|s| *s == step).map_or(0, |i| i + 1);
         t_with(lang, Key::step_position, &[("n", &at.to_string()), ("of", &steps.len().to_string())])
+    }
+
+    /// Where a saved step goes on to: the next step, or the profile after the last.
+    pub fn after(&self, step: ProfileStep) -> String {
+        self.next(step).map_or_else(|| self.profile_path(), |next| self.path(next))
     }
 
     /// The step after `step`, if there is one.
@@ -219,7 +246,7 @@ pub fn NextStep(progress: ProfileProgress, step: ProfileStep) -> impl IntoView {
     let lang = use_ui().lang;
     let (href, words) = match progress.next(step) {
         Some(next) => (progress.path(next), t_with(lang, Key::step_next, &[("step", t(lang, next.title()))])),
-        None => (progress.path(ProfileStep::Personal), t(lang, Key::step_back_to_profile).to_string()),
+        None => (progress.profile_path(), t(lang, Key::step_back_to_profile).to_string()),
     };
     view! {
         <p class="app-next-step">
@@ -233,25 +260,40 @@ mod tests {
     use super::*;
 
     fn progress(disability: Option<bool>) -> ProfileProgress {
-        ProfileProgress { seeker_id: 7, is_self: false, languages: 2, jobs: 0, certificates: 1, disability }
+        ProfileProgress {
+            seeker_id: 7,
+            is_self: false,
+            languages: 2,
+            jobs: 0,
+            certificates: 1,
+            cv_file: false,
+            disability,
+        }
     }
 
     #[test]
     fn the_steps_say_where_they_are_and_what_they_hold() {
         let with = progress(Some(false));
-        assert_eq!(with.steps().len(), 5);
-        assert_eq!(with.position(Lang::Es, ProfileStep::Experience), "Paso 3 de 5");
-        assert_eq!(with.next(ProfileStep::Certificates), Some(ProfileStep::Disability));
+        assert_eq!(with.steps().len(), 6);
+        assert_eq!(with.position(Lang::Es, ProfileStep::Experience), "Paso 3 de 6");
+        assert_eq!(with.next(ProfileStep::Certificates), Some(ProfileStep::CvFile));
+        assert_eq!(with.next(ProfileStep::CvFile), Some(ProfileStep::Disability));
+        assert_eq!(with.state(Lang::Es, ProfileStep::CvFile), "opcional, sin completar");
         assert_eq!(with.path(ProfileStep::Experience), "/mi-perfil/experiencia?persona=7");
-        assert_eq!(with.path(ProfileStep::Personal), "/persona/7");
+        assert_eq!(with.path(ProfileStep::Personal), "/mi-perfil/datos?persona=7");
+        assert_eq!(with.profile_path(), "/persona/7");
         assert_eq!(with.state(Lang::Es, ProfileStep::Languages), "2 idiomas");
         assert_eq!(with.state(Lang::Es, ProfileStep::Experience), "nada todavía");
         assert_eq!(with.state(Lang::Es, ProfileStep::Certificates), "1 certificado");
         let without = progress(None);
-        assert_eq!(without.position(Lang::Es, ProfileStep::Certificates), "Paso 4 de 4");
-        assert_eq!(without.next(ProfileStep::Certificates), None);
+        assert_eq!(without.position(Lang::Es, ProfileStep::CvFile), "Paso 5 de 5");
+        assert_eq!(without.next(ProfileStep::CvFile), None);
+        assert_eq!(without.after(ProfileStep::CvFile), "/persona/7");
+        assert_eq!(without.after(ProfileStep::Personal), "/mi-perfil/idiomas?persona=7");
+        assert_eq!(without.path(ProfileStep::CvFile), "/mi-perfil/cv-pdf?persona=7");
         let own = ProfileProgress { is_self: true, ..without };
         assert_eq!(own.path(ProfileStep::Languages), "/mi-perfil/idiomas");
-        assert_eq!(own.path(ProfileStep::Personal), "/mi-perfil");
+        assert_eq!(own.path(ProfileStep::Personal), "/mi-perfil/datos");
+        assert_eq!(own.profile_path(), "/mi-perfil");
     }
 }

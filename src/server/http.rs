@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .route(vacancies::search::COUNT_PATH, get(vacancies::routes::count_matches))
         .route("/vacante/{id}/lsp", get(media::routes::vacancy_video))
         .route("/vacante/{id}/lsp.vtt", get(media::routes::vacancy_captions))
+        .route(seekers::cv::CV_PDF_PATH, get(seekers::cv_routes::cv_pdf))
         .merge(forms)
         .leptos_routes(&state, routes, move || shell(leptos.clone()))
         // Files of the site (scripts, stylesheet, fonts, icon) straight from disk; Leptos only
@@ -143,11 +144,18 @@ pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (seekers::CONSENT_PATH, post(seekers::routes::change_consent)),
         (seekers::DELETE_PROFILE_PATH, post(seekers::routes::delete_profile)),
         (seekers::claim::CLAIM_PATH, post(seekers::routes::claim_profile)),
+        (seekers::DETAILS_PATH, post(seekers::routes::save_details)),
         (seekers::LANGUAGES_PATH, post(seekers::routes::save_languages)),
         (seekers::EXPERIENCE_PATH, post(seekers::history_routes::save_experience)),
         (alerts::MY_SEARCHES_PATH, post(alerts::routes::change_saved_searches)),
         (alerts::STOP_ALERT_PATH, post(alerts::routes::stop_alert)),
         (seekers::CERTIFICATES_PATH, post(seekers::history_routes::save_certificates)),
+        // Read field by field with its own limit (the file's), so no whole-body limit.
+        (
+            seekers::cv::CV_FILE_PATH,
+            post(seekers::cv_routes::upload_cv_file).layer(axum::extract::DefaultBodyLimit::disable()),
+        ),
+        (seekers::cv::REMOVE_CV_FILE_PATH, post(seekers::cv_routes::remove_cv_file)),
         (seekers::claim::CONSENT_SHEET_PATH, post(seekers::routes::new_claim_code)),
         (seekers::DISABILITY_PATH, post(seekers::routes::save_disability)),
         (casework::OUTCOME_PATH, post(casework::routes::record_outcome)),

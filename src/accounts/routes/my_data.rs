@@ -222,8 +222,18 @@ pub async fn delete_account(State(state): State<AppState>, request: Request) -> 
         Err(response) => return response,
     };
     let audit = AuditEvent::of_request(AuditAction::AccountDeleted, &state, &parts).about(account_id);
+    // The profile goes with the account; the file of its uploaded CV, after.
+    let cv_file = match state.store.seeker_of_account(account_id).await {
+        Ok(Some(seeker)) => match state.store.seeker(seeker).await {
+            Ok(profile) => profile.and_then(|p| p.cv_file).map(|file| file.media_key),
+            Err(err) => return failed(err),
+        },
+        Ok(None) => None,
+        Err(err) => return failed(err),
+    };
     match state.store.delete_account(account_id, &audit).await {
         Ok(_) => {
+            crate::seekers::cv_routes::forget(&state, cv_file).await;
             tracing::info!(account_id, "account deleted by its owner");
             super::signed_out_to(&state, &Notice::AccountDeleted.on("/"))
         }

@@ -54,9 +54,9 @@ pub trait SeekerStore: Send + Sync + 'static {
     /// The profile id of the account's holder.
     async fn seeker_of_account(&self, account_id: i64) -> DbResult<Option<i64>>;
 
-    /// Changes who the person is and how to reach them. `Conflict` if the document is
-    /// another person's; `false` if there is no such profile.
-    async fn update_personal(&self, id: i64, personal: &PersonalDetails, now: i64) -> DbResult<bool>;
+    /// Changes who the person is, how to reach them, what they studied and can do. `Conflict`
+    /// if the document is another person's; `false` if there is no such profile.
+    async fn update_details(&self, id: i64, details: &crate::seekers::fields::Details, now: i64) -> DbResult<bool>;
 
     /// Replaces the disability data. `false`, and nothing stored, unless consent to its
     /// processing is in force.
@@ -77,6 +77,13 @@ pub trait SeekerStore: Send + Sync + 'static {
 
     /// Takes certificate `entry` out of profile `id`; `false` if it was not there.
     async fn remove_certificate(&self, id: i64, entry: i64, now: i64) -> DbResult<bool>;
+
+    /// Makes `file` the profile's uploaded CV; the media key of the one it replaces, for the
+    /// caller to delete. `Conflict` if there is no such profile.
+    async fn set_cv_file(&self, id: i64, file: &crate::seekers::cv::CvFile) -> DbResult<Option<String>>;
+
+    /// Takes the uploaded CV off the profile; its media key, for the caller to delete.
+    async fn remove_cv_file(&self, id: i64, now: i64) -> DbResult<Option<String>>;
 
     /// The consents in force.
     async fn consents_in_force(&self, id: i64) -> DbResult<Consents>;
@@ -197,6 +204,7 @@ impl SeekerRow {
             languages,
             experience: Vec::new(),
             certificates: Vec::new(),
+            cv_file: None,
             disability,
             created_at: self.created_at,
             updated_at: self.updated_at,
@@ -568,13 +576,81 @@ macro_rules! impl_seeker_store {
                         .fetch_all(&self.pool)
                         .await
                         .map_err(DbError::from_sqlx)?;
+                let cv_file: Option<(String, i64, i64)> =
+                    sqlx::query_as("SELECT media_key, bytes, uploaded_at FROM seeker_cv_files WHERE seeker_id = $1")
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
                 Ok(row.into_profile(skills, $crate::server::db::seekers::languages_in_order(&spoken), disability).map(
                     |mut profile| {
                         profile.experience = experience.into_iter().filter_map(|row| row.into_entry()).collect();
                         profile.certificates = certificates.into_iter().filter_map(|row| row.into_entry()).collect();
+                        profile.cv_file = cv_file.map(|(media_key, bytes, uploaded_at)| {
+                            $crate::seekers::cv::CvFile { media_key, bytes, uploaded_at }
+                        });
                         profile
                     },
                 ))
+            }
+
+            async fn set_cv_file(
+                &self,
+                id: i64,
+                file: &$crate::seekers::cv::CvFile,
+            ) -> $crate::server::db::DbResult<Option<String>> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let found = sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
+                    .bind(file.uploaded_at)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                if found.rows_affected() == 0 {
+                    return Err(DbError::Conflict("seeker".into()));
+                }
+                let replaced: Option<String> =
+                    sqlx::query_scalar("SELECT media_key FROM seeker_cv_files WHERE seeker_id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                sqlx::query(
+                    "INSERT INTO seeker_cv_files (seeker_id, media_key, bytes, uploaded_at) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (seeker_id) DO UPDATE SET media_key = excluded.media_key, bytes = excluded.bytes, \
+                     uploaded_at = excluded.uploaded_at",
+                )
+                .bind(id)
+                .bind(&file.media_key)
+                .bind(file.bytes)
+                .bind(file.uploaded_at)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(replaced)
+            }
+
+            async fn remove_cv_file(&self, id: i64, now: i64) -> $crate::server::db::DbResult<Option<String>> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let removed: Option<String> =
+                    sqlx::query_scalar("DELETE FROM seeker_cv_files WHERE seeker_id = $1 RETURNING media_key")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                if removed.is_some() {
+                    sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
+                        .bind(now)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                }
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(removed)
             }
 
             async fn add_experience(
@@ -677,10 +753,10 @@ macro_rules! impl_seeker_store {
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
 
-            async fn update_personal(
+            async fn update_details(
                 &self,
                 id: i64,
-                personal: &$crate::seekers::PersonalDetails,
+                details: &$crate::seekers::fields::Details,
                 now: i64,
             ) -> $crate::server::db::DbResult<bool> {
                 use $crate::server::db::DbError;
@@ -689,17 +765,34 @@ macro_rules! impl_seeker_store {
                     sqlx::query(
                         "UPDATE seekers SET full_name = $1, document_type = $2, document_number = $3, birth_date = $4, \
                          sex = $5, region = $6, province = $7, district = $8, phone = $9, email = $10, channel = $11, \
-                         name_key = $12, updated_at = $13 WHERE id = $14",
+                         name_key = $12, education = $13, updated_at = $14 WHERE id = $15",
                     ),
-                    personal
+                    details.personal
                 )
+                .bind(details.education.map(|e| e.code()))
                 .bind(now)
                 .bind(id)
                 .execute(&mut *tx)
                 .await
                 .map_err(DbError::from_sqlx)?;
+                if changed.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM seeker_skills WHERE seeker_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                for skill in &details.skills {
+                    sqlx::query("INSERT INTO seeker_skills (seeker_id, skill) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(id)
+                        .bind(skill)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                }
                 tx.commit().await.map_err(DbError::from_sqlx)?;
-                Ok(changed.rows_affected() == 1)
+                Ok(true)
             }
 
             async fn save_disability(
