@@ -420,17 +420,7 @@ async fn the_cv_reaches_the_person_their_centre_and_employers_they_applied_to_wh
     assert!(page(&app, "/mi-perfil", &cookie).await.body.contains(r#"href="/cv""#), "her profile leads to it");
 
     // The employer she applied to, from the applicants list; another company's, nothing.
-    let application = senda::server::db::applications::NewApplication {
-        vacancy_id: b.vacancy,
-        seeker_id: seeker,
-        message: String::new(),
-        needs_at_interview: vec![],
-        disclose: false,
-        side: senda::applications::Side::Applicant,
-        by: rosa.account_id,
-    };
-    state.store.apply(&application, senda::server::auth::now()).await.unwrap();
-    let id = state.store.seeker_applications(seeker).await.unwrap()[0].id;
+    let id = applies_herself(&state, seeker, b.vacancy, &rosa).await;
     let cv = format!("/cv?postulacion={id}");
     let applicants = page(&app, &format!("/postulantes?vacante={}", b.vacancy), &b.employer).await.body;
     assert!(applicants.contains(&format!(r#"href="{cv}""#)), "{applicants}");
@@ -447,6 +437,21 @@ async fn the_cv_reaches_the_person_their_centre_and_employers_they_applied_to_wh
     state.store.revoke_consent(seeker, ShareWithEmployers, senda::server::auth::now()).await.unwrap();
     assert_eq!(page(&app, &cv, &b.employer).await.status, StatusCode::NOT_FOUND);
     db.cleanup().await;
+}
+
+/// Person `seeker` (of account `who`) applies to `vacancy` with nothing more; the application.
+async fn applies_herself(state: &AppState, seeker: i64, vacancy: i64, who: &Actor) -> i64 {
+    let application = senda::server::db::applications::NewApplication {
+        vacancy_id: vacancy,
+        seeker_id: seeker,
+        message: String::new(),
+        needs_at_interview: vec![],
+        disclose: false,
+        side: senda::applications::Side::Applicant,
+        by: who.account_id,
+    };
+    state.store.apply(&application, senda::server::auth::now()).await.unwrap();
+    state.store.seeker_applications(seeker).await.unwrap()[0].id
 }
 
 /// The files the media store keeps, by name.
@@ -496,17 +501,7 @@ async fn an_uploaded_cv_must_be_a_pdf_reaches_the_cvs_readers_and_goes_with_the_
     assert_eq!(own.headers[header::CONTENT_TYPE], "application/pdf");
     assert!(own.headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment"));
     assert!(page(&app, "/cv", &cookie).await.body.contains(r#"href="/cv.pdf""#));
-    let application = senda::server::db::applications::NewApplication {
-        vacancy_id: b.vacancy,
-        seeker_id: seeker,
-        message: String::new(),
-        needs_at_interview: vec![],
-        disclose: false,
-        side: senda::applications::Side::Applicant,
-        by: rosa.account_id,
-    };
-    state.store.apply(&application, senda::server::auth::now()).await.unwrap();
-    let id = state.store.seeker_applications(seeker).await.unwrap()[0].id;
+    let id = applies_herself(&state, seeker, b.vacancy, &rosa).await;
     let theirs = format!("/cv.pdf?postulacion={id}");
     assert_eq!(page(&app, &theirs, &b.employer).await.raw, pdf);
     assert_eq!(page(&app, &theirs, &b.other_employer).await.status, StatusCode::NOT_FOUND);

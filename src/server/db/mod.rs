@@ -179,6 +179,13 @@ pub trait Maintenance: Send + Sync + 'static {
     /// Closes every connection; the store is unusable afterwards.
     async fn close(&self);
 
+    /// After a bulk load: gives the planner the new rows' statistics (and PostgreSQL's
+    /// visibility map) at once rather than at autovacuum's next pass. Measured with 100 000
+    /// vacancies just imported: searching for a very common word took 88 ms instead of 4 ms
+    /// until then. SQLite's plans here were chosen and measured without statistics, so it
+    /// keeps none.
+    async fn refresh_statistics(&self) -> DbResult<()>;
+
     /// Deletes what has expired: sessions past their end, email links a day after theirs,
     /// rate-limit counters a day old. Returns how many rows went.
     async fn purge_expired(&self, now: i64) -> DbResult<u64>;
@@ -240,6 +247,16 @@ macro_rules! impl_maintenance {
 
             async fn close(&self) {
                 self.pool.close().await;
+            }
+
+            async fn refresh_statistics(&self) -> $crate::server::db::DbResult<()> {
+                if $engine == $crate::server::db::Engine::Postgres {
+                    sqlx::query("VACUUM (ANALYZE)")
+                        .execute(&self.pool)
+                        .await
+                        .map_err($crate::server::db::DbError::from_sqlx)?;
+                }
+                Ok(())
             }
 
             async fn purge_expired(&self, now: i64) -> $crate::server::db::DbResult<u64> {

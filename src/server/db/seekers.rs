@@ -422,6 +422,20 @@ macro_rules! remove_entry {
     }};
 }
 
+/// Inserts the skills `$skills` of profile `$id` in `$tx`, each once.
+macro_rules! insert_skills {
+    ($tx:expr, $id:expr, $skills:expr) => {
+        for skill in $skills {
+            sqlx::query("INSERT INTO seeker_skills (seeker_id, skill) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind($id)
+                .bind(skill)
+                .execute($tx)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+        }
+    };
+}
+
 /// Inserts one consent row in `$tx`.
 macro_rules! insert_consent {
     ($tx:expr, $id:expr, $kind:expr, $given:expr) => {
@@ -475,14 +489,7 @@ macro_rules! impl_seeker_store {
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(DbError::from_sqlx)?;
-                for skill in &seeker.skills {
-                    sqlx::query("INSERT INTO seeker_skills (seeker_id, skill) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                        .bind(id)
-                        .bind(skill)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
-                }
+                $crate::server::db::seekers::insert_skills!(&mut *tx, id, &seeker.skills);
                 let mut kinds = consents.to_vec();
                 kinds.dedup();
                 for kind in kinds {
@@ -783,14 +790,7 @@ macro_rules! impl_seeker_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(DbError::from_sqlx)?;
-                for skill in &details.skills {
-                    sqlx::query("INSERT INTO seeker_skills (seeker_id, skill) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                        .bind(id)
-                        .bind(skill)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
-                }
+                $crate::server::db::seekers::insert_skills!(&mut *tx, id, &details.skills);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)
             }
@@ -1123,4 +1123,6 @@ macro_rules! impl_seeker_store {
         }
     };
 }
-pub(crate) use {add_entry, bind_personal, erase_seeker, impl_seeker_store, insert_consent, remove_entry};
+pub(crate) use {
+    add_entry, bind_personal, erase_seeker, impl_seeker_store, insert_consent, insert_skills, remove_entry,
+};

@@ -150,5 +150,6 @@ pub async fn seed_board(store: &dyn Store, count: usize) -> DbResult<u64> {
     for chunk in board::vacancies(&company_ids, centre.id, count, crate::server::auth::now()).chunks(2_000) {
         added += store.import_vacancies(chunk).await?;
     }
+    store.refresh_statistics().await?;
     Ok(added)
 }
