@@ -69,6 +69,12 @@ impl SearchStore for PgStore {
         // order, which finds a page of them at once. Left to choose, the planner reads the date
         // index for a rare word too, testing every vacancy (140 ms for no match at 100 000).
         let mut count = matching("SELECT count(*) FROM (", "1", &words, &facets, query, now);
+        // Recent vacancies only, without words: counted along the date index from the newest.
+        // Left to itself the planner scans the table and stops at the cap, which takes 3 ms or
+        // 50 ms depending on where the scan happens to start (measured at 100 000).
+        if words.is_none() && (query.days.is_some() || query.published_after.is_some()) {
+            count.push(" ORDER BY v.published_at DESC");
+        }
         count.push(" LIMIT ").push_bind(i64::from(COUNT_CAP) + 1).push(") AS matches");
         let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
         let counted = counted.max(0) as u32;
