@@ -121,6 +121,12 @@ async fn keep(state: &AppState, id: i64, bytes: Vec<u8>, back: &str) -> Response
     }
 }
 
+/// The media key of profile `seeker`'s uploaded CV, read before the profile goes so the file
+/// can follow it.
+pub async fn kept_file(state: &AppState, seeker: i64) -> Result<Option<String>, AppError> {
+    Ok(state.store.seeker(seeker).await?.and_then(|profile| profile.cv_file).map(|file| file.media_key))
+}
+
 /// Deletes a file the profile no longer names; one left behind is logged, not an error.
 pub async fn forget(state: &AppState, key: Option<String>) {
     if let Some(key) = key {
@@ -160,16 +166,16 @@ pub async fn cv_pdf(State(state): State<AppState>, request: Request) -> Response
     let ui = Ui::from_request(&parts);
     let Some(actor) = ui.actor.as_ref() else { return plain_page::sign_in_first(super::cv::CV_PATH) };
     let found = cv_subject(state.store.as_ref(), actor, ui.query_id("persona"), ui.query_id("postulacion")).await;
-    let file = match found {
-        Ok((id, _)) => match state.store.seeker(id).await {
-            Ok(Some(profile)) => profile.cv_file,
-            Ok(None) => None,
-            Err(err) => return AppError::from(err).into_response(),
-        },
+    let key = match found {
+        Ok((id, _)) => kept_file(&state, id).await,
+        Err(err) => Err(err),
+    };
+    let key = match key {
+        Ok(Some(key)) => key,
+        Ok(None) => return AppError::NotFound.into_response(),
         Err(err) => return err.into_response(),
     };
-    let Some(file) = file else { return AppError::NotFound.into_response() };
-    let mut response = state.media.serve(&file.media_key, "application/pdf", Request::from_parts(parts, body)).await;
+    let mut response = state.media.serve(&key, "application/pdf", Request::from_parts(parts, body)).await;
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"cv.pdf\""));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

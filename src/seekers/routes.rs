@@ -292,9 +292,9 @@ pub async fn delete_profile(State(state): State<AppState>, request: Request) -> 
         Err(response) => return response,
     };
     let audit = AuditEvent::of_request(AuditAction::ProfileDeleted, &state, &parts).about(actor.account_id);
-    let cv_file = match state.store.seeker(id).await {
-        Ok(profile) => profile.and_then(|p| p.cv_file).map(|file| file.media_key),
-        Err(err) => return AppError::from(err).into_response(),
+    let cv_file = match super::cv_routes::kept_file(&state, id).await {
+        Ok(key) => key,
+        Err(err) => return err.into_response(),
     };
     match state.store.delete_seeker(id, &audit).await {
         Ok(_) => {

@@ -224,9 +224,9 @@ pub async fn delete_account(State(state): State<AppState>, request: Request) -> 
     let audit = AuditEvent::of_request(AuditAction::AccountDeleted, &state, &parts).about(account_id);
     // The profile goes with the account; the file of its uploaded CV, after.
     let cv_file = match state.store.seeker_of_account(account_id).await {
-        Ok(Some(seeker)) => match state.store.seeker(seeker).await {
-            Ok(profile) => profile.and_then(|p| p.cv_file).map(|file| file.media_key),
-            Err(err) => return failed(err),
+        Ok(Some(seeker)) => match crate::seekers::cv_routes::kept_file(&state, seeker).await {
+            Ok(key) => key,
+            Err(err) => return err.into_response(),
         },
         Ok(None) => None,
         Err(err) => return failed(err),

@@ -373,13 +373,8 @@ macro_rules! add_entry {
     ($store:expr, $id:expr, $now:expr, $table:literal, $insert:expr) => {{
         use $crate::server::db::DbError;
         let mut tx = $store.begin_write().await?;
-        let found = sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
-            .bind($now)
-            .bind($id)
-            .execute(&mut *tx)
-            .await
-            .map_err(DbError::from_sqlx)?;
-        if found.rows_affected() == 0 {
+        let found = $crate::server::db::seekers::touch_seeker!(&mut *tx, $id, $now);
+        if found == 0 {
             return Ok(None);
         }
         let listed: i64 = sqlx::query_scalar(concat!("SELECT COUNT(*) FROM ", $table, " WHERE seeker_id = $1"))
@@ -410,16 +405,24 @@ macro_rules! remove_entry {
             .rows_affected()
             == 1;
         if gone {
-            sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
-                .bind($now)
-                .bind($id)
-                .execute(&mut *tx)
-                .await
-                .map_err(DbError::from_sqlx)?;
+            $crate::server::db::seekers::touch_seeker!(&mut *tx, $id, $now);
         }
         tx.commit().await.map_err(DbError::from_sqlx)?;
         Ok(gone)
     }};
+}
+
+/// Notes in `$tx` that profile `$id` changed at `$now`; 0 if there is no such profile.
+macro_rules! touch_seeker {
+    ($tx:expr, $id:expr, $now:expr) => {
+        sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
+            .bind($now)
+            .bind($id)
+            .execute($tx)
+            .await
+            .map_err($crate::server::db::DbError::from_sqlx)?
+            .rows_affected()
+    };
 }
 
 /// Inserts the skills `$skills` of profile `$id` in `$tx`, each once.
@@ -608,13 +611,8 @@ macro_rules! impl_seeker_store {
             ) -> $crate::server::db::DbResult<Option<String>> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
-                let found = sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
-                    .bind(file.uploaded_at)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
-                if found.rows_affected() == 0 {
+                let found = $crate::server::db::seekers::touch_seeker!(&mut *tx, id, file.uploaded_at);
+                if found == 0 {
                     return Err(DbError::Conflict("seeker".into()));
                 }
                 let replaced: Option<String> =
@@ -649,12 +647,7 @@ macro_rules! impl_seeker_store {
                         .await
                         .map_err(DbError::from_sqlx)?;
                 if removed.is_some() {
-                    sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
-                        .bind(now)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
+                    $crate::server::db::seekers::touch_seeker!(&mut *tx, id, now);
                 }
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(removed)
@@ -723,13 +716,8 @@ macro_rules! impl_seeker_store {
             ) -> $crate::server::db::DbResult<bool> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
-                let found = sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
-                    .bind(now)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
-                if found.rows_affected() == 0 {
+                let found = $crate::server::db::seekers::touch_seeker!(&mut *tx, id, now);
+                if found == 0 {
                     return Ok(false);
                 }
                 sqlx::query("DELETE FROM seeker_languages WHERE seeker_id = $1")
@@ -845,12 +833,7 @@ macro_rules! impl_seeker_store {
                         .map_err(DbError::from_sqlx)?;
                     }
                 }
-                sqlx::query("UPDATE seekers SET updated_at = $1 WHERE id = $2")
-                    .bind(now)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
+                $crate::server::db::seekers::touch_seeker!(&mut *tx, id, now);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)
             }
@@ -1125,4 +1108,5 @@ macro_rules! impl_seeker_store {
 }
 pub(crate) use {
     add_entry, bind_personal, erase_seeker, impl_seeker_store, insert_consent, insert_skills, remove_entry,
+    touch_seeker,
 };
