@@ -212,8 +212,8 @@ const STOP_WORDS: &[&str] = &[
 
 /// The words of a search as both engines look for them: lower case, accents and `ñ` folded
 /// the way SQLite's `remove_diacritics` and PostgreSQL's `unaccent` fold them, common words
-/// dropped, and a Spanish plural cut back to its singular, since each is then matched as a
-/// prefix ("técnicos" finds "técnico" and "técnicos").
+/// dropped, and a Spanish plural cut back to its singular. Each is matched as a whole word:
+/// PostgreSQL stems it further with its Spanish stemmer, SQLite with [`stem`].
 pub fn search_terms(words: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for word in words.split(|c: char| !c.is_alphanumeric()) {
@@ -264,6 +264,38 @@ fn singular(term: String) -> String {
         return chars[..n - 1].iter().collect();
     }
     term
+}
+
+/// Which rules [`stemmed_words`] follows. SQLite's word index holds what they made of each
+/// vacancy, so changing them (or `fold` and `singular`, which they use) means raising this:
+/// the index is then rebuilt at the next start.
+pub const STEM_RULES: i64 = 1;
+
+/// A search term as SQLite's word index keeps words (it has no Spanish stemmer of its own):
+/// the last vowel of a longer word cut, so that the feminine and masculine of a job meet
+/// ("contadora" and "contador" → "contador", "técnica" and "técnico" → "tecnic",
+/// "cliente" → "client"). Matching whole stems rather than prefixes lets the index stop after
+/// the newest matches instead of gathering every word that begins the same way (measured in
+/// bench/results/search.md).
+pub fn stem(term: &str) -> String {
+    let mut chars: Vec<char> = term.chars().collect();
+    if chars.len() >= 5 && matches!(chars.last(), Some('a' | 'e' | 'o')) {
+        chars.pop();
+    }
+    chars.into_iter().collect()
+}
+
+/// A text's words as SQLite's word index keeps them: folded, singular and stemmed as a
+/// search's terms are ([`search_terms`], [`stem`]), common words kept.
+pub fn stemmed_words(text: &str) -> String {
+    let mut words = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(&stem(&singular(fold(word))));
+    }
+    words
 }
 
 /// One vacancy in a list of results.
@@ -328,6 +360,30 @@ mod tests {
         assert_eq!(search_terms(&"palabra ".repeat(3)), vec!["palabra"]);
         let many: String = (0..20).map(|i| format!("w{i}x ")).collect();
         assert_eq!(search_terms(&many).len(), MAX_TERMS);
+    }
+
+    #[test]
+    fn a_text_is_stemmed_as_its_search_terms_are() {
+        let stems = |text: &str| {
+            let mut stems: Vec<String> = search_terms(text).iter().map(|t| stem(t)).collect();
+            stems.dedup();
+            stems
+        };
+        assert_eq!(stems("contadora contadores Contador"), vec!["contador"]);
+        assert_eq!(stems("Técnicas técnico TÉCNICOS"), vec!["tecnic"]);
+        assert_eq!(stems("clientes cliente clienta"), vec!["client"]);
+        assert_eq!(stems("atención atenciones"), vec!["atencion"]);
+        assert_eq!(stems("caja java"), vec!["caja", "java"], "short words stay whole");
+        assert_eq!(
+            stemmed_words("Atención al CLIENTE, en Cusco: técnicas (Excel 2019)"),
+            "atencion al client en cusc tecnic excel 2019"
+        );
+        for text in ["Vendedoras de tienda", "almacenes y ventas", "diseño gráfico", "Señor Año"] {
+            let indexed = stemmed_words(text);
+            for term in stems(text) {
+                assert!(indexed.split(' ').any(|word| word == term), "{term} is among {indexed}");
+            }
+        }
     }
 
     #[test]

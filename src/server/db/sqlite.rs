@@ -23,7 +23,10 @@ impl SqliteStore {
             // power cut, which under WAL takes FULL (NORMAL may lose the last commits).
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(Duration::from_secs(5))
+            // Pages read through a memory map rather than copied in by a system call each: a
+            // search reads hundreds of the word index's pages.
+            .pragma("mmap_size", "268435456");
         if let Some(folder) = options.get_filename().parent().filter(|p| !p.as_os_str().is_empty()) {
             create_folder(folder)?;
         }
@@ -58,7 +61,7 @@ impl SqliteStore {
 
     /// A write transaction that takes the write lock at once, so the busy timeout applies to
     /// it; a deferred one that reads first would fail instead of waiting.
-    async fn begin_write(&self) -> DbResult<Transaction<'static, Sqlite>> {
+    pub(in crate::server::db) async fn begin_write(&self) -> DbResult<Transaction<'static, Sqlite>> {
         self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(DbError::from_sqlx)
     }
 }
