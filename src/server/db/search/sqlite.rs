@@ -216,18 +216,20 @@ impl SearchStore for SqliteStore {
         let asked = page_within(query.page, COUNT_CAP);
         let (counted, page, mut shown) = match newest_page(self, words, query, now, asked).await? {
             Some((counted, shown)) => (counted, asked, shown),
-            None if asked == 1 => (0, 1, Vec::new()),
-            None => match newest_page(self, words, query, now, 1).await? {
-                None => (0, 1, Vec::new()),
-                Some((counted, first)) => {
-                    let last = page_within(asked, counted);
-                    let shown = match last {
-                        1 => first,
-                        _ => newest_page(self, words, query, now, last).await?.map(|(_, ids)| ids).unwrap_or_default(),
-                    };
-                    (counted, last, shown)
+            // Past the end, or nothing matches: the first page says how many, then the last.
+            None => {
+                let (counted, first) = match asked {
+                    1 => None,
+                    _ => newest_page(self, words, query, now, 1).await?,
                 }
-            },
+                .unwrap_or_default();
+                let last = page_within(asked, counted);
+                let shown = match last {
+                    1 => first,
+                    _ => newest_page(self, words, query, now, last).await?.map(|(_, ids)| ids).unwrap_or_default(),
+                };
+                (counted, last, shown)
+            }
         };
         let total = counted.min(COUNT_CAP);
         let ranked = !query.terms().is_empty() && query.sort_asked() == SortOrder::Relevance && counted <= RANK_CAP;
