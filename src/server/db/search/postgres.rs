@@ -32,8 +32,8 @@ impl PgStore {
 
 /// The tsquery for the search's words: each a whole stem, all required, accents removed and
 /// stemmed as the stored words are (a prefix makes the GIN index gather every stem it begins:
-/// `atencion:* & client:*` took 20 ms at 100 000 against 5 ms whole); and the one for its choices, exact and unstemmed. Words
-/// are letters and digits only (`search_terms`), codes checked ones, so nothing in them is
+/// `atencion:* & client:*` took 20 ms at 100 000 against 5 ms whole); and the one for its
+/// choices, exact and unstemmed. Words are letters and digits only (`search_terms`), codes checked ones, so nothing in them is
 /// tsquery syntax.
 fn ts_queries(query: &SearchQuery) -> (Option<String>, Option<String>) {
     let terms = query.terms();

@@ -54,13 +54,11 @@ impl SqliteStore {
             .await
             .map_err(DbError::from_sqlx)?;
         }
-        let source: Option<IndexSource> = sqlx::query_as(
-            "SELECT search_seq, title, employer, place, body, facets FROM vacancy_search_source WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await
-        .map_err(DbError::from_sqlx)?;
+        let source: Option<IndexSource> = sqlx::query_as(&format!("{INDEX_SOURCE} WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(DbError::from_sqlx)?;
         if let Some(source) = source {
             source.insert(tx).await?;
         }
@@ -86,14 +84,12 @@ impl SqliteStore {
             .map_err(DbError::from_sqlx)?;
         let mut after = 0_i64;
         loop {
-            let batch: Vec<IndexSource> = sqlx::query_as(
-                "SELECT search_seq, title, employer, place, body, facets FROM vacancy_search_source \
-                 WHERE search_seq > $1 ORDER BY search_seq LIMIT 500",
-            )
-            .bind(after)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(DbError::from_sqlx)?;
+            let batch: Vec<IndexSource> =
+                sqlx::query_as(&format!("{INDEX_SOURCE} WHERE search_seq > $1 ORDER BY search_seq LIMIT 500"))
+                    .bind(after)
+                    .fetch_all(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
             let Some(last) = batch.last() else { break };
             after = last.search_seq;
             for source in batch {
@@ -110,6 +106,9 @@ impl SqliteStore {
         Ok(())
     }
 }
+
+/// Reads [`IndexSource`]s; a vacancy's, or a batch of them.
+const INDEX_SOURCE: &str = "SELECT search_seq, title, employer, place, body, facets FROM vacancy_search_source";
 
 /// What the word index holds of one published vacancy, as `vacancy_search_source` gives it.
 #[derive(sqlx::FromRow)]
