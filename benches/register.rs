@@ -19,8 +19,8 @@ use common::web::{app_with_state, get, person, send, session_cookie_for};
 use senda::accounts::{Role, RoleGrant};
 use senda::domain::{region, DocumentType, IdentityDocument};
 use senda::seekers::consent::{ConsentKind, RecordedBy};
+use senda::seekers::store::{ConsentGiven, NewSeeker};
 use senda::seekers::{ContactChannel, Disability, PersonalDetails, Sex};
-use senda::server::db::seekers::{ConsentGiven, NewSeeker};
 use std::time::Instant;
 
 const ROUNDS: usize = 100;

@@ -26,6 +26,9 @@ impl FieldErrors {
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
+    /// The request itself is malformed (not a form's mistake a person can correct on a field).
+    #[error("bad request")]
+    BadRequest,
     #[error("the input has errors")]
     Validation(FieldErrors),
     #[error("sign-in required")]
@@ -36,6 +39,9 @@ pub enum AppError {
     NotFound,
     #[error("conflicts with existing data")]
     Conflict(FieldErrors),
+    /// An upload or body over its limit.
+    #[error("too large")]
+    TooLarge,
     #[error("too many attempts; retry after {retry_after} s")]
     RateLimited { retry_after: u64 },
     #[error("internal error")]
@@ -49,11 +55,13 @@ impl AppError {
     /// The HTTP status a page or handler answers with for this error.
     pub fn status_code(&self) -> u16 {
         match self {
+            AppError::BadRequest => 400,
             AppError::Validation(_) => 422,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict(_) => 409,
+            AppError::TooLarge => 413,
             AppError::RateLimited { .. } => 429,
             AppError::Internal => 500,
             AppError::Transport => 502,

@@ -1,9 +1,11 @@
 //! What the page being rendered is for: the person's language and preferences and the page's
 //! own address. Read once per request from its headers and given to every component through
-//! context, so each can say things in the right language.
+//! context, so each can say things in the right language. The server reads it from a request
+//! in `server::request_ui`.
 
+use crate::domain::prefs::Prefs;
+use crate::domain::Actor;
 use crate::i18n::{self, Key, Lang};
-use crate::preferences::Prefs;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,7 +15,7 @@ pub struct Ui {
     /// Path and query of the current page, for forms that return to it.
     pub path: String,
     /// Who is signed in, if anyone.
-    pub actor: Option<crate::accounts::Actor>,
+    pub actor: Option<Actor>,
     /// The signed-in session's form token, for the hidden field of every form that posts.
     pub form_token: Option<String>,
 }
@@ -43,32 +45,15 @@ impl Ui {
     pub fn query_string(&self) -> &str {
         self.path.split_once('?').map(|(_, query)| query).unwrap_or("")
     }
+}
 
-    /// Reads the language and preferences cookies (the language falls back to
-    /// `Accept-Language`); anything malformed means defaults, never an error.
-    #[cfg(feature = "ssr")]
-    pub fn from_request(parts: &axum::http::request::Parts) -> Ui {
-        use crate::i18n::LANG_COOKIE;
-        use crate::preferences::{cookie_value, PREFS_COOKIE};
-        use axum::http::header;
+/// Where the sign-in form lives and posts to: every page that needs a signed-in person sends
+/// others there, so it sits below the features (the accounts feature serves it).
+pub const SIGN_IN_PATH: &str = "/entrar";
 
-        let cookies: Vec<&str> = parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
-        let cookie = |name| cookies.iter().find_map(|header| cookie_value(header, name));
-        let lang = cookie(LANG_COOKIE).and_then(Lang::from_code).unwrap_or_else(|| {
-            parts
-                .headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .map(Lang::from_accept_language)
-                .unwrap_or_default()
-        });
-        let prefs = cookie(PREFS_COOKIE).map(Prefs::from_cookie_value).unwrap_or_default();
-        let path = parts.uri.path_and_query().map(|pq| pq.as_str().to_string()).unwrap_or_else(|| "/".into());
-        let session = parts.extensions.get::<crate::server::auth::session::CurrentSession>();
-        let actor = session.map(|session| session.actor.clone());
-        let form_token = session.map(|session| crate::server::auth::csrf::form_token(&session.token_hash));
-        Ui { lang, prefs, path, actor, form_token }
-    }
+/// The sign-in page, returning to `back_to` (a local path) once signed in.
+pub fn sign_in_returning_to(back_to: &str) -> String {
+    format!("{SIGN_IN_PATH}?volver={}", back_to.replace('/', "%2F"))
 }
 
 /// The current page's [`Ui`]; defaults outside a request.

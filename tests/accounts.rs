@@ -82,7 +82,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let wrong = send(&app, post_form("/entrar", "email=rosa%40example.pe&password=otra+clave+cualquiera")).await;
     let unknown = send(&app, post_form("/entrar", "email=nadie%40example.pe&password=otra+clave+cualquiera")).await;
     for reply in [&wrong, &unknown] {
-        assert_eq!(reply.status, StatusCode::OK);
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reply.body.contains("<title>Error: Entrar — Senda</title>"), "the title says there is a problem");
         assert!(reply.body.contains("El correo electrónico o la contraseña no son correctos"));
         assert!(reply.headers.get(header::SET_COOKIE).is_none());
@@ -266,7 +266,7 @@ async fn sign_up_errors_are_shown_on_each_field_and_keep_what_was_typed() {
     let reply =
         send(&app, post_form("/registro", &form_body(&[("name", "  "), ("email", "rosa@"), ("password", "password")])))
             .await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r##"<a href="#name">Escribe tu nombre y apellidos</a>"##));
     assert!(reply.body.contains(r##"<a href="#email">Escribe un correo electrónico como nombre@ejemplo.pe</a>"##));
     assert!(reply.body.contains("Esa contraseña es muy común"));
@@ -306,7 +306,7 @@ async fn a_reset_link_sets_a_new_password_and_ends_every_session() {
     assert!(send(&app, signed_in_get("/cuenta", &old_session)).await.status.is_redirection(), "old sessions ended");
     assert_eq!(
         sign_in_with(&app, "rosa@example.pe", PASSWORD).await.status,
-        StatusCode::OK,
+        StatusCode::UNPROCESSABLE_ENTITY,
         "the old password is refused"
     );
     assert_eq!(
@@ -328,7 +328,10 @@ async fn too_many_wrong_passwords_lock_the_account_for_a_while_with_retry_after(
     let (app, state, db) = app_with_state().await;
     seeker(&state, "rosa@example.pe").await;
     for _ in 0..10 {
-        assert_eq!(sign_in_with(&app, "rosa@example.pe", "no es la clave").await.status, StatusCode::OK);
+        assert_eq!(
+            sign_in_with(&app, "rosa@example.pe", "no es la clave").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
     }
     let refused = sign_in_with(&app, "rosa@example.pe", PASSWORD).await;
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
@@ -663,7 +666,7 @@ async fn my_preferences_and_language_follow_me_to_another_device() {
 
 /// The audit log, oldest first, as `(action, actor, subject)`.
 async fn audit_trail(state: &AppState) -> Vec<(String, Option<i64>, Option<i64>)> {
-    let query = senda::server::db::audit::AuditQuery { limit: 100, ..Default::default() };
+    let query = senda::audit::store::AuditQuery { limit: 100, ..Default::default() };
     let mut events: Vec<_> = state
         .store
         .audit_events(&query)
@@ -691,8 +694,7 @@ async fn sign_ins_and_failed_ones_are_in_the_audit_log_with_the_address() {
             ("sign_in".into(), Some(id), Some(id)),
         ]
     );
-    let events =
-        state.store.audit_events(&senda::server::db::audit::AuditQuery { limit: 1, ..Default::default() }).await;
+    let events = state.store.audit_events(&senda::audit::store::AuditQuery { limit: 1, ..Default::default() }).await;
     assert_eq!(events.unwrap()[0].ip, "unknown", "the peer address, here none: tests have no socket");
     db.cleanup().await;
 }
@@ -756,7 +758,11 @@ async fn my_email_changes_with_my_password_and_the_link_sent_to_the_new_address(
             .await;
     assert_eq!(used.headers[header::LOCATION], "/cuenta?aviso=correo-cambiado");
     assert!(sign_in_with(&app, "nueva@example.pe", PASSWORD).await.status.is_redirection());
-    assert_eq!(sign_in_with(&app, "rosa@example.pe", PASSWORD).await.status, StatusCode::OK, "the old address is gone");
+    assert_eq!(
+        sign_in_with(&app, "rosa@example.pe", PASSWORD).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the old address is gone"
+    );
     db.cleanup().await;
 }
 

@@ -13,7 +13,7 @@ use senda::applications::ApplicationStatus;
 use senda::domain::{Region, Ruc};
 use senda::organisations::NewCompany;
 use senda::seekers::consent::{ConsentKind, RecordedBy};
-use senda::server::db::seekers::{ConsentGiven, NewSeeker};
+use senda::seekers::store::{ConsentGiven, NewSeeker};
 use senda::server::state::AppState;
 use senda::vacancies::{ContractType, Modality, VacancyDraft, VacancyStatus, WorkingHours};
 
@@ -163,13 +163,13 @@ async fn a_seeker_applies_the_employer_sees_what_consent_allows_and_moves_it_and
     let message = "Trabajé dos años en un almacén. <b>Gracias</b>";
     let fields = [("message", message), ("interview", "sign_interpreter_interview")];
     let reply = post(&app, &apply, &fields, &cookie).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("marca que das permiso para compartir el perfil"));
     assert!(reply.body.contains("Trabajé dos años en un almacén. &lt;b&gt;Gracias&lt;/b&gt;"));
     assert!(state.store.seeker_applications(seeker).await.unwrap().is_empty());
     // A tampered accommodation is refused on its field.
     let reply = post(&app, &apply, &[("share", "si"), ("interview", "teleportation")], &cookie).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(state.store.seeker_applications(seeker).await.unwrap().is_empty());
 
     let with_share = [fields[0], fields[1], ("share", "si")];
@@ -357,10 +357,10 @@ async fn a_person_downloads_everything_kept_about_them_and_deleting_the_profile_
     let form = page(&app, "/mi-perfil/borrar", &cookie).await.body;
     assert!(form.contains(r#"action="/mi-perfil/borrar""#) && form.contains("Entiendo que mi perfil se borra"));
     let reply = post(&app, "/mi-perfil/borrar", &[("password", PASSWORD)], &cookie).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r##"href="#confirm-si""##) && !reply.body.contains(PASSWORD), "said on the box");
     let reply = post(&app, "/mi-perfil/borrar", &[("confirm", "si"), ("password", "otra cosa")], &cookie).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r#"checked"#), "the tick is kept");
     assert!(state.store.seeker(seeker).await.unwrap().is_some(), "nothing deleted half-way");
     let reply = post(&app, "/mi-perfil/borrar", &[("confirm", "si"), ("password", PASSWORD)], &cookie).await;
@@ -441,7 +441,7 @@ async fn the_cv_reaches_the_person_their_centre_and_employers_they_applied_to_wh
 
 /// Person `seeker` (of account `who`) applies to `vacancy` with nothing more; the application.
 async fn applies_herself(state: &AppState, seeker: i64, vacancy: i64, who: &Actor) -> i64 {
-    let application = senda::server::db::applications::NewApplication {
+    let application = senda::applications::store::NewApplication {
         vacancy_id: vacancy,
         seeker_id: seeker,
         message: String::new(),
@@ -478,7 +478,7 @@ async fn an_uploaded_cv_must_be_a_pdf_reaches_the_cvs_readers_and_goes_with_the_
 
     // Named .pdf, said to be a PDF, but not one: refused on the field, nothing kept.
     let reply = send(&app, post_multipart("/mi-perfil/cv-pdf", &[file(b"GIF89a not a pdf")], &cookie)).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         reply.body.contains("Ese archivo no es un PDF") && reply.body.contains(r##"href="#cv""##),
         "{}",

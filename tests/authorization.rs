@@ -1,6 +1,8 @@
-//! The authorization table: every server function and every form endpoint, called by each
-//! kind of person, is allowed or refused as the table says. An endpoint missing from the
-//! table fails the test, so nothing new can be added without deciding who may call it.
+//! The authorization check: every server function and every route of the route table
+//! (`senda::server::http::route_table`), called by each kind of person, is allowed or refused as
+//! its rule says — the route table's own `Access` for routes, the rows below for server
+//! functions. A route or server function this test does not call fails it, so nothing new can
+//! be added without deciding who may call it.
 
 mod common;
 
@@ -10,6 +12,8 @@ use common::web::*;
 use senda::accounts::{Actor, Role, RoleGrant};
 use senda::domain::{Region, Ruc};
 use senda::organisations::NewCompany;
+use senda::server::http::Method::{Get, Post};
+use senda::server::http::{route_table, untested, Access, Method};
 use senda::server::state::AppState;
 
 /// The people every endpoint is tried with, in this order.
@@ -58,60 +62,78 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/matches/for", "", SIGNED_IN),
     // Not found for all but the person's centre's counsellors: tests/casework.rs walks that.
     ("/api/casework/outcome-form", "id=999999", SIGNED_IN),
-    // Form endpoints.
-    ("/preferencias", "size=125&return_to=%2F", EVERYONE),
-    ("/idioma", "lang=en&return_to=%2F", EVERYONE),
-    ("/entrar", "email=&password=", EVERYONE),
-    ("/salir", "", EVERYONE),
-    ("/registro", "name=&email=&password=", EVERYONE),
-    ("/registro/empresa", "ruc=&legal_name=&sector=&region=&name=&email=&password=", EVERYONE),
-    ("/registro/confirmar", "codigo=00", EVERYONE),
-    ("/contrasena/olvidada", "email=", EVERYONE),
-    ("/contrasena/nueva", "codigo=00&password=", EVERYONE),
-    ("/cuenta/contrasena", "current_password=&new_password=", SIGNED_IN),
-    ("/cuenta/sesiones/cerrar", "session=00", SIGNED_IN),
-    ("/cuenta/sesiones/cerrar-otras", "", SIGNED_IN),
-    ("/cuenta/seguir", "", SIGNED_IN),
-    ("/cuenta/correo", "email=&password=", SIGNED_IN),
-    ("/cuenta/correo/confirmar", "codigo=00", EVERYONE),
-    ("/cuenta/mis-datos", "", SIGNED_IN),
-    ("/cuenta/eliminar", "password=", SIGNED_IN),
-    ("/cuentas/nueva", "name=&email=&role=", ADMINS),
-    ("/cuentas/roles", "account=1&action=dar&role=", ADMINS),
-    ("/empresas/verificacion/verificar", "company=1", STAFF_REVIEWERS),
-    ("/empresas/verificacion/solicitud", "account=1&decision=rechazar", STAFF_REVIEWERS),
-    ("/vacantes/nueva", "title=", EMPLOYERS_AND_COUNSELLORS),
-    ("/vacantes/editar", "title=", EMPLOYERS_AND_COUNSELLORS),
-    // Who may move a vacancy depends on whose it is: tests/vacancies.rs walks that.
-    ("/vacantes/estado", "vacancy=999999&step=publicar", SIGNED_IN),
-    ("/vacantes/reportar", "vacancy=999999&reason=scam", EVERYONE),
-    ("/vacantes/reportes/revisado", "report=999999", COUNSELLORS),
-    ("/ajustes", "action=anadir&name_es=&name_en=", ADMINS),
-    // Whose vacancy it is decides too: tests/vacancies.rs walks that.
-    ("/vacantes/video", "", EMPLOYERS_AND_COUNSELLORS),
-    ("/vacantes/video/quitar", "vacancy=999999", EMPLOYERS_AND_COUNSELLORS),
-    ("/personas/nueva", "full_name=", COUNSELLORS),
-    ("/mi-perfil", "full_name=", SIGNED_IN),
-    ("/mi-perfil/permisos", "action=confirmar", SIGNED_IN),
-    ("/mi-perfil/borrar", "confirm=si&password=", SIGNED_IN),
-    ("/mi-perfil/vincular", "document_type=dni&document_number=&claim_code=", SIGNED_IN),
-    ("/mi-perfil/datos", "full_name=", SIGNED_IN),
-    ("/mi-perfil/idiomas", "idioma-es=native", SIGNED_IN),
-    ("/mi-perfil/experiencia", "puesto=Cajero", SIGNED_IN),
-    ("/mi-perfil/certificados", "quitar=1", SIGNED_IN),
-    ("/mis-busquedas", "accion=guardar&consulta=q%3Dcocina", SIGNED_IN),
-    ("/mi-perfil/cv-pdf", "", SIGNED_IN),
-    ("/mi-perfil/cv-pdf/quitar", "", SIGNED_IN),
-    ("/avisos/dejar", "t=00", EVERYONE),
-    // Only a counsellor of the person's centre: others get 404 (tests/seekers.rs walks that).
-    ("/personas/hoja", "", SIGNED_IN),
-    ("/personas/discapacidad", "conadis=", SIGNED_IN),
-    ("/postular", "message=", SIGNED_IN),
-    ("/personas/resultado", "kind=closed&reason=moved", SIGNED_IN),
-    ("/persona/{id}", "case_note=hola", SIGNED_IN),
-    ("/postulaciones/retirar", "id=999999", SIGNED_IN),
-    ("/postulantes", "id=999999&from=submitted&to=seen", SIGNED_IN),
 ];
+
+/// A typical call of each route of the route table: its path in the table, its method, the
+/// address to call (a record that does not exist where the path names one) and the body of a
+/// form post.
+const CALLS: &[(&str, Method, &str, &str)] = &[
+    ("/preferencias", Post, "/preferencias", "size=125&return_to=%2F"),
+    ("/idioma", Post, "/idioma", "lang=en&return_to=%2F"),
+    ("/entrar", Post, "/entrar", "email=&password="),
+    ("/salir", Post, "/salir", ""),
+    ("/registro", Post, "/registro", "name=&email=&password="),
+    ("/registro/empresa", Post, "/registro/empresa", "ruc=&legal_name=&sector=&region=&name=&email=&password="),
+    ("/registro/confirmar", Post, "/registro/confirmar", "codigo=00"),
+    ("/contrasena/olvidada", Post, "/contrasena/olvidada", "email="),
+    ("/contrasena/nueva", Post, "/contrasena/nueva", "codigo=00&password="),
+    ("/cuenta/contrasena", Post, "/cuenta/contrasena", "current_password=&new_password="),
+    ("/cuenta/sesiones/cerrar", Post, "/cuenta/sesiones/cerrar", "session=00"),
+    ("/cuenta/sesiones/cerrar-otras", Post, "/cuenta/sesiones/cerrar-otras", ""),
+    ("/cuenta/seguir", Post, "/cuenta/seguir", ""),
+    ("/cuenta/correo", Post, "/cuenta/correo", "email=&password="),
+    ("/cuenta/correo/confirmar", Post, "/cuenta/correo/confirmar", "codigo=00"),
+    ("/cuenta/mis-datos", Post, "/cuenta/mis-datos", ""),
+    ("/cuenta/eliminar", Post, "/cuenta/eliminar", "password="),
+    ("/cuentas/nueva", Post, "/cuentas/nueva", "name=&email=&role="),
+    ("/cuentas/roles", Post, "/cuentas/roles", "account=1&action=dar&role="),
+    ("/empresas/verificacion/verificar", Post, "/empresas/verificacion/verificar", "company=1"),
+    ("/empresas/verificacion/solicitud", Post, "/empresas/verificacion/solicitud", "account=1&decision=rechazar"),
+    ("/vacantes/nueva", Post, "/vacantes/nueva", "title="),
+    ("/vacantes/editar", Post, "/vacantes/editar", "title="),
+    ("/vacantes/estado", Post, "/vacantes/estado", "vacancy=999999&step=publicar"),
+    ("/vacantes/reportar", Post, "/vacantes/reportar", "vacancy=999999&reason=scam"),
+    ("/vacantes/reportes/revisado", Post, "/vacantes/reportes/revisado", "report=999999"),
+    ("/ajustes", Post, "/ajustes", "action=anadir&name_es=&name_en="),
+    ("/vacantes/video", Post, "/vacantes/video", ""),
+    ("/vacantes/video/quitar", Post, "/vacantes/video/quitar", "vacancy=999999"),
+    ("/personas/nueva", Post, "/personas/nueva", "full_name="),
+    ("/mi-perfil", Post, "/mi-perfil", "full_name="),
+    ("/mi-perfil/permisos", Post, "/mi-perfil/permisos", "action=confirmar"),
+    ("/mi-perfil/borrar", Post, "/mi-perfil/borrar", "confirm=si&password="),
+    ("/mi-perfil/vincular", Post, "/mi-perfil/vincular", "document_type=dni&document_number=&claim_code="),
+    ("/mi-perfil/datos", Post, "/mi-perfil/datos", "full_name="),
+    ("/mi-perfil/idiomas", Post, "/mi-perfil/idiomas", "idioma-es=native"),
+    ("/mi-perfil/experiencia", Post, "/mi-perfil/experiencia", "puesto=Cajero"),
+    ("/mi-perfil/certificados", Post, "/mi-perfil/certificados", "quitar=1"),
+    ("/mis-busquedas", Post, "/mis-busquedas", "accion=guardar&consulta=q%3Dcocina"),
+    ("/mi-perfil/cv-pdf", Post, "/mi-perfil/cv-pdf", ""),
+    ("/mi-perfil/cv-pdf/quitar", Post, "/mi-perfil/cv-pdf/quitar", ""),
+    ("/avisos/dejar", Post, "/avisos/dejar", "t=00"),
+    ("/personas/hoja", Post, "/personas/hoja", ""),
+    ("/personas/discapacidad", Post, "/personas/discapacidad", "conadis="),
+    ("/postular", Post, "/postular", "message="),
+    ("/personas/resultado", Post, "/personas/resultado", "kind=closed&reason=moved"),
+    ("/persona/{id}", Post, "/persona/999999", "case_note=hola"),
+    ("/postulaciones/retirar", Post, "/postulaciones/retirar", "id=999999"),
+    ("/postulantes", Post, "/postulantes", "id=999999&from=submitted&to=seen"),
+    ("/empleos/cuantas", Get, "/empleos/cuantas?q=almacen", ""),
+    ("/vacante/{id}/lsp", Get, "/vacante/999999/lsp", ""),
+    ("/vacante/{id}/lsp.vtt", Get, "/vacante/999999/lsp.vtt", ""),
+    ("/cv.pdf", Get, "/cv.pdf", ""),
+];
+
+/// Who each persona is, for a route's rule in the route table.
+fn expected(access: Access) -> [bool; 7] {
+    match access {
+        Access::Everyone => EVERYONE,
+        Access::SignedIn => SIGNED_IN,
+        Access::StaffReviewers => STAFF_REVIEWERS,
+        Access::EmployersAndCounsellors => EMPLOYERS_AND_COUNSELLORS,
+        Access::Counsellors => COUNSELLORS,
+        Access::Admins => ADMINS,
+    }
+}
 
 /// Makes one account per persona (none for anonymous) and returns them in persona order.
 async fn personas(state: &AppState) -> Vec<Option<Actor>> {
@@ -153,48 +175,66 @@ fn allowed(reply: &Reply) -> bool {
 }
 
 #[tokio::test]
-async fn every_endpoint_is_in_the_table() {
+async fn every_server_function_and_route_is_called() {
     let (_app, db) = app().await;
-    let mut endpoints: Vec<String> =
-        leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
-    endpoints.extend(senda::server::http::form_endpoints().into_iter().map(|(path, _)| path.to_string()));
-    for endpoint in &endpoints {
+    let functions: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
+    for function in &functions {
         assert!(
-            RULES.iter().any(|(path, _, _)| path == endpoint),
-            "{endpoint} is not in the authorization table of tests/authorization.rs: decide who may call it"
+            RULES.iter().any(|(path, _, _)| path == function),
+            "{function} is not in the authorization table of tests/authorization.rs: decide who may call it"
         );
     }
     for (path, _, _) in RULES {
-        assert!(endpoints.iter().any(|e| e == path), "{path} is in the table but no longer exists");
+        assert!(functions.iter().any(|f| f == path), "{path} is in the table but no longer exists");
+    }
+    let table = route_table();
+    let called: Vec<(&str, Method)> = CALLS.iter().map(|(path, method, _, _)| (*path, *method)).collect();
+    let untested = untested(&table, &called);
+    assert!(untested.is_empty(), "routes with no typical call in CALLS of tests/authorization.rs: {untested:?}");
+    for (path, method) in &called {
+        assert!(
+            table.iter().any(|r| (r.path, r.method) == (*path, *method)),
+            "{path} {method:?} is called here but is not in the route table"
+        );
     }
     db.cleanup().await;
 }
 
 #[tokio::test]
-async fn each_person_is_allowed_or_refused_as_the_table_says() {
+async fn each_person_is_allowed_or_refused_as_the_rules_say() {
     let (app, state, db) = app_with_state().await;
     let people = personas(&state).await;
+    let table = route_table();
+    let mut calls: Vec<(Method, &str, &str, [bool; 7])> =
+        RULES.iter().map(|(path, body, rule)| (Method::Post, *path, *body, *rule)).collect();
+    for (path, method, url, body) in CALLS {
+        let route = table.iter().find(|r| (r.path, r.method) == (*path, *method)).expect("a route of the table");
+        calls.push((*method, *url, *body, expected(route.access)));
+    }
     let mut wrong = Vec::new();
-    for (path, body, rule) in RULES {
+    for (method, url, body, rule) in calls {
         for ((persona, actor), expected) in PERSONAS.iter().zip(&people).zip(rule) {
             // A fresh session per call: some calls (signing out) end the one they came with.
             let cookie = match actor {
                 Some(actor) => Some(session_cookie_for(&state, actor).await),
                 None => None,
             };
-            let mut request = Request::post(*path)
-                .header(header::ORIGIN, ORIGIN)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::ACCEPT, "text/html");
+            let mut request = match method {
+                Method::Post => Request::post(url)
+                    .header(header::ORIGIN, ORIGIN)
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
+                Method::Get => Request::get(url),
+            }
+            .header(header::ACCEPT, "text/html");
             if let Some(cookie) = &cookie {
                 request = request.header(header::COOKIE, cookie);
             }
             let reply = send(&app, request.body(Body::from(body.to_string())).unwrap()).await;
-            assert!(!reply.status.is_server_error(), "{path} as {persona}: {}", reply.status);
-            if allowed(&reply) != *expected {
+            assert!(!reply.status.is_server_error(), "{url} as {persona}: {}", reply.status);
+            if allowed(&reply) != expected {
                 wrong.push(format!(
-                    "{path} as {persona}: expected {}, got {}",
-                    if *expected { "allowed" } else { "refused" },
+                    "{url} as {persona}: expected {}, got {}",
+                    if expected { "allowed" } else { "refused" },
                     reply.status
                 ));
             }

@@ -11,7 +11,7 @@ use senda::accounts::{Role, RoleGrant};
 use senda::casework::{Employment, Outcome, WageBand};
 use senda::domain::{DocumentType, IdentityDocument, Region};
 use senda::seekers::consent::{ConsentKind, RecordedBy};
-use senda::server::db::seekers::{ConsentGiven, NewSeeker};
+use senda::seekers::store::{ConsentGiven, NewSeeker};
 
 async fn page(app: &axum::Router, path: &str, cookie: &str) -> Reply {
     send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
@@ -65,7 +65,7 @@ async fn the_centres_counsellor_keeps_notes_and_records_the_outcome_the_person_r
 
     // A note: empty is said on its field; then kept, signed, and shown to Rosa too.
     let reply = post(&app, &profile_path, &[("case_note", "  ")], &jorge).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Escribe la nota") && reply.body.contains(r##"href="#case_note""##));
     let reply = post(&app, &profile_path, &[("case_note", "Vino al centro. <b>Busca</b> medio tiempo.")], &jorge).await;
     assert_eq!(location(&reply), format!("{profile_path}?aviso=nota-guardada#casework-h"));
@@ -86,7 +86,7 @@ async fn the_centres_counsellor_keeps_notes_and_records_the_outcome_the_person_r
     assert!(form.contains("Resultado de Rosa Huamán Quispe"), "{form}");
     let partial = [("kind", "hired"), ("employer", "Textiles Andinos S.A.C."), ("started_on", "2026-13-40")];
     let reply = post(&app, &outcome, &partial, &jorge).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     for said in ["Elige si el empleo es formal o informal", "Escribe la fecha de inicio", "Escribe el puesto"] {
         assert!(reply.body.contains(said), "{said}");
     }

@@ -205,3 +205,35 @@ async fn pages_and_static_files_served_at_once_keep_their_own_headers() {
     assert!(wrong.is_empty(), "{} responses with another's headers, e.g.\n{}", wrong.len(), wrong[0]);
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_form_sent_back_with_mistakes_answers_422_with_the_error_summary_first() {
+    let (app, db) = app().await;
+    let reply = send(&app, post_form("/entrar", "email=no-es-un-correo&password=")).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("<title>Error: Entrar — Senda</title>"), "the title says there is an error");
+    let main = &reply.body[reply.body.find(r#"<main id="content""#).expect("the page's main")..];
+    let summary = main.find("app-error-summary").expect("an error summary");
+    let heading = main.find("<h1").expect("the heading");
+    let field = main.find(r#"id="email""#).expect("the first field");
+    assert!(summary < heading && summary < field, "the summary comes first, before the heading and every field");
+    assert!(main.contains(r#"value="no-es-un-correo""#), "what was typed is kept");
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_forbidden_form_post_is_refused_in_the_language_of_the_person() {
+    let (app, state, db) = app_with_state().await;
+    let seeker = person(
+        &state,
+        "ines@example.pe",
+        senda::accounts::RoleGrant { role: senda::accounts::Role::Seeker, company_id: None, centre_id: None },
+    )
+    .await;
+    let cookie = format!("{}; senda_lang=en", session_cookie_for(&state, &seeker).await);
+    let reply =
+        send(&app, post_form_from("/cuentas/roles", "account=1&action=dar&role=admin", ORIGIN, Some(&cookie))).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(reply.body.contains(r#"<html lang="en""#), "{}", reply.body);
+    db.cleanup().await;
+}

@@ -12,7 +12,7 @@ use senda::accounts::{Role, RoleGrant};
 use senda::domain::{ConadisNumber, Region};
 use senda::organisations::NewCentre;
 use senda::seekers::consent::{ConsentKind, RecordedBy};
-use senda::server::db::seekers::{ConsentGiven, NewSeeker};
+use senda::seekers::store::{ConsentGiven, NewSeeker};
 use senda::server::state::AppState;
 
 async fn page(app: &axum::Router, path: &str, cookie: Option<&str>) -> Reply {
@@ -86,7 +86,7 @@ async fn a_counsellor_registers_a_person_with_their_consents_and_the_same_docume
     // Without the register's consent nothing is kept, and everything typed comes back.
     let reply =
         send(&app, post_form_from("/personas/nueva", &registration(&[("consent", "")]), ORIGIN, Some(&jorge))).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Sin este permiso no podemos guardar el perfil"));
     assert!(reply.body.contains(r##"href="#consent-register""##), "the summary leads to the box");
     assert!(input_tag(&reply.body, "full_name").contains("Rosa Huamán Quispe"));
@@ -410,7 +410,7 @@ async fn the_person_a_counsellor_registered_joins_the_profile_to_their_account_w
             .unwrap()
     };
     let reply = send(&app, post_form_from("/mi-perfil/vincular", &claim("22222-22222"), ORIGIN, Some(&rosa))).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         reply.body.contains("El documento o el código no coinciden") && reply.body.contains(r##"href="#claim_code""##)
     );
@@ -493,7 +493,7 @@ async fn a_person_or_the_counsellor_acting_for_them_keeps_the_languages_and_nobo
     // A level that is not on the list is said on its field; the rest comes back as chosen.
     let bad = serde_urlencoded::to_string([("idioma-es", "native"), ("idioma-lsp", "fluent")]).unwrap();
     let reply = send(&app, post_form_from(&path, &bad, ORIGIN, Some(&jorge))).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Elige un nivel de la lista") && reply.body.contains(r##"href="#idioma-lsp""##));
     assert!(reply.body.contains(r#"<option value="native" selected"#), "{}", reply.body);
     assert!(state.store.seeker(id).await.unwrap().unwrap().languages.is_empty(), "nothing stored half-way");
@@ -542,7 +542,7 @@ async fn a_work_history_is_added_an_entry_at_a_time_with_each_mistake_said_on_it
     ])
     .unwrap();
     let reply = send(&app, post_form_from(&path, &bad, ORIGIN, Some(&jorge))).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Debe ser el mes en que empezaste o uno posterior"));
     assert!(reply.body.contains(r##"href="#hasta""##));
     assert!(reply.body.contains(r#"value="Bodega &lt;Santa Rosa&gt;""#), "typed text kept, escaped");
@@ -626,7 +626,7 @@ async fn the_details_are_changed_later_by_the_person_or_their_counsellor_with_no
     let mut bad = moved.to_vec();
     bad.push(("email", "rosa@"));
     let reply = send(&app, post_form_from(&path, &registration(&bad), ORIGIN, Some(&jorge))).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r##"href="#email""##), "{}", reply.body);
     assert!(input_tag(&reply.body, "district").contains(r#"value="Santiago""#), "typed value kept");
     assert_eq!(state.store.seeker(id).await.unwrap().unwrap().personal.district, "Wanchaq");

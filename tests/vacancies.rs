@@ -218,7 +218,7 @@ async fn a_failed_form_keeps_everything_typed_and_stores_nothing() {
     let script = "</textarea><script>alert(1)</script> Ordenarás";
     let form = vacancy_form(p.company, p.centre, &[("title", ""), ("description", script), ("salary_max", "900")]);
     let reply = send(&app, post_form_from("/vacantes/nueva", &form, ORIGIN, Some(&p.employer))).await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Escribe el nombre del puesto"));
     assert!(reply.body.contains("El sueldo máximo no puede ser menor que el mínimo"));
     // Kept, as text: not even a closing tag typed into the box ends it.
@@ -279,7 +279,7 @@ async fn ads_asking_for_money_or_medical_reports_are_refused_and_exclusionary_wo
     let p = people(&state).await;
     let asks = vacancy_form(p.company, p.centre, &[("requirements", "Adjuntar certificado médico y CV.")]);
     let refused = send(&app, post_form_from("/vacantes/nueva", &asks, ORIGIN, Some(&p.employer))).await;
-    assert_eq!(refused.status, StatusCode::OK);
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Senda no publica esto: «certificado médico»"), "said on the field");
     assert!(refused.body.contains("Adjuntar certificado médico y CV."), "what was typed is kept");
     assert!(state.store.company_vacancies(p.company).await.unwrap().is_empty(), "nothing stored");
@@ -318,7 +318,7 @@ async fn anyone_reports_a_published_vacancy_and_the_centres_counsellor_reviews_t
 
     // Without a reason: the vacancy's page again, the report open, what was typed kept.
     let bare = send(&app, report(format!("vacancy={id}&reason=&details=Piden+dinero"))).await;
-    assert_eq!(bare.status, StatusCode::OK);
+    assert_eq!(bare.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bare.body.contains("Elige qué pasa con la vacante") && bare.body.contains("Piden dinero</textarea>"));
     let details = bare
         .body
@@ -447,7 +447,7 @@ async fn an_admin_keeps_the_accommodations_list_and_a_bad_name_comes_back_on_its
     assert!(offered.body.contains(r#"value="pausas_activas""#), "offered to seekers' filters at once");
 
     let taken = send(&app, post("action=anadir&name_es=PAUSAS+ACTÍVAS&name_en=")).await;
-    assert_eq!(taken.status, StatusCode::OK);
+    assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         taken.body.contains("Ya hay un ajuste con ese nombre") && taken.body.contains("Escribe el nombre en inglés")
     );
@@ -590,7 +590,7 @@ async fn forged_videos_and_broken_captions_are_refused_on_their_fields_and_a_goo
     for ((video_name, video), (captions_name, captions), message) in &refused {
         let reply =
             send_video(&app, &p.employer, id, (video_name, video), (captions_name, captions), transcript, "").await;
-        assert_eq!(reply.status, StatusCode::OK, "{video_name}");
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{video_name}");
         assert!(reply.body.contains(message), "{video_name}: {message}");
         assert!(reply.body.contains("&lt;/textarea&gt;&lt;b&gt;Hola&lt;/b&gt;"), "the transcript is kept, as text");
         assert!(!reply.body.contains(r#"name="pending_video""#), "nothing to keep");
@@ -648,7 +648,7 @@ async fn a_video_over_the_configured_size_is_refused_and_nothing_stays_behind() 
     let reply =
         send_video(&app, &p.employer, id, ("largo.webm", &big), ("intro.vtt", &fixture("intro.vtt")), "Hola.", "")
             .await;
-    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("El video pesa más de 1.0 MB"), "{}", reply.body);
     assert!(kept_videos(&db).is_empty());
     let scratch: Vec<_> = std::fs::read_dir(uploads_dir(&db).join("incoming")).unwrap().collect();

@@ -2,14 +2,18 @@
 //! address or reset a password, and my own account's security.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod handlers;
 pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod routes;
+pub mod password_step;
+pub mod session_timeout;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 use serde::{Deserialize, Serialize};
 
-/// Where the sign-in form lives and posts to.
-pub const SIGN_IN_PATH: &str = "/entrar";
+pub use crate::ui::{sign_in_returning_to, SIGN_IN_PATH};
 /// Where the sign-out button posts to.
 pub const SIGN_OUT_PATH: &str = "/salir";
 /// The signed-in person's own page.
@@ -45,79 +49,11 @@ pub const DELETE_ACCOUNT_PATH: &str = "/cuenta/eliminar";
 pub const ROLES_PATH: &str = "/cuentas/roles";
 /// An admin creates a counsellor's or an admin's account.
 pub const NEW_STAFF_PATH: &str = "/cuentas/nueva";
-/// The sign-in page, returning to `back_to` (a local path) once signed in.
-pub fn sign_in_returning_to(back_to: &str) -> String {
-    format!("{SIGN_IN_PATH}?volver={}", back_to.replace('/', "%2F"))
-}
 
 /// The query parameter emailed links carry their token in.
 pub const LINK_CODE: &str = "codigo";
 
-/// What an account may act as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Seeker,
-    Employer,
-    Counsellor,
-    Admin,
-}
-
-impl Role {
-    pub fn label(self) -> crate::i18n::Key {
-        use crate::i18n::Key;
-        match self {
-            Role::Seeker => Key::role_seeker,
-            Role::Employer => Key::role_employer,
-            Role::Counsellor => Key::role_counsellor,
-            Role::Admin => Key::role_admin,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Seeker => "seeker",
-            Role::Employer => "employer",
-            Role::Counsellor => "counsellor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Role> {
-        [Role::Seeker, Role::Employer, Role::Counsellor, Role::Admin].into_iter().find(|r| r.code() == code)
-    }
-
-    /// Staff sessions (everyone but job seekers) get the shorter NIST AAL2 timeouts.
-    pub fn is_staff(self) -> bool {
-        self != Role::Seeker
-    }
-}
-
-/// One role of an account, with the organisation it acts for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoleGrant {
-    pub role: Role,
-    pub company_id: Option<i64>,
-    pub centre_id: Option<i64>,
-}
-
-/// The signed-in person a request comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Actor {
-    pub account_id: i64,
-    pub name: String,
-    pub email: String,
-    pub roles: Vec<RoleGrant>,
-}
-
-impl Actor {
-    pub fn has(&self, role: Role) -> bool {
-        self.roles.iter().any(|g| g.role == role)
-    }
-
-    pub fn is_staff(&self) -> bool {
-        self.roles.iter().any(|g| g.role.is_staff())
-    }
-}
+pub use crate::domain::actor::{Actor, Role, RoleGrant};
 
 /// Everything Senda keeps about an account, as its owner downloads it (times in UTC, ISO
 /// 8601).

@@ -2,11 +2,14 @@
 //! email of the vacancies published since that match it — each message with a link that stops
 //! that alert in one step, and the header mail programs use for their own "unsubscribe".
 
-pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod routes;
+pub mod handlers;
+pub mod pages;
+pub mod save_button;
 #[cfg(feature = "ssr")]
 pub mod sender;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::vacancies::search::{SearchQuery, SEARCH_PATH};
@@ -97,7 +100,7 @@ pub fn describe(lang: Lang, query: &SearchQuery, accommodations: &[Accommodation
         parts.push(name.to_string());
     }
     if let Some(amount) = query.min_salary {
-        parts.push(t_with(lang, Key::alerts_from_salary, &[("amount", &crate::vacancies::pages::soles(amount))]));
+        parts.push(t_with(lang, Key::alerts_from_salary, &[("amount", &crate::components::format::soles(amount))]));
     }
     if parts.is_empty() {
         t(lang, Key::alerts_every_vacancy).to_string()

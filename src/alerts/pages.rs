@@ -1,6 +1,5 @@
 //! The pages of saved searches: the person's list (each search to run again or delete, and
-//! where its alerts go), the button that keeps a search, and the page an alert's "stop" link
-//! opens — which only asks, so a mail scanner that follows links stops nothing.
+//! where its alerts go), and the page an alert's "stop" link opens — which only asks, so a mail scanner that follows links stops nothing.
 
 use super::{describe, SavedSearch, MY_SEARCHES_PATH, STOP_ALERT_PATH, TOKEN_FIELD};
 use crate::components::form::CsrfField;
@@ -120,35 +119,6 @@ fn MySearchesList(mine: MySearches) -> impl IntoView {
             {listed}
         </div>
     }
-}
-
-/// Under the results of a search: a button that keeps it, for a daily message of what is new.
-/// A plain form, so it works without JavaScript; someone signed out is asked to sign in first.
-#[component]
-pub fn SaveSearchButton(query: SearchQuery) -> impl IntoView {
-    let ui = use_ui();
-    let lang = ui.lang;
-    let kept = super::saved_form(&query);
-    if ui.actor.is_none() {
-        let href =
-            format!("{}?volver={}", crate::accounts::SIGN_IN_PATH, crate::ui::percent_encode(&query.path_for_page(1)));
-        return view! {
-            <p class="app-save-search">
-                <a href=href>{t(lang, Key::alerts_sign_in_to_save)}</a>
-            </p>
-        }
-        .into_any();
-    }
-    view! {
-        <form method="post" action=MY_SEARCHES_PATH class="app-save-search">
-            <CsrfField />
-            <input type="hidden" name=super::fields::ACTION value=super::fields::SAVE />
-            <input type="hidden" name=super::fields::QUERY value=kept />
-            <button class="app-button app-button--secondary" type="submit">{t(lang, Key::alerts_save)}</button>
-            <p class="app-hint">{t(lang, Key::alerts_save_hint)}</p>
-        </form>
-    }
-    .into_any()
 }
 
 /// Where an alert's "stop" link leads: what it would stop, and one button that does.

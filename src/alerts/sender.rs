@@ -4,8 +4,8 @@
 //! same transaction as the mark that it was told.
 
 use super::{describe, stop_alert_path, ALERT_PERIOD_SECS, MAX_LISTED, MY_SEARCHES_PATH};
+use crate::alerts::store::DueAlert;
 use crate::i18n::{t, t_with, Key, Lang};
-use crate::server::db::alerts::DueAlert;
 use crate::server::db::prelude::*;
 use crate::server::mail::OutgoingMail;
 use crate::vacancies::search::{SearchQuery, SearchResults, SortOrder};

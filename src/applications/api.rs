@@ -98,7 +98,7 @@ pub async fn read_apply_form(vacancy: i64, seeker: Option<i64>) -> Result<ApplyF
 #[cfg(feature = "ssr")]
 pub async fn applicant(
     store: &dyn crate::server::db::Store,
-    actor: &crate::accounts::Actor,
+    actor: &crate::domain::Actor,
     seeker: Option<i64>,
 ) -> Result<Option<(SeekerProfile, crate::seekers::consent::Consents, super::Side)>, AppError> {
     let id = match seeker {

@@ -3,10 +3,20 @@
 //! employer moves the application along its statuses, and the person reads each change in
 //! plain words.
 
+//!
+//! What lives where: `mod.rs` an application's types and paths; `pages/` one file per page;
+//! `card.rs` one application as a card, which the seekers feature also shows; `handlers.rs`
+//! the form posts; `api.rs` the server functions, each answering a view made for its viewer;
+//! `store.rs` the storage trait and its SQL; `workflow.rs` the pure rules of who may move an
+//! application where.
+
 pub mod api;
+pub mod card;
+#[cfg(feature = "ssr")]
+pub mod handlers;
 pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod routes;
+pub mod store;
 pub mod workflow;
 
 use crate::i18n::Key;

@@ -7,7 +7,7 @@
 //! it; nobody moves a final application.
 
 use super::{ApplicationStatus, Side};
-use crate::accounts::{Actor, Role};
+use crate::domain::{Actor, Role};
 use crate::seekers::consent::{ConsentKind, Consents};
 use crate::seekers::SeekerProfile;
 use crate::vacancies::VacancyStatus;

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 #[server(endpoint = "audit/events")]
 pub async fn audit_events(filter: AuditFilter) -> Result<AuditPage, AppError> {
     use super::{AuditAction, PAGE_SIZE};
+    use crate::audit::store::AuditQuery;
     use crate::domain::lima_time::lima_day_start;
-    use crate::server::db::audit::AuditQuery;
-    crate::server::access::acting_as(&[crate::accounts::Role::Admin])?;
+    crate::server::access::acting_as(&[crate::domain::Role::Admin])?;
     let store = crate::server::state::store()?;
     let mut page = AuditPage { entries: Vec::new(), older: None, unknown_person: false, bad_date: false };
     let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);

@@ -4,6 +4,8 @@
 
 pub mod api;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 use crate::i18n::Key;
 use serde::{Deserialize, Serialize};

@@ -3,11 +3,11 @@
 
 use super::api::audit_events;
 use super::{AuditAction, AuditEntry, AuditFilter, AuditPage, AuditParty, AUDIT_PATH};
-use crate::accounts::Role;
 use crate::components::form::{SelectField, TextField};
 use crate::components::notice::sign_in_first;
 use crate::components::status_page::ErrorPage;
 use crate::domain::lima_time::format_lima;
+use crate::domain::Role;
 use crate::i18n::{page_title, t_with, Key};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;

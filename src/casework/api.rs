@@ -40,7 +40,7 @@ pub async fn read_outcome_form(id: i64, application: Option<i64>) -> Result<Outc
 #[cfg(feature = "ssr")]
 pub async fn follows(
     store: &dyn crate::server::db::Store,
-    actor: &crate::accounts::Actor,
+    actor: &crate::domain::Actor,
     id: i64,
 ) -> Result<crate::seekers::SeekerProfile, AppError> {
     let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;

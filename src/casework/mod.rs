@@ -3,9 +3,12 @@
 //! what the indicators count as placements.
 
 pub mod api;
-pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod routes;
+pub mod handlers;
+pub mod pages;
+pub mod section;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 use crate::i18n::Key;
 use crate::vacancies::WorkingHours;
@@ -109,6 +112,9 @@ pub struct CaseNote {
 /// Where a counsellor records an outcome: `?id=` names the person, `&postulacion=` the
 /// application it came from (the form posts here too).
 pub const OUTCOME_PATH: &str = "/personas/resultado";
+/// Where a case note is posted: the person's page (the route; `seekers::seeker_path` makes an
+/// address).
+pub const CASE_NOTE_PATH: &str = "/persona/{id}";
 
 pub fn outcome_path(seeker_id: i64, application_id: Option<i64>) -> String {
     match application_id {

@@ -1,111 +1,20 @@
-//! Casework on the page: the follow-up section of a person's page (the outcome in force, the
-//! case notes, and for their counsellor the form to add one), and the outcome form.
+//! The outcome form's page: how following a person ended (hired, or closed with a reason).
 
 use super::api::{read_outcome_form, OutcomeForm};
-use super::{outcome_path, ClosedReason, Employment, Outcome, RecordedOutcome, WageBand, NOTE_FIELD};
+use super::section::outcome_text;
+use super::{outcome_path, ClosedReason, Employment, WageBand};
 use crate::components::form::{
-    coded_options, use_form_state, Choice, CsrfField, ErrorSummary, FieldError, SelectField, TextArea, TextField,
+    coded_options, use_form_state, Choice, CsrfField, ErrorSummary, FieldError, SelectField, TextField,
 };
 use crate::components::notice::sign_in_first;
-use crate::components::plain_text::PlainText;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima;
-use crate::i18n::{t, t_with, Key, Lang};
+use crate::i18n::{t, t_with, Key};
 use crate::seekers::seeker_path;
 use crate::ui::use_ui;
 use crate::vacancies::WorkingHours;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// An outcome in one sentence.
-pub fn outcome_text(lang: Lang, recorded: &RecordedOutcome) -> String {
-    match &recorded.outcome {
-        Outcome::Hired(p) => t_with(
-            lang,
-            Key::outcome_hired_text,
-            &[
-                ("job", &p.job_title),
-                ("employer", &p.employer),
-                ("employment", t(lang, p.employment.label())),
-                ("hours", t(lang, p.hours.label())),
-                ("wage", t(lang, p.wage.label())),
-                ("date", &p.started_on),
-            ],
-        ),
-        Outcome::Closed(reason) => t_with(lang, Key::outcome_closed_text, &[("reason", t(lang, reason.label()))]),
-    }
-}
-
-/// The follow-up of a person's case, on their page: for the person, to read; for their
-/// centre's counsellor, with the forms to add to it.
-#[component]
-pub fn CaseworkSection(
-    seeker_id: i64,
-    notes: Vec<super::CaseNote>,
-    outcomes: Vec<RecordedOutcome>,
-    counsels: bool,
-) -> impl IntoView {
-    let lang = use_ui().lang;
-    let form = use_form_state();
-    let current = match outcomes.first() {
-        Some(recorded) => {
-            let by = t_with(
-                lang,
-                Key::outcome_recorded_by,
-                &[("name", &recorded.recorded_by), ("when", &format_lima(recorded.at))],
-            );
-            view! {
-                <p><strong>{outcome_text(lang, recorded)}</strong></p>
-                <p class="app-hint">{by}</p>
-            }
-            .into_any()
-        }
-        None => view! { <p>{t(lang, Key::outcome_none)}</p> }.into_any(),
-    };
-    let notes_list = if notes.is_empty() {
-        view! { <p>{t(lang, Key::case_notes_none)}</p> }.into_any()
-    } else {
-        let items = notes
-            .into_iter()
-            .map(|note| {
-                view! {
-                    <li>
-                        <p><strong>{format!("{} — {}", format_lima(note.at), note.author)}</strong></p>
-                        <PlainText text=note.body />
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ol class="app-history">{items}</ol> }.into_any()
-    };
-    let tools = counsels.then(|| {
-        view! {
-            <p><a class="app-button app-button--secondary" href=outcome_path(seeker_id, None)>{t(lang, Key::outcome_link)}</a></p>
-            <form method="post" action=seeker_path(seeker_id) novalidate>
-                <CsrfField />
-                <TextArea
-                    id=NOTE_FIELD
-                    label=t(lang, Key::case_note_label)
-                    hint=Some(t(lang, Key::case_note_hint))
-                    rows=4
-                    value=form.value(NOTE_FIELD)
-                    error=form.error(NOTE_FIELD)
-                />
-                <button class="app-button" type="submit">{t(lang, Key::case_note_submit)}</button>
-            </form>
-        }
-    });
-    view! {
-        <section aria-labelledby="casework-h">
-            <h2 id="casework-h" tabindex="-1">{t(lang, Key::casework_h2)}</h2>
-            <h3>{t(lang, Key::outcome_h3)}</h3>
-            {current}
-            <h3>{t(lang, Key::case_notes_h3)}</h3>
-            {notes_list}
-            {tools}
-        </section>
-    }
-}
 
 #[component]
 pub fn OutcomePage() -> impl IntoView {

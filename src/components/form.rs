@@ -2,6 +2,10 @@
 
 use leptos::prelude::*;
 
+/// The id of the box a person ticks to say they mean an irreversible step (deleting an account
+/// or a profile): where the error summary links to.
+pub const CONFIRM_FIELD: &str = "confirm-si";
+
 /// The hidden field carrying the session's form token (see `server::auth::csrf`).
 pub const CSRF_FIELD: &str = "csrf";
 

@@ -1,10 +1,9 @@
 //! Shared building blocks of every page.
 
 pub mod form;
-pub mod layout;
+pub mod format;
 pub mod notice;
 pub mod pagination;
 pub mod plain_text;
 pub mod read_aloud;
-pub mod session_timeout;
 pub mod status_page;

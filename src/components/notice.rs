@@ -253,7 +253,7 @@ pub fn sign_in_first(ui: &Ui, path: &str) -> Option<AnyView> {
     if ui.actor.is_some() {
         return None;
     }
-    let target = crate::accounts::sign_in_returning_to(path);
+    let target = crate::ui::sign_in_returning_to(path);
     #[cfg(feature = "ssr")]
     leptos_axum::redirect(&target);
     #[cfg(not(feature = "ssr"))]

@@ -2,11 +2,12 @@
 //! employment centres and companies.
 
 use crate::components::form::TextField;
+use crate::components::format::region_name;
 use crate::components::notice::NoticeBanner;
 use crate::components::status_page::ErrorPage;
 use crate::i18n::{page_title, Key};
 use crate::organisations::api::list_directory;
-use crate::organisations::{region_name, Directory};
+use crate::organisations::Directory;
 use crate::ui::{use_ui, Ui};
 use crate::vacancies::search::SEARCH_PATH;
 use leptos::prelude::*;

@@ -2,9 +2,6 @@
 //! `locales/*.json` through [`Key`]; the build turns those files into code, so an unknown key
 //! does not compile.
 
-#[cfg(feature = "ssr")]
-pub mod routes;
-
 mod catalog {
     include!(concat!(env!("OUT_DIR"), "/i18n_catalog.rs"));
 }
@@ -93,7 +90,7 @@ impl Lang {
         format!(
             "{LANG_COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax",
             self.code(),
-            crate::preferences::PREFS_MAX_AGE_SECS
+            crate::domain::prefs::PREFS_MAX_AGE_SECS
         )
     }
 

@@ -92,7 +92,7 @@ fn MatchCard(m: Match, names: Vec<Accommodation>, on_behalf: Option<i64>) -> imp
     let v = &m.vacancy;
     let heading_id = format!("match-{}", v.id);
     let labelled = heading_id.clone();
-    let place = crate::vacancies::pages::place_of(&v.district, &v.province, &v.region);
+    let place = crate::components::format::place_of(&v.district, &v.province, &v.region);
     let meta = format!("{} · {} · {}", v.company_name, place, t(lang, v.modality.label()));
     let reasons = m.reasons.iter().map(|r| view! { <li>{reason_text(lang, r, &names)}</li> }).collect_view();
     let verdict = m.offers_all.then(|| view! { <p><strong>{t(lang, Key::match_offers_all)}</strong></p> });

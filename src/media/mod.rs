@@ -2,11 +2,13 @@
 //! parse, a transcript), and the one player every page uses to show them. Vacancies have the
 //! first slot; companies, fairs and help pages can hold the same kind of video later.
 
+#[cfg(feature = "ssr")]
+pub mod handlers;
 pub mod kind;
+pub mod pages;
 pub mod player;
 #[cfg(feature = "ssr")]
-pub mod routes;
-pub mod upload_page;
+pub mod store;
 pub mod webvtt;
 
 use serde::{Deserialize, Serialize};
@@ -16,6 +18,10 @@ use serde::{Deserialize, Serialize};
 pub const VACANCY_VIDEO_PATH: &str = "/vacantes/video";
 /// Where the form that takes a vacancy's video away posts.
 pub const REMOVE_VACANCY_VIDEO_PATH: &str = "/vacantes/video/quitar";
+/// A vacancy's video file, read with byte ranges (the route; `vacancy_video_src` makes an address).
+pub const VACANCY_VIDEO_FILE_PATH: &str = "/vacante/{id}/lsp";
+/// A vacancy's captions (the route; `vacancy_captions_src` makes an address).
+pub const VACANCY_CAPTIONS_FILE_PATH: &str = "/vacante/{id}/lsp.vtt";
 /// Longest transcript accepted.
 pub const MAX_TRANSCRIPT_CHARS: usize = 20_000;
 

@@ -15,7 +15,7 @@ pub async fn list_directory() -> Result<Directory, AppError> {
 /// Every company and every request to join one, for counsellors and admins to decide.
 #[server(endpoint = "organisations/companies-for-review")]
 pub async fn companies_for_review() -> Result<super::CompanyReview, AppError> {
-    use crate::accounts::Role;
+    use crate::domain::Role;
     crate::server::access::acting_as(&[Role::Counsellor, Role::Admin])?;
     let store = crate::server::state::store()?;
     let (companies, requests) = tokio::join!(store.list_companies(), store.join_requests());

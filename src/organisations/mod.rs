@@ -2,9 +2,11 @@
 //! Senda: the public directory, and the verification of new companies by staff.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod handlers;
 pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod routes;
+pub mod store;
 
 /// Counsellors and admins verify the companies that registered.
 pub const COMPANY_REVIEW_PATH: &str = "/empresas/verificacion";
@@ -88,9 +90,4 @@ pub struct NewCompany {
     pub sector: String,
     pub region: Region,
     pub verified: bool,
-}
-
-/// The name of a stored region slug, or the slug itself if it is not one we know.
-pub fn region_name(slug: &str) -> String {
-    Region::parse(slug).map(|r| r.name().to_string()).unwrap_or_else(|| slug.to_string())
 }

@@ -1,8 +1,9 @@
 //! Pages about organisations for staff: verifying the companies that registered.
 
 use super::api::companies_for_review;
-use super::{region_name, Company, CompanyReview, JoinRequest, DECIDE_JOIN_PATH, VERIFY_COMPANY_PATH};
+use super::{Company, CompanyReview, JoinRequest, DECIDE_JOIN_PATH, VERIFY_COMPANY_PATH};
 use crate::components::form::CsrfField;
+use crate::components::format::region_name;
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::status_page::ErrorPage;
 use crate::domain::lima_time::format_lima;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[server(endpoint = "seekers/caseload")]
 pub async fn read_caseload(query: String) -> Result<Caseload, AppError> {
     use super::{CaseloadQuery, CASELOAD_PAGE_SIZE};
-    use crate::accounts::Role;
+    use crate::domain::Role;
     let current = crate::server::access::acting_as(&[Role::Counsellor])?;
     let centre = current
         .actor
@@ -177,9 +177,9 @@ pub async fn read_disability_form(id: i64) -> Result<DisabilityForm, AppError> {
 
 /// How `actor` stands to the person whose profile this is.
 #[cfg(feature = "ssr")]
-pub fn viewer_of(actor: &crate::accounts::Actor, profile: &SeekerProfile) -> super::visibility::Viewer {
+pub fn viewer_of(actor: &crate::domain::Actor, profile: &SeekerProfile) -> super::visibility::Viewer {
     use super::visibility::Viewer;
-    use crate::accounts::Role;
+    use crate::domain::Role;
     if profile.account_id == Some(actor.account_id) {
         Viewer::Themselves
     } else if actor

@@ -114,7 +114,7 @@ pub async fn read_cv(seeker: Option<i64>, application: Option<i64>) -> Result<Cv
 #[cfg(feature = "ssr")]
 pub async fn cv_subject(
     store: &dyn crate::server::db::Store,
-    actor: &crate::accounts::Actor,
+    actor: &crate::domain::Actor,
     seeker: Option<i64>,
     application: Option<i64>,
 ) -> Result<(i64, String), AppError> {

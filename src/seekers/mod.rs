@@ -2,26 +2,27 @@
 //! with their consent. The profile is filled in short steps; disability data is optional,
 //! consented to separately, and erased when that consent is revoked.
 
+//!
+//! What lives where: `mod.rs` the register's types and paths; `pages/` one file per page;
+//! `handlers/` the form posts (and `handlers/fields.rs`, reading the forms); `api.rs` the
+//! server functions the pages read, each answering a view made for its viewer; `store.rs` the
+//! storage trait and its SQL; pure rules in `consent.rs` (what each consent allows),
+//! `visibility.rs` (who sees what), `steps.rs` (the profile's steps), `claim.rs`, `cv.rs` and
+//! `history.rs` (their types and paths).
+
 pub mod api;
 pub mod claim;
-pub mod claim_pages;
 pub mod consent;
 pub mod cv;
-pub mod cv_page;
 #[cfg(feature = "ssr")]
-pub mod cv_routes;
-pub mod details_page;
+pub mod data;
 #[cfg(feature = "ssr")]
-pub mod fields;
+pub mod handlers;
 pub mod history;
-pub mod history_pages;
-#[cfg(feature = "ssr")]
-pub mod history_routes;
-pub mod languages_page;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod routes;
 pub mod steps;
+#[cfg(feature = "ssr")]
+pub mod store;
 pub mod visibility;
 
 use crate::domain::{ConadisNumber, IdentityDocument, Region};

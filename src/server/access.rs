@@ -2,7 +2,7 @@
 //! handlers ask here; a refusal carries the right status (401 for nobody signed in, 403 for
 //! the wrong person), and is logged without personal data.
 
-use crate::accounts::{Actor, Role};
+use crate::domain::{Actor, Role};
 use crate::error::AppError;
 use crate::server::auth::session::{self, CurrentSession};
 

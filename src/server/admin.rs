@@ -1,7 +1,7 @@
 //! `senda admin …`: account tasks for operators, from the command line.
 
-use crate::accounts::{Role, RoleGrant};
 use crate::domain::{Email, NewPassword};
+use crate::domain::{Role, RoleGrant};
 use crate::server::auth::{now, password::Passwords, NewAccount};
 use crate::server::config::Config;
 use crate::server::db::prelude::*;

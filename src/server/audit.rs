@@ -56,7 +56,7 @@ pub async fn record(state: &AppState, event: &AuditEvent) {
 }
 
 /// How a role shows in an event's detail: its code and the organisation it acts for.
-pub fn role_detail(grant: &crate::accounts::RoleGrant) -> String {
+pub fn role_detail(grant: &crate::domain::RoleGrant) -> String {
     match (grant.company_id, grant.centre_id) {
         (Some(company), _) => format!("{}: company {company}", grant.role.code()),
         (_, Some(centre)) => format!("{}: centre {centre}", grant.role.code()),

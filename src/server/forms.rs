@@ -7,6 +7,7 @@ use crate::server::state::AppState;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::request::Parts;
+use axum::http::StatusCode;
 use axum::response::Response;
 use leptos::prelude::provide_context;
 
@@ -34,8 +35,11 @@ pub fn kept(fields: &[(String, String)]) -> Vec<(String, String)> {
     fields.iter().filter(|(k, _)| k != crate::components::form::CSRF_FIELD).cloned().collect()
 }
 
-/// Renders the page at the request's address again, with `form` in context.
+/// Renders the page at the request's address again, with `form` in context. A form sent back
+/// with mistakes answers 422, as GOV.UK's and other HTML-first services do: browsers show it
+/// like any page, and a script, a test or a log can tell a refused form from a shown one.
 pub async fn render_again(state: &AppState, parts: Parts, form: FormState) -> Response {
+    let refused = form.has_errors();
     let leptos = state.leptos.clone();
     let context_state = state.clone();
     let handler = leptos_axum::render_app_async_with_context(
@@ -48,5 +52,9 @@ pub async fn render_again(state: &AppState, parts: Parts, form: FormState) -> Re
     let mut request = Request::from_parts(parts, Body::empty());
     // The page is rendered as for a GET; the method only chose this handler.
     *request.method_mut() = axum::http::Method::GET;
-    handler(request).await
+    let mut response = handler(request).await;
+    if refused && response.status() == StatusCode::OK {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    response
 }

@@ -3,6 +3,7 @@
 
 use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
+use crate::server::error_page;
 use crate::server::state::AppState;
 use crate::{accounts, alerts, applications, casework, i18n, media, organisations, preferences, seekers, vacancies};
 use axum::extract::State;
@@ -30,14 +31,11 @@ pub fn router(state: AppState) -> Router {
         .public_origin
         .starts_with("https://")
         .then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains"));
-    let forms = form_endpoints().into_iter().fold(Router::new(), |router, (path, handler)| router.route(path, handler));
+    let endpoints =
+        route_table().into_iter().fold(Router::new(), |router, route| router.route(route.path, route.handler));
     Router::new()
         .route("/healthz", get(healthz))
-        .route(vacancies::search::COUNT_PATH, get(vacancies::routes::count_matches))
-        .route("/vacante/{id}/lsp", get(media::routes::vacancy_video))
-        .route("/vacante/{id}/lsp.vtt", get(media::routes::vacancy_captions))
-        .route(seekers::cv::CV_PDF_PATH, get(seekers::cv_routes::cv_pdf))
-        .merge(forms)
+        .merge(endpoints)
         .leptos_routes(&state, routes, move || shell(leptos.clone()))
         // Files of the site (scripts, stylesheet, fonts, icon) straight from disk; Leptos only
         // renders the "not found" page. Its own file handler runs outside a request's reactive
@@ -46,7 +44,9 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(ServeDir::new(state.leptos.site_root.as_ref()).append_index_html_on_directories(false).fallback(
             leptos_axum::file_and_error_handler::<AppState, _>(shell).with_state(state.clone()),
         ))
-        // Inner to outer: who is asking, then whether a write comes from our own pages.
+        // Inner to outer: a handler's error answered in the request's language, who is asking,
+        // then whether a write comes from our own pages.
+        .layer(axum::middleware::from_fn(error_page::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::attach))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))
         .layer(
@@ -101,69 +101,128 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// Every plain-form endpoint and its handler. Pages post to these without JavaScript; the
-/// authorization test walks this list, so an endpoint cannot be added without a rule.
-pub fn form_endpoints() -> Vec<(&'static str, MethodRouter<AppState>)> {
-    use accounts::routes as account;
+/// Who may call a route. The authorization test (`tests/authorization.rs`) calls every route
+/// of the table as each kind of person and holds it to its rule; where the record decides
+/// (whose vacancy, whose profile), the rule is `SignedIn` and the feature's own tests walk the
+/// records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Everyone,
+    /// Any signed-in account.
+    SignedIn,
+    /// Counsellors and admins, who verify companies.
+    StaffReviewers,
+    /// Employers and counsellors, who write vacancies.
+    EmployersAndCounsellors,
+    /// Counsellors of an employment centre.
+    Counsellors,
+    /// Admins.
+    Admins,
+}
+
+/// One route of the table: its path, what it answers (a form post, or a file read with GET),
+/// who may call it, and its handler.
+pub struct Route {
+    pub path: &'static str,
+    pub method: Method,
+    pub access: Access,
+    pub handler: MethodRouter<AppState>,
+}
+
+/// `GET` reads a file (a video, a PDF, a count); `POST` is a plain form's post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+fn form(path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Route {
+    Route { path, method: Method::Post, access, handler }
+}
+
+fn file(path: &'static str, access: Access, handler: MethodRouter<AppState>) -> Route {
+    Route { path, method: Method::Get, access, handler }
+}
+
+/// The one route table beside the pages: every form post and every file route, with who may
+/// call it. The router is made from it, and the authorization test walks it, so a route cannot
+/// be added without a rule. Pages are Leptos's (`app::App`); server functions register
+/// themselves and have their own rows in the authorization test.
+pub fn route_table() -> Vec<Route> {
+    use accounts::handlers as account;
+    use Access::*;
+    // Streamed to disk or read part by part with their own limits: no whole-body limit.
+    let upload = |handler: MethodRouter<AppState>| handler.layer(axum::extract::DefaultBodyLimit::disable());
     vec![
-        (preferences::SAVE_PATH, post(preferences::routes::save)),
-        (i18n::SWITCH_PATH, post(i18n::routes::switch)),
-        (accounts::SIGN_IN_PATH, post(account::sign_in)),
-        (accounts::SIGN_OUT_PATH, post(account::sign_out)),
-        (accounts::SIGN_UP_PATH, post(account::sign_up)),
-        (accounts::EMPLOYER_SIGN_UP_PATH, post(account::sign_up_employer)),
-        (accounts::CONFIRM_EMAIL_PATH, post(account::confirm_email)),
-        (accounts::FORGOT_PASSWORD_PATH, post(account::forgot_password)),
-        (accounts::RESET_PASSWORD_PATH, post(account::reset_password)),
-        (accounts::CHANGE_PASSWORD_PATH, post(account::change_password)),
-        (accounts::END_SESSION_PATH, post(account::end_session)),
-        (accounts::END_OTHER_SESSIONS_PATH, post(account::end_other_sessions)),
-        (accounts::KEEP_ALIVE_PATH, post(account::keep_alive)),
-        (accounts::CHANGE_EMAIL_PATH, post(account::change_email)),
-        (accounts::CONFIRM_EMAIL_CHANGE_PATH, post(account::confirm_email_change)),
-        (accounts::EXPORT_DATA_PATH, post(account::export_data)),
-        (accounts::DELETE_ACCOUNT_PATH, post(account::delete_account)),
-        (accounts::NEW_STAFF_PATH, post(account::create_staff)),
-        (accounts::ROLES_PATH, post(account::change_role)),
-        (organisations::VERIFY_COMPANY_PATH, post(organisations::routes::verify_company)),
-        (organisations::DECIDE_JOIN_PATH, post(organisations::routes::decide_join)),
-        (vacancies::NEW_VACANCY_PATH, post(vacancies::routes::save_vacancy)),
-        (vacancies::EDIT_VACANCY_PATH, post(vacancies::routes::save_vacancy)),
-        (vacancies::VACANCY_STEP_PATH, post(vacancies::routes::vacancy_step)),
-        (vacancies::REPORT_VACANCY_PATH, post(vacancies::routes::report_vacancy)),
-        (vacancies::RESOLVE_REPORT_PATH, post(vacancies::routes::resolve_report)),
-        (vacancies::ACCOMMODATIONS_PATH, post(vacancies::routes::change_accommodations)),
-        // Streamed to disk and limited field by field, so no whole-body limit (and no 2 MB default).
-        (
-            media::VACANCY_VIDEO_PATH,
-            post(media::routes::upload_vacancy_video).layer(axum::extract::DefaultBodyLimit::disable()),
-        ),
-        (media::REMOVE_VACANCY_VIDEO_PATH, post(media::routes::remove_vacancy_video)),
-        (seekers::REGISTER_SEEKER_PATH, post(seekers::routes::register_seeker)),
-        (seekers::MY_PROFILE_PATH, post(seekers::routes::register_self)),
-        (seekers::CONSENT_PATH, post(seekers::routes::change_consent)),
-        (seekers::DELETE_PROFILE_PATH, post(seekers::routes::delete_profile)),
-        (seekers::claim::CLAIM_PATH, post(seekers::routes::claim_profile)),
-        (seekers::DETAILS_PATH, post(seekers::routes::save_details)),
-        (seekers::LANGUAGES_PATH, post(seekers::routes::save_languages)),
-        (seekers::EXPERIENCE_PATH, post(seekers::history_routes::save_experience)),
-        (alerts::MY_SEARCHES_PATH, post(alerts::routes::change_saved_searches)),
-        (alerts::STOP_ALERT_PATH, post(alerts::routes::stop_alert)),
-        (seekers::CERTIFICATES_PATH, post(seekers::history_routes::save_certificates)),
-        // Read field by field with its own limit (the file's), so no whole-body limit.
-        (
-            seekers::cv::CV_FILE_PATH,
-            post(seekers::cv_routes::upload_cv_file).layer(axum::extract::DefaultBodyLimit::disable()),
-        ),
-        (seekers::cv::REMOVE_CV_FILE_PATH, post(seekers::cv_routes::remove_cv_file)),
-        (seekers::claim::CONSENT_SHEET_PATH, post(seekers::routes::new_claim_code)),
-        (seekers::DISABILITY_PATH, post(seekers::routes::save_disability)),
-        (casework::OUTCOME_PATH, post(casework::routes::record_outcome)),
-        ("/persona/{id}", post(casework::routes::add_note)),
-        (applications::APPLY_PATH, post(applications::routes::apply)),
-        (applications::WITHDRAW_PATH, post(applications::routes::withdraw)),
-        (applications::APPLICANTS_PATH, post(applications::routes::move_application)),
+        form(preferences::SAVE_PATH, Everyone, post(preferences::handlers::save)),
+        form(i18n::SWITCH_PATH, Everyone, post(preferences::handlers::switch_language)),
+        form(accounts::SIGN_IN_PATH, Everyone, post(account::sign_in)),
+        form(accounts::SIGN_OUT_PATH, Everyone, post(account::sign_out)),
+        form(accounts::SIGN_UP_PATH, Everyone, post(account::sign_up)),
+        form(accounts::EMPLOYER_SIGN_UP_PATH, Everyone, post(account::sign_up_employer)),
+        form(accounts::CONFIRM_EMAIL_PATH, Everyone, post(account::confirm_email)),
+        form(accounts::FORGOT_PASSWORD_PATH, Everyone, post(account::forgot_password)),
+        form(accounts::RESET_PASSWORD_PATH, Everyone, post(account::reset_password)),
+        form(accounts::CHANGE_PASSWORD_PATH, SignedIn, post(account::change_password)),
+        form(accounts::END_SESSION_PATH, SignedIn, post(account::end_session)),
+        form(accounts::END_OTHER_SESSIONS_PATH, SignedIn, post(account::end_other_sessions)),
+        form(accounts::KEEP_ALIVE_PATH, SignedIn, post(account::keep_alive)),
+        form(accounts::CHANGE_EMAIL_PATH, SignedIn, post(account::change_email)),
+        form(accounts::CONFIRM_EMAIL_CHANGE_PATH, Everyone, post(account::confirm_email_change)),
+        form(accounts::EXPORT_DATA_PATH, SignedIn, post(account::export_data)),
+        form(accounts::DELETE_ACCOUNT_PATH, SignedIn, post(account::delete_account)),
+        form(accounts::NEW_STAFF_PATH, Admins, post(account::create_staff)),
+        form(accounts::ROLES_PATH, Admins, post(account::change_role)),
+        form(organisations::VERIFY_COMPANY_PATH, StaffReviewers, post(organisations::handlers::verify_company)),
+        form(organisations::DECIDE_JOIN_PATH, StaffReviewers, post(organisations::handlers::decide_join)),
+        form(vacancies::NEW_VACANCY_PATH, EmployersAndCounsellors, post(vacancies::handlers::save_vacancy)),
+        form(vacancies::EDIT_VACANCY_PATH, EmployersAndCounsellors, post(vacancies::handlers::save_vacancy)),
+        // Who may move a vacancy depends on whose it is: tests/vacancies.rs walks that.
+        form(vacancies::VACANCY_STEP_PATH, SignedIn, post(vacancies::handlers::vacancy_step)),
+        form(vacancies::REPORT_VACANCY_PATH, Everyone, post(vacancies::handlers::report_vacancy)),
+        form(vacancies::RESOLVE_REPORT_PATH, Counsellors, post(vacancies::handlers::resolve_report)),
+        form(vacancies::ACCOMMODATIONS_PATH, Admins, post(vacancies::handlers::change_accommodations)),
+        file(vacancies::search::COUNT_PATH, Everyone, get(vacancies::handlers::count_matches)),
+        // Whose vacancy it is decides too: tests/vacancies.rs walks that.
+        form(media::VACANCY_VIDEO_PATH, EmployersAndCounsellors, upload(post(media::handlers::upload_vacancy_video))),
+        form(media::REMOVE_VACANCY_VIDEO_PATH, EmployersAndCounsellors, post(media::handlers::remove_vacancy_video)),
+        // A published vacancy's video is everyone's; a draft's, its people's (tests/vacancies.rs).
+        file(media::VACANCY_VIDEO_FILE_PATH, Everyone, get(media::handlers::vacancy_video)),
+        file(media::VACANCY_CAPTIONS_FILE_PATH, Everyone, get(media::handlers::vacancy_captions)),
+        form(seekers::REGISTER_SEEKER_PATH, Counsellors, post(seekers::handlers::register::register_seeker)),
+        form(seekers::MY_PROFILE_PATH, SignedIn, post(seekers::handlers::register::register_self)),
+        form(seekers::CONSENT_PATH, SignedIn, post(seekers::handlers::profile::change_consent)),
+        form(seekers::DELETE_PROFILE_PATH, SignedIn, post(seekers::handlers::profile::delete_profile)),
+        form(seekers::claim::CLAIM_PATH, SignedIn, post(seekers::handlers::register::claim_profile)),
+        form(seekers::DETAILS_PATH, SignedIn, post(seekers::handlers::profile::save_details)),
+        form(seekers::LANGUAGES_PATH, SignedIn, post(seekers::handlers::profile::save_languages)),
+        form(seekers::EXPERIENCE_PATH, SignedIn, post(seekers::handlers::history::save_experience)),
+        form(seekers::CERTIFICATES_PATH, SignedIn, post(seekers::handlers::history::save_certificates)),
+        form(seekers::cv::CV_FILE_PATH, SignedIn, upload(post(seekers::handlers::cv::upload_cv_file))),
+        form(seekers::cv::REMOVE_CV_FILE_PATH, SignedIn, post(seekers::handlers::cv::remove_cv_file)),
+        // Whoever may read the CV page (tests/applications.rs walks whose).
+        file(seekers::cv::CV_PDF_PATH, SignedIn, get(seekers::handlers::cv::cv_pdf)),
+        // Only a counsellor of the person's centre: others get 404 (tests/seekers.rs walks that).
+        form(seekers::claim::CONSENT_SHEET_PATH, SignedIn, post(seekers::handlers::register::new_claim_code)),
+        form(seekers::DISABILITY_PATH, SignedIn, post(seekers::handlers::profile::save_disability)),
+        form(alerts::MY_SEARCHES_PATH, SignedIn, post(alerts::handlers::change_saved_searches)),
+        // An alert's secret allows stopping it, whoever holds it (tests/alerts.rs walks that).
+        form(alerts::STOP_ALERT_PATH, Everyone, post(alerts::handlers::stop_alert)),
+        // Not found for all but the person's centre's counsellors: tests/casework.rs walks that.
+        form(casework::OUTCOME_PATH, SignedIn, post(casework::handlers::record_outcome)),
+        form(casework::CASE_NOTE_PATH, SignedIn, post(casework::handlers::add_note)),
+        // Whose vacancy and whose profile decide the rest: tests/applications.rs walks that.
+        form(applications::APPLY_PATH, SignedIn, post(applications::handlers::apply)),
+        form(applications::WITHDRAW_PATH, SignedIn, post(applications::handlers::withdraw)),
+        form(applications::APPLICANTS_PATH, SignedIn, post(applications::handlers::move_application)),
     ]
+}
+
+/// The routes of `table` that `rows` (what the authorization test calls) leaves out: each must
+/// be called, as every kind of person, before the test passes.
+pub fn untested(table: &[Route], rows: &[(&str, Method)]) -> Vec<(&'static str, Method)> {
+    table.iter().filter(|r| !rows.contains(&(r.path, r.method))).map(|r| (r.path, r.method)).collect()
 }
 
 /// For load balancers: 200 when this process can reach its database, 503 otherwise.
@@ -174,5 +233,29 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
             tracing::warn!(error = %err, "health check: database unreachable");
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_route_is_in_the_table_once() {
+        let table = route_table();
+        let mut seen = std::collections::HashSet::new();
+        for route in &table {
+            assert!(seen.insert((route.path, route.method)), "{} {:?} is in the table twice", route.path, route.method);
+        }
+    }
+
+    #[test]
+    fn a_route_the_authorization_test_does_not_call_is_reported() {
+        let table = route_table();
+        let rows: Vec<(&str, Method)> = table.iter().map(|r| (r.path, r.method)).collect();
+        assert!(untested(&table, &rows).is_empty());
+        let without_sign_in: Vec<_> =
+            rows.iter().copied().filter(|(path, _)| *path != accounts::SIGN_IN_PATH).collect();
+        assert_eq!(untested(&table, &without_sign_in), [(accounts::SIGN_IN_PATH, Method::Post)]);
     }
 }

@@ -23,6 +23,18 @@ pub fn lang_of(headers: &HeaderMap) -> Lang {
 
 /// `status` with a page of a title, a heading, a paragraph and a link.
 pub fn respond(lang: Lang, status: StatusCode, title: Key, heading: Key, body: Key, link: (&str, Key)) -> Response {
+    respond_with(lang, status, title, heading, t(lang, body), link)
+}
+
+/// `status` with a page as [`respond`] makes, its paragraph already written (and escaped).
+pub fn respond_with(
+    lang: Lang,
+    status: StatusCode,
+    title: Key,
+    heading: Key,
+    body: &str,
+    link: (&str, Key),
+) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
          content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"stylesheet\" href=\"/pkg/senda.css\">\
@@ -31,7 +43,7 @@ pub fn respond(lang: Lang, status: StatusCode, title: Key, heading: Key, body: K
         lang.tag(),
         page_title(lang, title),
         t(lang, heading),
-        t(lang, body),
+        body,
         link.0,
         t(lang, link.1),
     );
@@ -52,29 +64,5 @@ pub fn forbidden(lang: Lang) -> Response {
 
 /// Sends a signed-out visitor to sign in, then back to `back_to`.
 pub fn sign_in_first(back_to: &str) -> Response {
-    crate::server::redirect::see_other(&crate::accounts::sign_in_returning_to(back_to))
-}
-
-impl IntoResponse for crate::error::AppError {
-    fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        match self {
-            crate::error::AppError::NotFound => respond(
-                Lang::default(),
-                status,
-                Key::not_found_title,
-                Key::not_found_h1,
-                Key::not_found_body,
-                ("/", Key::not_found_home),
-            ),
-            _ => respond(
-                Lang::default(),
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Key::error_title,
-                Key::error_h1,
-                Key::error_body,
-                ("/", Key::error_home),
-            ),
-        }
-    }
+    crate::server::redirect::see_other(&crate::ui::sign_in_returning_to(back_to))
 }

@@ -98,7 +98,7 @@ pub struct FormChoices {
 /// The choices of the vacancy form, and with `id` the vacancy to edit, if this person may.
 #[server(endpoint = "vacancies/form-choices")]
 pub async fn read_form_choices(id: Option<i64>) -> Result<FormChoices, AppError> {
-    use crate::accounts::Role;
+    use crate::domain::Role;
     let current = crate::server::access::acting_as(&[Role::Employer, Role::Counsellor])?;
     let actor = current.actor;
     let store = crate::server::state::store()?;
@@ -139,7 +139,7 @@ pub struct MyVacancies {
 
 #[server(endpoint = "vacancies/mine")]
 pub async fn read_my_vacancies() -> Result<MyVacancies, AppError> {
-    use crate::accounts::Role;
+    use crate::domain::Role;
     let current = crate::server::access::acting_as(&[Role::Employer, Role::Counsellor])?;
     let store = crate::server::state::store()?;
     let (centres, companies) = tokio::join!(store.list_centres(), store.list_companies());

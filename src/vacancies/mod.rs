@@ -1,16 +1,24 @@
 //! Vacancies: what a job is, the accommodations it offers, and the way it goes from an
 //! employer's draft to a published vacancy a job seeker can find.
 
-pub mod accommodations;
+//!
+//! What lives where: `mod.rs` a vacancy's types and paths; `pages/` one file per page;
+//! `handlers.rs` the form posts (and `fields.rs`, reading the vacancy form); `api.rs` the
+//! server functions the pages read; `store.rs` the storage trait and its SQL; pure rules in
+//! `workflow.rs` (who may move a vacancy where), `wording.rs` (fair-wording rules) and
+//! `search.rs` (a search's terms and stems); `filter_count.rs` the one island of the search
+//! page.
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod fields;
 mod filter_count;
-pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod routes;
+pub mod handlers;
+pub mod pages;
 pub mod search;
-pub mod search_page;
+#[cfg(feature = "ssr")]
+pub mod store;
 pub mod wording;
 pub mod workflow;
 

@@ -5,7 +5,7 @@
 //! closing date closes it by itself. Pure rules, checked on the server before every change.
 
 use super::VacancyStatus;
-use crate::accounts::{Actor, Role};
+use crate::domain::{Actor, Role};
 use serde::{Deserialize, Serialize};
 
 /// A change of status someone asks for.
@@ -121,7 +121,7 @@ pub fn next_status(actor: &Actor, facts: &Facts, step: Step, now: i64) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::RoleGrant;
+    use crate::domain::RoleGrant;
     use VacancyStatus::*;
 
     fn person(role: Role, company_id: Option<i64>, centre_id: Option<i64>) -> Actor {

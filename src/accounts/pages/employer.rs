@@ -1,3 +1,5 @@
+//! Registering a company and its first employer.
+
 use super::form_title;
 use super::sign_up::PersonFields;
 use crate::accounts::{EMPLOYER_SIGN_UP_PATH, SIGN_IN_PATH};

@@ -4,15 +4,13 @@ use super::form_title;
 use super::links::{link_code, WithLiveLink};
 use crate::accounts::api::LinkKind;
 use crate::accounts::{ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH, LINK_CODE};
+use crate::components::form::CONFIRM_FIELD;
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, PasswordField, TextField};
 use crate::components::notice::sign_in_first;
 use crate::i18n::{page_title, t_with, Key};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// The id of the delete confirmation box: where the error summary links to.
-pub const CONFIRM_FIELD: &str = "confirm-si";
 
 #[component]
 pub fn ChangeEmailPage() -> impl IntoView {

@@ -1,3 +1,5 @@
+//! The sign-in page.
+
 use super::form_title;
 use crate::accounts::{EMPLOYER_SIGN_UP_PATH, FORGOT_PASSWORD_PATH, SIGN_IN_PATH, SIGN_UP_PATH};
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, PasswordField, TextField};

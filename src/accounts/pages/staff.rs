@@ -4,11 +4,11 @@
 use super::form_title;
 use crate::accounts::NEW_STAFF_PATH;
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, SelectField, TextField};
+use crate::components::format::region_name;
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::status_page::ErrorPage;
 use crate::i18n::Key;
 use crate::organisations::api::list_directory;
-use crate::organisations::region_name;
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -2,13 +2,14 @@
 //! limits, and the CSRF check that every state-changing request passes.
 
 pub mod csrf;
+pub mod limit_store;
 pub mod limits;
 pub mod password;
 pub mod session;
 pub mod tokens;
 
-use crate::accounts::{Actor, RoleGrant};
 use crate::domain::Email;
+use crate::domain::{Actor, RoleGrant};
 
 /// An account to create, its password already hashed.
 #[derive(Clone, Debug)]

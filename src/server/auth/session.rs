@@ -5,7 +5,7 @@
 
 use super::tokens::{new_token, sha256_hex, well_formed};
 use super::{now, NewSession};
-use crate::accounts::Actor;
+use crate::domain::Actor;
 use crate::preferences::cookie_value;
 use crate::server::config::Config;
 use crate::server::db::prelude::*;

@@ -1,39 +1,32 @@
-//! Storage: one [`Store`] with an SQLite and a PostgreSQL implementation, chosen at start
-//! from the scheme of `DATABASE_URL`. SQL that is the same on both engines is written once, in
-//! a macro per area, and compiled for each engine against its own driver; only what differs
-//! is written twice (in `sqlite.rs` and `postgres.rs`).
+//! Storage plumbing: one [`Store`] with an SQLite and a PostgreSQL implementation, chosen at
+//! start from the scheme of `DATABASE_URL`; pools, transactions and migrations. No feature's
+//! SQL lives here: each feature keeps its storage trait and its SQL in its own `store.rs`.
+//!
+//! The convention for the two engines: SQL that is the same on both is written once, in the
+//! feature's `impl_<feature>_store!` macro, and compiled for each engine's store against its
+//! own driver (`impl_store!` below lists them all); only what differs is written twice (in
+//! `sqlite.rs` and `postgres.rs`, and in `search/`, whose word matching is the engine's own).
+//! Each engine's store supplies `pool` and `begin_write` for those macros.
 
-pub mod accounts;
-pub mod alerts;
-pub mod applications;
-pub mod audit;
-pub mod casework;
-pub mod limits;
-pub mod matches;
-pub mod media;
-pub mod organisations;
-pub mod outbox;
 mod postgres;
 pub mod search;
-pub mod seekers;
 mod sqlite;
-pub mod vacancies;
 
-use accounts::AccountStore;
-use alerts::AlertStore;
-use applications::ApplicationStore;
+use crate::accounts::store::AccountStore;
+use crate::alerts::store::AlertStore;
+use crate::applications::store::ApplicationStore;
+use crate::audit::store::AuditStore;
+use crate::casework::store::CaseworkStore;
+use crate::matches::store::MatchStore;
+use crate::media::store::SignVideoStore;
+use crate::organisations::store::OrganisationStore;
+use crate::seekers::store::SeekerStore;
+use crate::server::auth::limit_store::LimitStore;
+use crate::server::mail::outbox::OutboxStore;
+use crate::vacancies::store::VacancyStore;
 use async_trait::async_trait;
-use audit::AuditStore;
-use casework::CaseworkStore;
-use limits::LimitStore;
-use matches::MatchStore;
-use media::SignVideoStore;
-use organisations::OrganisationStore;
-use outbox::OutboxStore;
 use search::SearchStore;
-use seekers::SeekerStore;
 use std::sync::Arc;
-use vacancies::VacancyStore;
 
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -50,12 +43,71 @@ pub enum Engine {
 pub enum DbError {
     #[error("not found")]
     NotFound,
-    /// A unique or foreign-key rule refused the write; the name says which, where the engine
-    /// reports it.
-    #[error("conflict on {0}")]
-    Conflict(String),
+    /// A rule refused the write: a unique or foreign-key constraint of the schema, or a rule
+    /// the store checks itself inside the transaction. [`Rule`] says which, the same on both
+    /// engines.
+    #[error("conflict: {0:?}")]
+    Conflict(Rule),
     #[error(transparent)]
     Other(#[from] sqlx::Error),
+}
+
+/// Which rule refused a write. Callers match on these, never on an engine's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// `accounts_email_key`: the address already has an account.
+    AccountEmail,
+    /// `companies_ruc_key`: the RUC is already registered.
+    CompanyRuc,
+    /// `seekers_document_key`: the identity document is already in the register.
+    SeekerDocument,
+    /// `applications_once`: the person already applied to the vacancy.
+    AppliedOnce,
+    /// `saved_searches (account_id, query)`: the search is already saved.
+    SearchSavedOnce,
+    /// The site's last admin would lose the role.
+    LastAdmin,
+    /// The person's saved searches are at their most.
+    SavedSearchesFull,
+    /// A profile's list (jobs, certificates) is at its most.
+    ListFull,
+    /// A profile cannot be kept without consent to the register.
+    RegisterConsentMissing,
+    /// The profile was deleted a moment ago.
+    ProfileGone,
+    /// The account already has a profile of its own.
+    HasProfile,
+    /// Any other constraint (a foreign key to a row just deleted, a code used twice …), by the
+    /// name the engine gives it where it gives one.
+    Other(String),
+}
+
+impl Rule {
+    /// The rule a constraint stands for. PostgreSQL names the constraint; SQLite names none and
+    /// says `UNIQUE constraint failed: table.column[, table.column]` instead — read here, once,
+    /// so that both engines give callers the same rule.
+    fn of(db: &dyn sqlx::error::DatabaseError) -> Rule {
+        let name = match db.constraint() {
+            Some(name) => name.to_string(),
+            None => match db.message().strip_prefix("UNIQUE constraint failed: ") {
+                Some(columns) => {
+                    let columns: Vec<&str> = columns.split(", ").collect();
+                    let table = columns.first().and_then(|c| c.split('.').next()).unwrap_or("");
+                    let names: Vec<&str> = columns.iter().filter_map(|c| c.split('.').nth(1)).collect();
+                    format!("{table}({})", names.join(","))
+                }
+                None => db.message().to_string(),
+            },
+        };
+        match name.as_str() {
+            "accounts_email_key" | "accounts(email)" => Rule::AccountEmail,
+            "companies_ruc_key" | "companies(ruc)" => Rule::CompanyRuc,
+            "seekers_document_key" | "seekers(document_type,document_number)" => Rule::SeekerDocument,
+            "applications_once" | "applications(vacancy_id,seeker_id)" => Rule::AppliedOnce,
+            "saved_searches_account_id_query_key" | "saved_searches(account_id,query)" => Rule::SearchSavedOnce,
+            _ => Rule::Other(name),
+        }
+    }
 }
 
 impl DbError {
@@ -69,7 +121,7 @@ impl DbError {
                     sqlx::error::ErrorKind::UniqueViolation | sqlx::error::ErrorKind::ForeignKeyViolation
                 ) =>
             {
-                DbError::Conflict(db.constraint().unwrap_or(db.message()).to_string())
+                DbError::Conflict(Rule::of(db.as_ref()))
             }
             _ => DbError::Other(err),
         }
@@ -148,20 +200,20 @@ impl<T> Store for T where
 
 /// The storage traits, for `use crate::server::db::prelude::*` where a store is used.
 pub mod prelude {
-    pub use super::accounts::AccountStore;
-    pub use super::alerts::AlertStore;
-    pub use super::applications::ApplicationStore;
-    pub use super::audit::AuditStore;
-    pub use super::casework::CaseworkStore;
-    pub use super::limits::LimitStore;
-    pub use super::matches::MatchStore;
-    pub use super::media::SignVideoStore;
-    pub use super::organisations::OrganisationStore;
-    pub use super::outbox::OutboxStore;
     pub use super::search::SearchStore;
-    pub use super::seekers::SeekerStore;
-    pub use super::vacancies::VacancyStore;
-    pub use super::{DbError, DbResult, Maintenance, Store};
+    pub use super::{DbError, DbResult, Maintenance, Rule, Store};
+    pub use crate::accounts::store::AccountStore;
+    pub use crate::alerts::store::AlertStore;
+    pub use crate::applications::store::ApplicationStore;
+    pub use crate::audit::store::AuditStore;
+    pub use crate::casework::store::CaseworkStore;
+    pub use crate::matches::store::MatchStore;
+    pub use crate::media::store::SignVideoStore;
+    pub use crate::organisations::store::OrganisationStore;
+    pub use crate::seekers::store::SeekerStore;
+    pub use crate::server::auth::limit_store::LimitStore;
+    pub use crate::server::mail::outbox::OutboxStore;
+    pub use crate::vacancies::store::VacancyStore;
 }
 
 /// The engine itself: health, migrations, clean-up.
@@ -293,18 +345,18 @@ macro_rules! impl_maintenance {
 macro_rules! impl_store {
     ($store:ty, $engine:expr) => {
         $crate::server::db::impl_maintenance!($store, $engine);
-        $crate::server::db::organisations::impl_organisation_store!($store);
-        $crate::server::db::accounts::impl_account_store!($store);
-        $crate::server::db::audit::impl_audit_store!($store);
-        $crate::server::db::outbox::impl_outbox_store!($store);
-        $crate::server::db::vacancies::impl_vacancy_store!($store);
-        $crate::server::db::limits::impl_limit_store!($store);
-        $crate::server::db::media::impl_sign_video_store!($store);
-        $crate::server::db::seekers::impl_seeker_store!($store);
-        $crate::server::db::applications::impl_application_store!($store);
-        $crate::server::db::matches::impl_match_store!($store);
-        $crate::server::db::casework::impl_casework_store!($store);
-        $crate::server::db::alerts::impl_alert_store!($store);
+        $crate::organisations::store::impl_organisation_store!($store);
+        $crate::accounts::store::impl_account_store!($store);
+        $crate::audit::store::impl_audit_store!($store);
+        $crate::server::mail::outbox::impl_outbox_store!($store);
+        $crate::vacancies::store::impl_vacancy_store!($store);
+        $crate::server::auth::limit_store::impl_limit_store!($store);
+        $crate::media::store::impl_sign_video_store!($store);
+        $crate::seekers::store::impl_seeker_store!($store);
+        $crate::applications::store::impl_application_store!($store);
+        $crate::matches::store::impl_match_store!($store);
+        $crate::casework::store::impl_casework_store!($store);
+        $crate::alerts::store::impl_alert_store!($store);
     };
 }
 pub(crate) use {impl_maintenance, impl_store};

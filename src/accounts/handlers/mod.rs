@@ -1,0 +1,165 @@
+//! The form endpoints of accounts. Plain HTML form posts, answered with a redirect on
+//! success and the same page with its errors on failure; the helpers they share are here.
+
+mod account;
+mod links;
+mod my_data;
+mod roles;
+mod sign_in;
+mod sign_up;
+mod staff;
+
+pub(crate) use super::password_step::{confirm_current_password, failed, hash_failed, too_many};
+use crate::server::plain_page::{forbidden, sign_in_first};
+pub use account::{change_password, end_other_sessions, end_session, keep_alive, sign_out};
+pub use links::{confirm_email, forgot_password, reset_password};
+pub use my_data::{change_email, confirm_email_change, delete_account, export_data};
+pub use roles::change_role;
+pub use sign_in::sign_in;
+pub use sign_up::{sign_up, sign_up_employer};
+pub use staff::create_staff;
+
+use crate::domain::email::{Email, EmailError};
+use crate::domain::password::{NewPassword, PasswordError};
+use crate::error::FieldErrors;
+use crate::i18n::{t, Key, Lang};
+use crate::server::auth::session::CurrentSession;
+use crate::server::forms::field;
+use crate::server::state::AppState;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue};
+use axum::response::Response;
+
+type Fields = [(String, String)];
+
+/// The email in `fields["email"]`, or its error on the field.
+fn email_field(lang: Lang, fields: &Fields, errors: &mut FieldErrors) -> Option<Email> {
+    match Email::parse(field(fields, "email")) {
+        Ok(email) => Some(email),
+        Err(EmailError::Empty) => {
+            errors.push("email", t(lang, Key::sign_in_err_email_empty));
+            None
+        }
+        Err(_) => {
+            errors.push("email", t(lang, Key::sign_in_err_email_invalid));
+            None
+        }
+    }
+}
+
+/// A new password from `fields[id]`, or its error on the field.
+fn new_password_field(lang: Lang, fields: &Fields, id: &str, errors: &mut FieldErrors) -> Option<NewPassword> {
+    match NewPassword::parse(field(fields, id)) {
+        Ok(password) => Some(password),
+        Err(err) => {
+            let key = match err {
+                PasswordError::TooShort => Key::password_err_short,
+                PasswordError::TooLong => Key::password_err_long,
+                PasswordError::TooCommon => Key::password_err_common,
+            };
+            errors.push(id, t(lang, key));
+            None
+        }
+    }
+}
+
+/// What was typed, minus anything secret, to put back in the form.
+fn kept(fields: &Fields, names: &[&str]) -> Vec<(String, String)> {
+    fields.iter().filter(|(k, _)| names.contains(&k.as_str())).cloned().collect()
+}
+
+/// The signed-in session of a form post, if any.
+fn signed_in(parts: &Parts) -> Option<CurrentSession> {
+    parts.extensions.get::<CurrentSession>().cloned()
+}
+
+/// Starts a new session for `actor` (ending whatever session the browser had), records the
+/// sign-in in the audit log (`how`: "password" or "email link"), and answers as
+/// [`signed_in_to`] does.
+async fn start_session(
+    state: &AppState,
+    parts: &Parts,
+    actor: &crate::accounts::Actor,
+    how: &str,
+    target: &str,
+) -> Response {
+    use crate::server::audit::{record, AuditEvent};
+    let store = state.store.as_ref();
+    if let Some(old) = parts.extensions.get::<CurrentSession>() {
+        let _ = store.delete_session(&old.token_hash).await;
+    }
+    let user_agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let cookie = match crate::server::auth::session::start(store, &state.sessions, actor, user_agent).await {
+        Ok(cookie) => cookie,
+        Err(err) => return failed(err),
+    };
+    let account_id = actor.account_id;
+    tracing::info!(account_id, how, "signed in");
+    let event = AuditEvent::of_request(crate::audit::AuditAction::SignIn, state, parts)
+        .by(account_id)
+        .about(account_id)
+        .detail(how);
+    record(state, &event).await;
+    signed_in_to(state, parts, account_id, target, &cookie).await
+}
+
+/// The answer to a sign-in: `303` to `target` with the session cookie, and the person's saved
+/// preferences and language as cookies, so the site reads as they set it on any device. An
+/// account with nothing saved yet takes what this browser uses, which follows it from now on.
+async fn signed_in_to(
+    state: &AppState,
+    parts: &Parts,
+    account_id: i64,
+    target: &str,
+    session_cookie: &str,
+) -> Response {
+    use crate::i18n::Lang;
+    use crate::preferences::{cookie_value, Prefs, PREFS_COOKIE};
+    let mut response = crate::server::redirect::see_other_with_cookie(target, session_cookie);
+    let (saved_prefs, saved_lang) = match state.store.settings(account_id).await {
+        Ok(settings) => settings,
+        Err(err) => {
+            tracing::warn!(error = %err, "cannot read the account's preferences");
+            return response;
+        }
+    };
+    let cookies: Vec<&str> = parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
+    let here = |name| cookies.iter().find_map(|c| cookie_value(c, name));
+    let mut set = Vec::new();
+    match saved_prefs {
+        Some(value) => set.push(Prefs::from_cookie_value(&value).set_cookie_header()),
+        None => {
+            if let Some(value) = here(PREFS_COOKIE) {
+                let value = Prefs::from_cookie_value(value).to_cookie_value();
+                let _ = state.store.save_settings(account_id, Some(&value), None).await;
+            }
+        }
+    }
+    match saved_lang.as_deref().and_then(Lang::from_code) {
+        Some(lang) => set.push(lang.set_cookie_header()),
+        None => {
+            if let Some(lang) = here(crate::i18n::LANG_COOKIE).and_then(Lang::from_code) {
+                let _ = state.store.save_settings(account_id, None, Some(lang.code())).await;
+            }
+        }
+    }
+    for cookie in set {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Sends the browser to `path` signed out: the session cookie cleared, and the browser told to
+/// drop what it cached of the signed-in pages.
+fn signed_out_to(state: &AppState, path: &str) -> Response {
+    let mut response = crate::server::redirect::see_other_with_cookie(path, &state.sessions.clearing_cookie());
+    response.headers_mut().insert("clear-site-data", HeaderValue::from_static("\"cache\", \"storage\""));
+    response
+}
+
+/// An absolute link to `path` with an emailed-link code, for a message.
+fn link(state: &AppState, path: &str, code: &str) -> String {
+    format!("{}{path}?{}={code}", state.public_origin, super::LINK_CODE)
+}

@@ -1,0 +1,246 @@
+//! My email, my data and my account itself: moving the account to another address,
+//! downloading everything kept about it, deleting it. Each needs the current password,
+//! because a session left open on a shared computer must not be enough.
+
+use super::{confirm_current_password, email_field, failed, kept, link, sign_in_first, signed_in, too_many};
+use crate::accounts::store::EmailChange;
+use crate::accounts::{
+    ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH, LINK_CODE, SIGN_IN_PATH,
+};
+use crate::audit::AuditAction;
+use crate::components::form::FormState;
+use crate::components::form::CONFIRM_FIELD;
+use crate::components::notice::Notice;
+use crate::domain::lima_time::format_utc_iso;
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::{t, Key};
+use crate::server::audit::{record, AuditEvent};
+use crate::server::auth::limits::MAIL_PER_ADDRESS;
+use crate::server::auth::{now, tokens, NewToken, TokenPurpose};
+use crate::server::db::prelude::*;
+use crate::server::forms::{field, read, render_again};
+use crate::server::mail::compose;
+use crate::server::plain_page;
+use crate::server::redirect::see_other;
+use crate::server::state::AppState;
+use crate::ui::Ui;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+/// How long a link moving the account to a new address works.
+const EMAIL_CHANGE_LINK_SECS: i64 = 24 * 3600;
+
+/// Asks to move my account to another address. The new address gets a link (the change
+/// happens only when it is used, so a typo cannot lock me out), and the current one a
+/// warning. An address that already has an account is told so by email, and this page says
+/// the same as for a free one, so it cannot be used to find out who has an account.
+pub async fn change_email(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, fields) = read(request).await;
+    let Some(current) = signed_in(&parts) else { return sign_in_first(CHANGE_EMAIL_PATH) };
+    let lang = Ui::from_request(&parts).lang;
+    let account_id = current.actor.account_id;
+    let mut errors = FieldErrors::default();
+    let email = email_field(lang, &fields, &mut errors);
+    if email.as_ref().is_some_and(|email| email.as_str() == current.actor.email) {
+        errors.push("email", t(lang, Key::change_email_err_same));
+    }
+    if field(&fields, "password").is_empty() {
+        errors.push("password", t(lang, Key::change_password_err_current_empty));
+    }
+    let values = kept(&fields, &["email"]);
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return render_again(&state, parts, FormState { values, errors }).await;
+    };
+    let parts = match confirm_current_password(&state, parts, account_id, &fields, "password", values.clone()).await {
+        Ok(parts) => parts,
+        Err(response) => return response,
+    };
+    let store = state.store.as_ref();
+    let now = now();
+    match MAIL_PER_ADDRESS.hit(store, email.as_str(), now).await {
+        Ok(Ok(())) => {}
+        Ok(Err(limited)) => return too_many(&state, parts, values, "email", Key::form_err_limited, limited).await,
+        Err(err) => return failed(err),
+    }
+    let name = current.actor.name.as_str();
+    let queued = match store.account_id_by_email(email.as_str()).await {
+        Err(err) => Err(err),
+        Ok(Some(_)) => {
+            let mail = compose(lang, email.as_str(), Key::mail_email_taken_subject, Key::mail_email_taken_body, &[]);
+            store.queue_mail(&mail, now).await.map(|_| ())
+        }
+        Ok(None) => {
+            let code = tokens::new_token();
+            let token = NewToken {
+                token_hash: tokens::sha256_hex(&code),
+                purpose: TokenPurpose::ChangeEmail,
+                now,
+                expires_at: now + EMAIL_CHANGE_LINK_SECS,
+            };
+            let confirm = link(&state, CONFIRM_EMAIL_CHANGE_PATH, &code);
+            let to_new = compose(
+                lang,
+                email.as_str(),
+                Key::mail_email_change_subject,
+                Key::mail_email_change_body,
+                &[("name", name), ("link", &confirm)],
+            );
+            let to_current = compose(
+                lang,
+                &current.actor.email,
+                Key::mail_email_change_warning_subject,
+                Key::mail_email_change_warning_body,
+                &[("name", name), ("email", email.as_str())],
+            );
+            store.issue_email_change(account_id, &token, email.as_str(), &[to_new, to_current]).await
+        }
+    };
+    if let Err(err) = queued {
+        return failed(err);
+    }
+    state.outbox.queued();
+    tracing::info!(account_id, "email change asked for; link sent to the new address");
+    see_other(&Notice::EmailChangeSent.on(ACCOUNT_PATH))
+}
+
+/// Uses the emailed link: the account moves to the address it was sent to. Signed-in
+/// sessions stay (the person proved both the password and the new address).
+pub async fn confirm_email_change(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, fields) = read(request).await;
+    let lang = Ui::from_request(&parts).lang;
+    let code = field(&fields, LINK_CODE).to_string();
+    let values = kept(&fields, &[LINK_CODE]);
+    if !tokens::well_formed(&code) {
+        return render_again(&state, parts, FormState { values, errors: FieldErrors::default() }).await;
+    }
+    let audit = AuditEvent::of_request(AuditAction::EmailChanged, &state, &parts);
+    match state.store.change_email(&tokens::sha256_hex(&code), &audit).await {
+        Ok(EmailChange::Changed { account_id, .. }) => {
+            tracing::info!(account_id, "email changed");
+            let signed_in_here = signed_in(&parts).is_some_and(|s| s.actor.account_id == account_id);
+            let back = if signed_in_here { ACCOUNT_PATH } else { SIGN_IN_PATH };
+            see_other(&Notice::EmailChanged.on(back))
+        }
+        // Used or expired meanwhile: the page, shown again, says so.
+        Ok(EmailChange::InvalidLink) => {
+            render_again(&state, parts, FormState { values, errors: FieldErrors::default() }).await
+        }
+        Ok(EmailChange::Taken) => plain_page::respond(
+            lang,
+            StatusCode::CONFLICT,
+            Key::email_change_taken_title,
+            Key::email_change_taken_title,
+            Key::email_change_taken_body,
+            (CHANGE_EMAIL_PATH, Key::change_email_title),
+        ),
+        Err(err) => failed(err),
+    }
+}
+
+/// Everything kept about my account, as a JSON file to save. Each download is in the audit
+/// log, which the file itself lists.
+pub async fn export_data(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, _) = read(request).await;
+    let Some(current) = signed_in(&parts) else { return sign_in_first(ACCOUNT_PATH) };
+    let account_id = current.actor.account_id;
+    let event = AuditEvent::of_request(AuditAction::DataExported, &state, &parts).about(account_id);
+    record(&state, &event).await;
+    let mut data = match state.store.account_data(account_id).await {
+        Ok(Some(data)) => data,
+        Ok(None) => return failed(AppError::NotFound),
+        Err(err) => return failed(err),
+    };
+    data.register = match crate::seekers::data::register_data(&state, account_id).await {
+        Ok(register) => register,
+        Err(err) => return failed(err),
+    };
+    let mut value = match serde_json::to_value(&data) {
+        Ok(value) => value,
+        Err(err) => return failed(AppError::internal(err)),
+    };
+    if let Some(register) = value.get_mut("register") {
+        times_in_iso(register);
+    }
+    let json = match serde_json::to_string_pretty(&value) {
+        Ok(json) => json,
+        Err(err) => return failed(AppError::internal(err)),
+    };
+    let day = &format_utc_iso(event.at)[..10];
+    let disposition = format!("attachment; filename=\"senda-mis-datos-{day}.json\"");
+    let mut response = json.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    tracing::info!(account_id, "personal data exported");
+    response
+}
+
+/// The register keeps times as seconds since 1970; in the file every time reads like the
+/// account's: ISO 8601, UTC. A time is a number under a key `at` or ending in `_at`.
+fn times_in_iso(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                match item.as_i64() {
+                    Some(seconds) if key == "at" || key.ends_with("_at") => {
+                        *item = Value::String(format_utc_iso(seconds));
+                    }
+                    _ => times_in_iso(item),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(times_in_iso),
+        _ => {}
+    }
+}
+
+/// Deletes my account for good, after my password and a ticked confirmation. Everything
+/// personal goes at once; the audit log keeps only the account's number.
+pub async fn delete_account(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, fields) = read(request).await;
+    let Some(current) = signed_in(&parts) else { return sign_in_first(DELETE_ACCOUNT_PATH) };
+    let lang = Ui::from_request(&parts).lang;
+    let account_id = current.actor.account_id;
+    let mut errors = FieldErrors::default();
+    if field(&fields, "confirm") != "si" {
+        errors.push(CONFIRM_FIELD, t(lang, Key::delete_err_confirm));
+    }
+    if field(&fields, "password").is_empty() {
+        errors.push("password", t(lang, Key::change_password_err_current_empty));
+    }
+    let values = kept(&fields, &["confirm"]);
+    if !errors.is_empty() {
+        return render_again(&state, parts, FormState { values, errors }).await;
+    }
+    let parts = match confirm_current_password(&state, parts, account_id, &fields, "password", values.clone()).await {
+        Ok(parts) => parts,
+        Err(response) => return response,
+    };
+    let audit = AuditEvent::of_request(AuditAction::AccountDeleted, &state, &parts).about(account_id);
+    // The profile goes with the account; the file of its uploaded CV, after.
+    let cv_file = match state.store.seeker_of_account(account_id).await {
+        Ok(Some(seeker)) => match crate::seekers::data::kept_file(&state, seeker).await {
+            Ok(key) => key,
+            Err(err) => return err.into_response(),
+        },
+        Ok(None) => None,
+        Err(err) => return failed(err),
+    };
+    match state.store.delete_account(account_id, &audit).await {
+        Ok(_) => {
+            crate::seekers::data::forget(&state, cv_file).await;
+            tracing::info!(account_id, "account deleted by its owner");
+            super::signed_out_to(&state, &Notice::AccountDeleted.on("/"))
+        }
+        Err(DbError::Conflict(Rule::LastAdmin)) => {
+            errors.push(CONFIRM_FIELD, t(lang, Key::delete_err_last_admin));
+            render_again(&state, parts, FormState { values, errors }).await
+        }
+        Err(err) => failed(err),
+    }
+}

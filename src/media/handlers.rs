@@ -1,0 +1,458 @@
+//! The endpoints of sign-language videos: the upload form's post (streamed to disk and
+//! checked as it arrives — a 200 MB video is never held in memory), taking a video away, and
+//! serving a video (with byte ranges) and its captions to whoever may see the vacancy.
+//!
+//! Nothing is half-stored: the file reaches the media store under a new key only when the
+//! whole form is right, the database names it after that, and a replaced file goes last. A
+//! form that comes back with a problem keeps the transcript, and keeps a good video on the
+//! server for the second try, so nobody on slow data sends 200 MB twice.
+
+use super::kind::{video_kind, SNIFF_BYTES};
+use super::webvtt::{self, VttError, MAX_CAPTIONS_BYTES};
+use super::{megabytes, VideoKind, MAX_TRANSCRIPT_CHARS};
+use crate::components::form::FormState;
+use crate::components::notice::Notice;
+use crate::domain::{Actor, Role};
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::{t, t_with, Key, Lang};
+use crate::media::store::NewSignVideo;
+use crate::server::access::permits;
+use crate::server::auth::{now, tokens};
+use crate::server::forms::{field, read, render_again};
+use crate::server::plain_page;
+use crate::server::redirect::see_other;
+use crate::server::state::AppState;
+use crate::ui::Ui;
+use crate::vacancies::workflow::{may_edit, may_manage, Facts, Refusal};
+use crate::vacancies::{vacancy_path, VacancyStatus};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use std::path::PathBuf;
+use tokio::io::AsyncWriteExt;
+
+/// How long a good video waits on the server for the form's second try.
+const PENDING_SECS: u64 = 24 * 3600;
+/// Fields other than the files and the transcript are a token or two.
+const MAX_OTHER_FIELD_BYTES: usize = 1024;
+
+/// Who is asking, in which language, with the request handed back.
+fn ui_of(request: Request) -> (Ui, Request) {
+    let (parts, body) = request.into_parts();
+    (Ui::from_request(&parts), Request::from_parts(parts, body))
+}
+
+/// Who may change the vacancy `id`'s video: whoever may change its text. `Err` is the answer.
+async fn editable(state: &AppState, ui: &Ui, id: Option<i64>) -> Result<(Actor, i64), Response> {
+    let back = ui.path.clone();
+    let Some(actor) = ui.actor.clone() else { return Err(plain_page::sign_in_first(&back)) };
+    if !permits(&actor, &[Role::Employer, Role::Counsellor]) {
+        return Err(plain_page::forbidden(ui.lang));
+    }
+    let Some(id) = id else { return Err(AppError::NotFound.into_response()) };
+    match state.store.vacancy_facts(id).await {
+        Ok(Some(facts)) => match may_edit(&actor, &facts) {
+            Ok(()) => Ok((actor, id)),
+            Err(Refusal::NotYours) => Err(plain_page::forbidden(ui.lang)),
+            Err(_) => Err(see_other(&Notice::VacancyMoved.on(&vacancy_path(id)))),
+        },
+        Ok(None) => Err(AppError::NotFound.into_response()),
+        Err(err) => Err(AppError::from(err).into_response()),
+    }
+}
+
+/// What came in for the video field.
+enum VideoPart {
+    /// No file chosen.
+    None,
+    /// A real WebM or MP4, written to `path`.
+    Good {
+        path: PathBuf,
+        kind: VideoKind,
+        bytes: u64,
+        name: String,
+    },
+    NotVideo,
+    TooLarge,
+    /// The server could not write it down (a full disk): said so, nothing kept.
+    Unsaved,
+}
+
+/// The upload form, read.
+struct Upload {
+    video: VideoPart,
+    captions: Option<Vec<u8>>,
+    captions_too_large: bool,
+    transcript: String,
+    transcript_too_long: bool,
+    pending: String,
+    /// The body ended before the form did (the connection dropped, or it was not well formed).
+    cut_short: bool,
+}
+
+/// Reads the multipart form, streaming the video to a scratch file. A body that is not a
+/// multipart form reads as an empty one (every field then says what is missing).
+async fn read_upload(state: &AppState, request: Request, max_video: u64) -> Upload {
+    let mut upload = Upload {
+        video: VideoPart::None,
+        captions: None,
+        captions_too_large: false,
+        transcript: String::new(),
+        transcript_too_long: false,
+        pending: String::new(),
+        cut_short: false,
+    };
+    let Ok(mut form) = Multipart::from_request(request, state).await else { return upload };
+    loop {
+        let mut part = match form.next_field().await {
+            Ok(Some(part)) => part,
+            Ok(None) => break,
+            Err(_) => {
+                upload.cut_short = true;
+                break;
+            }
+        };
+        let name = part.name().unwrap_or("").to_string();
+        match name.as_str() {
+            "video" => {
+                let file_name = part.file_name().unwrap_or("").to_string();
+                upload.video = read_video(state, &mut part, max_video, file_name).await;
+            }
+            "captions" => {
+                let (bytes, complete) = read_small(&mut part, MAX_CAPTIONS_BYTES).await;
+                upload.captions_too_large = !complete;
+                upload.captions = (!bytes.is_empty() || !part.file_name().unwrap_or("").is_empty()).then_some(bytes);
+            }
+            "transcript" => {
+                let (bytes, complete) = read_small(&mut part, MAX_TRANSCRIPT_CHARS * 4).await;
+                upload.transcript_too_long = !complete;
+                upload.transcript = String::from_utf8_lossy(&bytes).into_owned();
+            }
+            "pending_video" => {
+                let (bytes, _) = read_small(&mut part, MAX_OTHER_FIELD_BYTES).await;
+                upload.pending = String::from_utf8_lossy(&bytes).into_owned();
+            }
+            _ => {
+                read_small(&mut part, MAX_OTHER_FIELD_BYTES).await;
+            }
+        }
+    }
+    upload
+}
+
+/// Up to `max` bytes of a field, and whether that was all of it (the rest is read and dropped,
+/// so the browser gets the answer instead of a broken connection).
+async fn read_small(part: &mut axum::extract::multipart::Field<'_>, max: usize) -> (Vec<u8>, bool) {
+    let mut bytes = Vec::new();
+    let mut complete = true;
+    while let Ok(Some(chunk)) = part.chunk().await {
+        // What fits is kept, so a text too long still comes back to the person.
+        if bytes.len() + chunk.len() > max {
+            let room = max - bytes.len();
+            if complete {
+                bytes.extend_from_slice(&chunk[..room]);
+            }
+            complete = false;
+        } else if complete {
+            bytes.extend_from_slice(&chunk);
+        }
+    }
+    (bytes, complete)
+}
+
+/// Streams the video field to a scratch file, checking its first bytes and its size.
+async fn read_video(
+    state: &AppState,
+    part: &mut axum::extract::multipart::Field<'_>,
+    max: u64,
+    name: String,
+) -> VideoPart {
+    let path = state.media.scratch().join(format!("{}.part", tokens::new_token()));
+    let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
+    let mut file: Option<tokio::fs::File> = None;
+    let mut refused: Option<VideoPart> = None;
+    let mut bytes: u64 = 0;
+    loop {
+        let chunk = match part.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            // Cut off midway: what arrived is not the video.
+            Err(_) => {
+                refused.get_or_insert(VideoPart::NotVideo);
+                break;
+            }
+        };
+        if refused.is_some() {
+            continue; // read on to the end of the form, keeping nothing
+        }
+        bytes += chunk.len() as u64;
+        if bytes > max {
+            refused = Some(VideoPart::TooLarge);
+            continue;
+        }
+        if head.len() < SNIFF_BYTES {
+            let room = SNIFF_BYTES - head.len();
+            head.extend_from_slice(&chunk[..room.min(chunk.len())]);
+            if head.len() == SNIFF_BYTES && video_kind(&head).is_none() {
+                refused = Some(VideoPart::NotVideo);
+                continue;
+            }
+        }
+        if let Err(err) = append(&mut file, &path, &chunk).await {
+            tracing::error!(error = %err, path = %path.display(), "cannot write an upload");
+            refused = Some(VideoPart::Unsaved);
+        }
+    }
+    let finished = match file.as_mut() {
+        Some(open) if refused.is_none() => open.flush().await.map_err(|_| VideoPart::Unsaved),
+        _ => Ok(()),
+    };
+    // A file shorter than the sniffing window is judged on what there is.
+    let outcome = match (refused, finished, video_kind(&head)) {
+        (Some(refused), _, _) | (None, Err(refused), _) => refused,
+        (None, Ok(()), _) if bytes == 0 => VideoPart::None,
+        (None, Ok(()), None) => VideoPart::NotVideo,
+        (None, Ok(()), Some(kind)) => return VideoPart::Good { path, kind, bytes, name },
+    };
+    let _ = tokio::fs::remove_file(&path).await;
+    outcome
+}
+
+/// Appends `chunk` to the scratch file, made on the first chunk.
+async fn append(file: &mut Option<tokio::fs::File>, path: &std::path::Path, chunk: &[u8]) -> std::io::Result<()> {
+    if file.is_none() {
+        *file = Some(tokio::fs::File::create(path).await?);
+    }
+    match file.as_mut() {
+        Some(open) => open.write_all(chunk).await,
+        None => Ok(()),
+    }
+}
+
+/// The scratch file a good video waits in for the form's second try: named by the vacancy,
+/// the person and a random token, so nobody else's form can claim it.
+fn pending_path(state: &AppState, vacancy: i64, account: i64, token: &str, kind: VideoKind) -> PathBuf {
+    state.media.scratch().join(format!("pending-{vacancy}-{account}-{token}.{}", kind.extension()))
+}
+
+/// The video kept from this person's earlier try at this form, if `token` names one.
+async fn pending_video(state: &AppState, vacancy: i64, account: i64, token: &str) -> Option<(PathBuf, VideoKind, u64)> {
+    if !tokens::well_formed(token) {
+        return None;
+    }
+    for kind in [VideoKind::WebM, VideoKind::Mp4] {
+        let path = pending_path(state, vacancy, account, token, kind);
+        if let Ok(meta) = tokio::fs::metadata(&path).await {
+            return Some((path, kind, meta.len()));
+        }
+    }
+    None
+}
+
+/// Deletes scratch files older than a day: tries never finished, uploads cut off midway.
+async fn sweep_scratch(state: &AppState) {
+    let Ok(mut entries) = tokio::fs::read_dir(state.media.scratch()).await else { return };
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let old = entry
+            .metadata()
+            .await
+            .ok()
+            .and_then(|meta| meta.modified().ok())
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > PENDING_SECS);
+        if old {
+            let _ = tokio::fs::remove_file(entry.path()).await;
+        }
+    }
+}
+
+fn captions_error(lang: Lang, error: VttError) -> String {
+    let line = |key: Key, line: usize| t_with(lang, key, &[("line", &line.to_string())]);
+    match error {
+        VttError::TooLarge => {
+            t_with(lang, Key::video_err_captions_large, &[("size", &megabytes(MAX_CAPTIONS_BYTES as i64))])
+        }
+        VttError::NotText => t(lang, Key::video_err_captions_not_text).to_string(),
+        VttError::NoHeader => t(lang, Key::video_err_captions_header).to_string(),
+        VttError::BadTiming { line: n } => line(Key::video_err_captions_timing, n),
+        VttError::EndsBeforeStart { line: n } => line(Key::video_err_captions_backwards, n),
+        VttError::OutOfOrder { line: n } => line(Key::video_err_captions_order, n),
+        VttError::ArrowInText { line: n } => line(Key::video_err_captions_arrow, n),
+        VttError::NoCues => t(lang, Key::video_err_captions_empty).to_string(),
+    }
+}
+
+/// Takes the upload form of a vacancy's video (`?id=`).
+pub async fn upload_vacancy_video(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (ui, request) = ui_of(request);
+    let (actor, id) = match editable(&state, &ui, ui.query("id").and_then(|id| id.parse().ok())).await {
+        Ok(found) => found,
+        Err(answer) => return Ok(answer),
+    };
+    sweep_scratch(&state).await;
+    let (parts, body) = request.into_parts();
+    let kept_parts = parts.clone();
+    let upload = read_upload(&state, Request::from_parts(parts, body), state.video_max_bytes).await;
+    let lang = ui.lang;
+    let mut errors = FieldErrors::default();
+    let mut values: Vec<(String, String)> = vec![("transcript".into(), upload.transcript.clone())];
+    let max_size = megabytes(i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX));
+    // The video: a new one, else the one kept from the last try.
+    let video = match upload.video {
+        VideoPart::Good { path, kind, bytes, name } => Some((path, kind, bytes, name, true)),
+        VideoPart::None => match pending_video(&state, id, actor.account_id, upload.pending.trim()).await {
+            Some((path, kind, bytes)) => Some((path, kind, bytes, String::new(), false)),
+            None => {
+                errors.push("video", t(lang, Key::video_err_missing));
+                None
+            }
+        },
+        VideoPart::NotVideo => {
+            errors.push("video", t(lang, Key::video_err_not_video));
+            None
+        }
+        VideoPart::TooLarge => {
+            errors.push("video", t_with(lang, Key::video_err_too_large, &[("size", &max_size)]));
+            None
+        }
+        VideoPart::Unsaved => {
+            errors.push("video", t(lang, Key::video_err_unsaved));
+            None
+        }
+    };
+    let captions = match (upload.captions, upload.captions_too_large) {
+        (_, true) => {
+            errors.push("captions", captions_error(lang, VttError::TooLarge));
+            None
+        }
+        (None, false) => {
+            errors.push("captions", t(lang, Key::video_err_captions_missing));
+            None
+        }
+        (Some(bytes), false) => match webvtt::validate(&bytes) {
+            Ok(_) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            Err(error) => {
+                errors.push("captions", captions_error(lang, error));
+                None
+            }
+        },
+    };
+    let transcript = upload.transcript.trim().to_string();
+    if upload.cut_short && errors.get("video").is_none() {
+        errors.push("video", t(lang, Key::video_err_cut_short));
+    }
+    if transcript.is_empty() {
+        errors.push("transcript", t(lang, Key::video_err_transcript_missing));
+    } else if upload.transcript_too_long || transcript.chars().count() > MAX_TRANSCRIPT_CHARS {
+        errors.push(
+            "transcript",
+            t_with(lang, Key::video_err_transcript_long, &[("max", &MAX_TRANSCRIPT_CHARS.to_string())]),
+        );
+    }
+    let (Some((path, kind, bytes, name, fresh)), Some(captions), true) = (video.clone(), captions, errors.is_empty())
+    else {
+        // A good video waits for the second try; the form says it has it.
+        if let Some((path, kind, bytes, name, fresh)) = video {
+            let token = if fresh { tokens::new_token() } else { upload.pending.trim().to_string() };
+            let waiting = pending_path(&state, id, actor.account_id, &token, kind);
+            if !fresh || tokio::fs::rename(&path, &waiting).await.is_ok() {
+                values.push(("pending_video".into(), token));
+                values.push(("pending_name".into(), name));
+                values.push(("pending_size".into(), megabytes(i64::try_from(bytes).unwrap_or(i64::MAX))));
+            }
+        }
+        return Ok(render_again(&state, kept_parts, FormState { values, errors }).await);
+    };
+    let key = format!("{}.{}", tokens::new_token(), kind.extension());
+    if let Err(err) = state.media.keep(&path, &key).await {
+        let _ = tokio::fs::remove_file(&path).await;
+        return Err(AppError::internal(err));
+    }
+    let video = NewSignVideo {
+        media_key: key.clone(),
+        kind,
+        bytes: i64::try_from(bytes).unwrap_or(i64::MAX),
+        captions,
+        transcript,
+        uploaded_by: actor.account_id,
+        uploaded_at: now(),
+    };
+    match state.store.attach_vacancy_video(id, &video).await {
+        Ok(replaced) => {
+            if let Some(old) = replaced {
+                if let Err(err) = state.media.remove(&old).await {
+                    tracing::warn!(error = %err, key = %old, "a replaced video's file stays behind");
+                }
+            }
+            tracing::info!(vacancy_id = id, by = actor.account_id, bytes, fresh, file = %name, "sign-language video attached");
+            Ok(see_other(&Notice::VideoSaved.on(&vacancy_path(id))))
+        }
+        Err(err) => {
+            // No row names it: nothing may keep it.
+            let _ = state.media.remove(&key).await;
+            Err(err.into())
+        }
+    }
+}
+
+/// Takes a vacancy's video away (the form names the vacancy).
+pub async fn remove_vacancy_video(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let (actor, id) = match editable(&state, &ui, field(&fields, "vacancy").parse().ok()).await {
+        Ok(found) => found,
+        Err(answer) => return Ok(answer),
+    };
+    if let Some(key) = state.store.remove_vacancy_video(id).await? {
+        if let Err(err) = state.media.remove(&key).await {
+            tracing::warn!(error = %err, key = %key, "a removed video's file stays behind");
+        }
+        tracing::info!(vacancy_id = id, by = actor.account_id, "sign-language video removed");
+    }
+    Ok(see_other(&Notice::VideoRemoved.on(&vacancy_path(id))))
+}
+
+/// Whether whoever asks may see vacancy `id` (and so its video): anyone once it is published
+/// or closed, its company's employers and its centre's counsellors before.
+async fn may_see(state: &AppState, ui: &Ui, id: i64) -> Result<(), AppError> {
+    let visible = |facts: &Facts| {
+        matches!(facts.status, VacancyStatus::Published | VacancyStatus::Closed)
+            || ui.actor.as_ref().is_some_and(|actor| may_manage(actor, facts))
+    };
+    match state.store.vacancy_facts(id).await? {
+        Some(facts) if visible(&facts) => Ok(()),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The video file of vacancy `id`, in byte ranges when asked (seeking, and phones that fetch
+/// a video in pieces).
+pub async fn vacancy_video(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Result<Response, AppError> {
+    let (ui, request) = ui_of(request);
+    may_see(&state, &ui, id).await?;
+    let file = state.store.vacancy_video_file(id).await?.ok_or(AppError::NotFound)?;
+    Ok(state.media.serve(&file.media_key, file.kind.mime(), request).await)
+}
+
+/// The captions of vacancy `id`'s video, as WebVTT.
+pub async fn vacancy_captions(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Result<Response, AppError> {
+    let (ui, _) = ui_of(request);
+    may_see(&state, &ui, id).await?;
+    let captions = state.store.vacancy_captions(id).await?.ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/vtt; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=31536000, immutable")),
+        ],
+        captions,
+    )
+        .into_response())
+}

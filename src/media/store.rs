@@ -1,0 +1,169 @@
+//! Sign-language videos as the database knows them: which file in the media store, its
+//! captions and transcript. The file is written to the store before its row, and the row of a
+//! replaced video is gone before its file is deleted, so no row ever names a missing file.
+
+use crate::media::{SignVideo, VideoKind};
+use async_trait::async_trait;
+
+use crate::server::db::DbResult;
+
+/// A checked upload, ready to be named.
+#[derive(Clone, Debug)]
+pub struct NewSignVideo {
+    pub media_key: String,
+    pub kind: VideoKind,
+    pub bytes: i64,
+    pub captions: String,
+    pub transcript: String,
+    pub uploaded_by: i64,
+    pub uploaded_at: i64,
+}
+
+/// Where a video's file is, for serving it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VideoFile {
+    pub version: i64,
+    pub media_key: String,
+    pub kind: VideoKind,
+}
+
+#[async_trait]
+pub trait SignVideoStore: Send + Sync + 'static {
+    /// The video of vacancy `id`, as its page shows it.
+    async fn vacancy_video(&self, vacancy_id: i64) -> DbResult<Option<SignVideo>>;
+
+    /// Where the file of vacancy `id`'s video is.
+    async fn vacancy_video_file(&self, vacancy_id: i64) -> DbResult<Option<VideoFile>>;
+
+    /// The captions of vacancy `id`'s video.
+    async fn vacancy_captions(&self, vacancy_id: i64) -> DbResult<Option<String>>;
+
+    /// Makes `video` the vacancy's video; returns the media key of the one it replaces, for
+    /// the caller to delete. A vacancy that does not exist is `NotFound`.
+    async fn attach_vacancy_video(&self, vacancy_id: i64, video: &NewSignVideo) -> DbResult<Option<String>>;
+
+    /// Takes the vacancy's video away; returns its media key, for the caller to delete.
+    async fn remove_vacancy_video(&self, vacancy_id: i64) -> DbResult<Option<String>>;
+}
+
+/// A row of `sign_videos` as pages read it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct VideoRow {
+    pub id: i64,
+    pub kind: String,
+    pub bytes: i64,
+    pub transcript: String,
+    pub uploaded_at: i64,
+}
+
+impl VideoRow {
+    pub(crate) fn into_video(self) -> Option<SignVideo> {
+        Some(SignVideo {
+            version: self.id,
+            kind: VideoKind::from_mime(&self.kind)?,
+            bytes: self.bytes,
+            transcript: self.transcript,
+            uploaded_at: self.uploaded_at,
+        })
+    }
+}
+
+macro_rules! impl_sign_video_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::media::store::SignVideoStore for $store {
+            async fn vacancy_video(
+                &self,
+                vacancy_id: i64,
+            ) -> $crate::server::db::DbResult<Option<$crate::media::SignVideo>> {
+                let row: Option<$crate::media::store::VideoRow> = sqlx::query_as(
+                    "SELECT id, kind, bytes, transcript, uploaded_at FROM sign_videos WHERE vacancy_id = $1",
+                )
+                .bind(vacancy_id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(row.and_then(|row| row.into_video()))
+            }
+
+            async fn vacancy_video_file(
+                &self,
+                vacancy_id: i64,
+            ) -> $crate::server::db::DbResult<Option<$crate::media::store::VideoFile>> {
+                let row: Option<(i64, String, String)> =
+                    sqlx::query_as("SELECT id, media_key, kind FROM sign_videos WHERE vacancy_id = $1")
+                        .bind(vacancy_id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(row.and_then(|(version, media_key, kind)| {
+                    let kind = $crate::media::VideoKind::from_mime(&kind)?;
+                    Some($crate::media::store::VideoFile { version, media_key, kind })
+                }))
+            }
+
+            async fn vacancy_captions(&self, vacancy_id: i64) -> $crate::server::db::DbResult<Option<String>> {
+                sqlx::query_scalar("SELECT captions FROM sign_videos WHERE vacancy_id = $1")
+                    .bind(vacancy_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::server::db::DbError::from_sqlx)
+            }
+
+            async fn attach_vacancy_video(
+                &self,
+                vacancy_id: i64,
+                video: &$crate::media::store::NewSignVideo,
+            ) -> $crate::server::db::DbResult<Option<String>> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM vacancies WHERE id = $1")
+                    .bind(vacancy_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                if exists.is_none() {
+                    return Err(DbError::NotFound);
+                }
+                let replaced: Option<String> =
+                    sqlx::query_scalar("DELETE FROM sign_videos WHERE vacancy_id = $1 RETURNING media_key")
+                        .bind(vacancy_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                sqlx::query(
+                    "INSERT INTO sign_videos \
+                     (vacancy_id, media_key, kind, bytes, captions, transcript, uploaded_by, uploaded_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(vacancy_id)
+                .bind(&video.media_key)
+                .bind(video.kind.mime())
+                .bind(video.bytes)
+                .bind(&video.captions)
+                .bind(&video.transcript)
+                .bind(video.uploaded_by)
+                .bind(video.uploaded_at)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(replaced)
+            }
+
+            async fn remove_vacancy_video(&self, vacancy_id: i64) -> $crate::server::db::DbResult<Option<String>> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let removed: Option<String> =
+                    sqlx::query_scalar("DELETE FROM sign_videos WHERE vacancy_id = $1 RETURNING media_key")
+                        .bind(vacancy_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(removed)
+            }
+        }
+    };
+}
+pub(crate) use impl_sign_video_store;

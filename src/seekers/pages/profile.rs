@@ -1,0 +1,380 @@
+//! A profile as its viewer may see it: the person's own (with their data rights), or the one
+//! a counsellor of their centre follows, with applications, casework and the consent sheet.
+
+use super::document_label;
+use super::register::RegistrationForm;
+use crate::components::form::{use_form_state, CsrfField, ErrorSummary};
+use crate::components::notice::{sign_in_first, NoticeBanner};
+use crate::components::status_page::{ErrorPage, NotFoundPage};
+use crate::domain::lima_time::format_lima;
+use crate::i18n::{t, t_with, Key};
+use crate::seekers::api::{read_my_profile, read_seeker, MyProfile, SeekerView};
+use crate::seekers::consent::{ConsentKind, RecordedBy};
+use crate::seekers::{seeker_path, CONSENT_PATH, DELETE_PROFILE_PATH, MY_PROFILE_PATH};
+use crate::ui::use_ui;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// A job seeker's own profile: the registration form until they have one, then the profile
+/// with their consents to give, withdraw or confirm, and who looked at their data.
+#[component]
+pub fn MyProfilePage() -> impl IntoView {
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, MY_PROFILE_PATH) {
+        return away;
+    }
+    let mine = Resource::new_blocking(|| (), |_| read_my_profile());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match mine.await {
+                    Ok(MyProfile { view: Some(view), .. }) => view! { <SeekerDetails view /> }.into_any(),
+                    Ok(MyProfile { view: None, centres }) => view! {
+                        <RegistrationForm
+                            action=MY_PROFILE_PATH
+                            heading=Key::my_profile_new_h1
+                            intro=Key::my_profile_new_intro
+                            consents_hint=Key::my_profile_consents_hint
+                            submit=Key::my_profile_submit
+                            centres=Some(centres)
+                        />
+                    }
+                    .into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn SeekerPage() -> impl IntoView {
+    let ui = use_ui();
+    let params = use_params_map();
+    let Some(id) = params.read_untracked().get("id").and_then(|id| id.parse::<i64>().ok()) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    if let Some(away) = sign_in_first(&ui, &seeker_path(id)) {
+        return away;
+    }
+    let found = Resource::new_blocking(move || id, read_seeker);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(view) => view! { <SeekerDetails view /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn SeekerDetails(view: SeekerView) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    let SeekerView {
+        profile,
+        visible,
+        consents,
+        consent_history,
+        accesses,
+        is_self,
+        names,
+        applications,
+        acts_for,
+        counsels,
+        notes,
+        outcomes,
+    } = view;
+    let may_change_disability = visible.disability && consents.has(ConsentKind::DisabilityData);
+    let p = &profile.personal;
+    let place = [p.district.as_str(), p.province.as_str(), p.region.name()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let education = profile.education.map_or_else(|| t(lang, Key::vacancy_not_stated), |e| t(lang, e.label()));
+    let skills = if profile.skills.is_empty() {
+        t(lang, Key::vacancy_not_stated).to_string()
+    } else {
+        profile.skills.join(", ")
+    };
+    let languages = crate::seekers::languages_text(lang, &profile.languages);
+    // The person, or a counsellor they let act for them, fills the profile in steps.
+    let steps = (is_self || acts_for).then(|| {
+        let progress = crate::seekers::steps::ProfileProgress::of(&profile, is_self, may_change_disability);
+        view! { <crate::seekers::steps::ProfileSteps progress /> }
+    });
+    let disability = if !consents.has(ConsentKind::DisabilityData) {
+        let said = if is_self { Key::seeker_no_disability_consent_self } else { Key::seeker_no_disability_consent };
+        view! { <p>{t(lang, said)}</p> }.into_any()
+    } else if !visible.needs {
+        view! { <p>{t(lang, Key::seeker_disability_hidden)}</p> }.into_any()
+    } else {
+        match profile.disability.clone() {
+            None => view! { <p>{t(lang, Key::vacancy_not_stated)}</p> }.into_any(),
+            Some(d) => {
+                let name = |code: &String| {
+                    names.iter().find(|n| &n.code == code).map_or_else(|| code.clone(), |n| n.name(lang).to_string())
+                };
+                let list = |codes: Vec<String>| {
+                    if codes.is_empty() {
+                        t(lang, Key::vacancy_not_stated).to_string()
+                    } else {
+                        codes.iter().map(name).collect::<Vec<_>>().join(", ")
+                    }
+                };
+                view! {
+                    <dl class="app-facts">
+                        <dt>{t(lang, Key::seeker_disability_types)}</dt>
+                        <dd>{list(d.types)}</dd>
+                        <dt>{t(lang, Key::seeker_conadis)}</dt>
+                        <dd>{d.conadis.map_or_else(|| t(lang, Key::vacancy_not_stated).to_string(), |c| c.as_str().to_string())}</dd>
+                        <dt>{t(lang, Key::seeker_needs_interview)}</dt>
+                        <dd>{list(d.needs_at_interview)}</dd>
+                        <dt>{t(lang, Key::seeker_needs_work)}</dt>
+                        <dd>{list(d.needs_at_work)}</dd>
+                    </dl>
+                }
+                .into_any()
+            }
+        }
+    };
+    let unconfirmed = consent_history
+        .iter()
+        .any(|c| c.recorded_by == RecordedBy::Counsellor && c.confirmed_at.is_none() && c.revoked_at.is_none());
+    let history = consent_history
+        .into_iter()
+        .map(|record| {
+            let by = match (record.recorded_by, record.recorder_name.as_deref()) {
+                (RecordedBy::Counsellor, Some(name)) => t_with(lang, Key::consent_by_counsellor, &[("name", name)]),
+                (RecordedBy::Counsellor, None) => t(lang, Key::consent_by_a_counsellor).to_string(),
+                (RecordedBy::Themselves, _) => t(lang, Key::consent_by_self).to_string(),
+            };
+            let state = match (record.revoked_at, record.confirmed_at, record.recorded_by) {
+                (Some(at), _, _) => t_with(lang, Key::consent_revoked_on, &[("when", &format_lima(at))]),
+                (None, None, RecordedBy::Counsellor) => t(lang, Key::consent_unconfirmed).to_string(),
+                (None, _, _) => t(lang, Key::consent_in_force).to_string(),
+            };
+            view! {
+                <li>
+                    <p>{t(lang, record.kind.text())}</p>
+                    <p class="app-hint">
+                        {format!("{} · {} · {} · {}", format_lima(record.given_at), by, state, t_with(lang, Key::consent_version, &[("version", &record.text_version)]))}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    // The person's own: each consent to give or withdraw, and those their centre recorded to
+    // confirm. Withdrawing the register's own is deleting the profile, which is another step.
+    let manage = is_self.then(|| {
+        let rows = ConsentKind::ALL
+            .into_iter()
+            .filter(|kind| *kind != ConsentKind::Register)
+            .map(|kind| {
+                let given = consents.has(kind);
+                let (action, button, state) = if given {
+                    ("retirar", Key::consent_revoke, Key::consent_in_force)
+                } else {
+                    ("dar", Key::consent_give, Key::consent_not_given)
+                };
+                let label = format!("{}: {}", t(lang, button), t(lang, kind.short()));
+                view! {
+                    <li>
+                        <p>
+                            <strong>{t(lang, kind.short())}</strong>
+                            {format!(" — {}", t(lang, state))}
+                        </p>
+                        <p>{t(lang, kind.text())}</p>
+                        <form method="post" action=CONSENT_PATH class="app-inline-form">
+                            <CsrfField />
+                            <input type="hidden" name="kind" value=kind.code() />
+                            <input type="hidden" name="action" value=action />
+                            <button class="app-button app-button--secondary" type="submit" aria-label=label>
+                                {t(lang, button)}
+                            </button>
+                        </form>
+                    </li>
+                }
+            })
+            .collect_view();
+        let confirm = unconfirmed.then(|| {
+            view! {
+                <div class="app-inset">
+                    <p>{t(lang, Key::consent_confirm_intro)}</p>
+                    <form method="post" action=CONSENT_PATH>
+                        <CsrfField />
+                        <input type="hidden" name="action" value="confirmar" />
+                        <button class="app-button" type="submit">{t(lang, Key::consent_confirm)}</button>
+                    </form>
+                </div>
+            }
+        });
+        view! {
+            <section aria-labelledby="my-consents-h">
+                <h2 id="my-consents-h">{t(lang, Key::my_consents_h2)}</h2>
+                {confirm}
+                <ul class="app-list app-consents">{rows}</ul>
+            </section>
+        }
+    });
+    let accesses = is_self.then(|| {
+        let items = accesses
+            .into_iter()
+            .map(|a| view! { <li>{format!("{} — {}", format_lima(a.at), a.viewer_name)}</li> })
+            .collect_view();
+        view! {
+            <section aria-labelledby="accesses-h">
+                <h2 id="accesses-h">{t(lang, Key::seeker_accesses_h2)}</h2>
+                <ul class="app-list">{items}</ul>
+            </section>
+        }
+    });
+    view! {
+        <Title text=if form.has_errors() { format!("{}: {}", t(lang, Key::form_error_prefix), p.full_name) } else { p.full_name.clone() } />
+        <article class="app-width app-narrow">
+            <NoticeBanner />
+            <ErrorSummary errors=form.errors.clone() />
+            <h1>{p.full_name.clone()}</h1>
+            {steps}
+            <section aria-labelledby="personal-h">
+                <h2 id="personal-h">{t(lang, Key::register_seeker_who)}</h2>
+                <dl class="app-facts">
+                    <dt>{t(lang, Key::seeker_document)}</dt>
+                    <dd>{format!("{} {}", document_label(lang, p.document.kind), p.document.number())}</dd>
+                    <dt>{t(lang, Key::seeker_birth_date)}</dt>
+                    <dd>{p.birth_date.clone()}</dd>
+                    <dt>{t(lang, Key::seeker_sex)}</dt>
+                    <dd>{t(lang, p.sex.label())}</dd>
+                    <dt>{t(lang, Key::seeker_education)}</dt>
+                    <dd>{education}</dd>
+                    <dt>{t(lang, Key::seeker_skills)}</dt>
+                    <dd>{skills}</dd>
+                    <dt>{t(lang, Key::seeker_languages)}</dt>
+                    <dd>{languages}</dd>
+                    <dt>{t(lang, Key::vacancy_place)}</dt>
+                    <dd>{place}</dd>
+                    <dt>{t(lang, Key::seeker_phone)}</dt>
+                    <dd>{if p.phone.is_empty() { t(lang, Key::vacancy_not_stated).to_string() } else { p.phone.clone() }}</dd>
+                    <dt>{t(lang, Key::seeker_email)}</dt>
+                    <dd>{if p.email.is_empty() { t(lang, Key::vacancy_not_stated).to_string() } else { p.email.clone() }}</dd>
+                    <dt>{t(lang, Key::seeker_channel)}</dt>
+                    <dd>{t(lang, p.channel.label())}</dd>
+                </dl>
+                {(is_self || acts_for).then(|| view! {
+                    <p>
+                        <a href=crate::seekers::step_path(crate::seekers::DETAILS_PATH, (!is_self).then_some(profile.id))>
+                            {t(lang, Key::details_link)}
+                        </a>
+                    </p>
+                })}
+            </section>
+            <crate::seekers::pages::history::WorkHistory
+                experience=profile.experience.clone()
+                certificates=profile.certificates.clone()
+            />
+            <section aria-labelledby="disability-h">
+                <h2 id="disability-h">{t(lang, Key::seeker_disability_h2)}</h2>
+                {disability}
+                {may_change_disability.then(|| view! {
+                    <p>
+                        <a class="app-button app-button--secondary" href=crate::seekers::disability_path(profile.id)>
+                            {t(lang, Key::disability_form_link)}
+                        </a>
+                    </p>
+                })}
+            </section>
+            {manage}
+            {is_self.then(|| view! {
+                <ul class="app-list">
+                    <li><a href=crate::matches::MATCHES_PATH>{t(lang, Key::matches_link_self)}</a></li>
+                    <li><a href=crate::applications::MY_APPLICATIONS_PATH>{t(lang, Key::my_applications_title)}</a></li>
+                    <li><a href=crate::seekers::cv::cv_path(None)>{t(lang, Key::cv_link_self)}</a></li>
+                    <li><a href=crate::alerts::MY_SEARCHES_PATH>{t(lang, Key::alerts_link)}</a></li>
+                </ul>
+            })}
+            {counsels.then(|| view! {
+                <p>
+                    <a href=crate::seekers::cv::cv_path(Some(profile.id))>
+                        {t_with(lang, Key::cv_link, &[("name", &profile.personal.full_name)])}
+                    </a>
+                </p>
+            })}
+            {acts_for.then(|| view! {
+                <p>
+                    <a class="app-button" href=crate::matches::matches_path(Some(profile.id))>
+                        {t(lang, Key::seeker_matches_link)}
+                    </a>
+                </p>
+            })}
+            {(!is_self).then(|| view! { <SeekerApplications applications names=names.clone() acts_for seeker_id=profile.id /> })}
+            <crate::casework::section::CaseworkSection seeker_id=profile.id notes outcomes counsels />
+            <section aria-labelledby="consents-h">
+                <h2 id="consents-h">{t(lang, Key::seeker_consents_h2)}</h2>
+                <ul class="app-list">{history}</ul>
+                {counsels.then(|| view! {
+                    <p>
+                        <a href=crate::seekers::claim::consent_sheet_path(profile.id)>{t(lang, Key::sheet_link)}</a>
+                    </p>
+                })}
+            </section>
+            {accesses}
+            {is_self.then(|| view! { <MyDataRights /> })}
+        </article>
+    }
+}
+
+/// The person's rights over what the register keeps: to download all of it, and to delete
+/// the profile.
+#[component]
+fn MyDataRights() -> impl IntoView {
+    let lang = use_ui().lang;
+    view! {
+        <section aria-labelledby="my-data-h">
+            <h2 id="my-data-h">{t(lang, Key::my_profile_data_h2)}</h2>
+            <p>{t(lang, Key::my_profile_data_body)}</p>
+            <form method="post" action=crate::accounts::EXPORT_DATA_PATH>
+                <CsrfField />
+                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::account_export)}</button>
+            </form>
+            <p>
+                <a href=DELETE_PROFILE_PATH>{t(lang, Key::delete_profile_title)}</a>
+            </p>
+        </section>
+    }
+}
+
+/// A person's applications, for their centre's counsellor; one who acts for them may withdraw
+/// them.
+#[component]
+fn SeekerApplications(
+    applications: Vec<crate::applications::Application>,
+    names: Vec<crate::vacancies::Accommodation>,
+    acts_for: bool,
+    seeker_id: i64,
+) -> impl IntoView {
+    use crate::applications::card::ApplicationCard;
+    let lang = use_ui().lang;
+    let list = if applications.is_empty() {
+        view! { <p>{t(lang, Key::seeker_applications_none)}</p> }.into_any()
+    } else {
+        applications
+            .into_iter()
+            .map(|application| view! { <ApplicationCard application names=names.clone() sub=true withdraw=acts_for record_for=Some(seeker_id) /> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section aria-labelledby="applications-h">
+            <h2 id="applications-h">{t(lang, Key::seeker_applications_h2)}</h2>
+            {(!acts_for).then(|| view! { <p>{t(lang, Key::seeker_applications_no_acting)}</p> })}
+            {list}
+        </section>
+    }
+}

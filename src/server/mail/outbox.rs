@@ -1,0 +1,101 @@
+//! Storage of outgoing mail: the outbox every message passes through.
+
+use crate::server::db::DbResult;
+use crate::server::mail::{OutgoingMail, QueuedMail};
+use async_trait::async_trait;
+
+#[async_trait]
+pub trait OutboxStore: Send + Sync + 'static {
+    /// Queues one message on its own (when there is no other change to commit with it).
+    async fn queue_mail(&self, mail: &OutgoingMail, now: i64) -> DbResult<i64>;
+
+    /// Claims the oldest unsent message due now, for `lease_secs`: another sender (another
+    /// app server) skips it meanwhile, and takes it up again if this one dies.
+    async fn claim_mail(&self, now: i64, lease_secs: i64) -> DbResult<Option<QueuedMail>>;
+
+    async fn mark_mail_sent(&self, id: i64, via: &str, now: i64) -> DbResult<()>;
+
+    /// Every message to `address`, oldest first: for tests and for development without SMTP.
+    async fn mail_to(&self, address: &str) -> DbResult<Vec<QueuedMail>>;
+}
+
+pub(crate) const INSERT_MAIL: &str = "INSERT INTO outbox (to_address, subject, body, unsubscribe_url, created_at, \
+                                      next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
+
+/// The insert of one message, bound and ready to run in the transaction of the change it
+/// tells about.
+macro_rules! insert_mail {
+    ($mail:expr, $now:expr) => {
+        sqlx::query_scalar::<_, i64>($crate::server::mail::outbox::INSERT_MAIL)
+            .bind(&$mail.to)
+            .bind(&$mail.subject)
+            .bind(&$mail.body)
+            .bind(&$mail.unsubscribe)
+            .bind($now)
+    };
+}
+
+macro_rules! impl_outbox_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::server::mail::outbox::OutboxStore for $store {
+            async fn queue_mail(
+                &self,
+                mail: &$crate::server::mail::OutgoingMail,
+                now: i64,
+            ) -> $crate::server::db::DbResult<i64> {
+                $crate::server::mail::outbox::insert_mail!(mail, now)
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err($crate::server::db::DbError::from_sqlx)
+            }
+
+            async fn claim_mail(
+                &self,
+                now: i64,
+                lease_secs: i64,
+            ) -> $crate::server::db::DbResult<Option<$crate::server::mail::QueuedMail>> {
+                // The outer `next_attempt_at <= $1` is checked again on the locked row, so of
+                // two servers racing for one message only the first gets it.
+                sqlx::query_as(
+                    "UPDATE outbox SET next_attempt_at = $2, attempts = attempts + 1 \
+                     WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+                                 ORDER BY next_attempt_at, id LIMIT 1) \
+                       AND sent_at IS NULL AND next_attempt_at <= $1 \
+                     RETURNING id, to_address, subject, body, created_at, attempts, sent_at, sent_via, unsubscribe_url",
+                )
+                .bind(now)
+                .bind(now + lease_secs)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)
+            }
+
+            async fn mark_mail_sent(&self, id: i64, via: &str, now: i64) -> $crate::server::db::DbResult<()> {
+                sqlx::query("UPDATE outbox SET sent_at = $1, sent_via = $2 WHERE id = $3")
+                    .bind(now)
+                    .bind(via)
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(())
+            }
+
+            async fn mail_to(
+                &self,
+                address: &str,
+            ) -> $crate::server::db::DbResult<Vec<$crate::server::mail::QueuedMail>> {
+                sqlx::query_as(
+                    "SELECT id, to_address, subject, body, created_at, attempts, sent_at, sent_via, unsubscribe_url FROM outbox \
+                     WHERE to_address = $1 ORDER BY id",
+                )
+                .bind(address)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)
+            }
+        }
+    };
+}
+pub(crate) use {impl_outbox_store, insert_mail};

@@ -1,0 +1,225 @@
+//! The shape of the code, checked on every run (README, "How the code is laid out"): the lower
+//! layers import no feature, no feature reaches into another's pages or handlers, every file
+//! starts by saying what it holds, and — as ratchets that may only shrink — the feature pairs
+//! that still import each other both ways and the files still over 500 lines are exactly the
+//! ones listed here. `cargo test --test architecture -- --nocapture` prints the import graph.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The features: each one folder of `src/`, in the same shape.
+const FEATURES: &[&str] = &[
+    "accounts",
+    "alerts",
+    "applications",
+    "audit",
+    "casework",
+    "home",
+    "matches",
+    "media",
+    "organisations",
+    "preferences",
+    "seekers",
+    "vacancies",
+];
+
+/// What every feature may use and which may use no feature, nor the server, nor the app.
+const LOWER: &[&str] = &["components", "domain", "ui", "i18n", "error", "coded"];
+
+/// Feature pairs that still import each other both ways. Each is a cycle to break (merge the
+/// two, or move the shared part down); remove a pair here when it is gone — the test fails
+/// until then, and fails for any new pair.
+const KNOWN_CYCLES: &[(&str, &str)] = &[
+    ("accounts", "seekers"),
+    ("alerts", "vacancies"),
+    ("applications", "seekers"),
+    ("applications", "vacancies"),
+    ("casework", "seekers"),
+    ("matches", "seekers"),
+    ("media", "vacancies"),
+];
+
+/// Files still over the 500 lines a file may have; to be split along what their parts are.
+/// Remove one when it is split — the test fails until then, and for any new one.
+const KNOWN_LONG: &[&str] = &[
+    "src/accounts/store.rs",
+    "src/components/read_aloud.rs",
+    "src/seekers/store.rs",
+    "src/vacancies/store.rs",
+    "tests/accounts.rs",
+    "tests/applications.rs",
+    "tests/seekers.rs",
+    "tests/vacancies.rs",
+];
+
+const MAX_LINES: usize = 500;
+
+fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, into);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            into.push(path);
+        }
+    }
+}
+
+/// Every `.rs` file of `folders`, relative to the crate, with its text.
+fn sources(folders: &[&str]) -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for folder in folders {
+        rust_files(&root.join(folder), &mut files);
+    }
+    let mut out: Vec<(String, String)> = files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"), text)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The top-level module a file of `src/` belongs to: `src/seekers/pages/cv.rs` → `seekers`.
+fn module_of(file: &str) -> &str {
+    let rest = file.strip_prefix("src/").unwrap_or(file);
+    let first = rest.split('/').next().unwrap_or(rest);
+    first.strip_suffix(".rs").unwrap_or(first)
+}
+
+/// Each `crate::a::b…` path a file names, as (`a`, `b…`).
+fn crate_paths(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("crate::") {
+        // `$crate::` in macros names the same crate.
+        let path: String =
+            rest[at + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':').collect();
+        let mut parts = path.split("::");
+        let top = parts.next().unwrap_or("").to_string();
+        let next = parts.next().unwrap_or("").to_string();
+        found.push((top, next));
+        rest = &rest[at + 7..];
+    }
+    found
+}
+
+/// Which top-level modules each module imports, with one file that does for each.
+fn import_graph() -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut graph: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (file, text) in sources(&["src"]) {
+        let from = module_of(&file).to_string();
+        for (to, _) in crate_paths(&text) {
+            if to != from && !to.is_empty() {
+                graph.entry(from.clone()).or_default().entry(to).or_insert_with(|| file.clone());
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn the_lower_layers_import_no_feature_and_nothing_server_only() {
+    let mut wrong = Vec::new();
+    for (file, text) in sources(&["src"]) {
+        if !LOWER.contains(&module_of(&file)) {
+            continue;
+        }
+        for (to, _) in crate_paths(&text) {
+            if FEATURES.contains(&to.as_str()) || to == "server" || to == "app" {
+                wrong.push(format!("{file} imports crate::{to}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn no_feature_reaches_into_another_features_pages_or_handlers() {
+    let mut wrong = Vec::new();
+    for (file, text) in sources(&["src"]) {
+        let from = module_of(&file);
+        for (to, part) in crate_paths(&text) {
+            if to != from
+                && FEATURES.contains(&from)
+                && FEATURES.contains(&to.as_str())
+                && (part == "pages" || part == "handlers")
+            {
+                wrong.push(format!(
+                    "{file} uses crate::{to}::{part}: use that feature's api, store or a component it shares"
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn feature_pairs_importing_each_other_both_ways_are_only_the_known_ones() {
+    let graph = import_graph();
+    for (from, to) in &graph {
+        if FEATURES.contains(&from.as_str()) {
+            println!(
+                "{from} → {}",
+                to.keys().filter(|t| FEATURES.contains(&t.as_str())).cloned().collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
+    let uses = |a: &str, b: &str| graph.get(a).is_some_and(|to| to.contains_key(b));
+    let mut cycles = BTreeSet::new();
+    for a in FEATURES {
+        for b in FEATURES {
+            if a < b && uses(a, b) && uses(b, a) {
+                cycles.insert((*a, *b));
+            }
+        }
+    }
+    let known: BTreeSet<(&str, &str)> = KNOWN_CYCLES.iter().copied().collect();
+    let new: Vec<_> = cycles
+        .difference(&known)
+        .map(|(a, b)| format!("{a} ⇄ {b} ({} and {})", graph[*a][*b], graph[*b][*a]))
+        .collect();
+    let gone: Vec<_> = known.difference(&cycles).collect();
+    assert!(new.is_empty(), "features that now import each other both ways:\n{}", new.join("\n"));
+    assert!(gone.is_empty(), "no longer import each other both ways (remove from KNOWN_CYCLES): {gone:?}");
+    println!("feature pairs importing each other both ways: {}", cycles.len());
+}
+
+#[test]
+fn no_file_is_over_500_lines_but_the_known_ones() {
+    let mut long = BTreeSet::new();
+    for (file, text) in sources(&["src", "tests", "benches"]) {
+        if text.lines().count() > MAX_LINES {
+            long.insert(file);
+        }
+    }
+    let known: BTreeSet<String> = KNOWN_LONG.iter().map(|f| f.to_string()).collect();
+    let new: Vec<_> = long.difference(&known).collect();
+    let gone: Vec<_> = known.difference(&long).collect();
+    assert!(new.is_empty(), "over {MAX_LINES} lines: {new:?} — split along what the parts are");
+    assert!(gone.is_empty(), "no longer over {MAX_LINES} lines (remove from KNOWN_LONG): {gone:?}");
+}
+
+#[test]
+fn every_file_starts_by_saying_what_it_holds() {
+    let missing: Vec<_> = sources(&["src", "tests", "benches"])
+        .into_iter()
+        .filter(|(_, text)| !text.starts_with("//!"))
+        .map(|(file, _)| file)
+        .collect();
+    assert!(missing.is_empty(), "files without a `//!` first comment: {missing:?}");
+}
+
+#[test]
+fn the_import_reader_sees_paths_as_the_compiler_does() {
+    let text = "use crate::seekers::pages::cv::CvPage;\n$crate::server::db::DbError";
+    assert_eq!(
+        crate_paths(text),
+        [("seekers".to_string(), "pages".to_string()), ("server".to_string(), "db".to_string())]
+    );
+    assert_eq!(module_of("src/seekers/pages/cv.rs"), "seekers");
+    assert_eq!(module_of("src/ui.rs"), "ui");
+}
