@@ -15,7 +15,9 @@ import {
 // page that changes on purpose updates its images in the same commit
 // (`scripts/e2e --update-screens`). These run alone, before the rest of the browser tests, on
 // a database holding only the demo records and the admin, one test after another, so every
-// list shows the same rows on every run; dates, clocks and one-off codes are masked.
+// list shows the same rows on every run; dates, clocks and one-off codes are masked. The
+// people and companies made here are their own (no email, document or RUC another spec uses):
+// the rest of the browser tests run on the same database afterwards.
 
 const WIDTHS = [390, 1280] as const;
 const SHOT_THEMES = ["device", "dark"] as const;
@@ -193,7 +195,7 @@ test("an employer's pages", async ({ browser }) => {
   const carmen = { name: "Carmen Quispe", email: "carmen.quispe@senda.test", password: "la clave de Carmen Quispe" };
   await registerCompany(
     employer,
-    { ruc: "20601122333", name: "Almacenes del Sur S.A.C.", sector: "Logística", region: "Lima Metropolitana" },
+    { ruc: "20607788996", name: "Almacenes del Sur S.A.C.", sector: "Logística", region: "Lima Metropolitana" },
     carmen,
   );
   await employer.goto(await emailedLink(carmen.email));
