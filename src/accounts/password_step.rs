@@ -1,15 +1,14 @@
 //! The answers the password steps share: confirming the signed-in person's password before a
 //! change that needs it (the register uses it too, before deleting a profile), the form again
-//! after too many tries, and a busy or failed password hash.
+//! after too many tries, and the error of a busy or failed password hash.
 
 use crate::components::form::FormState;
 use crate::error::{AppError, FieldErrors};
-use crate::i18n::{t, t_with, Key, Lang};
+use crate::i18n::{t, t_with, Key};
 use crate::server::auth::limits::Limited;
 use crate::server::auth::password::HashError;
 use crate::server::forms::{field, render_again};
 use crate::server::state::AppState;
-use crate::ui::SIGN_IN_PATH;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -45,7 +44,7 @@ pub async fn confirm_current_password(
             Err(err) => return Err(failed(err)),
         }
         let stored = store.password_hash(account_id).await.map_err(failed)?;
-        let verdict = state.passwords.verify(typed, stored.as_deref()).await.map_err(|err| hash_failed(lang, err))?;
+        let verdict = state.passwords.verify(typed, stored.as_deref()).await.map_err(|err| failed(hash_failed(err)))?;
         if verdict.matches {
             return Ok(parts);
         }
@@ -77,28 +76,15 @@ pub(crate) async fn too_many(
     response
 }
 
-/// `429` when the password hashing queue is full: the server is busy, nothing was done.
-pub(crate) fn busy(lang: Lang) -> Response {
-    let mut response = crate::server::plain_page::respond(
-        lang,
-        StatusCode::TOO_MANY_REQUESTS,
-        Key::busy_title,
-        Key::busy_h1,
-        Key::busy_body,
-        (SIGN_IN_PATH, Key::sign_in_title),
-    );
-    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
-    response
-}
-
 pub(crate) fn failed(err: impl Into<AppError>) -> Response {
     err.into().into_response()
 }
 
-/// The answer when hashing a password did not work: busy (`429`) or broken (`500`).
-pub(crate) fn hash_failed(lang: Lang, err: HashError) -> Response {
+/// The error when hashing a password did not work: the queue was full (`429`: busy, try again
+/// in a moment; nothing was done) or hashing broke (`500`).
+pub(crate) fn hash_failed(err: HashError) -> AppError {
     match err {
-        HashError::Busy => busy(lang),
-        HashError::Internal => failed(AppError::internal("password hashing failed")),
+        HashError::Busy => AppError::RateLimited { retry_after: 2 },
+        HashError::Internal => AppError::internal("password hashing failed"),
     }
 }

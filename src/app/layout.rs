@@ -1,6 +1,6 @@
 //! The page frame: skip link, header (brand, navigation, language, preferences) and footer.
 
-use crate::accounts::{ACCOUNT_PATH, SIGN_IN_PATH};
+use crate::accounts::{ACCOUNT_PATH, SIGN_IN_PATH, SIGN_UP_PATH};
 use crate::components::form::CsrfField;
 use crate::i18n::{self, Key};
 use crate::preferences::panel::PreferencesPanel;
@@ -55,6 +55,13 @@ pub fn SiteHeader() -> impl IntoView {
                                 {ui.t(account_label)}
                             </a>
                         </li>
+                        {ui.actor.is_none().then(|| view! {
+                            <li>
+                                <a class="app-nav__link" href=SIGN_UP_PATH aria-current=current(SIGN_UP_PATH)>
+                                    {ui.t(Key::nav_sign_up)}
+                                </a>
+                            </li>
+                        })}
                     </ul>
                 </nav>
                 <PreferencesPanel />

@@ -140,7 +140,7 @@ impl LanguageLevel {
 pub fn languages_text(lang: crate::i18n::Lang, languages: &[SpokenLanguage]) -> String {
     use crate::i18n::t;
     if languages.is_empty() {
-        return t(lang, Key::vacancy_not_stated).to_string();
+        return t(lang, Key::person_not_stated).to_string();
     }
     languages
         .iter()

@@ -1,7 +1,7 @@
 //! The emailed links' posts: confirming a new address, asking for a password-reset link, and
 //! setting a new password with one.
 
-use super::{email_field, failed, hash_failed, kept, link, new_password_field, too_many};
+use super::{email_field, hash_failed, kept, link, new_password_field, too_many};
 use crate::accounts::{ACCOUNT_PATH, CHECK_EMAIL_PATH, LINK_CODE, RESET_PASSWORD_PATH, SIGN_IN_PATH};
 use crate::audit::AuditAction;
 use crate::components::form::FormState;
@@ -25,56 +25,38 @@ const RESET_LINK_SECS: i64 = 3600;
 
 /// The confirm button of an emailed link: the email counts as confirmed and the person is
 /// signed in. A used or expired link shows its page again, which says so.
-pub async fn confirm_email(State(state): State<AppState>, request: Request) -> Response {
+pub async fn confirm_email(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let code = field(&fields, LINK_CODE);
     let store = state.store.as_ref();
-    let account_id = if tokens::well_formed(code) {
-        match store.verify_email(&tokens::sha256_hex(code), now()).await {
-            Ok(found) => found,
-            Err(err) => return failed(err),
-        }
-    } else {
-        None
-    };
+    let account_id =
+        if tokens::well_formed(code) { store.verify_email(&tokens::sha256_hex(code), now()).await? } else { None };
     let Some(account_id) = account_id else {
-        return render_again(&state, parts, FormState::default()).await;
+        return Ok(render_again(&state, parts, FormState::default()).await);
     };
-    let actor = match store.account_actor(account_id).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => return failed(AppError::NotFound),
-        Err(err) => return failed(err),
-    };
+    let actor = store.account_actor(account_id).await?.ok_or(AppError::NotFound)?;
     let target = Notice::EmailConfirmed.on(ACCOUNT_PATH);
     super::start_session(&state, &parts, &actor, "email link", &target).await
 }
 
 /// Asks for a reset link. The answer is the same whether or not the address has an account;
 /// only an account's address gets a message.
-pub async fn forgot_password(State(state): State<AppState>, request: Request) -> Response {
+pub async fn forgot_password(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let lang = Ui::from_request(&parts).lang;
     let mut errors = FieldErrors::default();
     let values = kept(&fields, &["email"]);
     let Some(email) = email_field(lang, &fields, &mut errors) else {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
     let store = state.store.as_ref();
     let now = now();
-    match RESET_PER_IP.hit(store, &client_ip(&parts, state.trust_forwarded_for), now).await {
-        Ok(Ok(())) => {}
-        Ok(Err(limited)) => return too_many(&state, parts, values, "email", Key::form_err_limited, limited).await,
-        Err(err) => return failed(err),
+    if let Err(limited) = RESET_PER_IP.hit(store, &client_ip(&parts, state.trust_forwarded_for), now).await? {
+        return Ok(too_many(&state, parts, values, "email", Key::form_err_limited, limited).await);
     }
     // Counted for every address, known or not, so both take the same path to the database.
-    let within_limit = match MAIL_PER_ADDRESS.hit(store, email.as_str(), now).await {
-        Ok(verdict) => verdict.is_ok(),
-        Err(err) => return failed(err),
-    };
-    let account = match store.credentials(email.as_str()).await {
-        Ok(account) => account,
-        Err(err) => return failed(err),
-    };
+    let within_limit = MAIL_PER_ADDRESS.hit(store, email.as_str(), now).await?.is_ok();
+    let account = store.credentials(email.as_str()).await?;
     if let Some(account) = account.filter(|_| within_limit) {
         let code = tokens::new_token();
         let token = NewToken {
@@ -86,36 +68,31 @@ pub async fn forgot_password(State(state): State<AppState>, request: Request) ->
         let reset_link = link(&state, RESET_PASSWORD_PATH, &code);
         let mail =
             compose(lang, email.as_str(), Key::mail_reset_subject, Key::mail_reset_body, &[("link", &reset_link)]);
-        if let Err(err) = store.issue_token(account.account_id, &token, &mail).await {
-            return failed(err);
-        }
+        store.issue_token(account.account_id, &token, &mail).await?;
         state.outbox.queued();
         tracing::info!(account_id = account.account_id, "password reset link queued");
     }
-    see_other(CHECK_EMAIL_PATH)
+    Ok(see_other(CHECK_EMAIL_PATH))
 }
 
 /// Sets a new password from a reset link: every session of the account ends, and the person
 /// signs in again with the new password.
-pub async fn reset_password(State(state): State<AppState>, request: Request) -> Response {
+pub async fn reset_password(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let lang = Ui::from_request(&parts).lang;
     let mut errors = FieldErrors::default();
     let code = field(&fields, LINK_CODE).to_string();
     let values = kept(&fields, &[LINK_CODE]);
     let Some(password) = new_password_field(lang, &fields, "password", &mut errors) else {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
     if !tokens::well_formed(&code) {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     }
-    let password_hash = match state.passwords.hash(password.expose()).await {
-        Ok(hash) => hash,
-        Err(err) => return hash_failed(lang, err),
-    };
+    let password_hash = state.passwords.hash(password.expose()).await.map_err(hash_failed)?;
     let audit = AuditEvent::of_request(AuditAction::PasswordReset, &state, &parts);
-    match state.store.reset_password(&tokens::sha256_hex(&code), &password_hash, &audit).await {
-        Ok(Some(account_id)) => {
+    Ok(match state.store.reset_password(&tokens::sha256_hex(&code), &password_hash, &audit).await? {
+        Some(account_id) => {
             tracing::info!(account_id, "password reset; every session ended");
             let mut response = see_other(&Notice::PasswordReset.on(SIGN_IN_PATH));
             // This browser's session, if any, ended with the others.
@@ -125,7 +102,6 @@ pub async fn reset_password(State(state): State<AppState>, request: Request) -> 
             response
         }
         // Used or expired meanwhile: the page, shown again, says so.
-        Ok(None) => render_again(&state, parts, FormState { values, errors }).await,
-        Err(err) => failed(err),
-    }
+        None => render_again(&state, parts, FormState { values, errors }).await,
+    })
 }

@@ -9,8 +9,8 @@ mod sign_in;
 mod sign_up;
 mod staff;
 
-pub(crate) use super::password_step::{confirm_current_password, failed, hash_failed, too_many};
-use crate::server::plain_page::{forbidden, sign_in_first};
+pub(crate) use super::password_step::{confirm_current_password, hash_failed, too_many};
+use crate::server::plain_page::sign_in_first;
 pub use account::{change_password, end_other_sessions, end_session, keep_alive, sign_out};
 pub use links::{confirm_email, forgot_password, reset_password};
 pub use my_data::{change_email, confirm_email_change, delete_account, export_data};
@@ -21,7 +21,7 @@ pub use staff::create_staff;
 
 use crate::domain::email::{Email, EmailError};
 use crate::domain::password::{NewPassword, PasswordError};
-use crate::error::FieldErrors;
+use crate::error::{AppError, FieldErrors};
 use crate::i18n::{t, Key, Lang};
 use crate::server::auth::session::CurrentSession;
 use crate::server::forms::field;
@@ -82,17 +82,14 @@ async fn start_session(
     actor: &crate::accounts::Actor,
     how: &str,
     target: &str,
-) -> Response {
+) -> Result<Response, AppError> {
     use crate::server::audit::{record, AuditEvent};
     let store = state.store.as_ref();
     if let Some(old) = parts.extensions.get::<CurrentSession>() {
         let _ = store.delete_session(&old.token_hash).await;
     }
     let user_agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let cookie = match crate::server::auth::session::start(store, &state.sessions, actor, user_agent).await {
-        Ok(cookie) => cookie,
-        Err(err) => return failed(err),
-    };
+    let cookie = crate::server::auth::session::start(store, &state.sessions, actor, user_agent).await?;
     let account_id = actor.account_id;
     tracing::info!(account_id, how, "signed in");
     let event = AuditEvent::of_request(crate::audit::AuditAction::SignIn, state, parts)
@@ -100,7 +97,7 @@ async fn start_session(
         .about(account_id)
         .detail(how);
     record(state, &event).await;
-    signed_in_to(state, parts, account_id, target, &cookie).await
+    Ok(signed_in_to(state, parts, account_id, target, &cookie).await)
 }
 
 /// The answer to a sign-in: `303` to `target` with the session cookie, and the person's saved

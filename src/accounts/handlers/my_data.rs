@@ -2,7 +2,7 @@
 //! downloading everything kept about it, deleting it. Each needs the current password,
 //! because a session left open on a shared computer must not be enough.
 
-use super::{confirm_current_password, email_field, failed, kept, link, sign_in_first, signed_in, too_many};
+use super::{confirm_current_password, email_field, kept, link, sign_in_first, signed_in, too_many};
 use crate::accounts::store::EmailChange;
 use crate::accounts::{
     ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH, LINK_CODE, SIGN_IN_PATH,
@@ -35,9 +35,9 @@ const EMAIL_CHANGE_LINK_SECS: i64 = 24 * 3600;
 /// happens only when it is used, so a typo cannot lock me out), and the current one a
 /// warning. An address that already has an account is told so by email, and this page says
 /// the same as for a free one, so it cannot be used to find out who has an account.
-pub async fn change_email(State(state): State<AppState>, request: Request) -> Response {
+pub async fn change_email(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
-    let Some(current) = signed_in(&parts) else { return sign_in_first(CHANGE_EMAIL_PATH) };
+    let Some(current) = signed_in(&parts) else { return Ok(sign_in_first(CHANGE_EMAIL_PATH)) };
     let lang = Ui::from_request(&parts).lang;
     let account_id = current.actor.account_id;
     let mut errors = FieldErrors::default();
@@ -50,27 +50,24 @@ pub async fn change_email(State(state): State<AppState>, request: Request) -> Re
     }
     let values = kept(&fields, &["email"]);
     let Some(email) = email.filter(|_| errors.is_empty()) else {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
     let parts = match confirm_current_password(&state, parts, account_id, &fields, "password", values.clone()).await {
         Ok(parts) => parts,
-        Err(response) => return response,
+        Err(response) => return Ok(response),
     };
     let store = state.store.as_ref();
     let now = now();
-    match MAIL_PER_ADDRESS.hit(store, email.as_str(), now).await {
-        Ok(Ok(())) => {}
-        Ok(Err(limited)) => return too_many(&state, parts, values, "email", Key::form_err_limited, limited).await,
-        Err(err) => return failed(err),
+    if let Err(limited) = MAIL_PER_ADDRESS.hit(store, email.as_str(), now).await? {
+        return Ok(too_many(&state, parts, values, "email", Key::form_err_limited, limited).await);
     }
     let name = current.actor.name.as_str();
-    let queued = match store.account_id_by_email(email.as_str()).await {
-        Err(err) => Err(err),
-        Ok(Some(_)) => {
+    match store.account_id_by_email(email.as_str()).await? {
+        Some(_) => {
             let mail = compose(lang, email.as_str(), Key::mail_email_taken_subject, Key::mail_email_taken_body, &[]);
-            store.queue_mail(&mail, now).await.map(|_| ())
+            store.queue_mail(&mail, now).await?;
         }
-        Ok(None) => {
+        None => {
             let code = tokens::new_token();
             let token = NewToken {
                 token_hash: tokens::sha256_hex(&code),
@@ -93,40 +90,37 @@ pub async fn change_email(State(state): State<AppState>, request: Request) -> Re
                 Key::mail_email_change_warning_body,
                 &[("name", name), ("email", email.as_str())],
             );
-            store.issue_email_change(account_id, &token, email.as_str(), &[to_new, to_current]).await
+            store.issue_email_change(account_id, &token, email.as_str(), &[to_new, to_current]).await?;
         }
-    };
-    if let Err(err) = queued {
-        return failed(err);
     }
     state.outbox.queued();
     tracing::info!(account_id, "email change asked for; link sent to the new address");
-    see_other(&Notice::EmailChangeSent.on(ACCOUNT_PATH))
+    Ok(see_other(&Notice::EmailChangeSent.on(ACCOUNT_PATH)))
 }
 
 /// Uses the emailed link: the account moves to the address it was sent to. Signed-in
 /// sessions stay (the person proved both the password and the new address).
-pub async fn confirm_email_change(State(state): State<AppState>, request: Request) -> Response {
+pub async fn confirm_email_change(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let lang = Ui::from_request(&parts).lang;
     let code = field(&fields, LINK_CODE).to_string();
     let values = kept(&fields, &[LINK_CODE]);
     if !tokens::well_formed(&code) {
-        return render_again(&state, parts, FormState { values, errors: FieldErrors::default() }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors: FieldErrors::default() }).await);
     }
     let audit = AuditEvent::of_request(AuditAction::EmailChanged, &state, &parts);
-    match state.store.change_email(&tokens::sha256_hex(&code), &audit).await {
-        Ok(EmailChange::Changed { account_id, .. }) => {
+    Ok(match state.store.change_email(&tokens::sha256_hex(&code), &audit).await? {
+        EmailChange::Changed { account_id, .. } => {
             tracing::info!(account_id, "email changed");
             let signed_in_here = signed_in(&parts).is_some_and(|s| s.actor.account_id == account_id);
             let back = if signed_in_here { ACCOUNT_PATH } else { SIGN_IN_PATH };
             see_other(&Notice::EmailChanged.on(back))
         }
         // Used or expired meanwhile: the page, shown again, says so.
-        Ok(EmailChange::InvalidLink) => {
+        EmailChange::InvalidLink => {
             render_again(&state, parts, FormState { values, errors: FieldErrors::default() }).await
         }
-        Ok(EmailChange::Taken) => plain_page::respond(
+        EmailChange::Taken => plain_page::respond(
             lang,
             StatusCode::CONFLICT,
             Key::email_change_taken_title,
@@ -134,38 +128,24 @@ pub async fn confirm_email_change(State(state): State<AppState>, request: Reques
             Key::email_change_taken_body,
             (CHANGE_EMAIL_PATH, Key::change_email_title),
         ),
-        Err(err) => failed(err),
-    }
+    })
 }
 
 /// Everything kept about my account, as a JSON file to save. Each download is in the audit
 /// log, which the file itself lists.
-pub async fn export_data(State(state): State<AppState>, request: Request) -> Response {
+pub async fn export_data(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, _) = read(request).await;
-    let Some(current) = signed_in(&parts) else { return sign_in_first(ACCOUNT_PATH) };
+    let Some(current) = signed_in(&parts) else { return Ok(sign_in_first(ACCOUNT_PATH)) };
     let account_id = current.actor.account_id;
     let event = AuditEvent::of_request(AuditAction::DataExported, &state, &parts).about(account_id);
     record(&state, &event).await;
-    let mut data = match state.store.account_data(account_id).await {
-        Ok(Some(data)) => data,
-        Ok(None) => return failed(AppError::NotFound),
-        Err(err) => return failed(err),
-    };
-    data.register = match crate::seekers::data::register_data(&state, account_id).await {
-        Ok(register) => register,
-        Err(err) => return failed(err),
-    };
-    let mut value = match serde_json::to_value(&data) {
-        Ok(value) => value,
-        Err(err) => return failed(AppError::internal(err)),
-    };
+    let mut data = state.store.account_data(account_id).await?.ok_or(AppError::NotFound)?;
+    data.register = crate::seekers::data::register_data(&state, account_id).await?;
+    let mut value = serde_json::to_value(&data).map_err(AppError::internal)?;
     if let Some(register) = value.get_mut("register") {
         times_in_iso(register);
     }
-    let json = match serde_json::to_string_pretty(&value) {
-        Ok(json) => json,
-        Err(err) => return failed(AppError::internal(err)),
-    };
+    let json = serde_json::to_string_pretty(&value).map_err(AppError::internal)?;
     let day = &format_utc_iso(event.at)[..10];
     let disposition = format!("attachment; filename=\"senda-mis-datos-{day}.json\"");
     let mut response = json.into_response();
@@ -176,7 +156,7 @@ pub async fn export_data(State(state): State<AppState>, request: Request) -> Res
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     tracing::info!(account_id, "personal data exported");
-    response
+    Ok(response)
 }
 
 /// The register keeps times as seconds since 1970; in the file every time reads like the
@@ -201,9 +181,9 @@ fn times_in_iso(value: &mut serde_json::Value) {
 
 /// Deletes my account for good, after my password and a ticked confirmation. Everything
 /// personal goes at once; the audit log keeps only the account's number.
-pub async fn delete_account(State(state): State<AppState>, request: Request) -> Response {
+pub async fn delete_account(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
-    let Some(current) = signed_in(&parts) else { return sign_in_first(DELETE_ACCOUNT_PATH) };
+    let Some(current) = signed_in(&parts) else { return Ok(sign_in_first(DELETE_ACCOUNT_PATH)) };
     let lang = Ui::from_request(&parts).lang;
     let account_id = current.actor.account_id;
     let mut errors = FieldErrors::default();
@@ -215,23 +195,19 @@ pub async fn delete_account(State(state): State<AppState>, request: Request) -> 
     }
     let values = kept(&fields, &["confirm"]);
     if !errors.is_empty() {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     }
     let parts = match confirm_current_password(&state, parts, account_id, &fields, "password", values.clone()).await {
         Ok(parts) => parts,
-        Err(response) => return response,
+        Err(response) => return Ok(response),
     };
     let audit = AuditEvent::of_request(AuditAction::AccountDeleted, &state, &parts).about(account_id);
     // The profile goes with the account; the file of its uploaded CV, after.
-    let cv_file = match state.store.seeker_of_account(account_id).await {
-        Ok(Some(seeker)) => match crate::seekers::data::kept_file(&state, seeker).await {
-            Ok(key) => key,
-            Err(err) => return err.into_response(),
-        },
-        Ok(None) => None,
-        Err(err) => return failed(err),
+    let cv_file = match state.store.seeker_of_account(account_id).await? {
+        Some(seeker) => crate::seekers::data::kept_file(&state, seeker).await?,
+        None => None,
     };
-    match state.store.delete_account(account_id, &audit).await {
+    Ok(match state.store.delete_account(account_id, &audit).await {
         Ok(_) => {
             crate::seekers::data::forget(&state, cv_file).await;
             tracing::info!(account_id, "account deleted by its owner");
@@ -241,6 +217,6 @@ pub async fn delete_account(State(state): State<AppState>, request: Request) -> 
             errors.push(CONFIRM_FIELD, t(lang, Key::delete_err_last_admin));
             render_again(&state, parts, FormState { values, errors }).await
         }
-        Err(err) => failed(err),
-    }
+        Err(err) => return Err(err.into()),
+    })
 }

@@ -1,6 +1,6 @@
 //! An admin gives an account another role or takes one away.
 
-use super::{failed, kept};
+use super::kept;
 use crate::accounts::pages::{GRANT_ROLE_FIELD, WHO};
 use crate::accounts::{Role, RoleGrant, ROLES_PATH};
 use crate::audit::AuditAction;
@@ -17,27 +17,21 @@ use crate::server::redirect::see_other;
 use crate::server::state::AppState;
 use crate::ui::Ui;
 use axum::extract::{Request, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 /// Gives (`action=dar`) or takes away (`action=quitar`) one role of an account. Ids come
 /// from the form, so each is checked here: the account must exist, a counsellor needs a
 /// real centre and an employer a real company, and the last admin keeps that role.
-pub async fn change_role(State(state): State<AppState>, request: Request) -> Response {
+pub async fn change_role(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let lang = ui.lang;
-    let Some(admin) = ui.actor.as_ref() else { return plain_page::sign_in_first(ROLES_PATH) };
+    let Some(admin) = ui.actor.as_ref() else { return Ok(plain_page::sign_in_first(ROLES_PATH)) };
     if !permits(admin, &[Role::Admin]) {
-        return plain_page::forbidden(lang);
+        return Err(AppError::Forbidden);
     }
-    let Ok(account_id) = field(&fields, "account").parse::<i64>() else {
-        return AppError::NotFound.into_response();
-    };
-    match state.store.account_actor(account_id).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return AppError::NotFound.into_response(),
-        Err(err) => return failed(err),
-    }
+    let account_id = field(&fields, "account").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    state.store.account_actor(account_id).await?.ok_or(AppError::NotFound)?;
     let role = Role::from_code(field(&fields, "role"));
     let back = format!("{ROLES_PATH}?{WHO}={account_id}");
     let mut values = kept(&fields, &["role", "centre", "company"]);
@@ -45,9 +39,9 @@ pub async fn change_role(State(state): State<AppState>, request: Request) -> Res
     let mut errors = FieldErrors::default();
 
     if field(&fields, "action") == "quitar" {
-        let Some(role) = role else { return AppError::NotFound.into_response() };
+        let role = role.ok_or(AppError::NotFound)?;
         let audit = AuditEvent::of_request(AuditAction::RoleRevoked, &state, &parts).detail(role.code());
-        return match state.store.revoke_role(account_id, role, &audit).await {
+        return Ok(match state.store.revoke_role(account_id, role, &audit).await {
             Ok(_) => {
                 tracing::info!(account_id, by = admin.account_id, role = role.code(), "role taken away");
                 see_other(&format!("{back}&aviso={}", Notice::RoleRevoked.code()))
@@ -56,8 +50,8 @@ pub async fn change_role(State(state): State<AppState>, request: Request) -> Res
                 errors.push(GRANT_ROLE_FIELD, t(lang, Key::roles_err_last_admin));
                 render_again(&state, parts, FormState { values, errors }).await
             }
-            Err(err) => failed(err),
-        };
+            Err(err) => return Err(err.into()),
+        });
     }
 
     let id_of = |name: &str| field(&fields, name).parse::<i64>().ok();
@@ -83,10 +77,10 @@ pub async fn change_role(State(state): State<AppState>, request: Request) -> Res
         Some(role) => Some(RoleGrant { role, company_id: None, centre_id: None }),
     };
     let Some(grant) = grant else {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
     let audit = AuditEvent::of_request(AuditAction::RoleGranted, &state, &parts).detail(role_detail(&grant));
-    match state.store.grant_role(account_id, &grant, &audit).await {
+    Ok(match state.store.grant_role(account_id, &grant, &audit).await {
         Ok(true) => {
             tracing::info!(account_id, by = admin.account_id, role = grant.role.code(), "role given");
             see_other(&format!("{back}&aviso={}", Notice::RoleGranted.code()))
@@ -105,6 +99,6 @@ pub async fn change_role(State(state): State<AppState>, request: Request) -> Res
             errors.push(id, t(lang, key));
             render_again(&state, parts, FormState { values, errors }).await
         }
-        Err(err) => failed(err),
-    }
+        Err(err) => return Err(err.into()),
+    })
 }

@@ -1,11 +1,11 @@
 //! Signing in: the password form's post, rate-limited per address and per account, with a
 //! dummy hash for unknown addresses so timing tells nothing.
 
-use super::{email_field, failed, hash_failed, kept, link, too_many};
+use super::{email_field, hash_failed, kept, link, too_many};
 use crate::accounts::{ACCOUNT_PATH, CHECK_EMAIL_PATH, CONFIRM_EMAIL_PATH};
 use crate::audit::AuditAction;
 use crate::components::form::FormState;
-use crate::error::FieldErrors;
+use crate::error::{AppError, FieldErrors};
 use crate::i18n::{t, Key, Lang};
 use crate::server::audit::{record, AuditEvent};
 use crate::server::auth::limits::{client_ip, MAIL_PER_ADDRESS, SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_PER_IP};
@@ -24,7 +24,7 @@ pub(super) const CONFIRM_LINK_SECS: i64 = 24 * 3600;
 /// Signs in with email and password. An unknown email and a wrong password get the same
 /// message after the same work (a dummy hash is checked), so neither answer nor timing tells
 /// whether an account exists. Attempts are limited per address and failures per account.
-pub async fn sign_in(State(state): State<AppState>, request: Request) -> Response {
+pub async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let lang = Ui::from_request(&parts).lang;
     let mut errors = FieldErrors::default();
@@ -35,38 +35,29 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
     }
     let values = kept(&fields, &["email", "return_to"]);
     let Some(email) = email.filter(|_| errors.is_empty()) else {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
 
     let store = state.store.as_ref();
     let now = now();
     let ip = client_ip(&parts, state.trust_forwarded_for);
-    let by_address = SIGN_IN_PER_IP.hit(store, &ip, now).await;
-    let by_account = SIGN_IN_FAILURES_PER_ACCOUNT.check(store, email.as_str(), now).await;
-    for verdict in [by_address, by_account] {
-        match verdict {
-            Ok(Ok(())) => {}
-            Ok(Err(limited)) => {
-                tracing::warn!(retry_after = limited.retry_after, "sign-in refused: rate limit");
-                return too_many(&state, parts, values, "email", Key::sign_in_err_limited, limited).await;
-            }
-            Err(err) => return failed(err),
-        }
+    let by_address = SIGN_IN_PER_IP.hit(store, &ip, now).await?;
+    let by_account = SIGN_IN_FAILURES_PER_ACCOUNT.check(store, email.as_str(), now).await?;
+    if let Err(limited) = by_address.and(by_account) {
+        tracing::warn!(retry_after = limited.retry_after, "sign-in refused: rate limit");
+        return Ok(too_many(&state, parts, values, "email", Key::sign_in_err_limited, limited).await);
     }
 
-    let credentials = match store.credentials(email.as_str()).await {
-        Ok(credentials) => credentials,
-        Err(err) => return failed(err),
-    };
-    let verdict = match state.passwords.verify(password, credentials.as_ref().map(|c| c.password_hash.as_str())).await {
-        Ok(verdict) => verdict,
-        Err(err) => return hash_failed(lang, err),
-    };
+    let credentials = store.credentials(email.as_str()).await?;
+    let verdict = state
+        .passwords
+        .verify(password, credentials.as_ref().map(|c| c.password_hash.as_str()))
+        .await
+        .map_err(hash_failed)?;
     let tried = credentials.as_ref().map(|c| c.account_id);
     let Some(credentials) = credentials.filter(|_| verdict.matches) else {
-        if let Err(err) = SIGN_IN_FAILURES_PER_ACCOUNT.hit(store, email.as_str(), now).await {
-            return failed(err);
-        }
+        // Counted, never refused here: the check above decides.
+        let _ = SIGN_IN_FAILURES_PER_ACCOUNT.hit(store, email.as_str(), now).await?;
         // The account tried, where there is one; never the typed address (it may be a typo of
         // someone else's, or a password typed in the wrong field).
         let mut event = AuditEvent::of_request(AuditAction::SignInFailed, &state, &parts);
@@ -75,7 +66,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
         record(&state, &event).await;
         tracing::info!("sign-in refused");
         errors.push("email", t(lang, Key::sign_in_err_wrong));
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
     let account_id = credentials.account_id;
     if let Some(hash) = verdict.rehashed {
@@ -83,17 +74,11 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
             tracing::warn!(error = %err, "cannot store the stronger password hash");
         }
     }
-    let actor = match store.account_actor(account_id).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => return failed(crate::error::AppError::NotFound),
-        Err(err) => return failed(err),
-    };
+    let actor = store.account_actor(account_id).await?.ok_or(AppError::NotFound)?;
     if !credentials.email_verified {
         // The right password, but the address was never confirmed: send a fresh link.
-        return match send_confirmation(&state, lang, account_id, &actor.email, &actor.name).await {
-            Ok(()) => see_other(CHECK_EMAIL_PATH),
-            Err(err) => failed(err),
-        };
+        send_confirmation(&state, lang, account_id, &actor.email, &actor.name).await?;
+        return Ok(see_other(CHECK_EMAIL_PATH));
     }
     // A new session every time: whatever session the browser had before is ended.
     let requested = field(&fields, "return_to");

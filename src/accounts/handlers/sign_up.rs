@@ -2,12 +2,12 @@
 //! the same answer, and its owner an email, so the form never tells who has an account.
 
 use super::sign_in::{confirmation_mail, CONFIRM_LINK_SECS};
-use super::{email_field, failed, hash_failed, kept, new_password_field, too_many, Fields};
+use super::{email_field, hash_failed, kept, new_password_field, too_many, Fields};
 use crate::accounts::{Role, RoleGrant, CHECK_EMAIL_PATH, FORGOT_PASSWORD_PATH, SIGN_IN_PATH};
 use crate::components::form::FormState;
 use crate::domain::ruc::{Ruc, RucError};
 use crate::domain::{Email, NewPassword, Region};
-use crate::error::FieldErrors;
+use crate::error::{AppError, FieldErrors};
 use crate::i18n::{t, Key, Lang};
 use crate::organisations::NewCompany;
 use crate::server::auth::limits::{client_ip, MAIL_PER_ADDRESS};
@@ -30,23 +30,22 @@ const MAX_SECTOR_CHARS: usize = 100;
 /// A job seeker signs up. Whether or not the email already has an account, the answer is the
 /// same page ("check your email") after the same work: a new address gets a confirmation
 /// link, a taken one a message telling its owner how to sign in or reset.
-pub async fn sign_up(State(state): State<AppState>, request: Request) -> Response {
+pub async fn sign_up(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let lang = Ui::from_request(&parts).lang;
     let mut errors = FieldErrors::default();
     let person = person_fields(lang, &fields, &mut errors);
     let values = kept(&fields, &["name", "email"]);
     let Some(person) = person.filter(|_| errors.is_empty()) else {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
-    let new = match admit(&state, &parts, lang, &person).await {
-        Ok(new) => new,
-        Err(Refusal::Limited(limited)) => {
-            return too_many(&state, parts, values, "email", Key::form_err_limited, limited).await
+    let new = match admit(&state, &parts, lang, &person).await? {
+        Admission::New(new) => new,
+        Admission::Taken => return Ok(check_email(&state)),
+        Admission::Limited(limited) => {
+            return Ok(too_many(&state, parts, values, "email", Key::form_err_limited, limited).await)
         }
-        Err(Refusal::Failed(response)) => return response,
     };
-    let Some(new) = new else { return check_email(&state) };
     let role = RoleGrant { role: Role::Seeker, company_id: None, centre_id: None };
     let outcome = state.store.create_account_with_link(&new.account(role), &new.token, &new.mail, None).await;
     finish(&state, lang, &person, outcome).await
@@ -55,7 +54,7 @@ pub async fn sign_up(State(state): State<AppState>, request: Request) -> Respons
 /// An employer registers its company and its own account. When the RUC is registered
 /// already, the account asks to join that company instead, and a counsellor or admin decides;
 /// a taken email is handled as for job seekers, without saying so on the page.
-pub async fn sign_up_employer(State(state): State<AppState>, request: Request) -> Response {
+pub async fn sign_up_employer(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let lang = Ui::from_request(&parts).lang;
     let mut errors = FieldErrors::default();
@@ -63,26 +62,21 @@ pub async fn sign_up_employer(State(state): State<AppState>, request: Request) -
     let person = person_fields(lang, &fields, &mut errors);
     let values = kept(&fields, &["ruc", "legal_name", "sector", "region", "name", "email"]);
     let (Some(company), Some(person)) = (company, person) else {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
     if !errors.is_empty() {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     }
-    let new = match admit(&state, &parts, lang, &person).await {
-        Ok(new) => new,
-        Err(Refusal::Limited(limited)) => {
-            return too_many(&state, parts, values, "ruc", Key::form_err_limited, limited).await
+    let new = match admit(&state, &parts, lang, &person).await? {
+        Admission::New(new) => new,
+        Admission::Taken => return Ok(check_email(&state)),
+        Admission::Limited(limited) => {
+            return Ok(too_many(&state, parts, values, "ruc", Key::form_err_limited, limited).await)
         }
-        Err(Refusal::Failed(response)) => return response,
     };
-    let Some(new) = new else { return check_email(&state) };
     // The company id is filled in by the store once the company exists.
     let role = RoleGrant { role: Role::Employer, company_id: Some(0), centre_id: None };
-    let registered = match state.store.company_id_by_ruc(company.ruc.as_str()).await {
-        Ok(registered) => registered,
-        Err(err) => return failed(err),
-    };
-    if let Some(company_id) = registered {
+    if let Some(company_id) = state.store.company_id_by_ruc(company.ruc.as_str()).await? {
         // Already on Senda: the person asks to act for it, and a centre decides.
         let outcome = state.store.sign_up_joining(&new.account(role), company_id, &new.token, &new.mail).await;
         if outcome.is_ok() {
@@ -93,7 +87,7 @@ pub async fn sign_up_employer(State(state): State<AppState>, request: Request) -
     match state.store.sign_up_employer(&company, &new.account(role), &new.token, &new.mail).await {
         Err(DbError::Conflict(Rule::CompanyRuc)) => {
             errors.push("ruc", t(lang, Key::company_err_ruc_taken));
-            render_again(&state, parts, FormState { values, errors }).await
+            Ok(render_again(&state, parts, FormState { values, errors }).await)
         }
         outcome => {
             if outcome.is_ok() {
@@ -209,31 +203,30 @@ impl NewSignUp {
     }
 }
 
-enum Refusal {
+/// Where a good sign-up form goes next.
+enum Admission {
+    New(Box<NewSignUp>),
+    /// The email already has an account, whose owner has been told.
+    Taken,
+    /// Too many sign-ups from this address.
     Limited(crate::server::auth::limits::Limited),
-    Failed(Response),
 }
 
 /// What both sign-ups do once the form is good: the per-address limit, the password hash
 /// (made whether or not the email is taken, so both answers take as long) and the look-up.
-/// `None` when the email already has an account, whose owner has then been told.
-async fn admit(state: &AppState, parts: &Parts, lang: Lang, person: &Person) -> Result<Option<NewSignUp>, Refusal> {
+async fn admit(state: &AppState, parts: &Parts, lang: Lang, person: &Person) -> Result<Admission, AppError> {
     let store = state.store.as_ref();
     let now = now();
-    match state.sign_up_per_ip.hit(store, &client_ip(parts, state.trust_forwarded_for), now).await {
-        Ok(Ok(())) => {}
-        Ok(Err(limited)) => return Err(Refusal::Limited(limited)),
-        Err(err) => return Err(Refusal::Failed(failed(err))),
+    if let Err(limited) = state.sign_up_per_ip.hit(store, &client_ip(parts, state.trust_forwarded_for), now).await? {
+        return Ok(Admission::Limited(limited));
     }
-    let password_hash =
-        state.passwords.hash(person.password.expose()).await.map_err(|e| Refusal::Failed(hash_failed(lang, e)))?;
-    let taken = store.credentials(person.email.as_str()).await.map_err(|e| Refusal::Failed(failed(e)))?.is_some();
-    if taken {
-        tell_owner(state, lang, person.email.as_str(), now).await.map_err(|e| Refusal::Failed(failed(e)))?;
-        return Ok(None);
+    let password_hash = state.passwords.hash(person.password.expose()).await.map_err(hash_failed)?;
+    if store.credentials(person.email.as_str()).await?.is_some() {
+        tell_owner(state, lang, person.email.as_str(), now).await?;
+        return Ok(Admission::Taken);
     }
     let code = tokens::new_token();
-    Ok(Some(NewSignUp {
+    Ok(Admission::New(Box::new(NewSignUp {
         name: person.name.clone(),
         email: person.email.clone(),
         password_hash,
@@ -245,25 +238,18 @@ async fn admit(state: &AppState, parts: &Parts, lang: Lang, person: &Person) -> 
         },
         mail: confirmation_mail(state, lang, person.email.as_str(), &person.name, &code),
         now,
-    }))
+    })))
 }
 
 /// The answer once the account is stored, or was found taken only at the insert.
-async fn finish(state: &AppState, lang: Lang, person: &Person, outcome: DbResult<i64>) -> Response {
+async fn finish(state: &AppState, lang: Lang, person: &Person, outcome: DbResult<i64>) -> Result<Response, AppError> {
     match outcome {
-        Ok(account_id) => {
-            tracing::info!(account_id, "signed up; confirmation link queued");
-            check_email(state)
-        }
+        Ok(account_id) => tracing::info!(account_id, "signed up; confirmation link queued"),
         // Taken between the look-up and the insert: the same as taken before.
-        Err(DbError::Conflict(Rule::AccountEmail)) => {
-            match tell_owner(state, lang, person.email.as_str(), now()).await {
-                Ok(()) => check_email(state),
-                Err(err) => failed(err),
-            }
-        }
-        Err(err) => failed(err),
+        Err(DbError::Conflict(Rule::AccountEmail)) => tell_owner(state, lang, person.email.as_str(), now()).await?,
+        Err(err) => return Err(err.into()),
     }
+    Ok(check_email(state))
 }
 
 fn check_email(state: &AppState) -> Response {

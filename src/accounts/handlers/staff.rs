@@ -1,13 +1,13 @@
 //! An admin makes a counsellor's or an admin's account; the person sets their own password
 //! from an emailed link.
 
-use super::{email_field, failed, hash_failed, kept, link};
+use super::{email_field, hash_failed, kept, link};
 use crate::accounts::pages::ROLE_FIELD;
 use crate::accounts::{Role, RoleGrant, FORGOT_PASSWORD_PATH, NEW_STAFF_PATH, RESET_PASSWORD_PATH};
 use crate::audit::AuditAction;
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
-use crate::error::FieldErrors;
+use crate::error::{AppError, FieldErrors};
 use crate::i18n::{t, Key};
 use crate::server::access::permits;
 use crate::server::audit::{role_detail, AuditEvent};
@@ -26,12 +26,12 @@ const INVITATION_SECS: i64 = 3 * 24 * 3600;
 
 /// An admin creates a counsellor's or admin's account. The account has no usable password
 /// until its owner sets one from the emailed link.
-pub async fn create_staff(State(state): State<AppState>, request: Request) -> Response {
+pub async fn create_staff(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let lang = Ui::from_request(&parts).lang;
-    let Some(current) = super::signed_in(&parts) else { return super::sign_in_first(NEW_STAFF_PATH) };
+    let Some(current) = super::signed_in(&parts) else { return Ok(super::sign_in_first(NEW_STAFF_PATH)) };
     if !permits(&current.actor, &[Role::Admin]) {
-        return super::forbidden(lang);
+        return Err(AppError::Forbidden);
     }
     let admin = current.actor;
     let mut errors = FieldErrors::default();
@@ -48,10 +48,7 @@ pub async fn create_staff(State(state): State<AppState>, request: Request) -> Re
     let store = state.store.as_ref();
     let role = match field(&fields, "role") {
         "counsellor" => {
-            let centres = match store.list_centres().await {
-                Ok(centres) => centres,
-                Err(err) => return failed(err),
-            };
+            let centres = store.list_centres().await?;
             let chosen = field(&fields, "centre").parse::<i64>().ok().filter(|id| centres.iter().any(|c| c.id == *id));
             if chosen.is_none() {
                 errors.push("centre", t(lang, Key::staff_err_centre));
@@ -66,17 +63,14 @@ pub async fn create_staff(State(state): State<AppState>, request: Request) -> Re
     };
     let values = kept(&fields, &["name", "email", "role", "centre"]);
     let (Some(name), Some(email), Some(role)) = (name, email, role) else {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
     if !errors.is_empty() {
-        return render_again(&state, parts, FormState { values, errors }).await;
+        return Ok(render_again(&state, parts, FormState { values, errors }).await);
     }
 
     // A password nobody knows, so the account cannot be used until its owner sets one.
-    let unusable = match state.passwords.hash(&tokens::new_token()).await {
-        Ok(hash) => hash,
-        Err(err) => return hash_failed(lang, err),
-    };
+    let unusable = state.passwords.hash(&tokens::new_token()).await.map_err(hash_failed)?;
     let now = now();
     let code = tokens::new_token();
     let token = NewToken {
@@ -102,7 +96,7 @@ pub async fn create_staff(State(state): State<AppState>, request: Request) -> Re
     );
     let account = NewAccount { email, name, password_hash: unusable, role, email_verified: false, now };
     let audit = AuditEvent::of_request(AuditAction::RoleGranted, &state, &parts).detail(role_detail(&account.role));
-    match store.create_account_with_link(&account, &token, &mail, Some(&audit)).await {
+    Ok(match store.create_account_with_link(&account, &token, &mail, Some(&audit)).await {
         Ok(account_id) => {
             state.outbox.queued();
             tracing::info!(account_id, by = admin.account_id, role = account.role.role.code(), "staff account created");
@@ -112,6 +106,6 @@ pub async fn create_staff(State(state): State<AppState>, request: Request) -> Re
             errors.push("email", t(lang, Key::staff_err_email_taken));
             render_again(&state, parts, FormState { values, errors }).await
         }
-        Err(err) => failed(err),
-    }
+        Err(err) => return Err(err.into()),
+    })
 }

@@ -83,8 +83,8 @@ fn ApplicantCard(applicant: Applicant, names: Vec<Accommodation>) -> impl IntoVi
     let details = profile.map(|p| {
         let personal = &p.personal;
         let skills =
-            if p.skills.is_empty() { t(lang, Key::vacancy_not_stated).to_string() } else { p.skills.join(", ") };
-        let education = p.education.map_or_else(|| t(lang, Key::vacancy_not_stated), |e| t(lang, e.label()));
+            if p.skills.is_empty() { t(lang, Key::person_not_stated).to_string() } else { p.skills.join(", ") };
+        let education = p.education.map_or_else(|| t(lang, Key::person_not_stated), |e| t(lang, e.label()));
         let types = p.disability.as_ref().filter(|d| !d.types.is_empty()).map(|d| {
             view! {
                 <dt>{t(lang, Key::seeker_disability_types)}</dt>

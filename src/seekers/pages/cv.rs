@@ -41,7 +41,7 @@ pub fn CvPage() -> impl IntoView {
 #[component]
 fn CvView(cv: Cv, pdf: String) -> impl IntoView {
     let lang = use_ui().lang;
-    let not_stated = || t(lang, Key::vacancy_not_stated).to_string();
+    let not_stated = || t(lang, Key::person_not_stated).to_string();
     let or_not_stated = |text: &str| if text.is_empty() { not_stated() } else { text.to_string() };
     let place = [cv.district.as_str(), cv.province.as_str(), cv.region.name()]
         .into_iter()

@@ -278,11 +278,11 @@ pub fn WorkHistory(experience: Vec<WorkExperience>, certificates: Vec<Certificat
     view! {
         <section aria-labelledby="experience-h">
             <h2 id="experience-h">{t(lang, Key::step_experience)}</h2>
-            <Entries none=Key::vacancy_not_stated items=jobs />
+            <Entries none=Key::person_not_stated items=jobs />
         </section>
         <section aria-labelledby="certified-h">
             <h2 id="certified-h">{t(lang, Key::step_certificates)}</h2>
-            <Entries none=Key::vacancy_not_stated items=certified />
+            <Entries none=Key::person_not_stated items=certified />
         </section>
     }
 }

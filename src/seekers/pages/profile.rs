@@ -98,12 +98,9 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
-    let education = profile.education.map_or_else(|| t(lang, Key::vacancy_not_stated), |e| t(lang, e.label()));
-    let skills = if profile.skills.is_empty() {
-        t(lang, Key::vacancy_not_stated).to_string()
-    } else {
-        profile.skills.join(", ")
-    };
+    let education = profile.education.map_or_else(|| t(lang, Key::person_not_stated), |e| t(lang, e.label()));
+    let skills =
+        if profile.skills.is_empty() { t(lang, Key::person_not_stated).to_string() } else { profile.skills.join(", ") };
     let languages = crate::seekers::languages_text(lang, &profile.languages);
     // The person, or a counsellor they let act for them, fills the profile in steps.
     let steps = (is_self || acts_for).then(|| {
@@ -117,14 +114,14 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
         view! { <p>{t(lang, Key::seeker_disability_hidden)}</p> }.into_any()
     } else {
         match profile.disability.clone() {
-            None => view! { <p>{t(lang, Key::vacancy_not_stated)}</p> }.into_any(),
+            None => view! { <p>{t(lang, Key::person_not_stated)}</p> }.into_any(),
             Some(d) => {
                 let name = |code: &String| {
                     names.iter().find(|n| &n.code == code).map_or_else(|| code.clone(), |n| n.name(lang).to_string())
                 };
                 let list = |codes: Vec<String>| {
                     if codes.is_empty() {
-                        t(lang, Key::vacancy_not_stated).to_string()
+                        t(lang, Key::person_not_stated).to_string()
                     } else {
                         codes.iter().map(name).collect::<Vec<_>>().join(", ")
                     }
@@ -134,7 +131,7 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                         <dt>{t(lang, Key::seeker_disability_types)}</dt>
                         <dd>{list(d.types)}</dd>
                         <dt>{t(lang, Key::seeker_conadis)}</dt>
-                        <dd>{d.conadis.map_or_else(|| t(lang, Key::vacancy_not_stated).to_string(), |c| c.as_str().to_string())}</dd>
+                        <dd>{d.conadis.map_or_else(|| t(lang, Key::person_not_stated).to_string(), |c| c.as_str().to_string())}</dd>
                         <dt>{t(lang, Key::seeker_needs_interview)}</dt>
                         <dd>{list(d.needs_at_interview)}</dd>
                         <dt>{t(lang, Key::seeker_needs_work)}</dt>
@@ -261,9 +258,9 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                     <dt>{t(lang, Key::vacancy_place)}</dt>
                     <dd>{place}</dd>
                     <dt>{t(lang, Key::seeker_phone)}</dt>
-                    <dd>{if p.phone.is_empty() { t(lang, Key::vacancy_not_stated).to_string() } else { p.phone.clone() }}</dd>
+                    <dd>{if p.phone.is_empty() { t(lang, Key::person_not_stated).to_string() } else { p.phone.clone() }}</dd>
                     <dt>{t(lang, Key::seeker_email)}</dt>
-                    <dd>{if p.email.is_empty() { t(lang, Key::vacancy_not_stated).to_string() } else { p.email.clone() }}</dd>
+                    <dd>{if p.email.is_empty() { t(lang, Key::person_not_stated).to_string() } else { p.email.clone() }}</dd>
                     <dt>{t(lang, Key::seeker_channel)}</dt>
                     <dd>{t(lang, p.channel.label())}</dd>
                 </dl>

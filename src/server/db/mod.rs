@@ -12,7 +12,7 @@ mod postgres;
 pub mod search;
 mod sqlite;
 
-use crate::accounts::store::AccountStore;
+use crate::accounts::store::{AccountStore, CredentialStore, SessionStore, SignUpStore};
 use crate::alerts::store::AlertStore;
 use crate::applications::store::ApplicationStore;
 use crate::audit::store::AuditStore;
@@ -20,10 +20,10 @@ use crate::casework::store::CaseworkStore;
 use crate::matches::store::MatchStore;
 use crate::media::store::SignVideoStore;
 use crate::organisations::store::OrganisationStore;
-use crate::seekers::store::SeekerStore;
+use crate::seekers::store::{CaseloadStore, ConsentStore, HistoryStore, SeekerStore};
 use crate::server::auth::limit_store::LimitStore;
 use crate::server::mail::outbox::OutboxStore;
-use crate::vacancies::store::VacancyStore;
+use crate::vacancies::store::{AccommodationStore, ReportStore, VacancyStore};
 use async_trait::async_trait;
 use search::SearchStore;
 use std::sync::Arc;
@@ -160,49 +160,48 @@ pub enum OpenError {
 
 pub type DbResult<T> = Result<T, DbError>;
 
-/// Everything Senda keeps: one trait per area, each in its own file with its SQL. Each
-/// method is one unit of work: it commits, or changes nothing.
-pub trait Store:
-    OrganisationStore
-    + AccountStore
-    + AuditStore
-    + VacancyStore
-    + SearchStore
-    + SignVideoStore
-    + SeekerStore
-    + ApplicationStore
-    + MatchStore
-    + CaseworkStore
-    + OutboxStore
-    + AlertStore
-    + LimitStore
-    + Maintenance
-{
+/// Declares [`Store`] as every storage trait at once, and makes any type with them all a
+/// `Store`: the list is written once.
+macro_rules! store_of {
+    ($first:ident $(, $part:ident)* $(,)?) => {
+        /// Everything Senda keeps: one trait per area, each in its own file with its SQL.
+        /// Each method is one unit of work: it commits, or changes nothing.
+        pub trait Store: $first $(+ $part)* {}
+
+        impl<T> Store for T where T: $first $(+ $part)* {}
+    };
 }
 
-impl<T> Store for T where
-    T: OrganisationStore
-        + AccountStore
-        + AuditStore
-        + VacancyStore
-        + SearchStore
-        + SignVideoStore
-        + SeekerStore
-        + ApplicationStore
-        + MatchStore
-        + CaseworkStore
-        + OutboxStore
-        + AlertStore
-        + LimitStore
-        + Maintenance
-{
-}
+store_of!(
+    OrganisationStore,
+    AccountStore,
+    SignUpStore,
+    CredentialStore,
+    SessionStore,
+    AuditStore,
+    VacancyStore,
+    AccommodationStore,
+    ReportStore,
+    SearchStore,
+    SignVideoStore,
+    SeekerStore,
+    HistoryStore,
+    ConsentStore,
+    CaseloadStore,
+    ApplicationStore,
+    MatchStore,
+    CaseworkStore,
+    OutboxStore,
+    AlertStore,
+    LimitStore,
+    Maintenance,
+);
 
 /// The storage traits, for `use crate::server::db::prelude::*` where a store is used.
 pub mod prelude {
     pub use super::search::SearchStore;
     pub use super::{DbError, DbResult, Maintenance, Rule, Store};
-    pub use crate::accounts::store::AccountStore;
+    pub use crate::accounts::store::{AccountStore, CredentialStore, SessionStore, SignUpStore};
     pub use crate::alerts::store::AlertStore;
     pub use crate::applications::store::ApplicationStore;
     pub use crate::audit::store::AuditStore;
@@ -210,10 +209,10 @@ pub mod prelude {
     pub use crate::matches::store::MatchStore;
     pub use crate::media::store::SignVideoStore;
     pub use crate::organisations::store::OrganisationStore;
-    pub use crate::seekers::store::SeekerStore;
+    pub use crate::seekers::store::{CaseloadStore, ConsentStore, HistoryStore, SeekerStore};
     pub use crate::server::auth::limit_store::LimitStore;
     pub use crate::server::mail::outbox::OutboxStore;
-    pub use crate::vacancies::store::VacancyStore;
+    pub use crate::vacancies::store::{AccommodationStore, ReportStore, VacancyStore};
 }
 
 /// The engine itself: health, migrations, clean-up.
@@ -346,10 +345,10 @@ macro_rules! impl_store {
     ($store:ty, $engine:expr) => {
         $crate::server::db::impl_maintenance!($store, $engine);
         $crate::organisations::store::impl_organisation_store!($store);
-        $crate::accounts::store::impl_account_store!($store);
+        $crate::accounts::store::impl_accounts_store!($store);
         $crate::audit::store::impl_audit_store!($store);
         $crate::server::mail::outbox::impl_outbox_store!($store);
-        $crate::vacancies::store::impl_vacancy_store!($store);
+        $crate::vacancies::store::impl_vacancies_store!($store);
         $crate::server::auth::limit_store::impl_limit_store!($store);
         $crate::media::store::impl_sign_video_store!($store);
         $crate::seekers::store::impl_seeker_store!($store);

@@ -66,6 +66,14 @@ fn count_text(lang: Lang, results: &SearchResults) -> String {
     }
 }
 
+/// "page 2 of 5", when there is more than one.
+fn page_of(lang: Lang, results: &SearchResults) -> Option<String> {
+    let pages = results.pages();
+    (pages > 1).then(|| {
+        t_with(lang, Key::search_page_of, &[("page", &results.page.to_string()), ("pages", &pages.to_string())])
+    })
+}
+
 #[component]
 fn SearchResultsPage(view: SearchView) -> impl IntoView {
     let lang = use_ui().lang;
@@ -75,11 +83,12 @@ fn SearchResultsPage(view: SearchView) -> impl IntoView {
     if query.bad_salary.is_some() {
         errors.push(param::SALARY, t(lang, Key::search_salary_error));
     }
-    let mut title = t_with(
-        lang,
-        Key::title_pattern,
-        &[("page", &format!("{} · {}", escape_text(&heading), t(lang, Key::search_title)))],
-    );
+    // Page two of the same search is another page in a history or a tab list.
+    let mut named = format!("{} · {}", escape_text(&heading), t(lang, Key::search_title));
+    if let Some(page_of) = page_of(lang, &results) {
+        named = format!("{named} ({page_of})");
+    }
+    let mut title = t_with(lang, Key::title_pattern, &[("page", &named)]);
     if !errors.is_empty() {
         title = format!("{}: {title}", t(lang, Key::form_error_prefix));
     }
@@ -273,9 +282,7 @@ fn SearchForm(query: SearchQuery, accommodations: Vec<Accommodation>, errors: Fi
 fn ResultsList(query: SearchQuery, results: SearchResults, accommodations: Vec<Accommodation>) -> impl IntoView {
     let lang = use_ui().lang;
     let pages = results.pages();
-    let page_note = (pages > 1).then(|| {
-        t_with(lang, Key::search_page_of, &[("page", &results.page.to_string()), ("pages", &pages.to_string())])
-    });
+    let page_note = page_of(lang, &results);
     // Relevance was asked for (or is the default with words) but there were too many to rank.
     let newest_note = (!query.terms().is_empty()
         && query.sort_asked() == SortOrder::Relevance

@@ -83,6 +83,9 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
         ),
         None => t_with(lang, Key::vacancy_apply_body_short, &[("centre", &vacancy.centre_name)]),
     };
+    // Two tabs or two results in a history read apart by their titles: the job, who offers
+    // it and where.
+    let title_name = format!("{} · {}, {}", d.title, vacancy.company_name, place(&vacancy));
     let lead = format!("{} · {} · {}", vacancy.company_name, place(&vacancy), t(lang, d.modality.label()));
     // The plain-language summary: first for whoever asks for it (the default), else after
     // the full description.
@@ -104,7 +107,7 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
         view! { <ManagePanel id=vacancy.id status=vacancy.status comment=vacancy.review_comment.clone() manage has_video /> }
     });
     view! {
-        <Title text=named_title(lang, &d.title, form.has_errors()) />
+        <Title text=named_title(lang, &title_name, form.has_errors()) />
         {json_ld.map(|json| view! { <script type="application/ld+json" inner_html=json></script> })}
         <article class="app-width app-narrow app-vacancy">
             <NoticeBanner />

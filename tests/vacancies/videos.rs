@@ -1,0 +1,149 @@
+//! Sign-language videos and their captions: attached, served in ranges, refused when forged, broken or too big.
+
+use super::*;
+
+#[tokio::test]
+async fn a_sign_language_video_is_attached_served_in_byte_ranges_and_shown_with_its_captions() {
+    let (app, state, db) = app_with_state().await;
+    let p = people(&state).await;
+    let id = new_draft(&app, &p).await;
+    let form = page(&app, &format!("/vacantes/video?id={id}"), Some(&p.employer)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(r#"enctype="multipart/form-data""#), "a real form that works without JavaScript");
+    assert!(form.body.contains(r#"type="file""#) && form.body.contains("200 MB"), "{}", form.body);
+
+    let (webm, vtt, transcript) = (fixture("intro.webm"), fixture("intro.vtt"), "Hola. Somos Textiles del Sur.");
+    let reply = send_video(&app, &p.employer, id, ("intro.webm", &webm), ("intro.vtt", &vtt), transcript, "").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(location(&reply), format!("/vacante/{id}?aviso=video-guardado"));
+    assert_eq!(kept_videos(&db).len(), 1);
+
+    let shown = page(&app, &format!("/vacante/{id}"), Some(&p.employer)).await.body;
+    let version = state.store.vacancy_video(id).await.unwrap().unwrap().version;
+    assert!(shown.contains(&format!(r#"src="/vacante/{id}/lsp?v={version}" type="video/webm""#)), "{shown}");
+    assert!(shown.contains(&format!(r#"<track kind="captions" src="/vacante/{id}/lsp.vtt?v={version}" srclang="es""#)));
+    assert!(shown.contains("controls") && !shown.contains("autoplay"), "controls, never autoplay");
+    assert!(shown.contains("Leer la transcripción del video") && shown.contains(transcript));
+
+    // Byte ranges, as a phone fetches a video; never compressed.
+    let range = get(&format!("/vacante/{id}/lsp?v={version}"))
+        .header(header::COOKIE, &p.employer)
+        .header(header::RANGE, "bytes=0-99")
+        .header(header::ACCEPT_ENCODING, "gzip, br")
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&app, range).await;
+    assert_eq!(reply.status, StatusCode::PARTIAL_CONTENT);
+    assert_eq!(reply.headers[header::CONTENT_RANGE], format!("bytes 0-99/{}", webm.len()).as_str());
+    assert_eq!(reply.headers[header::CONTENT_TYPE], "video/webm");
+    assert!(reply.headers.get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(reply.raw, webm[..100]);
+    let captions = page(&app, &format!("/vacante/{id}/lsp.vtt?v={version}"), Some(&p.employer)).await;
+    assert_eq!(captions.headers[header::CONTENT_TYPE], "text/vtt; charset=utf-8");
+    assert!(captions.body.starts_with("WEBVTT"));
+    // A draft's video is for its employers and counsellors only.
+    assert_eq!(page(&app, &format!("/vacante/{id}/lsp"), None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &format!("/vacante/{id}/lsp.vtt"), Some(&p.seeker)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &format!("/vacante/{id}/lsp"), Some(&p.counsellor)).await.status, StatusCode::OK);
+
+    // Another upload replaces it, file and all; then it is taken away.
+    let mp4 = fixture("intro.mp4");
+    let reply = send_video(&app, &p.counsellor, id, ("intro.mp4", &mp4), ("intro.vtt", &vtt), transcript, "").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let videos = kept_videos(&db);
+    assert!(videos.len() == 1 && videos[0].ends_with(".mp4"), "{videos:?}");
+    let removed = serde_urlencoded::to_string([("vacancy", id.to_string())]).unwrap();
+    let reply = send(&app, post_form_from("/vacantes/video/quitar", &removed, ORIGIN, Some(&p.employer))).await;
+    assert_eq!(location(&reply), format!("/vacante/{id}?aviso=video-quitado"));
+    assert!(kept_videos(&db).is_empty());
+    assert!(!page(&app, &format!("/vacante/{id}"), Some(&p.employer)).await.body.contains("<video"));
+
+    // Only whoever may change the vacancy's text may change its video.
+    let reply =
+        send_video(&app, &p.other_employer, id, ("intro.webm", &webm), ("intro.vtt", &vtt), transcript, "").await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(state.store.vacancy_video(id).await.unwrap().is_none());
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn forged_videos_and_broken_captions_are_refused_on_their_fields_and_a_good_video_waits_for_the_second_try() {
+    let (app, state, db) = app_with_state().await;
+    let p = people(&state).await;
+    let id = new_draft(&app, &p).await;
+    let (webm, vtt) = (fixture("intro.webm"), fixture("intro.vtt"));
+    let transcript = "</textarea><b>Hola</b>";
+    let refused = [
+        (("forged-page.mp4", fixture("forged-page.mp4")), ("intro.vtt", vtt.clone()), "no es un video WebM ni MP4"),
+        (("forged-image.webm", fixture("forged-image.webm")), ("intro.vtt", vtt.clone()), "no es un video WebM ni MP4"),
+        (("quicktime.mov", fixture("quicktime.mov")), ("intro.vtt", vtt.clone()), "no es un video WebM ni MP4"),
+        (("", Vec::new()), ("intro.vtt", vtt.clone()), "Elige el archivo del video"),
+    ];
+    for ((video_name, video), (captions_name, captions), message) in &refused {
+        let reply =
+            send_video(&app, &p.employer, id, (video_name, video), (captions_name, captions), transcript, "").await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{video_name}");
+        assert!(reply.body.contains(message), "{video_name}: {message}");
+        assert!(reply.body.contains("&lt;/textarea&gt;&lt;b&gt;Hola&lt;/b&gt;"), "the transcript is kept, as text");
+        assert!(!reply.body.contains(r#"name="pending_video""#), "nothing to keep");
+    }
+    assert!(kept_videos(&db).is_empty() && state.store.vacancy_video(id).await.unwrap().is_none());
+
+    // Good video, broken captions: the captions are named, the video waits on the server.
+    let broken = [
+        ("captions.srt.vtt", "no empieza con WEBVTT"),
+        ("backwards.vtt", "En la línea 3 de los subtítulos, el subtítulo termina antes de empezar"),
+        ("intro.webm", "no es un texto WebVTT"),
+    ];
+    for (captions_name, message) in broken {
+        let reply =
+            send_video(&app, &p.employer, id, ("intro.webm", &webm), (captions_name, &fixture(captions_name)), "", "")
+                .await;
+        assert!(reply.body.contains(message), "{captions_name}: {message}");
+        assert!(reply.body.contains("Escribe la transcripción del video"));
+    }
+    let reply = send_video(
+        &app,
+        &p.employer,
+        id,
+        ("mi video.webm", &webm),
+        ("backwards.vtt", &fixture("backwards.vtt")),
+        "x",
+        "",
+    )
+    .await;
+    assert!(reply.body.contains("Ya tenemos tu video «mi video.webm» (12 KB)"), "{}", reply.body);
+    let token = input_tag(&reply.body, "pending_video").split("value=\"").nth(1).unwrap().split('"').next().unwrap();
+    assert!(
+        kept_videos(&db).is_empty() && state.store.vacancy_video(id).await.unwrap().is_none(),
+        "nothing stored yet"
+    );
+
+    // Someone else's token names nothing; this person's, with the captions fixed, finishes it.
+    let reply = send_video(&app, &p.counsellor, id, ("", &[]), ("intro.vtt", &vtt), "Hola.", token).await;
+    assert!(reply.body.contains("Elige el archivo del video"), "a kept video is its uploader's");
+    let reply = send_video(&app, &p.employer, id, ("", &[]), ("intro.vtt", &vtt), "Hola.", token).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = state.store.vacancy_video(id).await.unwrap().unwrap();
+    assert_eq!((stored.bytes, stored.transcript.as_str()), (webm.len() as i64, "Hola."));
+    assert_eq!(kept_videos(&db).len(), 1);
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_video_over_the_configured_size_is_refused_and_nothing_stays_behind() {
+    let (app, state, db) = app_with_flags(&["--video-max-mb", "1"]).await;
+    let p = people(&state).await;
+    let id = new_draft(&app, &p).await;
+    let mut big = fixture("intro.webm");
+    big.resize(1024 * 1024 + 1, 0);
+    let reply =
+        send_video(&app, &p.employer, id, ("largo.webm", &big), ("intro.vtt", &fixture("intro.vtt")), "Hola.", "")
+            .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("El video pesa más de 1.0 MB"), "{}", reply.body);
+    assert!(kept_videos(&db).is_empty());
+    let scratch: Vec<_> = std::fs::read_dir(uploads_dir(&db).join("incoming")).unwrap().collect();
+    assert!(scratch.is_empty(), "no scratch file left: {scratch:?}");
+    db.cleanup().await;
+}
