@@ -14,8 +14,8 @@ export const PAGES: { path: string; title: string | RegExp }[] = [
   { path: "/esta-pagina-no-existe", title: "Página no encontrada — Senda" },
   // A demo vacancy (with its Listen control), results with pagination (the demo board), and an
   // empty search.
-  { path: "/vacante/1", title: "Operario o operaria de control de calidad textil — Senda" },
-  { path: "/empleos?region=arequipa", title: /^\d+ vacantes · Buscar empleo — Senda$/ },
+  { path: "/vacante/1", title: /^Operario o operaria de control de calidad textil · Textiles Andinos S\.A\.C\., .+ — Senda$/ },
+  { path: "/empleos?region=arequipa", title: /^\d+ vacantes · Buscar empleo( \(página 1 de \d+\))? — Senda$/ },
   { path: "/empleos?q=astronauta&ajuste=job_coach", title: "0 vacantes para «astronauta» · Buscar empleo — Senda" },
   // An alert's "stop" link once the alert is gone.
   { path: "/avisos/dejar", title: "Dejar de recibir avisos — Senda" },

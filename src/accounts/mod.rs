@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::ui::{sign_in_returning_to, SIGN_IN_PATH};
 /// Where the sign-out button posts to.
 pub const SIGN_OUT_PATH: &str = "/salir";
+/// The sign-in form's box for a session that outlives the browser (`si` when ticked).
+pub const KEEP_SIGNED_IN: &str = "mantener";
 /// The signed-in person's own page.
 pub const ACCOUNT_PATH: &str = "/cuenta";
 /// A job seeker creates an account.

@@ -4,7 +4,6 @@
 
 use super::{Application, ApplicationStatus};
 use crate::error::AppError;
-use crate::seekers::SeekerProfile;
 use crate::vacancies::Accommodation;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -100,7 +99,7 @@ pub async fn applicant(
     store: &dyn crate::server::db::Store,
     actor: &crate::domain::Actor,
     seeker: Option<i64>,
-) -> Result<Option<(SeekerProfile, crate::seekers::consent::Consents, super::Side)>, AppError> {
+) -> Result<Option<(crate::seekers::SeekerProfile, crate::seekers::consent::Consents, super::Side)>, AppError> {
     let id = match seeker {
         Some(id) => id,
         None => match store.seeker_of_account(actor.account_id).await? {
@@ -135,15 +134,79 @@ pub async fn read_my_applications() -> Result<MyApplications, AppError> {
     Ok(MyApplications { seeker_id: Some(id), applications: applications?, accommodations: accommodations? })
 }
 
-/// One applicant as the employer sees them.
+/// One applicant as the vacancy's employer, or its centre's counsellor, may see them: what is
+/// needed to contact and assess the person and to prepare the interview. Made field by field
+/// for this viewer (see the table in `seekers::visibility`), never a profile with parts taken
+/// out: a field added to the profile reaches nobody here until it is added to this type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Applicant {
-    pub application: Application,
-    /// What the person's consents let the employer see; `None` when nothing (they withdrew
-    /// consent to share their profile, or deleted it).
-    pub profile: Option<SeekerProfile>,
+pub struct ApplicantView {
+    pub application_id: i64,
+    pub status: ApplicationStatus,
+    pub applied_at: i64,
+    pub message: String,
+    /// What the person asked for at the interview with this application; empty unless their
+    /// consent to the processing of disability data stands.
+    pub needs_at_interview: Vec<String>,
+    /// The counsellor who applied for the person, when one did.
+    pub applied_by_counsellor: Option<String>,
+    /// The application's steps, oldest first, with the notes written to the person.
+    pub history: Vec<super::ApplicationEvent>,
+    pub person: ApplicantPerson,
     /// Where the employer may move the application now.
     pub moves: Vec<ApplicationStatus>,
+}
+
+/// Who applied, as far as they let the employer know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApplicantPerson {
+    /// The person lets the employers they apply to see their profile.
+    Shared(ApplicantProfile),
+    /// They took back their consent to share the profile with employers.
+    NotShared,
+    /// They deleted their profile: the application stays, withdrawn, with nobody behind it.
+    Deleted,
+}
+
+/// The part of a profile an employer gets: how to reach the person and what they can do.
+/// Never the identity document, the birth date, the sex or the home address (none is needed
+/// to assess someone, and each invites discrimination), nor the account behind the profile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantProfile {
+    pub full_name: String,
+    pub phone: String,
+    pub email: String,
+    pub channel: crate::seekers::ContactChannel,
+    /// The region the person lives in; the province and district stay with them.
+    pub region: crate::domain::Region,
+    pub education: Option<crate::seekers::Education>,
+    pub skills: Vec<String>,
+    pub languages: Vec<crate::seekers::SpokenLanguage>,
+    /// The kinds of disability, only when the person said them in this application and
+    /// consented to the processing of that data.
+    pub disability_types: Vec<String>,
+}
+
+#[cfg(feature = "ssr")]
+impl ApplicantProfile {
+    /// What `visible` lets an employer have of `profile`.
+    fn of(profile: crate::seekers::SeekerProfile, visible: crate::seekers::visibility::Visible) -> ApplicantProfile {
+        let personal = profile.personal;
+        let disability_types = match profile.disability {
+            Some(disability) if visible.disability => disability.types,
+            _ => Vec::new(),
+        };
+        ApplicantProfile {
+            full_name: personal.full_name,
+            phone: personal.phone,
+            email: personal.email,
+            channel: personal.channel,
+            region: personal.region,
+            education: profile.education,
+            skills: profile.skills,
+            languages: profile.languages,
+            disability_types,
+        }
+    }
 }
 
 /// The applicants to a vacancy.
@@ -151,7 +214,7 @@ pub struct Applicant {
 pub struct Applicants {
     pub vacancy_id: i64,
     pub vacancy_title: String,
-    pub applicants: Vec<Applicant>,
+    pub applicants: Vec<ApplicantView>,
     /// The names of the accommodations and disability types shown.
     pub names: Vec<Accommodation>,
 }
@@ -161,7 +224,7 @@ pub struct Applicants {
 /// applicant needs is recorded for the applicant to read.
 #[server(endpoint = "applications/applicants")]
 pub async fn read_applicants(vacancy: i64) -> Result<Applicants, AppError> {
-    use crate::seekers::visibility::{redact, visible_to, Viewer};
+    use crate::seekers::visibility::{visible_to, Viewer};
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
     let facts = store.vacancy_facts(vacancy).await?.ok_or(AppError::NotFound)?;
@@ -171,26 +234,39 @@ pub async fn read_applicants(vacancy: i64) -> Result<Applicants, AppError> {
     let found = store.vacancy(vacancy).await?.ok_or(AppError::NotFound)?;
     let now = crate::server::auth::now();
     let mut applicants = Vec::new();
-    for mut application in store.vacancy_applications(vacancy).await? {
-        let mut profile = None;
-        if let Some(seeker) = application.seeker_id {
-            let consents = store.consents_in_force(seeker).await?;
-            let visible = visible_to(Viewer::EmployerAppliedTo { disclosed: application.disclose }, &consents);
-            if !visible.needs {
-                application.needs_at_interview.clear();
-            }
-            if visible.profile {
-                if let Some(found) = store.seeker(seeker).await? {
-                    let shown = redact(found, visible);
-                    if visible.logged && (shown.disability.is_some() || !application.needs_at_interview.is_empty()) {
-                        store.log_sensitive_access(seeker, current.actor.account_id, "application", now).await?;
+    for application in store.vacancy_applications(vacancy).await? {
+        let mut needs_at_interview = Vec::new();
+        let person = match application.seeker_id {
+            None => ApplicantPerson::Deleted,
+            Some(seeker) => {
+                let consents = store.consents_in_force(seeker).await?;
+                let visible = visible_to(Viewer::EmployerAppliedTo { disclosed: application.disclose }, &consents);
+                if visible.needs {
+                    needs_at_interview = application.needs_at_interview.clone();
+                }
+                match store.seeker(seeker).await?.filter(|_| visible.profile) {
+                    Some(profile) => {
+                        let shown = ApplicantProfile::of(profile, visible);
+                        if visible.logged && (!shown.disability_types.is_empty() || !needs_at_interview.is_empty()) {
+                            store.log_sensitive_access(seeker, current.actor.account_id, "application", now).await?;
+                        }
+                        ApplicantPerson::Shared(shown)
                     }
-                    profile = Some(shown);
+                    None => ApplicantPerson::NotShared,
                 }
             }
-        }
-        let moves = super::workflow::employer_moves(application.status).to_vec();
-        applicants.push(Applicant { application, profile, moves });
+        };
+        applicants.push(ApplicantView {
+            application_id: application.id,
+            status: application.status,
+            applied_at: application.created_at,
+            message: application.message,
+            needs_at_interview,
+            applied_by_counsellor: application.applied_by_counsellor,
+            history: application.events,
+            person,
+            moves: super::workflow::employer_moves(application.status).to_vec(),
+        });
     }
     let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
     Ok(Applicants {

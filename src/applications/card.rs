@@ -32,10 +32,9 @@ fn event_text(lang: Lang, status: ApplicationStatus, side: Side) -> String {
 
 /// An application's history, oldest first, as a list of dated sentences.
 #[component]
-pub fn ApplicationHistory(application: Application) -> impl IntoView {
+pub fn ApplicationHistory(events: Vec<super::ApplicationEvent>) -> impl IntoView {
     let lang = use_ui().lang;
-    let items = application
-        .events
+    let items = events
         .into_iter()
         .map(|event| {
             let note = (!event.note.is_empty()).then(|| {
@@ -115,7 +114,7 @@ pub fn ApplicationCard(
             </dl>
             <details class="app-details">
                 <summary>{t(lang, Key::application_history)}</summary>
-                <ApplicationHistory application />
+                <ApplicationHistory events=a.events.clone() />
             </details>
             {withdraw}
             {record_for.filter(|_| a.status == ApplicationStatus::Hired).map(|seeker| view! {

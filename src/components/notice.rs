@@ -12,6 +12,7 @@ pub enum Notice {
     PasswordReset,
     PasswordChanged,
     EmailConfirmed,
+    EmailConfirmedSignIn,
     SessionEnded,
     SessionsEnded,
     CompanyVerified,
@@ -62,10 +63,11 @@ pub enum Notice {
 }
 
 impl Notice {
-    const ALL: [Notice; 50] = [
+    const ALL: [Notice; 51] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
+        Notice::EmailConfirmedSignIn,
         Notice::SessionEnded,
         Notice::SessionsEnded,
         Notice::CompanyVerified,
@@ -120,6 +122,7 @@ impl Notice {
             Notice::PasswordReset => "clave-nueva",
             Notice::PasswordChanged => "clave-cambiada",
             Notice::EmailConfirmed => "correo-confirmado",
+            Notice::EmailConfirmedSignIn => "correo-confirmado-entra",
             Notice::SessionEnded => "sesion-cerrada",
             Notice::SessionsEnded => "sesiones-cerradas",
             Notice::CompanyVerified => "empresa-verificada",
@@ -175,6 +178,7 @@ impl Notice {
             Notice::PasswordReset => Key::notice_password_reset,
             Notice::PasswordChanged => Key::notice_password_changed,
             Notice::EmailConfirmed => Key::notice_email_confirmed,
+            Notice::EmailConfirmedSignIn => Key::notice_email_confirmed_sign_in,
             Notice::SessionEnded => Key::notice_session_ended,
             Notice::SessionsEnded => Key::notice_sessions_ended,
             Notice::CompanyVerified => Key::notice_company_verified,

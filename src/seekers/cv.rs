@@ -57,8 +57,9 @@ pub fn is_pdf(head: &[u8]) -> bool {
 pub struct Cv {
     pub full_name: String,
     pub region: Region,
-    pub province: String,
-    pub district: String,
+    /// Where in the region the person lives: for the person and their centre; an employer
+    /// learns the region alone.
+    pub home: Option<Home>,
     pub phone: String,
     pub email: String,
     pub channel: ContactChannel,
@@ -73,14 +74,26 @@ pub struct Cv {
     pub back: String,
 }
 
+/// The province and district a person lives in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Home {
+    pub province: String,
+    pub district: String,
+}
+
 impl Cv {
-    pub fn of(profile: super::SeekerProfile, back: String) -> Cv {
+    /// The CV of `profile` as `viewer` may read it.
+    pub fn of(profile: super::SeekerProfile, viewer: super::visibility::Viewer, back: String) -> Cv {
+        use super::visibility::Viewer;
         let p = profile.personal;
+        let home = match viewer {
+            Viewer::Themselves | Viewer::CentreCounsellor => Some(Home { province: p.province, district: p.district }),
+            Viewer::EmployerAppliedTo { .. } | Viewer::Unrelated => None,
+        };
         Cv {
             full_name: p.full_name,
             region: p.region,
-            province: p.province,
-            district: p.district,
+            home,
             phone: p.phone,
             email: p.email,
             channel: p.channel,
@@ -103,21 +116,22 @@ impl Cv {
 pub async fn read_cv(seeker: Option<i64>, application: Option<i64>) -> Result<Cv, AppError> {
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
-    let (id, back) = cv_subject(store.as_ref(), &current.actor, seeker, application).await?;
+    let (id, viewer, back) = cv_subject(store.as_ref(), &current.actor, seeker, application).await?;
     let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
-    Ok(Cv::of(profile, back))
+    Ok(Cv::of(profile, viewer, back))
 }
 
-/// Whose CV `actor` asks for, and where they came from — the person's own; `seeker` for a
-/// counsellor of their centre; the applicant of `application` for whoever manages its vacancy —
-/// while the person's consents let that reader see their profile. Not found otherwise.
+/// Whose CV `actor` asks for, how they stand to the person, and where they came from — the
+/// person's own; `seeker` for a counsellor of their centre; the applicant of `application` for
+/// whoever manages its vacancy — while the person's consents let that reader see their
+/// profile. Not found otherwise.
 #[cfg(feature = "ssr")]
 pub async fn cv_subject(
     store: &dyn crate::server::db::Store,
     actor: &crate::domain::Actor,
     seeker: Option<i64>,
     application: Option<i64>,
-) -> Result<(i64, String), AppError> {
+) -> Result<(i64, super::visibility::Viewer, String), AppError> {
     use super::visibility::{visible_to, Viewer};
     let (id, viewer, back) = match (application, seeker) {
         (Some(application), _) => {
@@ -143,5 +157,5 @@ pub async fn cv_subject(
     if !visible_to(viewer, &consents).profile {
         return Err(AppError::NotFound);
     }
-    Ok((id, back))
+    Ok((id, viewer, back))
 }

@@ -4,6 +4,24 @@
 //! accommodations an applicant needs, to prepare, but the kind of disability only when the
 //! applicant chose to say it in that application; admins run the system, not caseloads, and get
 //! none of it. Pure rules, checked on the server before anything is read.
+//!
+//! Each viewer is answered with a type made for them, holding only these fields:
+//!
+//! | of the person                                  | themselves | their centre's counsellor | an employer applied to (and the vacancy's centre), while they share their profile | anyone else |
+//! |------------------------------------------------|-----|------------------------------------|----------------------------------------------------------|-----|
+//! | name, education, skills, languages, jobs, CV   | yes | yes                                | yes                                                      | no  |
+//! | phone, email, how they like to be contacted    | yes | yes                                | yes                                                      | no  |
+//! | region                                         | yes | yes                                | yes                                                      | no  |
+//! | province, district, document, birth date, sex  | yes | yes                                | never                                                    | no  |
+//! | accommodations needed                          | yes | with disability-data and acting consents (logged) | what this application asked for, with disability-data consent (logged) | no |
+//! | kinds of disability                            | yes | with both consents (logged)        | only if said in this application, with disability-data consent (logged) | no |
+//! | CONADIS number                                 | yes | with both consents (logged)        | never                                                    | no  |
+//! | account, register id                           | yes | the register id                    | never                                                    | no  |
+//!
+//! "Anyone else" is another centre's counsellor, another company's employer, an admin, an
+//! analyst (who reads counts, never a person) and a visitor: they get "not found", which
+//! does not even say the person exists. The employer's view is `applications::api::ApplicantView`
+//! and, for the CV, `seekers::cv::Cv` without `home`.
 
 use super::consent::{ConsentKind, Consents};
 use serde::{Deserialize, Serialize};

@@ -96,6 +96,11 @@ pub struct Config {
     #[arg(long, env = "SENDA_PASSWORD_HASH_QUEUE", default_value_t = 16, global = true)]
     pub password_hash_queue: usize,
 
+    /// Days a delivered (or given-up) message's row is kept, its body already blanked, before
+    /// it is deleted.
+    #[arg(long, env = "SENDA_MAIL_KEPT_DAYS", default_value_t = 30, global = true)]
+    pub mail_kept_days: i64,
+
     /// Accounts that may be made from one address in an hour. A centre that signs people up
     /// in a room behind one address may need more.
     #[arg(long, env = "SENDA_SIGN_UPS_PER_ADDRESS_PER_HOUR", default_value_t = 20, global = true)]

@@ -26,15 +26,35 @@ impl IntoResponse for AppError {
 #[derive(Clone)]
 struct Unanswered(AppError);
 
-/// Middleware: answers a handler's error in the language of the request it came from.
+/// Middleware: answers a handler's error in the language of the request it came from, and a
+/// server function's error with that error's own status.
 pub async fn layer(request: Request, next: Next) -> Response {
     let lang = lang_of(request.headers());
     let address = request.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+    let server_fn = request.uri().path().starts_with(SERVER_FN_PREFIX);
     let mut response = next.run(request).await;
     match response.extensions_mut().remove::<Unanswered>() {
         Some(Unanswered(error)) => page(&error, lang, &address),
+        None if server_fn && response.status() == StatusCode::INTERNAL_SERVER_ERROR => with_own_status(response).await,
         None => response,
     }
+}
+
+/// Where Leptos serves the server functions.
+const SERVER_FN_PREFIX: &str = "/api/";
+
+/// A server function's error comes out of Leptos as `500` whatever it was, with the error
+/// itself as JSON: "not found" and "not allowed" must not read as the server failing (nor be
+/// counted as such by a monitor or the probing log). The body is kept as it is.
+async fn with_own_status(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return Response::from_parts(parts, axum::body::Body::empty());
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// The answer to `error` for a request to `address`, in `lang`.

@@ -44,9 +44,11 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(ServeDir::new(state.leptos.site_root.as_ref()).append_index_html_on_directories(false).fallback(
             leptos_axum::file_and_error_handler::<AppState, _>(shell).with_state(state.clone()),
         ))
-        // Inner to outer: a handler's error answered in the request's language, who is asking,
-        // then whether a write comes from our own pages.
+        // Inner to outer: a handler's error answered in the request's language, a "not found"
+        // for someone signed in logged, who is asking, then whether a write comes from our own
+        // pages.
         .layer(axum::middleware::from_fn(error_page::layer))
+        .layer(axum::middleware::from_fn(crate::server::probing::watch))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::attach))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))
         .layer(

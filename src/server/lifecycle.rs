@@ -33,6 +33,7 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
         store.clone(),
         state.outbox.clone(),
         state.public_origin.clone(),
+        config.mail_kept_days * 86_400,
         stopped,
     ));
     // The peer address feeds the per-IP rate limits.
@@ -78,7 +79,8 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// Every ten minutes, on every app server: deletes expired sessions, links and counters,
+/// Every ten minutes, on every app server: deletes expired sessions, links and counters and old
+/// delivered mail,
 /// closes the vacancies whose closing date has ended (both are idempotent, so servers need not
 /// agree on whose turn it is; pages never show a vacancy past its date meanwhile), and sends
 /// the saved searches' alerts that are due (each is taken by one server only).
@@ -86,13 +88,14 @@ async fn purge_expired_regularly(
     store: Arc<dyn Store>,
     outbox: crate::server::mail::Outbox,
     origin: String,
+    mail_kept_secs: i64,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     loop {
         let now = crate::server::auth::now();
-        match store.purge_expired(now).await {
+        match store.purge_expired(now, mail_kept_secs).await {
             Ok(0) => {}
-            Ok(purged) => tracing::info!(purged, "expired sessions, links and counters deleted"),
+            Ok(purged) => tracing::info!(purged, "expired sessions, links, counters and delivered mail deleted"),
             Err(err) => tracing::warn!(error = %err, "cannot delete expired rows"),
         }
         match store.close_expired(now).await {

@@ -16,6 +16,7 @@ pub mod lifecycle;
 pub mod mail;
 pub mod media_store;
 pub mod plain_page;
+pub mod probing;
 pub mod redirect;
 pub mod request_ui;
 pub mod state;

@@ -3,7 +3,7 @@
 //! the form says about itself.
 
 use super::fields::read_draft;
-use super::workflow::{may_create, may_edit, next_status, transition, Refusal, Step};
+use super::workflow::{editable_in, may_create, may_edit, next_status, transition, Refusal, Step};
 use super::{vacancy_path, ReportReason, VacancyStatus, MY_VACANCIES_PATH, NEW_VACANCY_PATH, REPORT_REASON_FIELD};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
@@ -41,7 +41,7 @@ pub async fn save_vacancy(State(state): State<AppState>, request: Request) -> Re
         let id = ui.query_id("id").ok_or(AppError::NotFound)?;
         let facts = state.store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
         match may_edit(&actor, &facts) {
-            Ok(()) => Some((id, facts.company_id)),
+            Ok(()) => Some((id, facts.company_id, editable_in(&actor, &facts))),
             Err(Refusal::NotYours) => return Err(AppError::Forbidden),
             // Submitted or published a moment ago: its page says how it stands now.
             Err(_) => return Ok(see_other(&Notice::VacancyMoved.on(&vacancy_path(id)))),
@@ -51,7 +51,7 @@ pub async fn save_vacancy(State(state): State<AppState>, request: Request) -> Re
     };
     let mut errors = FieldErrors::default();
     let company_id = match existing {
-        Some((_, company_id)) => Some(company_id),
+        Some((_, company_id, _)) => Some(company_id),
         None => {
             let company = field(&fields, "company").parse::<i64>().ok();
             if company.is_none() {
@@ -80,7 +80,9 @@ pub async fn save_vacancy(State(state): State<AppState>, request: Request) -> Re
         return Err(AppError::Forbidden);
     }
     let saved = match existing {
-        Some((id, _)) => state.store.update_vacancy(id, &draft, now).await.map(|found| found.then_some(id)),
+        Some((id, _, editable)) => {
+            state.store.update_vacancy(id, &draft, editable, now).await.map(|written| written.then_some(id))
+        }
         None => state.store.create_vacancy(&draft, Some(actor.account_id), now).await.map(Some),
     };
     match saved {
@@ -88,7 +90,12 @@ pub async fn save_vacancy(State(state): State<AppState>, request: Request) -> Re
             tracing::info!(vacancy_id = id, by = actor.account_id, editing, "vacancy saved");
             Ok(see_other(&Notice::VacancySaved.on(&vacancy_path(id))))
         }
-        Ok(None) => Err(AppError::NotFound),
+        // Moved on (submitted, published, closed) between the check and the write: nothing
+        // was written, and its page says how it stands now.
+        Ok(None) => match existing {
+            Some((id, _, _)) => Ok(see_other(&Notice::VacancyMoved.on(&vacancy_path(id)))),
+            None => Err(AppError::NotFound),
+        },
         // The centre or company named no longer exists: said on the field, nothing stored.
         Err(DbError::Conflict(_)) => {
             let mut errors = FieldErrors::default();

@@ -72,6 +72,19 @@ pub fn may_edit(actor: &Actor, facts: &Facts) -> Result<(), Refusal> {
     Err(Refusal::NotYours)
 }
 
+/// The statuses in which `actor` may change a vacancy's text (see [`may_edit`]), for the write
+/// to check again: the status may change between the check and the write.
+pub fn editable_in(actor: &Actor, facts: &Facts) -> &'static [VacancyStatus] {
+    use VacancyStatus::*;
+    if counsels(actor, facts.centre_id) {
+        &[Draft, Submitted, Returned, Published]
+    } else if employs(actor, facts.company_id) {
+        &[Draft, Returned]
+    } else {
+        &[]
+    }
+}
+
 /// Whether a person may see the vacancy's draft, history and review comment: its company's
 /// employers and its centre's counsellors.
 pub fn may_manage(actor: &Actor, facts: &Facts) -> bool {

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod cross_site;
+mod links;
 mod my_account;
 mod sign_in;
 mod sign_up;
@@ -48,6 +49,27 @@ fn session_cookie(reply: &Reply) -> String {
         .expect("a session cookie")
 }
 
+/// The mark a sign-up leaves in its browser (`name=value`), which lets that browser's click on
+/// the emailed link sign in.
+fn asked_here(reply: &Reply) -> String {
+    set_cookies(reply)
+        .into_iter()
+        .find(|c| c.starts_with("senda_confirma="))
+        .map(|c| c.split(';').next().unwrap().to_string())
+        .expect("the browser that signed up is marked")
+}
+
+/// Follows the emailed `link`'s confirm button in the browser with `cookie`.
+async fn confirm_link(app: &axum::Router, link: &str, cookie: &str) -> Reply {
+    let code = link.split("codigo=").nth(1).unwrap();
+    send(app, post_form_from("/registro/confirmar", &form_body(&[("codigo", code)]), ORIGIN, Some(cookie))).await
+}
+
+/// Every `Set-Cookie` of a response.
+fn set_cookies(reply: &Reply) -> Vec<String> {
+    reply.headers.get_all(header::SET_COOKIE).iter().map(|c| c.to_str().unwrap().to_string()).collect()
+}
+
 fn form_body(pairs: &[(&str, &str)]) -> String {
     serde_urlencoded::to_string(pairs).unwrap()
 }
@@ -82,8 +104,9 @@ async fn staff_cookie(state: &AppState, email: &str, role: RoleGrant) -> String 
         .await
         .unwrap();
     let actor = state.store.account_actor(id).await.unwrap().unwrap();
-    let set_cookie =
-        senda::server::auth::session::start(state.store.as_ref(), &state.sessions, &actor, "test").await.unwrap();
+    let set_cookie = senda::server::auth::session::start(state.store.as_ref(), &state.sessions, &actor, "test", false)
+        .await
+        .unwrap();
     set_cookie.split(';').next().unwrap().to_string()
 }
 

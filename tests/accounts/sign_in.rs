@@ -1,4 +1,5 @@
-//! Signing in and out: sessions started, replaced and ended, the same answer for a wrong password and an unknown address, limits, and the audit log of sign-ins.
+//! Signing in and out: sessions started, replaced and ended, the same answer for a wrong
+//! password and an unknown address, limits, and the audit log of sign-ins.
 
 use super::*;
 
@@ -22,6 +23,36 @@ async fn signing_in_starts_a_session_that_opens_my_account_page() {
     assert_eq!(page.headers[header::CACHE_CONTROL], "no-store", "personal pages are never cached");
     assert!(page.body.contains("Rosa Quispe") && page.body.contains("rosa@example.pe"));
     assert!(page.body.contains("Persona que busca empleo"));
+    db.cleanup().await;
+}
+
+/// At the centre several people use one computer: unless the person ticks the box, the
+/// session's cookie has no lifetime of its own and the browser forgets it when it closes.
+#[tokio::test]
+async fn a_session_outlives_the_browser_only_when_the_person_asks() {
+    let (app, state, db) = app_with_state().await;
+    seeker(&state, "rosa@example.pe").await;
+    let session_set_cookie = |reply: &Reply| -> String {
+        reply
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|c| c.to_str().unwrap().to_string())
+            .find(|c| c.starts_with("senda_session="))
+            .expect("a session cookie")
+    };
+    let shared = sign_in_with(&app, "rosa@example.pe", PASSWORD).await;
+    assert!(!session_set_cookie(&shared).contains("Max-Age"), "{}", session_set_cookie(&shared));
+    let page = send(&app, get("/entrar").body(Body::empty()).unwrap()).await;
+    assert!(page.body.contains(r#"type="checkbox" id="mantener" name="mantener" value="si""#), "{}", page.body);
+    assert!(!page.body.contains(r#"name="mantener" value="si" checked"#), "off unless chosen");
+
+    let own = send(
+        &app,
+        post_form("/entrar", &form_body(&[("email", "rosa@example.pe"), ("password", PASSWORD), ("mantener", "si")])),
+    )
+    .await;
+    assert!(session_set_cookie(&own).contains("Max-Age=86400"), "a job seeker's longest session");
     db.cleanup().await;
 }
 

@@ -9,20 +9,24 @@ async fn a_job_seeker_signs_up_confirms_the_email_and_is_signed_in() {
     let reply = send(&app, post_form("/registro", &form)).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(reply.headers[header::LOCATION], "/revisa-tu-correo");
-    assert!(reply.headers.get(header::SET_COOKIE).is_none(), "not signed in before the email is confirmed");
+    assert!(
+        !set_cookies(&reply).iter().any(|c| c.starts_with("senda_session=")),
+        "not signed in before the email is confirmed"
+    );
 
     // Unconfirmed, the right password does not open the account yet.
     let early = sign_in_with(&app, "lucia@example.pe", PASSWORD).await;
     assert_eq!(early.headers[header::LOCATION], "/revisa-tu-correo");
-    assert!(early.headers.get(header::SET_COOKIE).is_none());
+    assert!(!set_cookies(&early).iter().any(|c| c.starts_with("senda_session=")));
     assert_eq!(state.store.mail_to("lucia@example.pe").await.unwrap().len(), 2, "a fresh link was sent");
+    // This browser asked for the newest link, and remembers which.
+    let here = asked_here(&early);
 
     let link = emailed_link(&state, "lucia@example.pe").await;
     assert!(link.starts_with("/registro/confirmar?codigo="), "{link}");
     let page = send(&app, get(&link).body(Body::empty()).unwrap()).await;
     assert!(page.body.contains("<h1>Confirma tu correo electrónico</h1>"), "{}", page.body);
-    let code = link.split("codigo=").nth(1).unwrap();
-    let confirmed = send(&app, post_form("/registro/confirmar", &form_body(&[("codigo", code)]))).await;
+    let confirmed = confirm_link(&app, &link, &here).await;
     assert_eq!(confirmed.headers[header::LOCATION], "/cuenta?aviso=correo-confirmado");
     let account = send(&app, signed_in_get("/cuenta?aviso=correo-confirmado", &session_cookie(&confirmed))).await;
     assert!(account.body.contains("Lucía Huamán") && account.body.contains("Tu correo está confirmado"));
@@ -30,6 +34,26 @@ async fn a_job_seeker_signs_up_confirms_the_email_and_is_signed_in() {
     // The link works once; opened again, its page says so.
     let again = send(&app, get(&link).body(Body::empty()).unwrap()).await;
     assert!(again.body.contains("<h1>Este enlace ya no sirve</h1>"));
+    db.cleanup().await;
+}
+
+/// Someone signs up with another person's address: when that person follows the link, the
+/// address is confirmed but nobody is signed in — they are asked for the password, which they
+/// never chose, and can make a new one. Only the browser that signed up is signed in.
+#[tokio::test]
+async fn a_link_opened_in_another_browser_confirms_the_address_but_asks_for_the_password() {
+    let (app, state, db) = app_with_state().await;
+    let form = form_body(&[("name", "Alguien"), ("email", "rosa@example.pe"), ("password", PASSWORD)]);
+    let signed_up = send(&app, post_form("/registro", &form)).await;
+    asked_here(&signed_up);
+    let link = emailed_link(&state, "rosa@example.pe").await;
+    let elsewhere = confirm_link(&app, &link, "otro_navegador=1").await;
+    assert_eq!(elsewhere.headers[header::LOCATION], "/entrar?aviso=correo-confirmado-entra");
+    assert!(!set_cookies(&elsewhere).iter().any(|c| c.starts_with("senda_session=")), "nobody signed in");
+    let notice = send(&app, get("/entrar?aviso=correo-confirmado-entra").body(Body::empty()).unwrap()).await;
+    assert!(notice.body.contains("Entra con tu contraseña"), "{}", notice.body);
+    let credentials = state.store.credentials("rosa@example.pe").await.unwrap().unwrap();
+    assert!(credentials.email_verified, "the address itself is confirmed");
     db.cleanup().await;
 }
 
@@ -49,6 +73,10 @@ async fn signing_up_with_a_taken_email_looks_the_same_and_tells_the_owner() {
     assert_eq!(taken_reply.status, fresh_reply.status);
     assert_eq!(taken_reply.headers[header::LOCATION], fresh_reply.headers[header::LOCATION]);
     assert_eq!(taken_reply.body, fresh_reply.body);
+    let cookie_names = |reply: &Reply| -> Vec<String> {
+        set_cookies(reply).iter().map(|c| c.split('=').next().unwrap().to_string()).collect()
+    };
+    assert_eq!(cookie_names(&taken_reply), cookie_names(&fresh_reply), "both mark the browser alike");
 
     let told = state.store.mail_to("rosa@example.pe").await.unwrap();
     assert_eq!(told.len(), 1);
@@ -99,8 +127,7 @@ async fn an_employer_registers_an_unverified_company_and_confirms_the_email() {
     assert!(!company.verified, "a centre verifies it before it can publish");
 
     let link = emailed_link(&state, "carmen@example.pe").await;
-    let code = link.split("codigo=").nth(1).unwrap();
-    let confirmed = send(&app, post_form("/registro/confirmar", &form_body(&[("codigo", code)]))).await;
+    let confirmed = confirm_link(&app, &link, &asked_here(&reply)).await;
     let account = send(&app, signed_in_get("/cuenta", &session_cookie(&confirmed))).await;
     assert!(account.body.contains("Empresa"), "the employer role");
 
@@ -179,8 +206,7 @@ async fn a_second_employer_of_a_registered_company_waits_for_a_counsellor() {
     assert_eq!(reply.headers[header::LOCATION], "/revisa-tu-correo");
     assert_eq!(state.store.list_companies().await.unwrap().len(), 1, "no second company");
     let link = emailed_link(&state, "pedro@example.pe").await;
-    let code = link.split("codigo=").nth(1).unwrap();
-    let pedro = session_cookie(&send(&app, post_form("/registro/confirmar", &form_body(&[("codigo", code)]))).await);
+    let pedro = session_cookie(&confirm_link(&app, &link, &asked_here(&reply)).await);
     let account = send(&app, signed_in_get("/cuenta", &pedro)).await;
     assert!(account.body.contains("Pediste actuar por Textiles Andinos S.A.C."), "{}", account.body);
 

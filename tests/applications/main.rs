@@ -7,6 +7,7 @@ mod applying;
 #[path = "../common/mod.rs"]
 mod common;
 mod cv;
+mod fields;
 
 use axum::body::Body;
 use axum::http::{header, StatusCode};
@@ -97,7 +98,7 @@ async fn board(state: &AppState) -> Board {
 async fn sqlx_set_closes(state: &AppState, id: i64, closes_at: i64) {
     let vacancy = state.store.vacancy(id).await.unwrap().unwrap();
     let draft = VacancyDraft { closes_at, ..vacancy.draft };
-    assert!(state.store.update_vacancy(id, &draft, closes_at).await.unwrap());
+    assert!(state.store.update_vacancy(id, &draft, &[VacancyStatus::Published], closes_at).await.unwrap());
 }
 
 /// A person in the register, followed by `centre`, with `consents`; with an account when

@@ -1,6 +1,7 @@
 //! Test harness: fresh, migrated databases on each engine, and the real router.
 #![allow(dead_code)]
 
+pub mod fields;
 pub mod web;
 
 use senda::server::db::{self, prelude::*};

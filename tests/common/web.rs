@@ -124,14 +124,24 @@ pub fn post_form(path: &str, form: &str) -> Request<Body> {
 }
 
 pub fn post_form_from(path: &str, form: &str, origin: &str, cookie: Option<&str>) -> Request<Body> {
+    post_asking(path, form, origin, cookie, "text/html")
+}
+
+fn post_asking(path: &str, form: &str, origin: &str, cookie: Option<&str>, accept: &str) -> Request<Body> {
     let mut request = Request::post(path)
-        .header(header::ACCEPT, "text/html")
+        .header(header::ACCEPT, accept)
         .header(header::ORIGIN, origin)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
     request.body(Body::from(form.to_string())).unwrap()
+}
+
+/// A server function called the way the hydrated page's script calls it: arguments as a form,
+/// the answer asked for as JSON (a browser's plain form post to it is sent back to its page).
+pub fn server_fn_call(path: &str, form: &str, cookie: Option<&str>) -> Request<Body> {
+    post_asking(path, form, ORIGIN, cookie, "application/json")
 }
 
 /// A confirmed account holding `role`, with a password nobody can type (these tests never sign
@@ -156,6 +166,6 @@ pub async fn person(state: &AppState, email: &str, role: senda::accounts::RoleGr
 /// The `name=value` of a new session cookie for `actor`.
 pub async fn session_cookie_for(state: &AppState, actor: &senda::accounts::Actor) -> String {
     let set_cookie =
-        senda::server::auth::session::start(state.store.as_ref(), &state.sessions, actor, "test").await.unwrap();
+        senda::server::auth::session::start(state.store.as_ref(), &state.sessions, actor, "test", false).await.unwrap();
     set_cookie.split(';').next().unwrap().to_string()
 }

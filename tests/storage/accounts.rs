@@ -10,6 +10,7 @@ on_both_engines!(
     a_signed_up_account_waits_for_its_link_which_works_once,
     a_reset_link_sets_the_password_ends_every_session_and_voids_other_links,
     changing_the_password_ends_the_other_sessions_only,
+    a_pending_link_dies_with_a_password_change_a_reset_or_signing_out_the_others,
     my_sessions_are_listed_and_only_mine_can_be_ended,
     mail_is_claimed_by_one_sender_at_a_time_until_sent,
     rate_limit_counters_count_per_bucket_and_window,
@@ -212,6 +213,58 @@ async fn changing_the_password_ends_the_other_sessions_only(db: &common::TestDb)
     assert_eq!(store.password_hash(id).await.unwrap().as_deref(), Some("$argon2id$cambiada"));
 }
 
+/// A link sent before must not outlive the credentials: whoever knew the old password could
+/// otherwise still move the account to their own address a day later.
+async fn a_pending_link_dies_with_a_password_change_a_reset_or_signing_out_the_others(db: &common::TestDb) {
+    let store = &db.store;
+    let now = 1_700_000_000;
+    let id = store.create_account(&account("robada@example.pe", seeker_role())).await.unwrap();
+    store.create_session(&session_for(id, "1", now)).await.unwrap();
+    let pending = |c: &'static str, at: i64| {
+        let store = store.clone();
+        async move {
+            let link = token(c, TokenPurpose::ChangeEmail, at, 86_400);
+            store.issue_email_change(id, &link, "ladron@example.pe", &[]).await.unwrap();
+        }
+    };
+    let still_works = |c: &'static str, at: i64| {
+        let store = store.clone();
+        async move {
+            let used = store.change_email(&c.repeat(64), &event(AuditAction::EmailChanged, at)).await.unwrap();
+            used != EmailChange::InvalidLink
+        }
+    };
+
+    pending("a", now).await;
+    store
+        .change_password(
+            id,
+            "$argon2id$cambiada",
+            &"1".repeat(64),
+            &event(AuditAction::PasswordChanged, now + 1).by(id),
+        )
+        .await
+        .unwrap();
+    assert!(!still_works("a", now + 2).await, "a password change voids it");
+
+    pending("b", now + 3).await;
+    assert_eq!(store.delete_other_sessions(id, &"1".repeat(64), now + 4).await.unwrap(), 0);
+    assert!(!still_works("b", now + 5).await, "signing out the others voids it");
+
+    pending("c", now + 6).await;
+    store
+        .issue_token(id, &token("d", TokenPurpose::ResetPassword, now + 6, 3600), &mail("robada@example.pe"))
+        .await
+        .unwrap();
+    let reset = event(AuditAction::PasswordReset, now + 7);
+    assert_eq!(store.reset_password(&"d".repeat(64), "$argon2id$nueva", &reset).await.unwrap(), Some(id));
+    assert!(!still_works("c", now + 8).await, "a reset voids it");
+    assert_eq!(store.account_actor(id).await.unwrap().unwrap().email, "robada@example.pe", "the address never moved");
+
+    pending("e", now + 9).await;
+    assert!(still_works("e", now + 10).await, "a link sent after the change works");
+}
+
 async fn my_sessions_are_listed_and_only_mine_can_be_ended(db: &common::TestDb) {
     let store = &db.store;
     let now = 1_700_000_000;
@@ -230,7 +283,7 @@ async fn my_sessions_are_listed_and_only_mine_can_be_ended(db: &common::TestDb) 
     assert!(store.session(&"3".repeat(64)).await.unwrap().is_some());
     assert!(store.delete_session_of(me, &"2".repeat(64)).await.unwrap());
     store.create_session(&session_for(me, "4", now)).await.unwrap();
-    assert_eq!(store.delete_other_sessions(me, &"1".repeat(64)).await.unwrap(), 1);
+    assert_eq!(store.delete_other_sessions(me, &"1".repeat(64), 1_700_000_000).await.unwrap(), 1);
     assert_eq!(store.sessions_of(me).await.unwrap().len(), 1);
     assert_eq!(store.sessions_of(other).await.unwrap().len(), 1, "nobody else's ended");
 }
@@ -254,7 +307,8 @@ async fn mail_is_claimed_by_one_sender_at_a_time_until_sent(db: &common::TestDb)
 
     let sent = store.mail_to("a@example.pe").await.unwrap();
     assert_eq!((sent[0].sent_at, sent[0].sent_via.as_deref()), (Some(now + 1), Some("log")));
-    assert_eq!(sent[0].body, "Cuerpo con enlace");
+    assert_eq!(sent[0].body, "", "a delivered message keeps no link a backup could hand on");
+    assert_eq!(store.mail_to("b@example.pe").await.unwrap()[0].body, "Cuerpo con enlace", "until it is delivered");
 }
 
 async fn rate_limit_counters_count_per_bucket_and_window(db: &common::TestDb) {
@@ -291,7 +345,17 @@ async fn expired_rows_are_purged(db: &common::TestDb) {
     store.hit("viejo", now - 200_000).await.unwrap();
     store.hit("nuevo", now).await.unwrap();
 
-    assert_eq!(store.purge_expired(now).await.unwrap(), 3);
+    let month = 30 * 86_400;
+    let old = store.queue_mail(&mail("enviado@example.pe"), now - 2 * month).await.unwrap();
+    store.mark_mail_sent(old, "smtp", now - 2 * month).await.unwrap();
+    let recent = store.queue_mail(&mail("enviado@example.pe"), now - 86_400).await.unwrap();
+    store.mark_mail_sent(recent, "smtp", now - 86_400).await.unwrap();
+    store.queue_mail(&mail("pendiente@example.pe"), now - 2 * month).await.unwrap();
+
+    assert_eq!(store.purge_expired(now, month).await.unwrap(), 4);
     assert_eq!(store.sessions_of(id).await.unwrap().len(), 1, "the live session stays");
     assert_eq!(store.hits("nuevo", now).await.unwrap(), 1);
+    let kept: Vec<_> = store.mail_to("enviado@example.pe").await.unwrap().into_iter().map(|m| m.id).collect();
+    assert_eq!(kept, vec![recent], "delivered mail goes after the time it is kept");
+    assert_eq!(store.mail_to("pendiente@example.pe").await.unwrap().len(), 1, "mail not yet sent is never purged");
 }

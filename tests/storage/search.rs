@@ -240,7 +240,7 @@ async fn search_follows_each_change_of_a_vacancy(db: &common::TestDb) {
         title: "Electricista industrial".into(),
         ..store.vacancy(b.electricistas).await.unwrap().unwrap().draft
     };
-    assert!(store.update_vacancy(b.electricistas, &renamed, NOW + 30).await.unwrap());
+    assert!(store.update_vacancy(b.electricistas, &renamed, &[VacancyStatus::Published], NOW + 30).await.unwrap());
     assert_eq!(found_at(store, words("tecnicos"), NOW + 40).await.hits.len(), 1, "the old title is forgotten");
     assert_eq!(found_at(store, words("industrial"), NOW + 40).await.hits[0].id, b.electricistas);
 

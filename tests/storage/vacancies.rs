@@ -79,11 +79,25 @@ async fn a_vacancy_is_stored_whole_or_not_at_all(db: &common::TestDb) {
         skills: vec![],
         ..draft.clone()
     };
-    assert!(store.update_vacancy(id, &changed, 1_700_000_100).await.unwrap());
+    assert!(store.update_vacancy(id, &changed, &[VacancyStatus::Draft], 1_700_000_100).await.unwrap());
     let stored = store.vacancy(id).await.unwrap().unwrap();
     assert_eq!((stored.draft.salary, stored.draft.accommodations.clone()), (None, vec!["remote_work".to_string()]));
     assert_eq!(stored.updated_at, 1_700_000_100);
-    assert!(!store.update_vacancy(id + 99, &changed, 1_700_000_100).await.unwrap());
+    assert!(!store.update_vacancy(id + 99, &changed, &[VacancyStatus::Draft], 1_700_000_100).await.unwrap());
+    // Two writers: the employer read a draft and saves; meanwhile it was submitted. The
+    // write itself refuses, and the submitted text stays as it was submitted.
+    let late = VacancyDraft { title: "Cambiado después de enviar".into(), ..changed.clone() };
+    let employer_may = [VacancyStatus::Draft, VacancyStatus::Returned];
+    assert!(store
+        .move_vacancy(id, &[VacancyStatus::Draft], VacancyStatus::Submitted, None, "", 1_700_000_150)
+        .await
+        .unwrap());
+    assert!(!store.update_vacancy(id, &late, &employer_may, 1_700_000_160).await.unwrap());
+    assert_eq!(store.vacancy(id).await.unwrap().unwrap().draft.title, "Auxiliar de almacén (turno tarde)");
+    assert!(store
+        .move_vacancy(id, &[VacancyStatus::Submitted], VacancyStatus::Returned, None, "", 1_700_000_170)
+        .await
+        .unwrap());
 
     let unknown = VacancyDraft { accommodations: vec!["teleportation".into()], ..draft.clone() };
     assert!(matches!(

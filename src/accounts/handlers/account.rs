@@ -98,7 +98,7 @@ pub async fn end_session(State(state): State<AppState>, request: Request) -> Res
 pub async fn end_other_sessions(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, _) = read(request).await;
     let Some(current) = signed_in(&parts) else { return Ok(sign_in_first(SESSIONS_PATH)) };
-    let ended = state.store.delete_other_sessions(current.actor.account_id, &current.token_hash).await?;
+    let ended = state.store.delete_other_sessions(current.actor.account_id, &current.token_hash, now()).await?;
     tracing::info!(account_id = current.actor.account_id, ended, "other sessions ended by their owner");
     Ok(see_other(&Notice::SessionsEnded.on(SESSIONS_PATH)))
 }

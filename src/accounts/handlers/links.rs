@@ -9,7 +9,7 @@ use crate::components::notice::Notice;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Key;
 use crate::server::audit::AuditEvent;
-use crate::server::auth::limits::{client_ip, MAIL_PER_ADDRESS, RESET_PER_IP};
+use crate::server::auth::limits::{client_ip, MAIL_PER_ADDRESS, RESET_CODE_MISSES_PER_IP, RESET_PER_IP};
 use crate::server::auth::{now, tokens, NewToken, TokenPurpose};
 use crate::server::forms::{field, read, render_again};
 use crate::server::mail::compose;
@@ -23,8 +23,10 @@ use axum::response::Response;
 /// How long a password-reset link works.
 const RESET_LINK_SECS: i64 = 3600;
 
-/// The confirm button of an emailed link: the email counts as confirmed and the person is
-/// signed in. A used or expired link shows its page again, which says so.
+/// The confirm button of an emailed link: the email counts as confirmed, and the person is
+/// signed in if this is the browser the account was made in (see `ASKED_HERE`); anywhere else
+/// they are asked for the password. A used or expired link shows its page again, which says
+/// so.
 pub async fn confirm_email(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let code = field(&fields, LINK_CODE);
@@ -34,9 +36,13 @@ pub async fn confirm_email(State(state): State<AppState>, request: Request) -> R
     let Some(account_id) = account_id else {
         return Ok(render_again(&state, parts, FormState::default()).await);
     };
+    if !super::asked_here(&parts, code) {
+        tracing::info!(account_id, "email confirmed from another browser; sign-in asked for");
+        return Ok(see_other(&Notice::EmailConfirmedSignIn.on(SIGN_IN_PATH)));
+    }
     let actor = store.account_actor(account_id).await?.ok_or(AppError::NotFound)?;
     let target = Notice::EmailConfirmed.on(ACCOUNT_PATH);
-    super::start_session(&state, &parts, &actor, "email link", &target).await
+    super::start_session(&state, &parts, &actor, "email link", false, &target).await
 }
 
 /// Asks for a reset link. The answer is the same whether or not the address has an account;
@@ -86,7 +92,18 @@ pub async fn reset_password(State(state): State<AppState>, request: Request) -> 
     let Some(password) = new_password_field(lang, &fields, "password", &mut errors) else {
         return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
-    if !tokens::well_formed(&code) {
+    let store = state.store.as_ref();
+    let (ip, now) = (client_ip(&parts, state.trust_forwarded_for), now());
+    if let Err(limited) = RESET_CODE_MISSES_PER_IP.check(store, &ip, now).await? {
+        return Ok(too_many(&state, parts, values, "password", Key::form_err_limited, limited).await);
+    }
+    // A dead code is found by a cheap look-up before the costly hash, so made-up codes cannot
+    // keep the hashing queue full and everyone's sign-in waiting.
+    let live = tokens::well_formed(&code)
+        && store.token_account(&tokens::sha256_hex(&code), TokenPurpose::ResetPassword, now).await?.is_some();
+    if !live {
+        // Counted, never refused here: the check above decides.
+        let _ = RESET_CODE_MISSES_PER_IP.hit(store, &ip, now).await?;
         return Ok(render_again(&state, parts, FormState { values, errors }).await);
     }
     let password_hash = state.passwords.hash(password.expose()).await.map_err(hash_failed)?;

@@ -73,14 +73,15 @@ fn signed_in(parts: &Parts) -> Option<CurrentSession> {
     parts.extensions.get::<CurrentSession>().cloned()
 }
 
-/// Starts a new session for `actor` (ending whatever session the browser had), records the
-/// sign-in in the audit log (`how`: "password" or "email link"), and answers as
-/// [`signed_in_to`] does.
+/// Starts a new session for `actor` (ending whatever session the browser had), one that
+/// outlives the browser when `kept`, records the sign-in in the audit log (`how`: "password"
+/// or "email link"), and answers as [`signed_in_to`] does.
 async fn start_session(
     state: &AppState,
     parts: &Parts,
     actor: &crate::accounts::Actor,
     how: &str,
+    kept: bool,
     target: &str,
 ) -> Result<Response, AppError> {
     use crate::server::audit::{record, AuditEvent};
@@ -89,7 +90,7 @@ async fn start_session(
         let _ = store.delete_session(&old.token_hash).await;
     }
     let user_agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let cookie = crate::server::auth::session::start(store, &state.sessions, actor, user_agent).await?;
+    let cookie = crate::server::auth::session::start(store, &state.sessions, actor, user_agent, kept).await?;
     let account_id = actor.account_id;
     tracing::info!(account_id, how, "signed in");
     let event = AuditEvent::of_request(crate::audit::AuditAction::SignIn, state, parts)
@@ -154,6 +155,42 @@ fn signed_out_to(state: &AppState, path: &str) -> Response {
     let mut response = crate::server::redirect::see_other_with_cookie(path, &state.sessions.clearing_cookie());
     response.headers_mut().insert("clear-site-data", HeaderValue::from_static("\"cache\", \"storage\""));
     response
+}
+
+/// The cookie that marks the browser an account was signed up in (or a new confirmation link
+/// asked for, with the password): it holds the hash of the emailed code, so that the link
+/// signs in only there. Anywhere else it confirms the address and asks for the password —
+/// whoever signs up first with someone else's address must not hand them an account with a
+/// password they did not choose, nor get one through their click.
+const ASKED_HERE: &str = "senda_confirma";
+
+/// "Check your email", remembering in this browser which link it asked for (`code_hash`, the
+/// hash of the emailed code; a random one when nothing was sent, so every answer looks alike).
+fn check_email_here(state: &AppState, code_hash: &str) -> Response {
+    state.outbox.queued();
+    let secure = if state.sessions.secure_cookie { "; Secure" } else { "" };
+    let cookie = format!(
+        "{ASKED_HERE}={code_hash}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{secure}",
+        sign_in::CONFIRM_LINK_SECS
+    );
+    crate::server::redirect::see_other_with_cookie(super::CHECK_EMAIL_PATH, &cookie)
+}
+
+/// Whether this browser is the one the emailed `code` was asked for in.
+fn asked_here(parts: &Parts, code: &str) -> bool {
+    let hash = crate::server::auth::tokens::sha256_hex(code);
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| crate::domain::prefs::cookie_value(c, ASKED_HERE) == Some(hash.as_str()))
+}
+
+/// A hash that matches no emailed code, for an answer that must look like one that sent it.
+fn no_code() -> String {
+    let token = crate::server::auth::tokens::new_token();
+    crate::server::auth::tokens::sha256_hex(&token)
 }
 
 /// An absolute link to `path` with an emailed-link code, for a message.

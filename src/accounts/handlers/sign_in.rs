@@ -2,7 +2,7 @@
 //! dummy hash for unknown addresses so timing tells nothing.
 
 use super::{email_field, hash_failed, kept, link, too_many};
-use crate::accounts::{ACCOUNT_PATH, CHECK_EMAIL_PATH, CONFIRM_EMAIL_PATH};
+use crate::accounts::{ACCOUNT_PATH, CONFIRM_EMAIL_PATH, KEEP_SIGNED_IN};
 use crate::audit::AuditAction;
 use crate::components::form::FormState;
 use crate::error::{AppError, FieldErrors};
@@ -12,7 +12,7 @@ use crate::server::auth::limits::{client_ip, MAIL_PER_ADDRESS, SIGN_IN_FAILURES_
 use crate::server::auth::{now, tokens, NewToken, TokenPurpose};
 use crate::server::db::prelude::*;
 use crate::server::forms::{field, read, render_again};
-use crate::server::redirect::{safe_return_path, see_other};
+use crate::server::redirect::safe_return_path;
 use crate::server::state::AppState;
 use crate::ui::Ui;
 use axum::extract::{Request, State};
@@ -33,7 +33,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Result<
     if password.is_empty() {
         errors.push("password", t(lang, Key::sign_in_err_password_empty));
     }
-    let values = kept(&fields, &["email", "return_to"]);
+    let values = kept(&fields, &["email", "return_to", KEEP_SIGNED_IN]);
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Ok(render_again(&state, parts, FormState { values, errors }).await);
     };
@@ -77,28 +77,29 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Result<
     let actor = store.account_actor(account_id).await?.ok_or(AppError::NotFound)?;
     if !credentials.email_verified {
         // The right password, but the address was never confirmed: send a fresh link.
-        send_confirmation(&state, lang, account_id, &actor.email, &actor.name).await?;
-        return Ok(see_other(CHECK_EMAIL_PATH));
+        let sent = send_confirmation(&state, lang, account_id, &actor.email, &actor.name).await?;
+        return Ok(super::check_email_here(&state, &sent.unwrap_or_else(super::no_code)));
     }
     // A new session every time: whatever session the browser had before is ended.
     let requested = field(&fields, "return_to");
     let target = if requested.is_empty() { ACCOUNT_PATH } else { safe_return_path(Some(requested)) };
-    super::start_session(&state, &parts, &actor, "password", target).await
+    let keep = field(&fields, KEEP_SIGNED_IN) == "si";
+    super::start_session(&state, &parts, &actor, "password", keep, target).await
 }
 
 /// Queues a message with a new link that confirms the account's email, unless this address
-/// has had its share of messages this hour.
+/// has had its share of messages this hour; the hash of the link's code when it was sent.
 pub(super) async fn send_confirmation(
     state: &AppState,
     lang: Lang,
     account_id: i64,
     email: &str,
     name: &str,
-) -> DbResult<()> {
+) -> DbResult<Option<String>> {
     let now = now();
     if MAIL_PER_ADDRESS.hit(state.store.as_ref(), email, now).await?.is_err() {
         tracing::warn!(account_id, "confirmation link not sent: mail limit for this address");
-        return Ok(());
+        return Ok(None);
     }
     let code = tokens::new_token();
     let token = NewToken {
@@ -110,7 +111,7 @@ pub(super) async fn send_confirmation(
     let mail = confirmation_mail(state, lang, email, name, &code);
     state.store.issue_token(account_id, &token, &mail).await?;
     state.outbox.queued();
-    Ok(())
+    Ok(Some(token.token_hash))
 }
 
 pub(super) fn confirmation_mail(

@@ -3,7 +3,7 @@
 
 use super::sign_in::{confirmation_mail, CONFIRM_LINK_SECS};
 use super::{email_field, hash_failed, kept, new_password_field, too_many, Fields};
-use crate::accounts::{Role, RoleGrant, CHECK_EMAIL_PATH, FORGOT_PASSWORD_PATH, SIGN_IN_PATH};
+use crate::accounts::{Role, RoleGrant, FORGOT_PASSWORD_PATH, SIGN_IN_PATH};
 use crate::components::form::FormState;
 use crate::domain::ruc::{Ruc, RucError};
 use crate::domain::{Email, NewPassword, Region};
@@ -15,7 +15,6 @@ use crate::server::auth::{now, tokens, NewAccount, NewToken, TokenPurpose};
 use crate::server::db::prelude::*;
 use crate::server::forms::{field, read, render_again};
 use crate::server::mail::{compose, OutgoingMail};
-use crate::server::redirect::see_other;
 use crate::server::state::AppState;
 use crate::ui::Ui;
 use axum::extract::{Request, State};
@@ -41,14 +40,14 @@ pub async fn sign_up(State(state): State<AppState>, request: Request) -> Result<
     };
     let new = match admit(&state, &parts, lang, &person).await? {
         Admission::New(new) => new,
-        Admission::Taken => return Ok(check_email(&state)),
+        Admission::Taken => return Ok(super::check_email_here(&state, &super::no_code())),
         Admission::Limited(limited) => {
             return Ok(too_many(&state, parts, values, "email", Key::form_err_limited, limited).await)
         }
     };
     let role = RoleGrant { role: Role::Seeker, company_id: None, centre_id: None };
     let outcome = state.store.create_account_with_link(&new.account(role), &new.token, &new.mail, None).await;
-    finish(&state, lang, &person, outcome).await
+    finish(&state, lang, &person, &new.token.token_hash, outcome).await
 }
 
 /// An employer registers its company and its own account. When the RUC is registered
@@ -69,7 +68,7 @@ pub async fn sign_up_employer(State(state): State<AppState>, request: Request) -
     }
     let new = match admit(&state, &parts, lang, &person).await? {
         Admission::New(new) => new,
-        Admission::Taken => return Ok(check_email(&state)),
+        Admission::Taken => return Ok(super::check_email_here(&state, &super::no_code())),
         Admission::Limited(limited) => {
             return Ok(too_many(&state, parts, values, "ruc", Key::form_err_limited, limited).await)
         }
@@ -82,7 +81,7 @@ pub async fn sign_up_employer(State(state): State<AppState>, request: Request) -
         if outcome.is_ok() {
             tracing::info!(company_id, "asked to join a registered company");
         }
-        return finish(&state, lang, &person, outcome).await;
+        return finish(&state, lang, &person, &new.token.token_hash, outcome).await;
     }
     match state.store.sign_up_employer(&company, &new.account(role), &new.token, &new.mail).await {
         Err(DbError::Conflict(Rule::CompanyRuc)) => {
@@ -93,7 +92,7 @@ pub async fn sign_up_employer(State(state): State<AppState>, request: Request) -
             if outcome.is_ok() {
                 tracing::info!(ruc = company.ruc.as_str(), "company registered, waiting for verification");
             }
-            finish(&state, lang, &person, outcome).await
+            finish(&state, lang, &person, &new.token.token_hash, outcome).await
         }
     }
 }
@@ -241,20 +240,22 @@ async fn admit(state: &AppState, parts: &Parts, lang: Lang, person: &Person) -> 
     })))
 }
 
-/// The answer once the account is stored, or was found taken only at the insert.
-async fn finish(state: &AppState, lang: Lang, person: &Person, outcome: DbResult<i64>) -> Result<Response, AppError> {
+/// The answer once the account is stored (its link's code hashed as `code_hash`), or was
+/// found taken only at the insert.
+async fn finish(
+    state: &AppState,
+    lang: Lang,
+    person: &Person,
+    code_hash: &str,
+    outcome: DbResult<i64>,
+) -> Result<Response, AppError> {
     match outcome {
         Ok(account_id) => tracing::info!(account_id, "signed up; confirmation link queued"),
         // Taken between the look-up and the insert: the same as taken before.
         Err(DbError::Conflict(Rule::AccountEmail)) => tell_owner(state, lang, person.email.as_str(), now()).await?,
         Err(err) => return Err(err.into()),
     }
-    Ok(check_email(state))
-}
-
-fn check_email(state: &AppState) -> Response {
-    state.outbox.queued();
-    see_other(CHECK_EMAIL_PATH)
+    Ok(super::check_email_here(state, code_hash))
 }
 
 /// Tells the owner of an address that someone tried to sign up with it.

@@ -1,7 +1,7 @@
 //! The sign-in page.
 
 use super::form_title;
-use crate::accounts::{EMPLOYER_SIGN_UP_PATH, FORGOT_PASSWORD_PATH, SIGN_IN_PATH, SIGN_UP_PATH};
+use crate::accounts::{EMPLOYER_SIGN_UP_PATH, FORGOT_PASSWORD_PATH, KEEP_SIGNED_IN, SIGN_IN_PATH, SIGN_UP_PATH};
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, PasswordField, TextField};
 use crate::components::notice::NoticeBanner;
 use crate::i18n::Key;
@@ -32,6 +32,23 @@ pub fn SignInPage() -> impl IntoView {
                     error=form.error("email")
                 />
                 <PasswordField id="password" label=ui.t(Key::sign_in_password) error=form.error("password") />
+                // Off unless chosen: on a shared computer (the centre's) the session ends with
+                // the browser.
+                <div class="app-field">
+                    <div class="app-choice">
+                        <input
+                            class="app-choice__input"
+                            type="checkbox"
+                            id=KEEP_SIGNED_IN
+                            name=KEEP_SIGNED_IN
+                            value="si"
+                            checked=form.value(KEEP_SIGNED_IN) == "si"
+                            aria-describedby="keep-hint"
+                        />
+                        <label class="app-choice__label" for=KEEP_SIGNED_IN>{ui.t(Key::sign_in_keep)}</label>
+                    </div>
+                    <p class="app-hint" id="keep-hint">{ui.t(Key::sign_in_keep_hint)}</p>
+                </div>
                 <button class="app-button" type="submit">{ui.t(Key::sign_in_submit)}</button>
             </form>
             <ul class="app-list app-list--links">

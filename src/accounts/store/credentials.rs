@@ -17,7 +17,8 @@ pub trait CredentialStore: Send + Sync + 'static {
 
     async fn set_password_hash(&self, account_id: i64, password_hash: &str) -> DbResult<()>;
 
-    /// Sets a new password and ends every other session of the account, in one transaction.
+    /// Sets a new password, ends every other session of the account and voids its unused
+    /// emailed links, in one transaction.
     async fn change_password(
         &self,
         account_id: i64,
@@ -37,7 +38,7 @@ pub trait CredentialStore: Send + Sync + 'static {
     async fn verify_email(&self, token_hash: &str, now: i64) -> DbResult<Option<i64>>;
 
     /// Uses a reset link: sets the new password, confirms the email (the link reached it),
-    /// ends every session and voids the account's other reset links, in one transaction.
+    /// ends every session and voids every other emailed link of the account, in one transaction.
     /// `None` when the link is unknown, used or expired.
     async fn reset_password(&self, token_hash: &str, password_hash: &str, audit: &AuditEvent) -> DbResult<Option<i64>>;
 
@@ -117,6 +118,7 @@ macro_rules! impl_credential_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(DbError::from_sqlx)?;
+                $crate::accounts::store::void_links!(tx, account_id, audit.at);
                 $crate::audit::store::insert_audit!(&mut *tx, audit);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(())
@@ -205,16 +207,7 @@ macro_rules! impl_credential_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(DbError::from_sqlx)?;
-                sqlx::query(
-                    "UPDATE account_tokens SET used_at = $1 \
-                     WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL",
-                )
-                .bind(now)
-                .bind(account_id)
-                .bind($crate::server::auth::TokenPurpose::ResetPassword.code())
-                .execute(&mut *tx)
-                .await
-                .map_err(DbError::from_sqlx)?;
+                $crate::accounts::store::void_links!(tx, account_id, now);
                 $crate::audit::store::insert_audit!(&mut *tx, &audit.clone().by(account_id).about(account_id));
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(Some(account_id))

@@ -67,6 +67,21 @@ pub(crate) const SELECT_JOIN_REQUEST: &str =
 /// Ends every session of an account, after a change to its password or its rights.
 pub(crate) const END_ALL_SESSIONS: &str = "DELETE FROM sessions WHERE account_id = $1";
 
+/// Voids every emailed link of account `$account_id` not used yet, at `$now`, in transaction
+/// `$tx`. Run with any change of password and when the other sessions end: a link sent before
+/// (a reset, a new address) must not outlive the credentials, or whoever knew the old password
+/// takes the account later.
+macro_rules! void_links {
+    ($tx:ident, $account_id:expr, $now:expr) => {
+        sqlx::query("UPDATE account_tokens SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL")
+            .bind($account_id)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await
+            .map_err($crate::server::db::DbError::from_sqlx)?
+    };
+}
+
 /// Inserts an account and its first role on a transaction; evaluates to the new id.
 macro_rules! insert_account {
     ($tx:expr, $account:expr) => {{
@@ -154,4 +169,5 @@ macro_rules! impl_accounts_store {
 }
 pub(crate) use {
     finish_role_change, impl_accounts_store, insert_account, insert_account_row, insert_token_and_mail, keep_an_admin,
+    void_links,
 };

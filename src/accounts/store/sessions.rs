@@ -22,8 +22,9 @@ pub trait SessionStore: Send + Sync + 'static {
     /// Ends one of the account's sessions; false when it has no such session.
     async fn delete_session_of(&self, account_id: i64, token_hash: &str) -> DbResult<bool>;
 
-    /// Ends every session of the account but `keep`; returns how many ended.
-    async fn delete_other_sessions(&self, account_id: i64, keep: &str) -> DbResult<u64>;
+    /// Ends every session of the account but `keep`, and voids its unused emailed links, at
+    /// `now`; returns how many sessions ended.
+    async fn delete_other_sessions(&self, account_id: i64, keep: &str, now: i64) -> DbResult<u64>;
 }
 
 macro_rules! impl_session_store {
@@ -110,13 +111,22 @@ macro_rules! impl_session_store {
                 Ok(done.rows_affected() > 0)
             }
 
-            async fn delete_other_sessions(&self, account_id: i64, keep: &str) -> $crate::server::db::DbResult<u64> {
+            async fn delete_other_sessions(
+                &self,
+                account_id: i64,
+                keep: &str,
+                now: i64,
+            ) -> $crate::server::db::DbResult<u64> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
                 let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
                     .bind(account_id)
                     .bind(keep)
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await
-                    .map_err($crate::server::db::DbError::from_sqlx)?;
+                    .map_err(DbError::from_sqlx)?;
+                $crate::accounts::store::void_links!(tx, account_id, now);
+                tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(done.rows_affected())
             }
         }

@@ -1,7 +1,7 @@
 //! A vacancy's applicants, for its employer and its centre: what each person's consents let
 //! them see, and the form that moves an application along.
 
-use crate::applications::api::{read_applicants, Applicant, Applicants};
+use crate::applications::api::{read_applicants, ApplicantPerson, ApplicantView, Applicants};
 use crate::applications::applicants_path;
 use crate::applications::card::{named, ApplicationHistory};
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, FieldError};
@@ -47,10 +47,11 @@ fn ApplicantList(found: Applicants) -> impl IntoView {
         if form.has_errors() { format!("{}: {heading}", t(lang, Key::form_error_prefix)) } else { heading.clone() };
     let count = t_with(lang, Key::applicants_count, &[("count", &found.applicants.len().to_string())]);
     let names = found.names.clone();
+    let vacancy = found.vacancy_id;
     let cards = found
         .applicants
         .into_iter()
-        .map(|applicant| view! { <ApplicantCard applicant names=names.clone() /> })
+        .map(|applicant| view! { <ApplicantCard applicant vacancy names=names.clone() /> })
         .collect_view();
     view! {
         <Title text=title />
@@ -66,39 +67,54 @@ fn ApplicantList(found: Applicants) -> impl IntoView {
 }
 
 #[component]
-fn ApplicantCard(applicant: Applicant, names: Vec<Accommodation>) -> impl IntoView {
+fn ApplicantCard(applicant: ApplicantView, vacancy: i64, names: Vec<Accommodation>) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
-    let Applicant { application: a, profile, moves } = applicant;
-    let heading_id = format!("applicant-{}", a.id);
+    let ApplicantView {
+        application_id,
+        status,
+        applied_at,
+        message,
+        needs_at_interview,
+        applied_by_counsellor,
+        history,
+        person,
+        moves,
+    } = applicant;
+    let heading_id = format!("applicant-{application_id}");
     let labelled = heading_id.clone();
-    let name = match (&profile, a.seeker_id) {
-        (Some(p), _) => p.personal.full_name.clone(),
-        (None, None) => t(lang, Key::applicants_deleted).to_string(),
-        (None, Some(_)) => t(lang, Key::applicants_not_shared).to_string(),
+    let name = match &person {
+        ApplicantPerson::Shared(p) => p.full_name.clone(),
+        ApplicantPerson::Deleted => t(lang, Key::applicants_deleted).to_string(),
+        ApplicantPerson::NotShared => t(lang, Key::applicants_not_shared).to_string(),
     };
-    let by_counsellor = a.applied_by_counsellor.clone().map(|counsellor| {
+    let by_counsellor = applied_by_counsellor.map(|counsellor| {
         view! { <p class="app-inset">{t_with(lang, Key::applicants_applied_by, &[("name", &counsellor)])}</p> }
     });
-    let details = profile.map(|p| {
-        let personal = &p.personal;
+    let details = match person {
+        ApplicantPerson::Shared(p) => Some(p),
+        ApplicantPerson::NotShared | ApplicantPerson::Deleted => None,
+    };
+    let details = details.map(|p| {
         let skills =
             if p.skills.is_empty() { t(lang, Key::person_not_stated).to_string() } else { p.skills.join(", ") };
         let education = p.education.map_or_else(|| t(lang, Key::person_not_stated), |e| t(lang, e.label()));
-        let types = p.disability.as_ref().filter(|d| !d.types.is_empty()).map(|d| {
+        let types = (!p.disability_types.is_empty()).then(|| {
             view! {
                 <dt>{t(lang, Key::seeker_disability_types)}</dt>
-                <dd>{named(lang, &names, &d.types)}</dd>
+                <dd>{named(lang, &names, &p.disability_types)}</dd>
             }
         });
         view! {
             <dl class="app-facts">
                 <dt>{t(lang, Key::seeker_phone)}</dt>
-                <dd>{personal.phone.clone()}</dd>
+                <dd>{p.phone.clone()}</dd>
                 <dt>{t(lang, Key::seeker_email)}</dt>
-                <dd>{personal.email.clone()}</dd>
+                <dd>{p.email.clone()}</dd>
                 <dt>{t(lang, Key::seeker_channel)}</dt>
-                <dd>{t(lang, personal.channel.label())}</dd>
+                <dd>{t(lang, p.channel.label())}</dd>
+                <dt>{t(lang, Key::applicant_region)}</dt>
+                <dd>{p.region.name()}</dd>
                 <dt>{t(lang, Key::seeker_education)}</dt>
                 <dd>{education}</dd>
                 <dt>{t(lang, Key::seeker_skills)}</dt>
@@ -106,32 +122,32 @@ fn ApplicantCard(applicant: Applicant, names: Vec<Accommodation>) -> impl IntoVi
                 <dt>{t(lang, Key::seeker_languages)}</dt>
                 <dd>{crate::seekers::languages_text(lang, &p.languages)}</dd>
                 <dt>{t(lang, Key::seeker_needs_interview)}</dt>
-                <dd>{named(lang, &names, &a.needs_at_interview)}</dd>
+                <dd>{named(lang, &names, &needs_at_interview)}</dd>
                 {types}
             </dl>
             <p>
-                <a href=crate::seekers::cv::applicant_cv_path(a.id)>
-                    {t_with(lang, Key::cv_link, &[("name", &personal.full_name)])}
+                <a href=crate::seekers::cv::applicant_cv_path(application_id)>
+                    {t_with(lang, Key::cv_link, &[("name", &p.full_name)])}
                 </a>
             </p>
         }
     });
-    let message = (!a.message.is_empty()).then(|| {
+    let message = (!message.is_empty()).then(|| {
         view! {
             <h3>{t(lang, Key::applicants_message)}</h3>
-            <PlainText text=a.message.clone() />
+            <PlainText text=message />
         }
     });
     let step = (!moves.is_empty()).then(|| {
-        let note_id = format!("note-{}", a.id);
+        let note_id = format!("note-{application_id}");
         let note_error = form.error(&note_id);
         // What a failed form chose, on the card it came from.
-        let chosen = if form.value("id") == a.id.to_string() { form.value("to") } else { String::new() };
+        let chosen = if form.value("id") == application_id.to_string() { form.value("to") } else { String::new() };
         let radios = moves
             .iter()
             .enumerate()
             .map(|(i, to)| {
-                let id = format!("to-{}-{}", a.id, to.code());
+                let id = format!("to-{application_id}-{}", to.code());
                 let checked = if chosen.is_empty() { i == 0 } else { chosen == to.code() };
                 view! {
                     <div class="app-choice">
@@ -143,10 +159,10 @@ fn ApplicantCard(applicant: Applicant, names: Vec<Accommodation>) -> impl IntoVi
             .collect_view();
         let described_by = if note_error.is_some() { format!("{note_id}-hint {note_id}-error") } else { format!("{note_id}-hint") };
         view! {
-            <form method="post" action=applicants_path(a.vacancy_id) class="app-step-form" novalidate>
+            <form method="post" action=applicants_path(vacancy) class="app-step-form" novalidate>
                 <CsrfField />
-                <input type="hidden" name="id" value=a.id.to_string() />
-                <input type="hidden" name="from" value=a.status.code() />
+                <input type="hidden" name="id" value=application_id.to_string() />
+                <input type="hidden" name="from" value=status.code() />
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend">{t_with(lang, Key::applicants_move_legend, &[("name", &name)])}</legend>
                     {radios}
@@ -177,15 +193,15 @@ fn ApplicantCard(applicant: Applicant, names: Vec<Accommodation>) -> impl IntoVi
         <article class="app-card" aria-labelledby=labelled>
             <h2 id=heading_id class="app-card__title">{name.clone()}</h2>
             <p class="app-status-line">
-                <strong>{t_with(lang, Key::application_status_line, &[("status", t(lang, a.status.label()))])}</strong>
+                <strong>{t_with(lang, Key::application_status_line, &[("status", t(lang, status.label()))])}</strong>
             </p>
-            <p class="app-card__meta">{t_with(lang, Key::applicants_applied_on, &[("date", &format_lima_date(a.created_at))])}</p>
+            <p class="app-card__meta">{t_with(lang, Key::applicants_applied_on, &[("date", &format_lima_date(applied_at))])}</p>
             {by_counsellor}
             {details}
             {message}
             <details class="app-details">
                 <summary>{t(lang, Key::application_history)}</summary>
-                <ApplicationHistory application=a.clone() />
+                <ApplicationHistory events=history />
             </details>
             {step}
         </article>

@@ -144,7 +144,7 @@ pub async fn cv_pdf(State(state): State<AppState>, request: Request) -> Result<R
     let Some(actor) = ui.actor.as_ref() else { return Ok(plain_page::sign_in_first(crate::seekers::cv::CV_PATH)) };
     let found = cv_subject(state.store.as_ref(), actor, ui.query_id("persona"), ui.query_id("postulacion")).await;
     let key = match found {
-        Ok((id, _)) => kept_file(&state, id).await,
+        Ok((id, _, _)) => kept_file(&state, id).await,
         Err(err) => Err(err),
     };
     let key = key?.ok_or(AppError::NotFound)?;

@@ -43,11 +43,10 @@ fn CvView(cv: Cv, pdf: String) -> impl IntoView {
     let lang = use_ui().lang;
     let not_stated = || t(lang, Key::person_not_stated).to_string();
     let or_not_stated = |text: &str| if text.is_empty() { not_stated() } else { text.to_string() };
-    let place = [cv.district.as_str(), cv.province.as_str(), cv.region.name()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = match &cv.home {
+        Some(home) => crate::components::format::place_of(&home.district, &home.province, cv.region.slug()),
+        None => cv.region.name().to_string(),
+    };
     let skills = if cv.skills.is_empty() { not_stated() } else { cv.skills.join(", ") };
     view! {
         <Title text=t_with(lang, Key::cv_title, &[("name", &cv.full_name)]) />

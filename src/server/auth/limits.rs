@@ -22,6 +22,9 @@ pub const SIGN_IN_FAILURES_PER_ACCOUNT: Limit = Limit { name: "sign-in-failed/em
 pub const SIGN_UP_PER_IP: Limit = Limit { name: "sign-up/ip", max: 20, window_secs: 60 * 60 };
 /// Reset requests from one address.
 pub const RESET_PER_IP: Limit = Limit { name: "reset/ip", max: 20, window_secs: 60 * 60 };
+/// Reset-form posts from one address with a code that is no live link: a person who mistypes
+/// never gets near it; a stream of made-up codes stops here.
+pub const RESET_CODE_MISSES_PER_IP: Limit = Limit { name: "reset-miss/ip", max: 20, window_secs: 60 * 60 };
 /// Messages to one address about its account (reset links, "you already have an account"):
 /// nobody can fill someone's inbox from our forms.
 pub const MAIL_PER_ADDRESS: Limit = Limit { name: "mail/address", max: 5, window_secs: 60 * 60 };

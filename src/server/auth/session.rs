@@ -48,14 +48,16 @@ impl SessionPolicy {
         }
     }
 
-    fn cookie(&self, value: &str, max_age: i64) -> String {
+    /// The session cookie; without `max_age` the browser forgets it when it closes.
+    fn cookie(&self, value: &str, max_age: Option<i64>) -> String {
         let secure = if self.secure_cookie { "; Secure" } else { "" };
-        format!("{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}", self.cookie_name())
+        let lasts = max_age.map(|secs| format!("; Max-Age={secs}")).unwrap_or_default();
+        format!("{}={value}; Path=/{lasts}; HttpOnly; SameSite=Lax{secure}", self.cookie_name())
     }
 
     /// The `Set-Cookie` value that ends the session in the browser.
     pub fn clearing_cookie(&self) -> String {
-        self.cookie("", 0)
+        self.cookie("", Some(0))
     }
 
     /// Seconds of inactivity after which `actor`'s session ends.
@@ -73,8 +75,16 @@ impl SessionPolicy {
 }
 
 /// Starts a session for `account_id` and returns the `Set-Cookie` value that carries it.
-/// Always a new token: signing in never reuses one (no session fixation).
-pub async fn start(store: &dyn Store, policy: &SessionPolicy, actor: &Actor, user_agent: &str) -> DbResult<String> {
+/// Always a new token: signing in never reuses one (no session fixation). A `kept` session's
+/// cookie lasts as long as the session may; any other ends with the browser (the session
+/// itself ends on the server by the same limits either way).
+pub async fn start(
+    store: &dyn Store,
+    policy: &SessionPolicy,
+    actor: &Actor,
+    user_agent: &str,
+    kept: bool,
+) -> DbResult<String> {
     let token = new_token();
     let (_, max) = policy.limits(actor);
     let now = now();
@@ -87,7 +97,7 @@ pub async fn start(store: &dyn Store, policy: &SessionPolicy, actor: &Actor, use
             user_agent: user_agent.chars().take(256).collect(),
         })
         .await?;
-    Ok(policy.cookie(&token, max))
+    Ok(policy.cookie(&token, kept.then_some(max)))
 }
 
 /// The signed-in person of a request, and the hash of their session token.

@@ -243,8 +243,9 @@ pub trait Maintenance: Send + Sync + 'static {
     async fn refresh_statistics(&self) -> DbResult<()>;
 
     /// Deletes what has expired: sessions past their end, email links a day after theirs,
-    /// rate-limit counters a day old. Returns how many rows went.
-    async fn purge_expired(&self, now: i64) -> DbResult<u64>;
+    /// rate-limit counters a day old, and delivered or given-up mail `mail_kept_secs` after.
+    /// Returns how many rows went.
+    async fn purge_expired(&self, now: i64, mail_kept_secs: i64) -> DbResult<u64>;
 }
 
 /// Opens the store `url` names, creating an SQLite file (and its folder) when needed.
@@ -317,7 +318,7 @@ macro_rules! impl_maintenance {
                 Ok(())
             }
 
-            async fn purge_expired(&self, now: i64) -> $crate::server::db::DbResult<u64> {
+            async fn purge_expired(&self, now: i64, mail_kept_secs: i64) -> $crate::server::db::DbResult<u64> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
                 let mut purged = 0;
@@ -325,6 +326,7 @@ macro_rules! impl_maintenance {
                     ("DELETE FROM sessions WHERE expires_at < $1", now),
                     ("DELETE FROM account_tokens WHERE expires_at < $1", now - 86_400),
                     ("DELETE FROM rate_limits WHERE window_start < $1", now - 86_400),
+                    ("DELETE FROM outbox WHERE sent_at < $1", now - mail_kept_secs),
                 ] {
                     purged += sqlx::query(sql)
                         .bind(before)

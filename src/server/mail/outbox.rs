@@ -1,4 +1,10 @@
 //! Storage of outgoing mail: the outbox every message passes through.
+//!
+//! A message's body holds what must not outlive its delivery — reset, invitation and
+//! confirmation links, names, addresses — and a database backup keeps whatever the table
+//! holds. So the body is blanked once the message is delivered or given up (the row stays, to
+//! say what was sent to whom and when), and the row itself goes after `SENDA_MAIL_KEPT_DAYS`
+//! (`Maintenance::purge_expired`). Messages still waiting are never purged.
 
 use crate::server::db::DbResult;
 use crate::server::mail::{OutgoingMail, QueuedMail};
@@ -13,6 +19,7 @@ pub trait OutboxStore: Send + Sync + 'static {
     /// app server) skips it meanwhile, and takes it up again if this one dies.
     async fn claim_mail(&self, now: i64, lease_secs: i64) -> DbResult<Option<QueuedMail>>;
 
+    /// Marks a message delivered (or given up: `via` says which) and blanks its body.
     async fn mark_mail_sent(&self, id: i64, via: &str, now: i64) -> DbResult<()>;
 
     /// Every message to `address`, oldest first: for tests and for development without SMTP.
@@ -72,7 +79,7 @@ macro_rules! impl_outbox_store {
             }
 
             async fn mark_mail_sent(&self, id: i64, via: &str, now: i64) -> $crate::server::db::DbResult<()> {
-                sqlx::query("UPDATE outbox SET sent_at = $1, sent_via = $2 WHERE id = $3")
+                sqlx::query("UPDATE outbox SET sent_at = $1, sent_via = $2, body = '' WHERE id = $3")
                     .bind(now)
                     .bind(via)
                     .bind(id)

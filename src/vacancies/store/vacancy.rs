@@ -19,8 +19,15 @@ pub trait VacancyStore: Send + Sync + 'static {
     /// is refused.
     async fn import_vacancies(&self, vacancies: &[(VacancyDraft, i64)]) -> DbResult<u64>;
 
-    /// Replaces what a vacancy says (its company stays); false when there is no such vacancy.
-    async fn update_vacancy(&self, id: i64, draft: &VacancyDraft, now: i64) -> DbResult<bool>;
+    /// Replaces what a vacancy says (its company stays) if its status is one of `editable`
+    /// when it is written; false when it is not, or there is no such vacancy.
+    async fn update_vacancy(
+        &self,
+        id: i64,
+        draft: &VacancyDraft,
+        editable: &[VacancyStatus],
+        now: i64,
+    ) -> DbResult<bool>;
 
     /// Moves a vacancy to `to` if it is in one of `from`, and records who did it (`None`: the
     /// closing date), when, and the comment. False when it was not in one of `from` (someone
@@ -137,19 +144,31 @@ macro_rules! impl_vacancy_store {
                 &self,
                 id: i64,
                 draft: &$crate::vacancies::VacancyDraft,
+                editable: &[$crate::vacancies::VacancyStatus],
                 now: i64,
             ) -> $crate::server::db::DbResult<bool> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
+                let current: Option<String> = sqlx::query_scalar("SELECT status FROM vacancies WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                let Some(current) = current.filter(|c| editable.iter().any(|s| s.code() == c)) else {
+                    return Ok(false);
+                };
+                // The status is checked again by the write itself: a vacancy submitted or
+                // published since it was read keeps the text it was submitted with.
                 let update = sqlx::query(
                     "UPDATE vacancies SET centre_id = $1, title = $2, region = $3, province = $4, district = $5, \
                      modality = $6, contract = $7, hours = $8, salary_min = $9, salary_max = $10, openings = $11, \
                      description = $12, requirements = $13, easy_read = $14, workplace_access = $15, \
-                     interview = $16, closes_at = $17, updated_at = $18 WHERE id = $19",
+                     interview = $16, closes_at = $17, updated_at = $18 WHERE id = $19 AND status = $20",
                 );
                 let done = $crate::vacancies::store::bind_draft!(update, draft)
                 .bind(now)
                 .bind(id)
+                .bind(&current)
                 .execute(&mut *tx)
                 .await
                 .map_err(DbError::from_sqlx)?;
