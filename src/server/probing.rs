@@ -20,11 +20,12 @@ const WINDOW_SECS: i64 = 600;
 
 /// Middleware: logs a "not found" answered to a signed-in person.
 pub async fn watch(request: Request, next: Next) -> Response {
-    let asker = request.extensions().get::<CurrentSession>().map(|s| s.actor.account_id);
-    let address = request.uri().path_and_query().map(|p| p.as_str().to_string());
+    // Only a signed-in request's address is kept: visitors' requests cost nothing here.
+    let asker = request.extensions().get::<CurrentSession>().map(|s| (s.actor.account_id, request.uri().clone()));
     let response = next.run(request).await;
     if response.status() == StatusCode::NOT_FOUND {
-        if let (Some(account_id), Some(address)) = (asker, address) {
+        if let Some((account_id, uri)) = asker {
+            let address = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
             match counter().lock().map(|mut seen| seen.count(account_id, crate::server::auth::now())) {
                 Ok(Verdict::Log) => tracing::warn!(
                     target: "senda::probing",

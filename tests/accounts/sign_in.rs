@@ -53,6 +53,16 @@ async fn a_session_outlives_the_browser_only_when_the_person_asks() {
     )
     .await;
     assert!(session_set_cookie(&own).contains("Max-Age=86400"), "a job seeker's longest session");
+    // A wrong password keeps the choice, like everything else typed but the password.
+    let wrong = send(
+        &app,
+        post_form(
+            "/entrar",
+            &form_body(&[("email", "rosa@example.pe"), ("password", "otra clave"), ("mantener", "si")]),
+        ),
+    )
+    .await;
+    assert!(wrong.body.contains(r#"name="mantener" value="si" checked"#), "{}", wrong.body);
     db.cleanup().await;
 }
 

@@ -42,6 +42,26 @@ const APPLICANTS_FIELDS: &[&str] = &[
     "applicants[].person.Shared.disability_types",
 ];
 
+/// Every field of a CV an employer reads from the applicants' page (the lists that are empty in
+/// this story have no fields of their own to show).
+const CV_FIELDS: &[&str] = &[
+    "full_name",
+    "region",
+    "home",
+    "phone",
+    "email",
+    "channel",
+    "education",
+    "skills",
+    "languages",
+    "languages[].language",
+    "languages[].level",
+    "experience",
+    "certificates",
+    "file",
+    "back",
+];
+
 async fn applicants_answer(app: &axum::Router, vacancy: i64, cookie: &str) -> Reply {
     let body = format!("vacancy={vacancy}");
     send(app, server_fn_call("/api/applications/applicants", &body, Some(cookie))).await
@@ -124,6 +144,15 @@ async fn employers_and_the_centre_get_only_the_applicant_fields_they_need_and_ot
         let hidden: Vec<_> = applicants.iter().filter(|a| a["person"] == "NotShared").collect();
         assert_eq!(hidden.len(), 1, "{applicants:?}");
         assert_eq!(hidden[0]["message"], "Tengo experiencia en almacenes.");
+
+        // The CV from the applicants' page: the region, never where in it the person lives.
+        let cv_body = format!("application={}", told[0]["application_id"]);
+        let cv = send(&app, server_fn_call("/api/seekers/cv", &cv_body, Some(cookie))).await;
+        assert_eq!(cv.status, StatusCode::OK, "{who}: {}", cv.body);
+        let cv_answer: serde_json::Value = serde_json::from_str(&cv.body).unwrap();
+        assert_eq!(field_names(&cv_answer), allowed(CV_FIELDS), "{who}: the fields of the CV");
+        assert_eq!(cv_answer["home"], serde_json::Value::Null, "{who}");
+        assert!(!cv.body.contains("Wanchaq") && !cv.body.contains("45678912"), "{who}: {}", cv.body);
     }
 
     // Another company's employer and the applicants themselves learn nothing, not even that
