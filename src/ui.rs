@@ -51,6 +51,11 @@ impl Ui {
 /// others there, so it sits below the features (the accounts feature serves it).
 pub const SIGN_IN_PATH: &str = "/entrar";
 
+/// Where a signed-in person downloads everything Senda keeps about them: linked from the
+/// account and from the register's pages, so it sits below the features too (the accounts
+/// feature answers it).
+pub const EXPORT_DATA_PATH: &str = "/cuenta/mis-datos";
+
 /// The sign-in page, returning to `back_to` (a local path) once signed in.
 pub fn sign_in_returning_to(back_to: &str) -> String {
     format!("{SIGN_IN_PATH}?volver={}", back_to.replace('/', "%2F"))

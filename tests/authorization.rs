@@ -43,7 +43,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/vacancies/form-choices", "", EMPLOYERS_AND_COUNSELLORS),
     ("/api/vacancies/mine", "", EMPLOYERS_AND_COUNSELLORS),
     ("/api/vacancies/accommodations", "", ADMINS),
-    ("/api/media/vacancy-slot", "id=999999", EMPLOYERS_AND_COUNSELLORS),
+    ("/api/vacancies/video-slot", "id=999999", EMPLOYERS_AND_COUNSELLORS),
     ("/api/seekers/caseload", "query=", COUNSELLORS),
     ("/api/seekers/consent-sheet", "id=999999", SIGNED_IN),
     ("/api/seekers/step", "", SIGNED_IN),
@@ -62,6 +62,8 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/matches/for", "", SIGNED_IN),
     // Not found for all but the person's centre's counsellors: tests/casework.rs walks that.
     ("/api/casework/outcome-form", "id=999999", SIGNED_IN),
+    ("/api/casework/case-file", "seeker=999999", SIGNED_IN),
+    ("/api/applications/of-seeker", "seeker=999999", SIGNED_IN),
 ];
 
 /// A typical call of each route of the route table: its path in the table, its method, the

@@ -5,15 +5,13 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod password_step;
 pub mod session_timeout;
 #[cfg(feature = "ssr")]
 pub mod store;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::ui::{sign_in_returning_to, SIGN_IN_PATH};
+pub use crate::ui::{sign_in_returning_to, EXPORT_DATA_PATH, SIGN_IN_PATH};
 /// Where the sign-out button posts to.
 pub const SIGN_OUT_PATH: &str = "/salir";
 /// The sign-in form's box for a session that outlives the browser (`si` when ticked).
@@ -43,8 +41,6 @@ pub const KEEP_ALIVE_PATH: &str = "/cuenta/seguir";
 pub const CHANGE_EMAIL_PATH: &str = "/cuenta/correo";
 /// The emailed link that moves the account to the new address.
 pub const CONFIRM_EMAIL_CHANGE_PATH: &str = "/cuenta/correo/confirmar";
-/// Where the "download my data" button posts to.
-pub const EXPORT_DATA_PATH: &str = "/cuenta/mis-datos";
 /// Deleting my account (needs my password and an explicit confirmation).
 pub const DELETE_ACCOUNT_PATH: &str = "/cuenta/eliminar";
 /// An admin finds an account and gives it a role, or takes one away.
@@ -70,7 +66,21 @@ pub struct MyData {
     pub activity: Vec<MyActivityData>,
     /// The profile in the register of job seekers, when the account holds one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub register: Option<crate::seekers::MyRegisterData>,
+    pub register: Option<MyRegisterData>,
+}
+
+/// Everything the register and the features that follow a person keep about them, as they
+/// download it with their account's data: the profile (disability data included while consented), every consent given and
+/// withdrawn, each look at their disability data, their applications with every change, and
+/// their case notes and outcomes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyRegisterData {
+    pub profile: crate::seekers::SeekerProfile,
+    pub consents: Vec<crate::seekers::consent::ConsentRecord>,
+    pub accesses: Vec<crate::seekers::AccessRecord>,
+    pub applications: Vec<crate::applications::Application>,
+    pub case_notes: Vec<crate::casework::CaseNote>,
+    pub outcomes: Vec<crate::casework::RecordedOutcome>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -1,5 +1,5 @@
-//! The button that keeps a search, under the results of the search page (the vacancies feature
-//! shows it there): a plain form post, with the search as it was made.
+//! The button that keeps a search, under the results of the search page (the app puts it
+//! there): a plain form post, with the search as it was made.
 
 use super::MY_SEARCHES_PATH;
 use crate::components::form::CsrfField;
@@ -34,4 +34,9 @@ pub fn SaveSearchButton(query: SearchQuery) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// The button for `query`, as the search page takes it.
+pub fn keep_search(query: SearchQuery) -> AnyView {
+    view! { <SaveSearchButton query /> }.into_any()
 }

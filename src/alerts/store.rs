@@ -102,7 +102,7 @@ macro_rules! impl_alert_store {
             ) -> $crate::server::db::DbResult<Vec<$crate::alerts::SavedSearch>> {
                 sqlx::query_as(&format!("{} WHERE account_id = $1 ORDER BY id", $crate::alerts::store::SELECT_SAVED))
                     .bind(account_id)
-                    .fetch_all(&self.pool)
+                    .fetch_all(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -111,7 +111,7 @@ macro_rules! impl_alert_store {
                 let done = sqlx::query("DELETE FROM saved_searches WHERE id = $1 AND account_id = $2")
                     .bind(id)
                     .bind(account_id)
-                    .execute(&self.pool)
+                    .execute(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(done.rows_affected() == 1)
@@ -123,7 +123,7 @@ macro_rules! impl_alert_store {
             ) -> $crate::server::db::DbResult<Option<$crate::alerts::SavedSearch>> {
                 sqlx::query_as(&format!("{} WHERE unsubscribe_token = $1", $crate::alerts::store::SELECT_SAVED))
                     .bind(token)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -131,7 +131,7 @@ macro_rules! impl_alert_store {
             async fn stop_alert(&self, token: &str) -> $crate::server::db::DbResult<bool> {
                 let done = sqlx::query("DELETE FROM saved_searches WHERE unsubscribe_token = $1")
                     .bind(token)
-                    .execute(&self.pool)
+                    .execute(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(done.rows_affected() == 1)

@@ -1,7 +1,9 @@
 //! The HTML document every page shares (`shell`), the site's header and footer (`layout`),
-//! and the route table (`App`).
+//! the route table (`App`), and what it wires between features that do not name each other
+//! (`profile_parts`, the search page's button that keeps a search).
 
 pub mod layout;
+pub mod profile_parts;
 
 use crate::accounts::pages::{
     AccountPage, ChangeEmailPage, ChangePasswordPage, CheckEmailPage, ConfirmEmailChangePage, ConfirmEmailPage,
@@ -16,7 +18,6 @@ use crate::casework::pages::OutcomePage;
 use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
-use crate::media::pages::VacancyVideoPage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::seekers::pages::claim::{ClaimProfilePage, ConsentSheetPage};
 use crate::seekers::pages::cv::{CvFilePage, CvPage};
@@ -27,6 +28,7 @@ use crate::seekers::pages::{
     CaseloadPage, DeleteProfilePage, DisabilityPage, MyProfilePage, RegisterSeekerPage, SeekerPage,
 };
 use crate::ui::Ui;
+use crate::vacancies::pages::video::VacancyVideoPage;
 use crate::vacancies::pages::AccommodationsPage;
 use crate::vacancies::pages::SearchPage;
 use crate::vacancies::pages::{MyVacanciesPage, VacancyFormPage, VacancyPage};
@@ -35,6 +37,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
+use profile_parts::PROFILE_PARTS;
 
 /// The document around every page. Language and preferences are applied here, on the server,
 /// so the first paint is already right: no flash of the wrong theme or language.
@@ -119,7 +122,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("registro"), StaticSegment("empresa")) view=EmployerSignUpPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuentas"), StaticSegment("nueva")) view=NewStaffPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("empresas"), StaticSegment("verificacion")) view=CompanyReviewPage ssr=SsrMode::Async />
-                    <Route path=StaticSegment("empleos") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("empleos") view=|| view! { <SearchPage keep=crate::alerts::save_button::keep_search /> } ssr=SsrMode::Async />
                     <Route path=StaticSegment("ajustes") view=AccommodationsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("vacante"), ParamSegment("id")) view=VacancyPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("vacantes"), StaticSegment("nueva")) view=VacancyFormPage ssr=SsrMode::Async />
@@ -127,7 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("vacantes"), StaticSegment("video")) view=VacancyVideoPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mis-vacantes") view=MyVacanciesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
-                    <Route path=StaticSegment("mi-perfil") view=MyProfilePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("mi-perfil") view=|| view! { <MyProfilePage parts=PROFILE_PARTS /> } ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("borrar")) view=DeleteProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("vincular")) view=ClaimProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("datos")) view=DetailsPage ssr=SsrMode::Async />
@@ -142,7 +145,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("personas"), StaticSegment("discapacidad")) view=DisabilityPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("resultado")) view=OutcomePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("personas"), StaticSegment("nueva")) view=RegisterSeekerPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("persona"), ParamSegment("id")) view=SeekerPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("persona"), ParamSegment("id")) view=|| view! { <SeekerPage parts=PROFILE_PARTS /> } ssr=SsrMode::Async />
                     <Route path=StaticSegment("postular") view=ApplyPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mis-postulaciones") view=MyApplicationsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("recomendadas") view=MatchesPage ssr=SsrMode::Async />

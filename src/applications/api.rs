@@ -55,9 +55,9 @@ pub async fn read_apply_form(vacancy: i64, seeker: Option<i64>) -> Result<ApplyF
         return Err(AppError::NotFound);
     }
     let now = crate::server::auth::now();
-    let applying = match applicant(store.as_ref(), &current.actor, seeker).await? {
-        Some((profile, consents, side)) => {
-            let is_self = side == super::Side::Applicant;
+    let applying = match crate::seekers::api::acting_as(store.as_ref(), &current.actor, seeker).await? {
+        Some((profile, consents, acting)) => {
+            let is_self = acting == crate::seekers::visibility::Acting::Themselves;
             if !is_self && profile.disability.is_some() {
                 // The needs come from the disability data: a counsellor reading them is a look.
                 store.log_sensitive_access(profile.id, current.actor.account_id, "profile", now).await?;
@@ -91,26 +91,48 @@ pub async fn read_apply_form(vacancy: i64, seeker: Option<i64>) -> Result<ApplyF
     })
 }
 
-/// The person `actor` applies as: themselves (`seeker` empty), or the person `seeker` when
-/// the actor may act for them. `None` when the actor has no profile; not found when they may
-/// not act for `seeker`.
+/// A person's applications as their centre's counsellor sees them on the person's page, with
+/// the names of the disability types and accommodations they name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeekerApplications {
+    pub applications: Vec<Application>,
+    pub names: Vec<Accommodation>,
+}
+
+/// The applications of person `seeker`, for a counsellor of the centre that follows them (the
+/// accommodations asked for only when they may see disability data); not found for anyone
+/// else.
+#[server(endpoint = "applications/of-seeker")]
+pub async fn read_seeker_applications(seeker: i64) -> Result<SeekerApplications, AppError> {
+    use crate::seekers::visibility::{visible_to, Viewer};
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    crate::seekers::api::follows(store.as_ref(), &current.actor, seeker).await?;
+    let consents = store.consents_in_force(seeker).await?;
+    let visible = visible_to(Viewer::CentreCounsellor, &consents);
+    let mut applications = store.seeker_applications(seeker).await?;
+    if !visible.needs {
+        applications.iter_mut().for_each(|a| a.needs_at_interview.clear());
+    }
+    let names = if visible.needs && !applications.is_empty() {
+        let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
+        types?.into_iter().chain(accommodations?).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(SeekerApplications { applications, names })
+}
+
+/// The person `actor` applies as and on which side: themselves, or (`seeker`) a person they
+/// act for (`seekers::api::acting_as`).
 #[cfg(feature = "ssr")]
 pub async fn applicant(
     store: &dyn crate::server::db::Store,
     actor: &crate::domain::Actor,
     seeker: Option<i64>,
 ) -> Result<Option<(crate::seekers::SeekerProfile, crate::seekers::consent::Consents, super::Side)>, AppError> {
-    let id = match seeker {
-        Some(id) => id,
-        None => match store.seeker_of_account(actor.account_id).await? {
-            Some(id) => id,
-            None => return Ok(None),
-        },
-    };
-    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
-    let consents = store.consents_in_force(id).await?;
-    let side = super::workflow::acts_for(actor, &profile, &consents).ok_or(AppError::NotFound)?;
-    Ok(Some((profile, consents, side)))
+    let found = crate::seekers::api::acting_as(store, actor, seeker).await?;
+    Ok(found.map(|(profile, consents, acting)| (profile, consents, super::Side::from(acting))))
 }
 
 /// A person's applications, with the names of the accommodations they name.
@@ -165,6 +187,10 @@ pub enum ApplicantPerson {
     NotShared,
     /// They deleted their profile: the application stays, withdrawn, with nobody behind it.
     Deleted,
+    /// They withdrew the application: the employer no longer sees them, nor what they wrote.
+    Withdrawn,
+    /// It was decided longer ago than the employer may keep reading (`SENDA_APPLICANT_KEPT_DAYS`).
+    Closed,
 }
 
 /// The part of a profile an employer gets: how to reach the person and what they can do.
@@ -220,11 +246,12 @@ pub struct Applicants {
 }
 
 /// The applicants to `vacancy`, for its company's employers and its centre's counsellors.
-/// Each sees of each applicant only what the applicant's consents allow; a look at what an
-/// applicant needs is recorded for the applicant to read.
+/// Each sees of each applicant only what the applicant's consents allow, and only while the
+/// application is open or decided lately (`seekers::visibility::employer_still_reads`); a look
+/// at what an applicant needs is recorded for the applicant to read.
 #[server(endpoint = "applications/applicants")]
 pub async fn read_applicants(vacancy: i64) -> Result<Applicants, AppError> {
-    use crate::seekers::visibility::{visible_to, Viewer};
+    use crate::seekers::visibility::{employer_still_reads, visible_to, ApplicationStage, Viewer};
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
     let facts = store.vacancy_facts(vacancy).await?.ok_or(AppError::NotFound)?;
@@ -233,11 +260,20 @@ pub async fn read_applicants(vacancy: i64) -> Result<Applicants, AppError> {
     }
     let found = store.vacancy(vacancy).await?.ok_or(AppError::NotFound)?;
     let now = crate::server::auth::now();
+    let kept_secs = crate::server::state::app_state()?.applicant_kept_secs;
     let mut applicants = Vec::new();
-    for application in store.vacancy_applications(vacancy).await? {
+    for mut application in store.vacancy_applications(vacancy).await? {
         let mut needs_at_interview = Vec::new();
+        let stage = application.stage();
         let person = match application.seeker_id {
             None => ApplicantPerson::Deleted,
+            Some(_) if !employer_still_reads(stage, now, kept_secs) => {
+                application.message.clear();
+                match stage {
+                    ApplicationStage::Withdrawn => ApplicantPerson::Withdrawn,
+                    _ => ApplicantPerson::Closed,
+                }
+            }
             Some(seeker) => {
                 let consents = store.consents_in_force(seeker).await?;
                 let visible = visible_to(Viewer::EmployerAppliedTo { disclosed: application.disclose }, &consents);
@@ -275,18 +311,4 @@ pub async fn read_applicants(vacancy: i64) -> Result<Applicants, AppError> {
         applicants,
         names: types?.into_iter().chain(accommodations?).collect(),
     })
-}
-
-/// A person's applications as their centre's counsellor sees them: the accommodations asked
-/// for only when the counsellor may see disability data.
-#[cfg(feature = "ssr")]
-pub async fn applications_for_counsellor(
-    seeker: i64,
-    visible: crate::seekers::visibility::Visible,
-) -> Result<Vec<Application>, AppError> {
-    let mut applications = crate::server::state::store()?.seeker_applications(seeker).await?;
-    if !visible.needs {
-        applications.iter_mut().for_each(|a| a.needs_at_interview.clear());
-    }
-    Ok(applications)
 }

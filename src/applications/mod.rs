@@ -2,19 +2,19 @@
 //! with their profile, a message and the accommodations they want at the interview; the
 //! employer moves the application along its statuses, and the person reads each change in
 //! plain words.
-
 //!
 //! What lives where: `mod.rs` an application's types and paths; `pages/` one file per page;
-//! `card.rs` one application as a card, which the seekers feature also shows; `handlers.rs`
-//! the form posts; `api.rs` the server functions, each answering a view made for its viewer;
-//! `store.rs` the storage trait and its SQL; `workflow.rs` the pure rules of who may move an
-//! application where.
+//! `card.rs` one application as a card; `section.rs` a person's applications on their profile
+//! page; `handlers.rs` the form posts; `api.rs` the server functions, each answering a view
+//! made for its viewer; `store.rs` the storage trait and its SQL; `workflow.rs` the pure rules
+//! of who may move an application where.
 
 pub mod api;
 pub mod card;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod pages;
+pub mod section;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod workflow;
@@ -79,6 +79,15 @@ coded_enum!(
     }
 );
 
+impl From<crate::seekers::visibility::Acting> for Side {
+    fn from(acting: crate::seekers::visibility::Acting) -> Side {
+        match acting {
+            crate::seekers::visibility::Acting::Themselves => Side::Applicant,
+            crate::seekers::visibility::Acting::Counsellor => Side::Counsellor,
+        }
+    }
+}
+
 /// One change of an application's status.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationEvent {
@@ -113,27 +122,28 @@ pub struct Application {
     pub events: Vec<ApplicationEvent>,
 }
 
-/// The form to apply: `?vacante=` names the vacancy, and `&persona=` the person a counsellor
-/// applies for (the form posts here too).
-pub const APPLY_PATH: &str = "/postular";
+impl Application {
+    /// Where it stands for the employer's sight of the person: open, decided when its last
+    /// change was, or withdrawn.
+    pub fn stage(&self) -> crate::seekers::visibility::ApplicationStage {
+        use crate::seekers::visibility::ApplicationStage;
+        match self.status {
+            ApplicationStatus::Withdrawn => ApplicationStage::Withdrawn,
+            ApplicationStatus::Hired | ApplicationStatus::NotSelected => {
+                ApplicationStage::Decided { at: self.events.last().map_or(self.updated_at, |event| event.at) }
+            }
+            _ => ApplicationStage::Open,
+        }
+    }
+}
+
 /// A job seeker's applications.
 pub const MY_APPLICATIONS_PATH: &str = "/mis-postulaciones";
 /// Where a person (or their counsellor) withdraws an application.
 pub const WITHDRAW_PATH: &str = "/postulaciones/retirar";
-/// The applicants to one vacancy: `?vacante=` names it. The employer's form that moves an
-/// application along posts here too, so a note that is wrong comes back on this page.
-pub const APPLICANTS_PATH: &str = "/postulantes";
-
-pub fn apply_path(vacancy_id: i64, seeker_id: Option<i64>) -> String {
-    match seeker_id {
-        Some(seeker) => format!("{APPLY_PATH}?vacante={vacancy_id}&persona={seeker}"),
-        None => format!("{APPLY_PATH}?vacante={vacancy_id}"),
-    }
-}
-
-pub fn applicants_path(vacancy_id: i64) -> String {
-    format!("{APPLICANTS_PATH}?vacante={vacancy_id}")
-}
+/// Applying to a vacancy and reading its applicants are pages of a vacancy, which the
+/// vacancies feature links to; their addresses live there and this feature answers them.
+pub use crate::vacancies::{applicants_path, apply_path, APPLICANTS_PATH, APPLY_PATH};
 
 /// The longest message an applicant may write.
 pub const MAX_MESSAGE: usize = 2000;

@@ -149,7 +149,7 @@ macro_rules! impl_application_store {
                 let rows: Vec<ApplicationRow> =
                     sqlx::query_as(&format!("{SELECT_APPLICATION} WHERE a.{column} = $1 ORDER BY {order}"))
                         .bind(value)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 if rows.is_empty() {
@@ -161,7 +161,7 @@ macro_rules! impl_application_store {
                      WHERE a.{column} = $1 ORDER BY ac.position, ac.code"
                 ))
                 .bind(value)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 let events: Vec<(i64, String, String, String, i64)> = sqlx::query_as(&format!(
@@ -169,7 +169,7 @@ macro_rules! impl_application_store {
                      JOIN applications a ON a.id = e.application_id WHERE a.{column} = $1 ORDER BY e.id"
                 ))
                 .bind(value)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 Ok(assemble(rows, needs, events))
@@ -318,7 +318,7 @@ macro_rules! impl_application_store {
                 sqlx::query_scalar("SELECT id FROM applications WHERE vacancy_id = $1 AND seeker_id = $2")
                     .bind(vacancy_id)
                     .bind(seeker_id)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }

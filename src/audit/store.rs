@@ -89,7 +89,7 @@ macro_rules! impl_audit_store {
         #[async_trait::async_trait]
         impl $crate::audit::store::AuditStore for $store {
             async fn record(&self, event: &$crate::server::audit::AuditEvent) -> $crate::server::db::DbResult<()> {
-                $crate::audit::store::insert_audit!(&self.pool, event);
+                $crate::audit::store::insert_audit!(self.pool(), event);
                 Ok(())
             }
 
@@ -116,7 +116,7 @@ macro_rules! impl_audit_store {
                 .bind(query.until)
                 .bind(query.before)
                 .bind(query.limit)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows.into_iter().map(Into::into).collect())
@@ -125,7 +125,7 @@ macro_rules! impl_audit_store {
             async fn account_id_by_email(&self, email: &str) -> $crate::server::db::DbResult<Option<i64>> {
                 sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
                     .bind(email)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }

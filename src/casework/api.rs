@@ -1,10 +1,38 @@
-//! The server function of the outcome form.
+//! The server functions of casework: a person's case file (outcomes and notes) on their
+//! page, and the outcome form.
 
-use super::RecordedOutcome;
+use super::{CaseNote, RecordedOutcome};
 use crate::error::AppError;
 use crate::vacancies::WorkingHours;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+/// A person's case file as their page shows it, to the person and to their centre.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFile {
+    /// Newest first; the first is in force.
+    pub outcomes: Vec<RecordedOutcome>,
+    /// Newest first.
+    pub notes: Vec<CaseNote>,
+    /// The reader counsels at the centre that follows the person: adds notes and outcomes.
+    pub counsels: bool,
+}
+
+/// The case file of person `seeker`, for them and for a counsellor of the centre that follows
+/// them; not found for anyone else.
+#[server(endpoint = "casework/case-file")]
+pub async fn read_case_file(seeker: i64) -> Result<CaseFile, AppError> {
+    use crate::seekers::visibility::Viewer;
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    let profile = store.seeker(seeker).await?.ok_or(AppError::NotFound)?;
+    let viewer = crate::seekers::api::viewer_of(&current.actor, &profile);
+    if !matches!(viewer, Viewer::Themselves | Viewer::CentreCounsellor) {
+        return Err(AppError::NotFound);
+    }
+    let (outcomes, notes) = tokio::join!(store.outcomes(seeker), store.case_notes(seeker));
+    Ok(CaseFile { outcomes: outcomes?, notes: notes?, counsels: viewer == Viewer::CentreCounsellor })
+}
 
 /// What the outcome form starts from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,7 +50,7 @@ pub struct OutcomeForm {
 pub async fn read_outcome_form(id: i64, application: Option<i64>) -> Result<OutcomeForm, AppError> {
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
-    let profile = follows(store.as_ref(), &current.actor, id).await?;
+    let profile = crate::seekers::api::follows(store.as_ref(), &current.actor, id).await?;
     let from_application = match application {
         Some(application) => Some(from_application(store.as_ref(), id, application).await?),
         None => None,
@@ -33,21 +61,6 @@ pub async fn read_outcome_form(id: i64, application: Option<i64>) -> Result<Outc
         from_application,
         outcomes: store.outcomes(id).await?,
     })
-}
-
-/// The profile of person `id` when `actor` counsels at the centre that follows them; not
-/// found for anyone else.
-#[cfg(feature = "ssr")]
-pub async fn follows(
-    store: &dyn crate::server::db::Store,
-    actor: &crate::domain::Actor,
-    id: i64,
-) -> Result<crate::seekers::SeekerProfile, AppError> {
-    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
-    match crate::seekers::api::viewer_of(actor, &profile) {
-        crate::seekers::visibility::Viewer::CentreCounsellor => Ok(profile),
-        _ => Err(AppError::NotFound),
-    }
 }
 
 /// The job of one of person `seeker`'s applications: `(application, employer, job title,

@@ -23,7 +23,7 @@ pub async fn add_note(State(state): State<AppState>, request: Request) -> Result
     let actor = ui.actor.clone().ok_or(AppError::Unauthorized)?;
     let id = ui.path.strip_prefix("/persona/").and_then(|id| id.parse::<i64>().ok()).ok_or(AppError::NotFound)?;
     let store = state.store.as_ref();
-    super::api::follows(store, &actor, id).await?;
+    crate::seekers::api::follows(store, &actor, id).await?;
     let mut errors = FieldErrors::default();
     let body = text(ui.lang, &fields, NOTE_FIELD, MAX_NOTE, Some(Key::case_note_err_empty), &mut errors);
     let Some(body) = body else {
@@ -40,7 +40,7 @@ pub async fn record_outcome(State(state): State<AppState>, request: Request) -> 
     let actor = ui.actor.clone().ok_or(AppError::Unauthorized)?;
     let id = ui.query_id("id").ok_or(AppError::NotFound)?;
     let store = state.store.as_ref();
-    super::api::follows(store, &actor, id).await?;
+    crate::seekers::api::follows(store, &actor, id).await?;
     let application = match ui.query_id("postulacion") {
         Some(application) => Some(super::api::from_application(store, id, application).await?.0),
         None => None,

@@ -1,9 +1,10 @@
 //! The follow-up section of a person's page: the outcome in force, the case notes, and for
-//! their counsellor the form to add one. The seekers feature shows it on the profile.
+//! their counsellor the form to add one. The app puts it on the register's profile pages.
 
 use super::{outcome_path, Outcome, RecordedOutcome, NOTE_FIELD};
 use crate::components::form::{use_form_state, CsrfField, TextArea};
 use crate::components::plain_text::PlainText;
+use crate::components::status_page::ErrorPage;
 use crate::domain::lima_time::format_lima;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::seekers::seeker_path;
@@ -29,10 +30,29 @@ pub fn outcome_text(lang: Lang, recorded: &RecordedOutcome) -> String {
     }
 }
 
+/// The case file of person `seeker_id`, read for whoever reads their page.
+#[component]
+pub fn CaseFileSection(seeker_id: i64) -> impl IntoView {
+    let found = Resource::new_blocking(move || seeker_id, super::api::read_case_file);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(file) => view! {
+                        <CaseworkSection seeker_id notes=file.notes outcomes=file.outcomes counsels=file.counsels />
+                    }
+                    .into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// The follow-up of a person's case, on their page: for the person, to read; for their
 /// centre's counsellor, with the forms to add to it.
 #[component]
-pub fn CaseworkSection(
+fn CaseworkSection(
     seeker_id: i64,
     notes: Vec<super::CaseNote>,
     outcomes: Vec<RecordedOutcome>,

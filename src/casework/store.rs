@@ -97,7 +97,7 @@ macro_rules! impl_casework_store {
                 .bind(author)
                 .bind(body)
                 .bind(at)
-                .execute(&self.pool)
+                .execute(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 $crate::casework::store::signed(added.rows_affected())
@@ -111,7 +111,7 @@ macro_rules! impl_casework_store {
                     "SELECT author_name, body, at FROM case_notes WHERE seeker_id = $1 ORDER BY id DESC",
                 )
                 .bind(seeker_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows.into_iter().map(|(author, body, at)| $crate::casework::CaseNote { author, body, at }).collect())
@@ -148,7 +148,7 @@ macro_rules! impl_casework_store {
                 .bind(reason)
                 .bind(by)
                 .bind(at)
-                .execute(&self.pool)
+                .execute(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 $crate::casework::store::signed(added.rows_affected())
@@ -163,7 +163,7 @@ macro_rules! impl_casework_store {
                      recorded_by_name, at FROM outcomes WHERE seeker_id = $1 ORDER BY id DESC",
                 )
                 .bind(seeker_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows.into_iter().filter_map(|row| row.into_outcome()).collect())

@@ -25,8 +25,8 @@ pub async fn read_matches(seeker: Option<i64>) -> Result<Matches, AppError> {
     use super::{rank, Seeking, CANDIDATES};
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
-    let found = crate::applications::api::applicant(store.as_ref(), &current.actor, seeker).await?;
-    let Some((profile, _, side)) = found else {
+    let found = crate::seekers::api::acting_as(store.as_ref(), &current.actor, seeker).await?;
+    let Some((profile, _, acting)) = found else {
         return Ok(Matches {
             seeker_id: None,
             full_name: String::new(),
@@ -36,7 +36,7 @@ pub async fn read_matches(seeker: Option<i64>) -> Result<Matches, AppError> {
         });
     };
     let now = crate::server::auth::now();
-    let is_self = side == crate::applications::Side::Applicant;
+    let is_self = acting == crate::seekers::visibility::Acting::Themselves;
     let mut needs = Vec::new();
     if let Some(d) = &profile.disability {
         if !is_self {

@@ -43,7 +43,7 @@ macro_rules! impl_match_store {
                 .bind(now)
                 .bind(region)
                 .bind(limit)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 let remote: Vec<Row> = sqlx::query_as(&format!(
@@ -51,7 +51,7 @@ macro_rules! impl_match_store {
                 ))
                 .bind(now)
                 .bind(limit)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 for row in remote {
@@ -75,8 +75,8 @@ macro_rules! impl_match_store {
                     offered = offered.bind(row.0);
                     asked = asked.bind(row.0);
                 }
-                let offered = offered.fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
-                let asked = asked.fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
+                let offered = offered.fetch_all(self.pool()).await.map_err(DbError::from_sqlx)?;
+                let asked = asked.fetch_all(self.pool()).await.map_err(DbError::from_sqlx)?;
                 let by_vacancy = |pairs: Vec<(i64, String)>| {
                     let mut lists: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
                     for (vacancy, entry) in pairs {

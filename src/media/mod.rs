@@ -1,27 +1,19 @@
 //! Sign-language (LSP) videos: what an upload must be (a real WebM or MP4, captions that
-//! parse, a transcript), and the one player every page uses to show them. Vacancies have the
-//! first slot; companies, fairs and help pages can hold the same kind of video later.
+//! parse, a transcript) and its reading (`upload`), where they are kept (`store`), and the one
+//! player every page uses to show them. Vacancies have the first slot (their pages and
+//! endpoints are the vacancies feature's); companies, fairs and help pages can hold the same
+//! kind of video later.
 
-#[cfg(feature = "ssr")]
-pub mod handlers;
 pub mod kind;
-pub mod pages;
 pub mod player;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod upload;
 pub mod webvtt;
 
 use serde::{Deserialize, Serialize};
 
-/// Where an employer or counsellor attaches a vacancy's video: `?id=` names the vacancy (the
-/// form posts here too).
-pub const VACANCY_VIDEO_PATH: &str = "/vacantes/video";
-/// Where the form that takes a vacancy's video away posts.
-pub const REMOVE_VACANCY_VIDEO_PATH: &str = "/vacantes/video/quitar";
-/// A vacancy's video file, read with byte ranges (the route; `vacancy_video_src` makes an address).
-pub const VACANCY_VIDEO_FILE_PATH: &str = "/vacante/{id}/lsp";
-/// A vacancy's captions (the route; `vacancy_captions_src` makes an address).
-pub const VACANCY_CAPTIONS_FILE_PATH: &str = "/vacante/{id}/lsp.vtt";
 /// Longest transcript accepted.
 pub const MAX_TRANSCRIPT_CHARS: usize = 20_000;
 
@@ -61,21 +53,6 @@ pub struct SignVideo {
     pub bytes: i64,
     pub transcript: String,
     pub uploaded_at: i64,
-}
-
-/// The video of vacancy `id`; `version` makes each upload a new address.
-pub fn vacancy_video_src(id: i64, version: i64) -> String {
-    format!("/vacante/{id}/lsp?v={version}")
-}
-
-/// The captions of vacancy `id`'s video.
-pub fn vacancy_captions_src(id: i64, version: i64) -> String {
-    format!("/vacante/{id}/lsp.vtt?v={version}")
-}
-
-/// The page where vacancy `id`'s video is attached or changed.
-pub fn vacancy_video_page(id: i64) -> String {
-    format!("{VACANCY_VIDEO_PATH}?id={id}")
 }
 
 /// A size as people read it: kilobytes below a megabyte, then megabytes (one decimal below 10).

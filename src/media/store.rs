@@ -80,7 +80,7 @@ macro_rules! impl_sign_video_store {
                     "SELECT id, kind, bytes, transcript, uploaded_at FROM sign_videos WHERE vacancy_id = $1",
                 )
                 .bind(vacancy_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(row.and_then(|row| row.into_video()))
@@ -93,7 +93,7 @@ macro_rules! impl_sign_video_store {
                 let row: Option<(i64, String, String)> =
                     sqlx::query_as("SELECT id, media_key, kind FROM sign_videos WHERE vacancy_id = $1")
                         .bind(vacancy_id)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(self.pool())
                         .await
                         .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(row.and_then(|(version, media_key, kind)| {
@@ -105,7 +105,7 @@ macro_rules! impl_sign_video_store {
             async fn vacancy_captions(&self, vacancy_id: i64) -> $crate::server::db::DbResult<Option<String>> {
                 sqlx::query_scalar("SELECT captions FROM sign_videos WHERE vacancy_id = $1")
                     .bind(vacancy_id)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }

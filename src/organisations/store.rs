@@ -58,7 +58,7 @@ macro_rules! impl_organisation_store {
         impl $crate::organisations::store::OrganisationStore for $store {
             async fn list_centres(&self) -> $crate::server::db::DbResult<Vec<$crate::organisations::Centre>> {
                 sqlx::query_as("SELECT id, name, region, address, phone, email FROM centres ORDER BY name, id")
-                    .fetch_all(&self.pool)
+                    .fetch_all(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -68,7 +68,7 @@ macro_rules! impl_organisation_store {
                 centre: &$crate::organisations::NewCentre,
             ) -> $crate::server::db::DbResult<i64> {
                 $crate::organisations::store::insert_centre!(centre)
-                    .fetch_one(&self.pool)
+                    .fetch_one(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -77,7 +77,7 @@ macro_rules! impl_organisation_store {
                 sqlx::query_as(
                     "SELECT id, legal_name, ruc, sector, region, verified FROM companies ORDER BY legal_name, id",
                 )
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -87,7 +87,7 @@ macro_rules! impl_organisation_store {
                 company: &$crate::organisations::NewCompany,
             ) -> $crate::server::db::DbResult<i64> {
                 $crate::organisations::store::insert_company!(company)
-                    .fetch_one(&self.pool)
+                    .fetch_one(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -95,7 +95,7 @@ macro_rules! impl_organisation_store {
             async fn company_id_by_ruc(&self, ruc: &str) -> $crate::server::db::DbResult<Option<i64>> {
                 sqlx::query_scalar("SELECT id FROM companies WHERE ruc = $1")
                     .bind(ruc)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }

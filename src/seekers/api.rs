@@ -49,15 +49,10 @@ pub struct SeekerView {
     pub is_self: bool,
     /// The names of the disability types and accommodations the profile names.
     pub names: Vec<crate::vacancies::Accommodation>,
-    /// For the centre's counsellor: the person's applications.
-    pub applications: Vec<crate::applications::Application>,
     /// The viewer may apply and withdraw for the person (a counsellor they let act for them).
     pub acts_for: bool,
-    /// The viewer counsels at the centre that follows the person: keeps notes and outcomes.
+    /// The viewer counsels at the centre that follows the person.
     pub counsels: bool,
-    /// For the person and their centre: the case notes and outcomes, newest first.
-    pub notes: Vec<crate::casework::CaseNote>,
-    pub outcomes: Vec<crate::casework::RecordedOutcome>,
 }
 
 /// The profile of person `id`, as whoever asks may see it; a look at disability data by
@@ -80,18 +75,9 @@ pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
     }
     let is_self = viewer == Viewer::Themselves;
     let acts_for = viewer == Viewer::CentreCounsellor && consents.has(super::consent::ConsentKind::CounsellorActs);
-    let applications = if viewer == Viewer::CentreCounsellor {
-        crate::applications::api::applications_for_counsellor(id, visible).await?
-    } else {
-        Vec::new()
-    };
     let accesses = if is_self { store.sensitive_accesses(id).await? } else { Vec::new() };
     let profile = redact(profile, visible);
     let names = match &profile.disability {
-        _ if !applications.is_empty() && visible.needs => {
-            let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
-            types?.into_iter().chain(accommodations?).collect()
-        }
         Some(d) => {
             let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
             let named: Vec<&String> = d.types.iter().chain(&d.needs_at_interview).chain(&d.needs_at_work).collect();
@@ -107,11 +93,8 @@ pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
         consent_history: store.consent_history(id).await?,
         accesses,
         is_self,
-        applications,
         acts_for,
         counsels: viewer == Viewer::CentreCounsellor,
-        notes: store.case_notes(id).await?,
-        outcomes: store.outcomes(id).await?,
     })
 }
 
@@ -193,6 +176,43 @@ pub fn viewer_of(actor: &crate::domain::Actor, profile: &SeekerProfile) -> super
     }
 }
 
+/// The profile of person `id` when `actor` counsels at the centre that follows them; not
+/// found for anyone else.
+#[cfg(feature = "ssr")]
+pub async fn follows(
+    store: &dyn crate::server::db::Store,
+    actor: &crate::domain::Actor,
+    id: i64,
+) -> Result<SeekerProfile, AppError> {
+    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
+    match viewer_of(actor, &profile) {
+        super::visibility::Viewer::CentreCounsellor => Ok(profile),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The person `actor` acts as: themselves (`seeker` empty), or the person `seeker` when the
+/// actor may act for them (`visibility::acting`). `None` when the actor has no profile; not
+/// found when they may not act for `seeker`.
+#[cfg(feature = "ssr")]
+pub async fn acting_as(
+    store: &dyn crate::server::db::Store,
+    actor: &crate::domain::Actor,
+    seeker: Option<i64>,
+) -> Result<Option<(SeekerProfile, Consents, super::visibility::Acting)>, AppError> {
+    let id = match seeker {
+        Some(id) => id,
+        None => match store.seeker_of_account(actor.account_id).await? {
+            Some(id) => id,
+            None => return Ok(None),
+        },
+    };
+    let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
+    let consents = store.consents_in_force(id).await?;
+    let acting = super::visibility::acting(viewer_of(actor, &profile), &consents).ok_or(AppError::NotFound)?;
+    Ok(Some((profile, consents, acting)))
+}
+
 /// A person's consent sheet, to print and hand to them: who they are, each consent in force
 /// with when and by whom it was recorded, and how to reach their profile themselves.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,7 +234,7 @@ pub async fn read_consent_sheet(id: i64) -> Result<ConsentSheet, AppError> {
     let state = use_context::<crate::server::state::AppState>()
         .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))?;
     let store = state.store.as_ref();
-    let profile = crate::casework::api::follows(store, &current.actor, id).await?;
+    let profile = follows(store, &current.actor, id).await?;
     let consents = store.consent_history(id).await?.into_iter().filter(|c| c.revoked_at.is_none()).collect();
     Ok(ConsentSheet {
         seeker_id: id,
@@ -256,9 +276,9 @@ pub async fn read_profile_step(seeker: Option<i64>) -> Result<ProfileStepForm, A
     use super::consent::ConsentKind;
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
-    let (profile, consents, side) =
-        crate::applications::api::applicant(store.as_ref(), &current.actor, seeker).await?.ok_or(AppError::NotFound)?;
-    let is_self = side == crate::applications::Side::Applicant;
+    let (profile, consents, acting) =
+        acting_as(store.as_ref(), &current.actor, seeker).await?.ok_or(AppError::NotFound)?;
+    let is_self = acting == super::visibility::Acting::Themselves;
     let progress = super::steps::ProfileProgress::of(&profile, is_self, consents.has(ConsentKind::DisabilityData));
     Ok(ProfileStepForm {
         full_name: profile.personal.full_name.clone(),

@@ -116,33 +116,39 @@ impl Cv {
 pub async fn read_cv(seeker: Option<i64>, application: Option<i64>) -> Result<Cv, AppError> {
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
-    let (id, viewer, back) = cv_subject(store.as_ref(), &current.actor, seeker, application).await?;
+    let kept_secs = crate::server::state::app_state()?.applicant_kept_secs;
+    let (id, viewer, back) = cv_subject(store.as_ref(), &current.actor, seeker, application, kept_secs).await?;
     let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
     Ok(Cv::of(profile, viewer, back))
 }
 
 /// Whose CV `actor` asks for, how they stand to the person, and where they came from — the
 /// person's own; `seeker` for a counsellor of their centre; the applicant of `application` for
-/// whoever manages its vacancy — while the person's consents let that reader see their
-/// profile. Not found otherwise.
+/// whoever manages its vacancy, while the application is open or was decided less than
+/// `applicant_kept_secs` ago — while the person's consents let that reader see their profile.
+/// Not found otherwise.
 #[cfg(feature = "ssr")]
 pub async fn cv_subject(
     store: &dyn crate::server::db::Store,
     actor: &crate::domain::Actor,
     seeker: Option<i64>,
     application: Option<i64>,
+    applicant_kept_secs: i64,
 ) -> Result<(i64, super::visibility::Viewer, String), AppError> {
-    use super::visibility::{visible_to, Viewer};
+    use super::visibility::{employer_still_reads, visible_to, Viewer};
     let (id, viewer, back) = match (application, seeker) {
         (Some(application), _) => {
             let found = store.application(application).await?.ok_or(AppError::NotFound)?;
             let facts = store.vacancy_facts(found.vacancy_id).await?.ok_or(AppError::NotFound)?;
-            if !crate::vacancies::workflow::may_manage(actor, &facts) {
+            let now = crate::server::auth::now();
+            if !crate::vacancies::workflow::may_manage(actor, &facts)
+                || !employer_still_reads(found.stage(), now, applicant_kept_secs)
+            {
                 return Err(AppError::NotFound);
             }
             let id = found.seeker_id.ok_or(AppError::NotFound)?;
             let viewer = Viewer::EmployerAppliedTo { disclosed: false };
-            (id, viewer, crate::applications::applicants_path(found.vacancy_id))
+            (id, viewer, crate::vacancies::applicants_path(found.vacancy_id))
         }
         (None, Some(id)) => {
             let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;

@@ -322,20 +322,6 @@ pub struct AccessRecord {
     pub at: i64,
 }
 
-/// Everything the register keeps about a person, as they download it with their account's
-/// data: the profile (disability data included while consented), every consent given and
-/// withdrawn, each look at their disability data, their applications with every change, and
-/// their case notes and outcomes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MyRegisterData {
-    pub profile: SeekerProfile,
-    pub consents: Vec<consent::ConsentRecord>,
-    pub accesses: Vec<AccessRecord>,
-    pub applications: Vec<crate::applications::Application>,
-    pub case_notes: Vec<crate::casework::CaseNote>,
-    pub outcomes: Vec<crate::casework::RecordedOutcome>,
-}
-
 /// A name as the caseload search compares it: lower case, accents folded, each word with a
 /// space before and after, so a searched word can be matched at the start of any word.
 pub fn name_key(full_name: &str) -> String {

@@ -18,6 +18,10 @@
 //! | CONADIS number                                 | yes | with both consents (logged)        | never                                                    | no  |
 //! | account, register id                           | yes | the register id                    | never                                                    | no  |
 //!
+//! An employer applied to reads the person only while the application is open, and for
+//! `SENDA_APPLICANT_KEPT_DAYS` (90 by default) after hiring or turning them down; a withdrawn
+//! application closes the person to the employer at once (`employer_still_reads`).
+//!
 //! "Anyone else" is another centre's counsellor, another company's employer, an admin, an
 //! analyst (who reads counts, never a person) and a visitor: they get "not found", which
 //! does not even say the person exists. The employer's view is `applications::api::ApplicantView`
@@ -39,6 +43,47 @@ pub enum Viewer {
     /// Anyone else: another centre's counsellor, another company's employer, an admin, a
     /// visitor.
     Unrelated,
+}
+
+/// Where an application stands, as far as the employer's sight of the person goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApplicationStage {
+    /// Not decided yet.
+    Open,
+    /// Decided (hired, not selected) at `at`.
+    Decided { at: i64 },
+    /// The person withdrew it.
+    Withdrawn,
+}
+
+/// Whether an employer applied to may still read the person behind an application at `stage`:
+/// while it is open; for `kept_secs` after the decision, to answer a complaint about it
+/// (`SENDA_APPLICANT_KEPT_DAYS`); never again once the person withdrew it.
+pub fn employer_still_reads(stage: ApplicationStage, now: i64, kept_secs: i64) -> bool {
+    match stage {
+        ApplicationStage::Open => true,
+        ApplicationStage::Decided { at } => now < at.saturating_add(kept_secs),
+        ApplicationStage::Withdrawn => false,
+    }
+}
+
+/// Who may act on the person's behalf — apply, withdraw, fill in a step of their profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Acting {
+    /// The person themselves.
+    Themselves,
+    /// A counsellor of their centre, whom they let act for them.
+    Counsellor,
+}
+
+/// Whether `viewer` may act for the person: they themselves, or their centre's counsellor when
+/// the person consented to a counsellor acting for them. `None` for anyone else.
+pub fn acting(viewer: Viewer, consents: &Consents) -> Option<Acting> {
+    match viewer {
+        Viewer::Themselves => Some(Acting::Themselves),
+        Viewer::CentreCounsellor if consents.has(ConsentKind::CounsellorActs) => Some(Acting::Counsellor),
+        _ => None,
+    }
 }
 
 /// What of the profile may be shown.
@@ -126,5 +171,28 @@ mod tests {
                 "{viewer:?} with {consents:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_employer_reads_the_applicant_while_open_then_for_the_kept_time_and_never_once_withdrawn() {
+        const DAY: i64 = 86_400;
+        let (at, kept) = (1_000 * DAY, 90 * DAY);
+        assert!(employer_still_reads(ApplicationStage::Open, at + 3650 * DAY, kept), "open: however old");
+        let decided = ApplicationStage::Decided { at };
+        assert!(employer_still_reads(decided, at, kept), "the moment it was decided");
+        assert!(employer_still_reads(decided, at + kept - 1, kept), "on the last second");
+        assert!(!employer_still_reads(decided, at + kept, kept), "once the time is up");
+        assert!(!employer_still_reads(ApplicationStage::Withdrawn, at, kept), "withdrawn: at once");
+    }
+
+    #[test]
+    fn only_the_person_and_a_counsellor_they_let_act_for_them_act() {
+        let acts = Consents::new([Register, CounsellorActs]);
+        let not = Consents::new([Register, DisabilityData, ShareWithEmployers]);
+        assert_eq!(acting(Viewer::Themselves, &not), Some(Acting::Themselves));
+        assert_eq!(acting(Viewer::CentreCounsellor, &acts), Some(Acting::Counsellor));
+        assert_eq!(acting(Viewer::CentreCounsellor, &not), None);
+        assert_eq!(acting(Viewer::EmployerAppliedTo { disclosed: true }, &acts), None);
+        assert_eq!(acting(Viewer::Unrelated, &acts), None);
     }
 }

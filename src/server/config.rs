@@ -101,6 +101,11 @@ pub struct Config {
     #[arg(long, env = "SENDA_MAIL_KEPT_DAYS", default_value_t = 30, global = true)]
     pub mail_kept_days: i64,
 
+    /// Days an employer may still read the person behind an application that ended with a
+    /// decision (hired, not selected), to answer a complaint about it; a withdrawn one, never.
+    #[arg(long, env = "SENDA_APPLICANT_KEPT_DAYS", default_value_t = 90, global = true)]
+    pub applicant_kept_days: i64,
+
     /// Accounts that may be made from one address in an hour. A centre that signs people up
     /// in a room behind one address may need more.
     #[arg(long, env = "SENDA_SIGN_UPS_PER_ADDRESS_PER_HOUR", default_value_t = 20, global = true)]

@@ -5,7 +5,7 @@ use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
 use crate::server::error_page;
 use crate::server::state::AppState;
-use crate::{accounts, alerts, applications, casework, i18n, media, organisations, preferences, seekers, vacancies};
+use crate::{accounts, alerts, applications, casework, i18n, organisations, preferences, seekers, vacancies};
 use axum::extract::State;
 use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
@@ -187,11 +187,19 @@ pub fn route_table() -> Vec<Route> {
         form(vacancies::ACCOMMODATIONS_PATH, Admins, post(vacancies::handlers::change_accommodations)),
         file(vacancies::search::COUNT_PATH, Everyone, get(vacancies::handlers::count_matches)),
         // Whose vacancy it is decides too: tests/vacancies.rs walks that.
-        form(media::VACANCY_VIDEO_PATH, EmployersAndCounsellors, upload(post(media::handlers::upload_vacancy_video))),
-        form(media::REMOVE_VACANCY_VIDEO_PATH, EmployersAndCounsellors, post(media::handlers::remove_vacancy_video)),
+        form(
+            vacancies::VACANCY_VIDEO_PATH,
+            EmployersAndCounsellors,
+            upload(post(vacancies::handlers::video::upload_vacancy_video)),
+        ),
+        form(
+            vacancies::REMOVE_VACANCY_VIDEO_PATH,
+            EmployersAndCounsellors,
+            post(vacancies::handlers::video::remove_vacancy_video),
+        ),
         // A published vacancy's video is everyone's; a draft's, its people's (tests/vacancies.rs).
-        file(media::VACANCY_VIDEO_FILE_PATH, Everyone, get(media::handlers::vacancy_video)),
-        file(media::VACANCY_CAPTIONS_FILE_PATH, Everyone, get(media::handlers::vacancy_captions)),
+        file(vacancies::VACANCY_VIDEO_FILE_PATH, Everyone, get(vacancies::handlers::video::vacancy_video)),
+        file(vacancies::VACANCY_CAPTIONS_FILE_PATH, Everyone, get(vacancies::handlers::video::vacancy_captions)),
         form(seekers::REGISTER_SEEKER_PATH, Counsellors, post(seekers::handlers::register::register_seeker)),
         form(seekers::MY_PROFILE_PATH, SignedIn, post(seekers::handlers::register::register_self)),
         form(seekers::CONSENT_PATH, SignedIn, post(seekers::handlers::profile::change_consent)),

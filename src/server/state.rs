@@ -28,6 +28,9 @@ pub struct AppState {
     pub media: Arc<dyn crate::server::media_store::MediaStore>,
     /// Largest video accepted, in bytes; see `SENDA_VIDEO_MAX_MB`.
     pub video_max_bytes: u64,
+    /// How long after a decision an employer still reads the applicant; see
+    /// `SENDA_APPLICANT_KEPT_DAYS`.
+    pub applicant_kept_secs: i64,
 }
 
 impl AppState {
@@ -61,6 +64,7 @@ impl AppState {
                 )
             })?),
             video_max_bytes: config.video_max_mb.saturating_mul(1024 * 1024),
+            applicant_kept_secs: config.applicant_kept_days.max(0).saturating_mul(86_400),
         })
     }
 }
@@ -76,6 +80,11 @@ pub fn store() -> Result<Arc<dyn Store>, AppError> {
     use_context::<AppState>()
         .map(|state| state.store)
         .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))
+}
+
+/// The whole state (settings included), from inside a page or server function.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))
 }
 
 /// The fair-wording rules, from inside a server function.

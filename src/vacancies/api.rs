@@ -198,3 +198,32 @@ pub(crate) async fn search(store: &dyn crate::server::db::Store, address_query: 
     let results = store.search_vacancies(&query, crate::server::auth::now()).await?;
     Ok(SearchView { query, results, accommodations })
 }
+
+/// What the page needs: which vacancy, its video now, and the size limit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VideoSlot {
+    pub vacancy_id: i64,
+    pub title: String,
+    pub video: Option<crate::media::SignVideo>,
+    pub max_bytes: i64,
+}
+
+/// The slot of vacancy `id`, for whoever may change its text.
+#[server(endpoint = "vacancies/video-slot")]
+pub async fn read_video_slot(id: i64) -> Result<VideoSlot, AppError> {
+    use crate::domain::Role;
+    let current = crate::server::access::acting_as(&[Role::Employer, Role::Counsellor])?;
+    let state = use_context::<crate::server::state::AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))?;
+    let store = state.store.clone();
+    let facts = store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
+    crate::vacancies::workflow::may_edit(&current.actor, &facts).map_err(|_| AppError::Forbidden)?;
+    let (vacancy, video) = tokio::join!(store.vacancy(id), store.vacancy_video(id));
+    let vacancy = vacancy?.ok_or(AppError::NotFound)?;
+    Ok(VideoSlot {
+        vacancy_id: id,
+        title: vacancy.draft.title,
+        video: video?,
+        max_bytes: i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX),
+    })
+}

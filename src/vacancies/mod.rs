@@ -3,7 +3,8 @@
 
 //!
 //! What lives where: `mod.rs` a vacancy's types and paths; `pages/` one file per page;
-//! `handlers.rs` the form posts (and `fields.rs`, reading the vacancy form); `api.rs` the
+//! `handlers/` the form posts and the video's endpoints (and `fields.rs`, reading the vacancy
+//! form); `api.rs` the
 //! server functions the pages read; `store.rs` the storage trait and its SQL; pure rules in
 //! `workflow.rs` (who may move a vacancy where), `wording.rs` (fair-wording rules) and
 //! `search.rs` (a search's terms and stems); `filter_count.rs` the one island of the search
@@ -40,6 +41,50 @@ pub const ACCOMMODATIONS_PATH: &str = "/ajustes";
 pub const EDIT_ACCOMMODATION: &str = "cambiar";
 /// Where a counsellor marks a report as looked at.
 pub const RESOLVE_REPORT_PATH: &str = "/vacantes/reportes/revisado";
+
+/// Where an employer or counsellor attaches a vacancy's video: `?id=` names the vacancy (the
+/// form posts here too).
+pub const VACANCY_VIDEO_PATH: &str = "/vacantes/video";
+/// Where the form that takes a vacancy's video away posts.
+pub const REMOVE_VACANCY_VIDEO_PATH: &str = "/vacantes/video/quitar";
+/// A vacancy's video file, read with byte ranges (the route; `vacancy_video_src` makes an address).
+pub const VACANCY_VIDEO_FILE_PATH: &str = "/vacante/{id}/lsp";
+/// A vacancy's captions (the route; `vacancy_captions_src` makes an address).
+pub const VACANCY_CAPTIONS_FILE_PATH: &str = "/vacante/{id}/lsp.vtt";
+
+/// The video of vacancy `id`; `version` makes each upload a new address.
+pub fn vacancy_video_src(id: i64, version: i64) -> String {
+    format!("/vacante/{id}/lsp?v={version}")
+}
+
+/// The captions of vacancy `id`'s video.
+pub fn vacancy_captions_src(id: i64, version: i64) -> String {
+    format!("/vacante/{id}/lsp.vtt?v={version}")
+}
+
+/// The page where vacancy `id`'s video is attached or changed.
+pub fn vacancy_video_page(id: i64) -> String {
+    format!("{VACANCY_VIDEO_PATH}?id={id}")
+}
+
+/// The form to apply: `?vacante=` names the vacancy, and `&persona=` the person a counsellor
+/// applies for (the form posts here too). The applications feature answers it.
+pub const APPLY_PATH: &str = "/postular";
+/// The applicants to one vacancy: `?vacante=` names it. The employer's form that moves an
+/// application along posts here too, so a note that is wrong comes back on this page. The
+/// applications feature answers it.
+pub const APPLICANTS_PATH: &str = "/postulantes";
+
+pub fn apply_path(vacancy_id: i64, seeker_id: Option<i64>) -> String {
+    match seeker_id {
+        Some(seeker) => format!("{APPLY_PATH}?vacante={vacancy_id}&persona={seeker}"),
+        None => format!("{APPLY_PATH}?vacante={vacancy_id}"),
+    }
+}
+
+pub fn applicants_path(vacancy_id: i64) -> String {
+    format!("{APPLICANTS_PATH}?vacante={vacancy_id}")
+}
 
 /// The page of one vacancy.
 pub fn vacancy_path(id: i64) -> String {

@@ -67,21 +67,6 @@ async fn applicants_answer(app: &axum::Router, vacancy: i64, cookie: &str) -> Re
     send(app, server_fn_call("/api/applications/applicants", &body, Some(cookie))).await
 }
 
-/// Person `seeker` applies to `vacancy` asking for an interpreter, saying (or not) the kind of
-/// their disability.
-async fn applies_asking(state: &AppState, seeker: i64, vacancy: i64, who: &Actor, disclose: bool) {
-    let application = senda::applications::store::NewApplication {
-        vacancy_id: vacancy,
-        seeker_id: seeker,
-        message: "Tengo experiencia en almacenes.".into(),
-        needs_at_interview: vec!["sign_interpreter_interview".into()],
-        disclose,
-        side: senda::applications::Side::Applicant,
-        by: who.account_id,
-    };
-    state.store.apply(&application, senda::server::auth::now()).await.unwrap();
-}
-
 #[tokio::test]
 async fn employers_and_the_centre_get_only_the_applicant_fields_they_need_and_others_nothing() {
     use ConsentKind::*;

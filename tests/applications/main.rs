@@ -3,6 +3,7 @@
 //! person reads each change in plain words and may withdraw; a counsellor applies for a person
 //! only when the person lets them act for them; another company's employer learns nothing.
 
+mod access_ends;
 mod applying;
 #[path = "../common/mod.rs"]
 mod common;
@@ -38,6 +39,7 @@ struct Board {
     vacancy: i64,
     closed_vacancy: i64,
     employer: String,
+    employer_id: i64,
     other_employer: String,
 }
 
@@ -86,11 +88,13 @@ async fn board(state: &AppState) -> Board {
     }
     // The second one's date passes: as if the job that closes vacancies had not run yet.
     sqlx_set_closes(state, ids[1], now - 1).await;
+    let carmen = person(state, "carmen@andinos.pe", employer(ours)).await;
     Board {
         centre,
         vacancy: ids[0],
         closed_vacancy: ids[1],
-        employer: session_cookie_for(state, &person(state, "carmen@andinos.pe", employer(ours)).await).await,
+        employer: session_cookie_for(state, &carmen).await,
+        employer_id: carmen.account_id,
         other_employer: session_cookie_for(state, &person(state, "otro@otra.pe", employer(theirs)).await).await,
     }
 }
@@ -165,4 +169,22 @@ fn kept_files(db: &common::TestDb) -> Vec<String> {
     std::fs::read_dir(dir)
         .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default()
+}
+
+/// Person `seeker` applies to `vacancy` asking for an interpreter, saying (or not) the kind of
+/// their disability; the application's id.
+async fn applies_asking(state: &AppState, seeker: i64, vacancy: i64, who: &Actor, disclose: bool) -> i64 {
+    let application = senda::applications::store::NewApplication {
+        vacancy_id: vacancy,
+        seeker_id: seeker,
+        message: "Tengo experiencia en almacenes.".into(),
+        needs_at_interview: vec!["sign_interpreter_interview".into()],
+        disclose,
+        side: senda::applications::Side::Applicant,
+        by: who.account_id,
+    };
+    match state.store.apply(&application, senda::server::auth::now()).await.unwrap() {
+        senda::applications::store::Applied::Done(id) => id,
+        other => panic!("not applied: {other:?}"),
+    }
 }

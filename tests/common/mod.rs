@@ -28,6 +28,19 @@ enum Cleanup {
 }
 
 impl TestDb {
+    /// Runs one statement straight on the database, past the store: to age a row, or to try
+    /// what the schema must refuse.
+    pub async fn execute(&self, sql: &str) -> Result<(), sqlx::Error> {
+        use sqlx::Connection;
+        if self.url.starts_with("sqlite:") {
+            let mut conn = sqlx::SqliteConnection::connect(&self.url).await?;
+            sqlx::query(sql).execute(&mut conn).await.map(|_| ())
+        } else {
+            let mut conn = sqlx::PgConnection::connect(&self.url).await?;
+            sqlx::query(sql).execute(&mut conn).await.map(|_| ())
+        }
+    }
+
     pub async fn cleanup(self) {
         self.store.close().await;
         match self.cleanup {

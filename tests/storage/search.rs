@@ -267,8 +267,8 @@ async fn the_word_index_is_rebuilt_when_its_stemming_rules_change(db: &common::T
     // What a build with other rules leaves behind on SQLite, whose stems the application
     // makes: an index it may not read. PostgreSQL stems in SQL and has nothing to rebuild.
     if store.engine() == Engine::Sqlite {
-        raw_execute(&db.url, "INSERT INTO vacancy_search (vacancy_search) VALUES ('delete-all')").await.unwrap();
-        raw_execute(&db.url, "UPDATE vacancy_search_rules SET rules = 0").await.unwrap();
+        db.execute("INSERT INTO vacancy_search (vacancy_search) VALUES ('delete-all')").await.unwrap();
+        db.execute("UPDATE vacancy_search_rules SET rules = 0").await.unwrap();
         assert!(found(store, words("tecnico")).await.is_empty(), "the index is empty");
     }
     store.migrate().await.unwrap();

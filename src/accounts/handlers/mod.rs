@@ -9,7 +9,7 @@ mod sign_in;
 mod sign_up;
 mod staff;
 
-pub(crate) use super::password_step::{confirm_current_password, hash_failed, too_many};
+pub(crate) use crate::server::auth::password_step::{confirm_current_password, hash_failed, too_many};
 use crate::server::plain_page::sign_in_first;
 pub use account::{change_password, end_other_sessions, end_session, keep_alive, sign_out};
 pub use links::{confirm_email, forgot_password, reset_password};

@@ -140,7 +140,7 @@ pub async fn export_data(State(state): State<AppState>, request: Request) -> Res
     let event = AuditEvent::of_request(AuditAction::DataExported, &state, &parts).about(account_id);
     record(&state, &event).await;
     let mut data = state.store.account_data(account_id).await?.ok_or(AppError::NotFound)?;
-    data.register = crate::seekers::data::register_data(&state, account_id).await?;
+    data.register = register_data(&state, account_id).await?;
     let mut value = serde_json::to_value(&data).map_err(AppError::internal)?;
     if let Some(register) = value.get_mut("register") {
         times_in_iso(register);
@@ -157,6 +157,26 @@ pub async fn export_data(State(state): State<AppState>, request: Request) -> Res
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     tracing::info!(account_id, "personal data exported");
     Ok(response)
+}
+
+/// Everything the register, applications and casework keep about the account's holder, for
+/// the download of their data;
+/// `None` when they have no profile.
+pub async fn register_data(
+    state: &AppState,
+    account_id: i64,
+) -> Result<Option<crate::accounts::MyRegisterData>, AppError> {
+    let store = state.store.as_ref();
+    let Some(id) = store.seeker_of_account(account_id).await? else { return Ok(None) };
+    let Some(profile) = store.seeker(id).await? else { return Ok(None) };
+    Ok(Some(crate::accounts::MyRegisterData {
+        profile,
+        consents: store.consent_history(id).await?,
+        accesses: store.sensitive_accesses(id).await?,
+        applications: store.seeker_applications(id).await?,
+        case_notes: store.case_notes(id).await?,
+        outcomes: store.outcomes(id).await?,
+    }))
 }
 
 /// The register keeps times as seconds since 1970; in the file every time reads like the

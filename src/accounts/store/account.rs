@@ -45,7 +45,7 @@ macro_rules! impl_account_store {
                 let account: Option<(String, String)> =
                     sqlx::query_as("SELECT name, email FROM accounts WHERE id = $1")
                         .bind(account_id)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 let Some((name, email)) = account else { return Ok(None) };
@@ -53,7 +53,7 @@ macro_rules! impl_account_store {
                     "SELECT role, company_id, centre_id FROM account_roles WHERE account_id = $1 ORDER BY role",
                 )
                 .bind(account_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 let roles = grants
@@ -120,7 +120,7 @@ macro_rules! impl_account_store {
                 let found: Option<(Option<String>, Option<String>)> =
                     sqlx::query_as("SELECT preferences, language FROM accounts WHERE id = $1")
                         .bind(account_id)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(self.pool())
                         .await
                         .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(found.unwrap_or((None, None)))
@@ -139,7 +139,7 @@ macro_rules! impl_account_store {
                 .bind(preferences)
                 .bind(language)
                 .bind(account_id)
-                .execute(&self.pool)
+                .execute(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
@@ -158,7 +158,7 @@ macro_rules! impl_account_store {
                      FROM accounts WHERE id = $1",
                 )
                 .bind(account_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 let Some((id, name, email, created_at, verified_at, language, preferences)) = account else {
@@ -170,7 +170,7 @@ macro_rules! impl_account_store {
                      WHERE r.account_id = $1 ORDER BY r.granted_at, r.role",
                 )
                 .bind(account_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 let sessions: Vec<(i64, i64, i64, String)> = sqlx::query_as(
@@ -178,7 +178,7 @@ macro_rules! impl_account_store {
                      WHERE account_id = $1 ORDER BY created_at",
                 )
                 .bind(account_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 let activity: Vec<(i64, String, String, String)> = sqlx::query_as(
@@ -186,7 +186,7 @@ macro_rules! impl_account_store {
                      WHERE actor_id = $1 OR subject_id = $1 ORDER BY id",
                 )
                 .bind(account_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 Ok(Some(MyData {

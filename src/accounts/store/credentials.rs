@@ -70,7 +70,7 @@ macro_rules! impl_credential_store {
                      FROM accounts WHERE email = $1",
                 )
                 .bind(email)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -78,7 +78,7 @@ macro_rules! impl_credential_store {
             async fn password_hash(&self, account_id: i64) -> $crate::server::db::DbResult<Option<String>> {
                 sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
                     .bind(account_id)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -91,7 +91,7 @@ macro_rules! impl_credential_store {
                 sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
                     .bind(password_hash)
                     .bind(account_id)
-                    .execute(&self.pool)
+                    .execute(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
@@ -149,7 +149,7 @@ macro_rules! impl_credential_store {
                 .bind(token_hash)
                 .bind(purpose.code())
                 .bind(now)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }

@@ -44,7 +44,7 @@ macro_rules! impl_session_store {
                 .bind(session.now)
                 .bind(session.expires_at)
                 .bind(&session.user_agent)
-                .execute(&self.pool)
+                .execute(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
@@ -58,7 +58,7 @@ macro_rules! impl_session_store {
                     "SELECT account_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
                 )
                 .bind(token_hash)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 let Some((account_id, created_at, last_seen_at, expires_at)) = row else { return Ok(None) };
@@ -72,7 +72,7 @@ macro_rules! impl_session_store {
                 sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                     .bind(now)
                     .bind(token_hash)
-                    .execute(&self.pool)
+                    .execute(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
@@ -81,7 +81,7 @@ macro_rules! impl_session_store {
             async fn delete_session(&self, token_hash: &str) -> $crate::server::db::DbResult<()> {
                 sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                     .bind(token_hash)
-                    .execute(&self.pool)
+                    .execute(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
@@ -96,7 +96,7 @@ macro_rules! impl_session_store {
                      WHERE account_id = $1 ORDER BY last_seen_at DESC, created_at DESC",
                 )
                 .bind(account_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -105,7 +105,7 @@ macro_rules! impl_session_store {
                 let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash = $2")
                     .bind(account_id)
                     .bind(token_hash)
-                    .execute(&self.pool)
+                    .execute(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(done.rows_affected() > 0)

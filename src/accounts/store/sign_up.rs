@@ -145,7 +145,7 @@ macro_rules! impl_sign_up_store {
                     "{} WHERE a.email_verified_at IS NOT NULL ORDER BY r.requested_at, r.account_id",
                     $crate::accounts::store::SELECT_JOIN_REQUEST
                 ))
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -156,7 +156,7 @@ macro_rules! impl_sign_up_store {
                      WHERE r.account_id = $1",
                 )
                 .bind(account_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }

@@ -87,13 +87,18 @@ fn ApplicantCard(applicant: ApplicantView, vacancy: i64, names: Vec<Accommodatio
         ApplicantPerson::Shared(p) => p.full_name.clone(),
         ApplicantPerson::Deleted => t(lang, Key::applicants_deleted).to_string(),
         ApplicantPerson::NotShared => t(lang, Key::applicants_not_shared).to_string(),
+        ApplicantPerson::Withdrawn => t(lang, Key::applicants_withdrawn).to_string(),
+        ApplicantPerson::Closed => t(lang, Key::applicants_closed).to_string(),
     };
     let by_counsellor = applied_by_counsellor.map(|counsellor| {
         view! { <p class="app-inset">{t_with(lang, Key::applicants_applied_by, &[("name", &counsellor)])}</p> }
     });
     let details = match person {
         ApplicantPerson::Shared(p) => Some(p),
-        ApplicantPerson::NotShared | ApplicantPerson::Deleted => None,
+        ApplicantPerson::NotShared
+        | ApplicantPerson::Deleted
+        | ApplicantPerson::Withdrawn
+        | ApplicantPerson::Closed => None,
     };
     let details = details.map(|p| {
         let skills =

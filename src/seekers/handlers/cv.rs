@@ -142,7 +142,8 @@ pub async fn cv_pdf(State(state): State<AppState>, request: Request) -> Result<R
     let (parts, body) = request.into_parts();
     let ui = Ui::from_request(&parts);
     let Some(actor) = ui.actor.as_ref() else { return Ok(plain_page::sign_in_first(crate::seekers::cv::CV_PATH)) };
-    let found = cv_subject(state.store.as_ref(), actor, ui.query_id("persona"), ui.query_id("postulacion")).await;
+    let (persona, application) = (ui.query_id("persona"), ui.query_id("postulacion"));
+    let found = cv_subject(state.store.as_ref(), actor, persona, application, state.applicant_kept_secs).await;
     let key = match found {
         Ok((id, _, _)) => kept_file(&state, id).await,
         Err(err) => Err(err),

@@ -28,9 +28,9 @@ pub(super) async fn step_profile(
     let Some(actor) = ui.actor.as_ref() else {
         return Err(plain_page::sign_in_first(&crate::seekers::step_path(base, persona)));
     };
-    match crate::applications::api::applicant(state.store.as_ref(), actor, persona).await {
-        Ok(Some((profile, consents, side))) => {
-            let is_self = side == crate::applications::Side::Applicant;
+    match crate::seekers::api::acting_as(state.store.as_ref(), actor, persona).await {
+        Ok(Some((profile, consents, acting))) => {
+            let is_self = acting == crate::seekers::visibility::Acting::Themselves;
             let progress = crate::seekers::steps::ProfileProgress::of(
                 &profile,
                 is_self,

@@ -117,10 +117,10 @@ pub async fn save_disability(State(state): State<AppState>, request: Request) ->
 /// and typing their password. Only the person can: a counsellor has no way to. The account
 /// stays; its audit trail records the deletion.
 pub async fn delete_profile(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    use crate::accounts::password_step::confirm_current_password;
     use crate::audit::AuditAction;
     use crate::components::form::CONFIRM_FIELD;
     use crate::server::audit::AuditEvent;
+    use crate::server::auth::password_step::confirm_current_password;
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let Some(actor) = ui.actor.clone() else {

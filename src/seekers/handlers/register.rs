@@ -154,7 +154,7 @@ pub async fn new_claim_code(State(state): State<AppState>, request: Request) -> 
         return Ok(plain_page::sign_in_first(&back));
     };
     let id = ui.query_id("id").ok_or(AppError::NotFound)?;
-    crate::casework::api::follows(state.store.as_ref(), &actor, id).await?;
+    crate::seekers::api::follows(state.store.as_ref(), &actor, id).await?;
     let mut random = [0u8; 10];
     OsRng.fill_bytes(&mut random);
     let code = code_from(random);

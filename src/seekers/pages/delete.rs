@@ -36,7 +36,7 @@ pub fn DeleteProfilePage() -> impl IntoView {
             <p>{t(lang, Key::delete_profile_applications)}</p>
             <p>{t(lang, Key::delete_profile_account_stays)}</p>
             <p><strong>{t(lang, Key::delete_cannot_undo)}</strong> " " {t(lang, Key::delete_profile_download_first)}</p>
-            <form method="post" action=crate::accounts::EXPORT_DATA_PATH>
+            <form method="post" action=crate::ui::EXPORT_DATA_PATH>
                 <CsrfField />
                 <button class="app-button app-button--secondary" type="submit">{t(lang, Key::account_export)}</button>
             </form>

@@ -1,5 +1,6 @@
 //! A profile as its viewer may see it: the person's own (with their data rights), or the one
-//! a counsellor of their centre follows, with applications, casework and the consent sheet.
+//! a counsellor of their centre follows, with the consent sheet. What the features above the
+//! register add — applications, recommended jobs, casework — comes in as `ProfileParts`.
 
 use super::document_label;
 use super::register::RegistrationForm;
@@ -16,10 +17,33 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+/// What a profile page shows from the features that follow the person — their applications,
+/// recommended jobs, casework. The app gives it (`app::profile_parts`): the register, below
+/// those features, names none of them.
+#[derive(Clone, Copy)]
+pub struct ProfileParts {
+    /// On the person's own profile: list items linking to what is theirs elsewhere.
+    pub own_links: fn() -> AnyView,
+    /// Below the profile, for whoever reads it: what is done with and for the person.
+    pub follow_up: fn(Reader) -> AnyView,
+}
+
+/// Whose profile is read and how its reader stands to them, for `ProfileParts::follow_up`.
+#[derive(Clone, Copy, Debug)]
+pub struct Reader {
+    pub seeker_id: i64,
+    /// The person themselves.
+    pub is_self: bool,
+    /// A counsellor of the centre that follows them.
+    pub counsels: bool,
+    /// A counsellor they let act for them.
+    pub acts_for: bool,
+}
+
 /// A job seeker's own profile: the registration form until they have one, then the profile
 /// with their consents to give, withdraw or confirm, and who looked at their data.
 #[component]
-pub fn MyProfilePage() -> impl IntoView {
+pub fn MyProfilePage(parts: ProfileParts) -> impl IntoView {
     let ui = use_ui();
     if let Some(away) = sign_in_first(&ui, MY_PROFILE_PATH) {
         return away;
@@ -29,7 +53,7 @@ pub fn MyProfilePage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match mine.await {
-                    Ok(MyProfile { view: Some(view), .. }) => view! { <SeekerDetails view /> }.into_any(),
+                    Ok(MyProfile { view: Some(view), .. }) => view! { <SeekerDetails view parts /> }.into_any(),
                     Ok(MyProfile { view: None, centres }) => view! {
                         <RegistrationForm
                             action=MY_PROFILE_PATH
@@ -49,8 +73,9 @@ pub fn MyProfilePage() -> impl IntoView {
     .into_any()
 }
 
+/// The profile of one person, for their centre's counsellor (or the person themselves).
 #[component]
-pub fn SeekerPage() -> impl IntoView {
+pub fn SeekerPage(parts: ProfileParts) -> impl IntoView {
     let ui = use_ui();
     let params = use_params_map();
     let Some(id) = params.read_untracked().get("id").and_then(|id| id.parse::<i64>().ok()) else {
@@ -64,7 +89,7 @@ pub fn SeekerPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(view) => view! { <SeekerDetails view /> }.into_any(),
+                    Ok(view) => view! { <SeekerDetails view parts /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -74,23 +99,10 @@ pub fn SeekerPage() -> impl IntoView {
 }
 
 #[component]
-fn SeekerDetails(view: SeekerView) -> impl IntoView {
+fn SeekerDetails(view: SeekerView, parts: ProfileParts) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
-    let SeekerView {
-        profile,
-        visible,
-        consents,
-        consent_history,
-        accesses,
-        is_self,
-        names,
-        applications,
-        acts_for,
-        counsels,
-        notes,
-        outcomes,
-    } = view;
+    let SeekerView { profile, visible, consents, consent_history, accesses, is_self, names, acts_for, counsels } = view;
     let may_change_disability = visible.disability && consents.has(ConsentKind::DisabilityData);
     let p = &profile.personal;
     let place = [p.district.as_str(), p.province.as_str(), p.region.name()]
@@ -290,8 +302,7 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
             {manage}
             {is_self.then(|| view! {
                 <ul class="app-list">
-                    <li><a href=crate::matches::MATCHES_PATH>{t(lang, Key::matches_link_self)}</a></li>
-                    <li><a href=crate::applications::MY_APPLICATIONS_PATH>{t(lang, Key::my_applications_title)}</a></li>
+                    {(parts.own_links)()}
                     <li><a href=crate::seekers::cv::cv_path(None)>{t(lang, Key::cv_link_self)}</a></li>
                     <li><a href=crate::alerts::MY_SEARCHES_PATH>{t(lang, Key::alerts_link)}</a></li>
                 </ul>
@@ -303,15 +314,7 @@ fn SeekerDetails(view: SeekerView) -> impl IntoView {
                     </a>
                 </p>
             })}
-            {acts_for.then(|| view! {
-                <p>
-                    <a class="app-button" href=crate::matches::matches_path(Some(profile.id))>
-                        {t(lang, Key::seeker_matches_link)}
-                    </a>
-                </p>
-            })}
-            {(!is_self).then(|| view! { <SeekerApplications applications names=names.clone() acts_for seeker_id=profile.id /> })}
-            <crate::casework::section::CaseworkSection seeker_id=profile.id notes outcomes counsels />
+            {(parts.follow_up)(Reader { seeker_id: profile.id, is_self, counsels, acts_for })}
             <section aria-labelledby="consents-h">
                 <h2 id="consents-h">{t(lang, Key::seeker_consents_h2)}</h2>
                 <ul class="app-list">{history}</ul>
@@ -336,42 +339,13 @@ fn MyDataRights() -> impl IntoView {
         <section aria-labelledby="my-data-h">
             <h2 id="my-data-h">{t(lang, Key::my_profile_data_h2)}</h2>
             <p>{t(lang, Key::my_profile_data_body)}</p>
-            <form method="post" action=crate::accounts::EXPORT_DATA_PATH>
+            <form method="post" action=crate::ui::EXPORT_DATA_PATH>
                 <CsrfField />
                 <button class="app-button app-button--secondary" type="submit">{t(lang, Key::account_export)}</button>
             </form>
             <p>
                 <a href=DELETE_PROFILE_PATH>{t(lang, Key::delete_profile_title)}</a>
             </p>
-        </section>
-    }
-}
-
-/// A person's applications, for their centre's counsellor; one who acts for them may withdraw
-/// them.
-#[component]
-fn SeekerApplications(
-    applications: Vec<crate::applications::Application>,
-    names: Vec<crate::vacancies::Accommodation>,
-    acts_for: bool,
-    seeker_id: i64,
-) -> impl IntoView {
-    use crate::applications::card::ApplicationCard;
-    let lang = use_ui().lang;
-    let list = if applications.is_empty() {
-        view! { <p>{t(lang, Key::seeker_applications_none)}</p> }.into_any()
-    } else {
-        applications
-            .into_iter()
-            .map(|application| view! { <ApplicationCard application names=names.clone() sub=true withdraw=acts_for record_for=Some(seeker_id) /> })
-            .collect_view()
-            .into_any()
-    };
-    view! {
-        <section aria-labelledby="applications-h">
-            <h2 id="applications-h">{t(lang, Key::seeker_applications_h2)}</h2>
-            {(!acts_for).then(|| view! { <p>{t(lang, Key::seeker_applications_no_acting)}</p> })}
-            {list}
         </section>
     }
 }

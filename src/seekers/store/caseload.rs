@@ -53,7 +53,7 @@ macro_rules! impl_caseload_store {
                 .bind(code_hash)
                 .bind(expires_at)
                 .bind(id)
-                .execute(&self.pool)
+                .execute(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(done.rows_affected() == 1)
@@ -122,7 +122,7 @@ macro_rules! impl_caseload_store {
                 for value in &values {
                     count = count.bind(value);
                 }
-                let total: i64 = count.fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
+                let total: i64 = count.fetch_one(self.pool()).await.map_err(DbError::from_sqlx)?;
                 let sql = format!(
                     "SELECT id, full_name, document_type, document_number, account_id IS NOT NULL, created_at \
                      FROM seekers WHERE {conditions} ORDER BY id DESC LIMIT {limit} OFFSET {offset}"
@@ -132,7 +132,7 @@ macro_rules! impl_caseload_store {
                     page = page.bind(value);
                 }
                 let rows: Vec<(i64, String, String, String, bool, i64)> =
-                    page.fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
+                    page.fetch_all(self.pool()).await.map_err(DbError::from_sqlx)?;
                 let people = rows
                     .into_iter()
                     .filter_map(|(id, full_name, kind, number, signed_up, created_at)| {

@@ -43,7 +43,7 @@ macro_rules! impl_consent_store {
                 let codes: Vec<String> =
                     sqlx::query_scalar("SELECT kind FROM consents WHERE seeker_id = $1 AND revoked_at IS NULL")
                         .bind(id)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok($crate::seekers::consent::Consents::new(
@@ -60,7 +60,7 @@ macro_rules! impl_consent_store {
                      FROM consents c LEFT JOIN accounts a ON a.id = c.recorder_id WHERE c.seeker_id = $1 ORDER BY c.id",
                 )
                 .bind(id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows
@@ -186,7 +186,7 @@ macro_rules! impl_consent_store {
                     "SELECT viewer_name, purpose, at FROM sensitive_access WHERE seeker_id = $1 ORDER BY at DESC, id DESC",
                 )
                 .bind(id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows

@@ -96,7 +96,7 @@ macro_rules! impl_profile_store {
                 )
                 .bind(document.kind.code())
                 .bind(document.number())
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(row.map(|(id, centre_id)| $crate::seekers::store::AlreadyRegistered { id, centre_id }))
@@ -107,20 +107,20 @@ macro_rules! impl_profile_store {
                 let row: Option<$crate::seekers::store::SeekerRow> =
                     sqlx::query_as(&format!("{} WHERE id = $1", $crate::seekers::store::SELECT_SEEKER))
                         .bind(id)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 let Some(row) = row else { return Ok(None) };
                 let skills: Vec<String> =
                     sqlx::query_scalar("SELECT skill FROM seeker_skills WHERE seeker_id = $1 ORDER BY skill")
                         .bind(id)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 let conadis: Option<Option<String>> =
                     sqlx::query_scalar("SELECT conadis_number FROM seeker_disability WHERE seeker_id = $1")
                         .bind(id)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 let disability = match conadis {
@@ -131,7 +131,7 @@ macro_rules! impl_profile_store {
                              WHERE s.seeker_id = $1 ORDER BY t.position",
                         )
                         .bind(id)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                         let needs: Vec<(String, String)> = sqlx::query_as(
@@ -139,7 +139,7 @@ macro_rules! impl_profile_store {
                              WHERE n.seeker_id = $1 ORDER BY a.position, a.code",
                         )
                         .bind(id)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                         let at = |moment: &str| {
@@ -156,25 +156,25 @@ macro_rules! impl_profile_store {
                 let spoken: Vec<(String, String)> =
                     sqlx::query_as("SELECT code, level FROM seeker_languages WHERE seeker_id = $1")
                         .bind(id)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 let experience: Vec<$crate::seekers::store::ExperienceRow> =
                     sqlx::query_as($crate::seekers::store::SELECT_EXPERIENCE)
                         .bind(id)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 let certificates: Vec<$crate::seekers::store::CertificateRow> =
                     sqlx::query_as($crate::seekers::store::SELECT_CERTIFICATES)
                         .bind(id)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 let cv_file: Option<(String, i64, i64)> =
                     sqlx::query_as("SELECT media_key, bytes, uploaded_at FROM seeker_cv_files WHERE seeker_id = $1")
                         .bind(id)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 Ok(row.into_profile(skills, $crate::seekers::store::languages_in_order(&spoken), disability).map(
@@ -192,7 +192,7 @@ macro_rules! impl_profile_store {
             async fn seeker_of_account(&self, account_id: i64) -> $crate::server::db::DbResult<Option<i64>> {
                 sqlx::query_scalar("SELECT id FROM seekers WHERE account_id = $1")
                     .bind(account_id)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }

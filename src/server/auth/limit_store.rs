@@ -29,7 +29,7 @@ macro_rules! impl_limit_store {
                 )
                 .bind(bucket)
                 .bind(window_start)
-                .fetch_one(&self.pool)
+                .fetch_one(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -39,7 +39,7 @@ macro_rules! impl_limit_store {
                     sqlx::query_scalar("SELECT hits FROM rate_limits WHERE bucket = $1 AND window_start = $2")
                         .bind(bucket)
                         .bind(window_start)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(self.pool())
                         .await
                         .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(hits.unwrap_or(0))

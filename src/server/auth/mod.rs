@@ -5,6 +5,7 @@ pub mod csrf;
 pub mod limit_store;
 pub mod limits;
 pub mod password;
+pub mod password_step;
 pub mod session;
 pub mod tokens;
 

@@ -6,7 +6,7 @@
 //! feature's `impl_<feature>_store!` macro, and compiled for each engine's store against its
 //! own driver (`impl_store!` below lists them all); only what differs is written twice (in
 //! `sqlite.rs` and `postgres.rs`, and in `search/`, whose word matching is the engine's own).
-//! Each engine's store supplies `pool` and `begin_write` for those macros.
+//! What those macros use of an engine is the trait [`EngineStore`], which both implement.
 
 mod postgres;
 pub mod search;
@@ -160,6 +160,20 @@ pub enum OpenError {
 
 pub type DbResult<T> = Result<T, DbError>;
 
+/// What every feature's storage macro uses of an engine's store: the one meeting point of
+/// the SQL written once and the two engines, each of which implements it.
+pub trait EngineStore {
+    /// The engine's sqlx driver.
+    type Db: sqlx::Database;
+
+    /// The pool reads run on.
+    fn pool(&self) -> &sqlx::Pool<Self::Db>;
+
+    /// A transaction for a unit of work that writes, which waits its turn for the engine's
+    /// write lock rather than failing on it; the unit commits it, or nothing changes.
+    fn begin_write(&self) -> impl std::future::Future<Output = DbResult<sqlx::Transaction<'static, Self::Db>>> + Send;
+}
+
 /// Declares [`Store`] as every storage trait at once, and makes any type with them all a
 /// `Store`: the list is written once.
 macro_rules! store_of {
@@ -290,7 +304,7 @@ macro_rules! impl_maintenance {
             }
 
             async fn ping(&self) -> $crate::server::db::DbResult<()> {
-                sqlx::query("SELECT 1").execute(&self.pool).await.map_err($crate::server::db::DbError::from_sqlx)?;
+                sqlx::query("SELECT 1").execute(self.pool()).await.map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
             }
 
@@ -299,12 +313,12 @@ macro_rules! impl_maintenance {
             }
 
             async fn migrate(&self) -> Result<(), $crate::server::db::OpenError> {
-                MIGRATOR.run(&self.pool).await.map_err($crate::server::db::migrate_error)?;
+                MIGRATOR.run(self.pool()).await.map_err($crate::server::db::migrate_error)?;
                 self.refresh_word_index().await.map_err($crate::server::db::OpenError::Reindex)
             }
 
             async fn close(&self) {
-                self.pool.close().await;
+                self.pool().close().await;
             }
 
             async fn refresh_statistics(&self) -> $crate::server::db::DbResult<()> {
@@ -314,7 +328,7 @@ macro_rules! impl_maintenance {
                         "INSERT INTO vacancy_search (vacancy_search) VALUES ('optimize')"
                     }
                 };
-                sqlx::query(sql).execute(&self.pool).await.map_err($crate::server::db::DbError::from_sqlx)?;
+                sqlx::query(sql).execute(self.pool()).await.map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
             }
 

@@ -1,6 +1,6 @@
 //! The PostgreSQL store: for a national deployment with several app servers.
 
-use super::{impl_store, DbError, DbResult, Engine, OpenError};
+use super::{impl_store, DbError, DbResult, Engine, EngineStore, OpenError};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, Postgres, Transaction};
 use std::{str::FromStr, time::Duration};
@@ -37,6 +37,14 @@ impl PgStore {
         let commit: String =
             sqlx::query_scalar("SHOW synchronous_commit").fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
         Ok(format!("PostgreSQL {version}, synchronous_commit={commit}"))
+    }
+}
+
+impl EngineStore for PgStore {
+    type Db = Postgres;
+
+    fn pool(&self) -> &PgPool {
+        &self.pool
     }
 
     /// Write transactions run at READ COMMITTED; rules that must hold across rows are kept by

@@ -1,6 +1,6 @@
 //! The SQLite store: one file, nothing else to run — for a single employment centre.
 
-use super::{impl_store, DbError, DbResult, Engine, OpenError};
+use super::{impl_store, DbError, DbResult, Engine, EngineStore, OpenError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 use std::{path::Path, str::FromStr, time::Duration};
@@ -58,10 +58,18 @@ impl SqliteStore {
         }
         Ok(settings.join(", "))
     }
+}
 
-    /// A write transaction that takes the write lock at once, so the busy timeout applies to
-    /// it; a deferred one that reads first would fail instead of waiting.
-    pub(in crate::server::db) async fn begin_write(&self) -> DbResult<Transaction<'static, Sqlite>> {
+impl EngineStore for SqliteStore {
+    type Db = Sqlite;
+
+    fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Takes the write lock at once, so the busy timeout applies to it; a deferred
+    /// transaction that reads first would fail instead of waiting.
+    async fn begin_write(&self) -> DbResult<Transaction<'static, Sqlite>> {
         self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(DbError::from_sqlx)
     }
 }

@@ -52,7 +52,7 @@ macro_rules! impl_outbox_store {
                 now: i64,
             ) -> $crate::server::db::DbResult<i64> {
                 $crate::server::mail::outbox::insert_mail!(mail, now)
-                    .fetch_one(&self.pool)
+                    .fetch_one(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -73,7 +73,7 @@ macro_rules! impl_outbox_store {
                 )
                 .bind(now)
                 .bind(now + lease_secs)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }
@@ -83,7 +83,7 @@ macro_rules! impl_outbox_store {
                     .bind(now)
                     .bind(via)
                     .bind(id)
-                    .execute(&self.pool)
+                    .execute(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
@@ -98,7 +98,7 @@ macro_rules! impl_outbox_store {
                      WHERE to_address = $1 ORDER BY id",
                 )
                 .bind(address)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }

@@ -5,9 +5,9 @@ use crate::components::form::{use_form_state, CsrfField, TextArea};
 use crate::components::plain_text::PlainText;
 use crate::domain::lima_time::format_lima;
 use crate::i18n::{t, t_with, Key};
-use crate::media::vacancy_video_page;
 use crate::ui::use_ui;
 use crate::vacancies::api::Management;
+use crate::vacancies::vacancy_video_page;
 use crate::vacancies::workflow::Step;
 use crate::vacancies::{edit_vacancy_path, VacancyStatus, VACANCY_STEP_PATH};
 use leptos::prelude::*;
@@ -139,7 +139,7 @@ pub(super) fn ManagePanel(
             </div>
             {return_form}
             {(status != VacancyStatus::Draft).then(|| view! {
-                <p><a href=crate::applications::applicants_path(id)>{t(lang, Key::applicants_link)}</a></p>
+                <p><a href=crate::vacancies::applicants_path(id)>{t(lang, Key::applicants_link)}</a></p>
             })}
             <h3>{t(lang, Key::vacancy_history_h3)}</h3>
             <ol class="app-history">{history}</ol>

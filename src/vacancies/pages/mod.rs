@@ -1,7 +1,7 @@
 //! The pages of vacancies, one file each: a vacancy (`vacancy`, with its management panel
 //! in `manage` for the people responsible for it), the form that writes one (`form`), an
-//! employer's or centre's list (`mine`), the job search (`search`) and the admins'
-//! accommodations list (`accommodations`). Forms post to `handlers`, which answer with a
+//! employer's or centre's list (`mine`), the job search (`search`), the page of a vacancy's
+//! sign-language video (`video`) and the admins' accommodations list (`accommodations`). Forms post to `handlers`, which answer with a
 //! redirect or the page again. Shared here: a vacancy's title, place and salary as they read.
 
 pub mod accommodations;
@@ -10,6 +10,7 @@ pub mod manage;
 pub mod mine;
 pub mod search;
 pub mod vacancy;
+pub mod video;
 
 pub use accommodations::AccommodationsPage;
 pub use form::VacancyFormPage;

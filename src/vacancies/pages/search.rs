@@ -19,16 +19,17 @@ use crate::vacancies::{vacancy_path, Accommodation, ContractType, Modality, Work
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// The search page, for the search in its own address.
+/// The search page, for the search in its own address. Under the results, `keep` shows what
+/// keeps a search for later (the alerts feature's button, which the app wires in).
 #[component]
-pub fn SearchPage() -> impl IntoView {
+pub fn SearchPage(keep: fn(SearchQuery) -> AnyView) -> impl IntoView {
     let address_query = use_ui().query_string().to_string();
     let found = Resource::new_blocking(move || address_query.clone(), find_vacancies);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(view) => view! { <SearchResultsPage view /> }.into_any(),
+                    Ok(view) => view! { <SearchResultsPage view keep /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -75,7 +76,7 @@ fn page_of(lang: Lang, results: &SearchResults) -> Option<String> {
 }
 
 #[component]
-fn SearchResultsPage(view: SearchView) -> impl IntoView {
+fn SearchResultsPage(view: SearchView, keep: fn(SearchQuery) -> AnyView) -> impl IntoView {
     let lang = use_ui().lang;
     let SearchView { query, results, accommodations } = view;
     let heading = count_heading(lang, &query, &results);
@@ -99,7 +100,7 @@ fn SearchResultsPage(view: SearchView) -> impl IntoView {
             <h1 id="search-h" class="app-search__heading">{heading}</h1>
             <SearchWords query=query.clone() />
             <div class="app-search__body">
-                <ResultsList query=query.clone() results accommodations=accommodations.clone() />
+                <ResultsList query=query.clone() results accommodations=accommodations.clone() keep />
                 <SearchForm query accommodations errors />
             </div>
         </div>
@@ -279,7 +280,12 @@ fn SearchForm(query: SearchQuery, accommodations: Vec<Accommodation>, errors: Fi
 }
 
 #[component]
-fn ResultsList(query: SearchQuery, results: SearchResults, accommodations: Vec<Accommodation>) -> impl IntoView {
+fn ResultsList(
+    query: SearchQuery,
+    results: SearchResults,
+    accommodations: Vec<Accommodation>,
+    keep: fn(SearchQuery) -> AnyView,
+) -> impl IntoView {
     let lang = use_ui().lang;
     let pages = results.pages();
     let page_note = page_of(lang, &results);
@@ -310,7 +316,7 @@ fn ResultsList(query: SearchQuery, results: SearchResults, accommodations: Vec<A
             {newest_note}
             {body}
             <Pagination page=results.page pages link=move |number| query.path_for_page(number) />
-            <crate::alerts::save_button::SaveSearchButton query=to_save />
+            {keep(to_save)}
         </section>
     }
 }

@@ -12,9 +12,9 @@ use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima_date;
 use crate::i18n::{t, t_with, Key};
 use crate::media::player::SignLanguageVideo;
-use crate::media::{vacancy_captions_src, vacancy_video_src};
 use crate::ui::use_ui;
 use crate::vacancies::api::{read_vacancy, VacancyView};
+use crate::vacancies::{vacancy_captions_src, vacancy_video_src};
 use crate::vacancies::{ReportReason, Vacancy, VacancyStatus, REPORT_VACANCY_PATH};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -166,7 +166,7 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
             <section aria-labelledby="apply-h" data-read-aloud>
                 <h2 id="apply-h">{t(lang, Key::vacancy_apply_h2)}</h2>
                 {(vacancy.status == VacancyStatus::Published).then(|| view! {
-                    <p><a class="app-button" href=crate::applications::apply_path(vacancy.id, None)>{t(lang, Key::apply_link)}</a></p>
+                    <p><a class="app-button" href=crate::vacancies::apply_path(vacancy.id, None)>{t(lang, Key::apply_link)}</a></p>
                 })}
                 <p>{how_to_apply}</p>
             </section>

@@ -42,7 +42,7 @@ macro_rules! impl_accommodation_store {
                      (SELECT count(*) FROM vacancy_accommodations va WHERE va.code = a.code) \
                      FROM accommodations a ORDER BY a.position, a.code",
                 )
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows

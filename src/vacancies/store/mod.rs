@@ -216,7 +216,7 @@ macro_rules! summaries {
         let rows: Vec<$crate::vacancies::store::SummaryRow> =
             sqlx::query_as(&format!("{} WHERE {}", $crate::vacancies::store::SELECT_SUMMARY, $condition))
                 .bind($id)
-                .fetch_all(&$self.pool)
+                .fetch_all($self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
         Ok(rows.into_iter().filter_map(|r| r.into_summary()).collect())
@@ -232,7 +232,7 @@ macro_rules! entries_in_force {
             $table,
             " WHERE NOT retired ORDER BY position, code"
         ))
-        .fetch_all(&$self.pool)
+        .fetch_all($self.pool())
         .await
         .map_err($crate::server::db::DbError::from_sqlx)?;
         Ok(rows

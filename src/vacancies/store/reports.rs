@@ -46,7 +46,7 @@ macro_rules! impl_report_store {
                 .bind(details)
                 .bind(by)
                 .bind(now)
-                .execute(&self.pool)
+                .execute(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(stored.rows_affected() == 1)
@@ -62,7 +62,7 @@ macro_rules! impl_report_store {
                      ORDER BY r.id",
                 )
                 .bind(centre_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows
@@ -95,7 +95,7 @@ macro_rules! impl_report_store {
                 .bind(by)
                 .bind(id)
                 .bind(centre_id)
-                .execute(&self.pool)
+                .execute(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(resolved.rows_affected() == 1)

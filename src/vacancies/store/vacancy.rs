@@ -240,7 +240,7 @@ macro_rules! impl_vacancy_store {
                 let row: Option<$crate::vacancies::store::VacancyRow> =
                     sqlx::query_as(&format!("{} WHERE v.id = $1", $crate::vacancies::store::SELECT_VACANCY))
                         .bind(id)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 let Some(row) = row else { return Ok(None) };
@@ -249,13 +249,13 @@ macro_rules! impl_vacancy_store {
                      WHERE va.vacancy_id = $1 ORDER BY a.position, a.code",
                 )
                 .bind(id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err(DbError::from_sqlx)?;
                 let skills: Vec<String> =
                     sqlx::query_scalar("SELECT skill FROM vacancy_skills WHERE vacancy_id = $1 ORDER BY skill")
                         .bind(id)
-                        .fetch_all(&self.pool)
+                        .fetch_all(self.pool())
                         .await
                         .map_err(DbError::from_sqlx)?;
                 Ok(row.into_vacancy(accommodations, skills))
@@ -270,7 +270,7 @@ macro_rules! impl_vacancy_store {
                      FROM vacancies v JOIN companies co ON co.id = v.company_id WHERE v.id = $1",
                 )
                 .bind(id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(row.and_then(|(company_id, centre_id, status, closes_at, company_verified)| {
@@ -315,7 +315,7 @@ macro_rules! impl_vacancy_store {
                      LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.vacancy_id = $1 ORDER BY e.id",
                 )
                 .bind(id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows

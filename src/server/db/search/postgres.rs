@@ -4,7 +4,7 @@
 //! below `RANK_CAP` matches, newest first otherwise.
 
 use super::{load_hits, push_range_filters, SearchStore};
-use crate::server::db::{DbError, DbResult, PgStore};
+use crate::server::db::{DbError, DbResult, EngineStore, PgStore};
 use crate::vacancies::search::{page_within, SearchQuery, SearchResults, SortOrder, COUNT_CAP, PAGE_SIZE, RANK_CAP};
 use async_trait::async_trait;
 use sqlx::{Postgres, QueryBuilder, Transaction};
@@ -82,7 +82,7 @@ impl SearchStore for PgStore {
             count.push(" ORDER BY v.published_at DESC");
         }
         count.push(" LIMIT ").push_bind(i64::from(COUNT_CAP) + 1).push(") AS matches");
-        let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await.map_err(DbError::from_sqlx)?;
+        let counted: i64 = count.build_query_scalar().fetch_one(self.pool()).await.map_err(DbError::from_sqlx)?;
         let counted = counted.max(0) as u32;
         let total = counted.min(COUNT_CAP);
         let ranked = words.is_some() && query.sort_asked() == SortOrder::Relevance && counted <= RANK_CAP;
@@ -103,8 +103,8 @@ impl SearchStore for PgStore {
             }
         }
         choose.push(" LIMIT ").push_bind(i64::from(PAGE_SIZE)).push(" OFFSET ").push_bind(first as i64);
-        let shown: Vec<i64> = choose.build_query_scalar().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
-        let hits = load_hits!(&self.pool, &shown, Postgres);
+        let shown: Vec<i64> = choose.build_query_scalar().fetch_all(self.pool()).await.map_err(DbError::from_sqlx)?;
+        let hits = load_hits!(self.pool(), &shown, Postgres);
         Ok(SearchResults { total, capped: counted > COUNT_CAP, ranked, page, hits })
     }
 }

@@ -8,7 +8,7 @@
 //! looking every match up to test it; only the range filters are tested row by row.
 
 use super::{load_hits, push_range_filters, SearchStore};
-use crate::server::db::{DbError, DbResult, SqliteStore};
+use crate::server::db::{DbError, DbResult, EngineStore, SqliteStore};
 use crate::vacancies::search::{
     page_within, stem, stemmed_words, SearchQuery, SearchResults, SortOrder, COUNT_CAP, PAGE_SIZE, RANK_CAP, STEM_RULES,
 };
@@ -71,7 +71,7 @@ impl SqliteStore {
     /// transaction, so searches see the old index until the new one is whole.
     pub(in crate::server::db) async fn refresh_word_index(&self) -> DbResult<()> {
         let made_by: i64 = sqlx::query_scalar("SELECT rules FROM vacancy_search_rules")
-            .fetch_one(&self.pool)
+            .fetch_one(self.pool())
             .await
             .map_err(DbError::from_sqlx)?;
         if made_by == STEM_RULES {
@@ -238,9 +238,9 @@ impl SearchStore for SqliteStore {
             // The facets weigh nothing: every match has them all.
             best.push(" ORDER BY bm25(vacancy_search, 10.0, 3.0, 3.0, 1.0, 0.0), s.rowid DESC LIMIT ");
             best.push_bind(i64::from(PAGE_SIZE)).push(" OFFSET ").push_bind(i64::from((page - 1) * PAGE_SIZE));
-            shown = best.build_query_scalar().fetch_all(&self.pool).await.map_err(DbError::from_sqlx)?;
+            shown = best.build_query_scalar().fetch_all(self.pool()).await.map_err(DbError::from_sqlx)?;
         }
-        let hits = load_hits!(&self.pool, &shown, Sqlite);
+        let hits = load_hits!(self.pool(), &shown, Sqlite);
         Ok(SearchResults { total, capped: counted > COUNT_CAP, ranked, page, hits })
     }
 }

@@ -2,48 +2,20 @@
 //! multipart form (the video, its WebVTT captions, the transcript) that works without
 //! JavaScript, and, when the vacancy has one, what it has and a button to take it away.
 
-use super::{megabytes, SignVideo, REMOVE_VACANCY_VIDEO_PATH, VACANCY_VIDEO_PATH};
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, FileField, TextArea};
 use crate::components::notice::sign_in_first;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima;
-use crate::error::AppError;
 use crate::i18n::{t, t_with, Key};
+use crate::media::megabytes;
 use crate::ui::use_ui;
+use crate::vacancies::api::{read_video_slot, VideoSlot};
 use crate::vacancies::vacancy_path;
+use crate::vacancies::{REMOVE_VACANCY_VIDEO_PATH, VACANCY_VIDEO_PATH};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
 
-/// What the page needs: which vacancy, its video now, and the size limit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VideoSlot {
-    pub vacancy_id: i64,
-    pub title: String,
-    pub video: Option<SignVideo>,
-    pub max_bytes: i64,
-}
-
-/// The slot of vacancy `id`, for whoever may change its text.
-#[server(endpoint = "media/vacancy-slot")]
-pub async fn read_video_slot(id: i64) -> Result<VideoSlot, AppError> {
-    use crate::domain::Role;
-    let current = crate::server::access::acting_as(&[Role::Employer, Role::Counsellor])?;
-    let state = use_context::<crate::server::state::AppState>()
-        .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))?;
-    let store = state.store.clone();
-    let facts = store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
-    crate::vacancies::workflow::may_edit(&current.actor, &facts).map_err(|_| AppError::Forbidden)?;
-    let (vacancy, video) = tokio::join!(store.vacancy(id), store.vacancy_video(id));
-    let vacancy = vacancy?.ok_or(AppError::NotFound)?;
-    Ok(VideoSlot {
-        vacancy_id: id,
-        title: vacancy.draft.title,
-        video: video?,
-        max_bytes: i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX),
-    })
-}
-
+/// The page of vacancy `?id=`'s sign-language video, for whoever may change its text.
 #[component]
 pub fn VacancyVideoPage() -> impl IntoView {
     let ui = use_ui();

@@ -1,6 +1,6 @@
-//! The endpoints of sign-language videos: the upload form's post (streamed to disk and
-//! checked as it arrives — a 200 MB video is never held in memory), taking a video away, and
-//! serving a video (with byte ranges) and its captions to whoever may see the vacancy.
+//! A sign-language video's upload form, read and checked for whichever feature holds the
+//! video (vacancies today): streamed to disk and checked as it arrives — a 200 MB video is
+//! never held in memory — with its captions and transcript.
 //!
 //! Nothing is half-stored: the file reaches the media store under a new key only when the
 //! whole form is right, the database names it after that, and a replaced file goes last. A
@@ -11,22 +11,13 @@ use super::kind::{video_kind, SNIFF_BYTES};
 use super::webvtt::{self, VttError, MAX_CAPTIONS_BYTES};
 use super::{megabytes, VideoKind, MAX_TRANSCRIPT_CHARS};
 use crate::components::form::FormState;
-use crate::components::notice::Notice;
-use crate::domain::{Actor, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::media::store::NewSignVideo;
-use crate::server::access::permits;
 use crate::server::auth::{now, tokens};
-use crate::server::forms::{field, read, render_again};
-use crate::server::plain_page;
-use crate::server::redirect::see_other;
+use crate::server::forms::render_again;
 use crate::server::state::AppState;
-use crate::ui::Ui;
-use crate::vacancies::workflow::{may_edit, may_manage, Facts, Refusal};
-use crate::vacancies::{vacancy_path, VacancyStatus};
-use axum::extract::{FromRequest, Multipart, Path, Request, State};
-use axum::http::{header, HeaderValue};
+use axum::extract::{FromRequest, Multipart, Request};
 use axum::response::{IntoResponse, Response};
 use std::path::PathBuf;
 use tokio::io::AsyncWriteExt;
@@ -35,31 +26,6 @@ use tokio::io::AsyncWriteExt;
 const PENDING_SECS: u64 = 24 * 3600;
 /// Fields other than the files and the transcript are a token or two.
 const MAX_OTHER_FIELD_BYTES: usize = 1024;
-
-/// Who is asking, in which language, with the request handed back.
-fn ui_of(request: Request) -> (Ui, Request) {
-    let (parts, body) = request.into_parts();
-    (Ui::from_request(&parts), Request::from_parts(parts, body))
-}
-
-/// Who may change the vacancy `id`'s video: whoever may change its text. `Err` is the answer.
-async fn editable(state: &AppState, ui: &Ui, id: Option<i64>) -> Result<(Actor, i64), Response> {
-    let back = ui.path.clone();
-    let Some(actor) = ui.actor.clone() else { return Err(plain_page::sign_in_first(&back)) };
-    if !permits(&actor, &[Role::Employer, Role::Counsellor]) {
-        return Err(plain_page::forbidden(ui.lang));
-    }
-    let Some(id) = id else { return Err(AppError::NotFound.into_response()) };
-    match state.store.vacancy_facts(id).await {
-        Ok(Some(facts)) => match may_edit(&actor, &facts) {
-            Ok(()) => Ok((actor, id)),
-            Err(Refusal::NotYours) => Err(plain_page::forbidden(ui.lang)),
-            Err(_) => Err(see_other(&Notice::VacancyMoved.on(&vacancy_path(id)))),
-        },
-        Ok(None) => Err(AppError::NotFound.into_response()),
-        Err(err) => Err(AppError::from(err).into_response()),
-    }
-}
 
 /// What came in for the video field.
 enum VideoPart {
@@ -229,19 +195,19 @@ async fn append(file: &mut Option<tokio::fs::File>, path: &std::path::Path, chun
     }
 }
 
-/// The scratch file a good video waits in for the form's second try: named by the vacancy,
+/// The scratch file a good video waits in for the form's second try: named by the slot,
 /// the person and a random token, so nobody else's form can claim it.
-fn pending_path(state: &AppState, vacancy: i64, account: i64, token: &str, kind: VideoKind) -> PathBuf {
-    state.media.scratch().join(format!("pending-{vacancy}-{account}-{token}.{}", kind.extension()))
+fn pending_path(state: &AppState, slot: &str, account: i64, token: &str, kind: VideoKind) -> PathBuf {
+    state.media.scratch().join(format!("pending-{slot}-{account}-{token}.{}", kind.extension()))
 }
 
 /// The video kept from this person's earlier try at this form, if `token` names one.
-async fn pending_video(state: &AppState, vacancy: i64, account: i64, token: &str) -> Option<(PathBuf, VideoKind, u64)> {
+async fn pending_video(state: &AppState, slot: &str, account: i64, token: &str) -> Option<(PathBuf, VideoKind, u64)> {
     if !tokens::well_formed(token) {
         return None;
     }
     for kind in [VideoKind::WebM, VideoKind::Mp4] {
-        let path = pending_path(state, vacancy, account, token, kind);
+        let path = pending_path(state, slot, account, token, kind);
         if let Ok(meta) = tokio::fs::metadata(&path).await {
             return Some((path, kind, meta.len()));
         }
@@ -282,25 +248,36 @@ fn captions_error(lang: Lang, error: VttError) -> String {
     }
 }
 
-/// Takes the upload form of a vacancy's video (`?id=`).
-pub async fn upload_vacancy_video(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    let (ui, request) = ui_of(request);
-    let (actor, id) = match editable(&state, &ui, ui.query("id").and_then(|id| id.parse().ok())).await {
-        Ok(found) => found,
-        Err(answer) => return Ok(answer),
-    };
-    sweep_scratch(&state).await;
+/// A video form's upload, checked and kept in the media store: what its row is made of, and
+/// how it came (`fresh` when sent in this post, the file's own name).
+pub struct Checked {
+    pub video: NewSignVideo,
+    pub fresh: bool,
+    pub name: String,
+}
+
+/// Reads and checks the upload form of the video slot `slot` (a name unique to the thing
+/// that holds it, e.g. the vacancy's id) posted by `account`, and keeps a good video in the
+/// media store. `Err` is the answer already: the form again with what was wrong on each field
+/// (a good video kept for the second try), or the failure.
+pub async fn checked_upload(
+    state: &AppState,
+    request: Request,
+    lang: Lang,
+    slot: &str,
+    account: i64,
+) -> Result<Checked, Response> {
+    sweep_scratch(state).await;
     let (parts, body) = request.into_parts();
     let kept_parts = parts.clone();
-    let upload = read_upload(&state, Request::from_parts(parts, body), state.video_max_bytes).await;
-    let lang = ui.lang;
+    let upload = read_upload(state, Request::from_parts(parts, body), state.video_max_bytes).await;
     let mut errors = FieldErrors::default();
     let mut values: Vec<(String, String)> = vec![("transcript".into(), upload.transcript.clone())];
     let max_size = megabytes(i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX));
     // The video: a new one, else the one kept from the last try.
     let video = match upload.video {
         VideoPart::Good { path, kind, bytes, name } => Some((path, kind, bytes, name, true)),
-        VideoPart::None => match pending_video(&state, id, actor.account_id, upload.pending.trim()).await {
+        VideoPart::None => match pending_video(state, slot, account, upload.pending.trim()).await {
             Some((path, kind, bytes)) => Some((path, kind, bytes, String::new(), false)),
             None => {
                 errors.push("video", t(lang, Key::video_err_missing));
@@ -354,19 +331,19 @@ pub async fn upload_vacancy_video(State(state): State<AppState>, request: Reques
         // A good video waits for the second try; the form says it has it.
         if let Some((path, kind, bytes, name, fresh)) = video {
             let token = if fresh { tokens::new_token() } else { upload.pending.trim().to_string() };
-            let waiting = pending_path(&state, id, actor.account_id, &token, kind);
+            let waiting = pending_path(state, slot, account, &token, kind);
             if !fresh || tokio::fs::rename(&path, &waiting).await.is_ok() {
                 values.push(("pending_video".into(), token));
                 values.push(("pending_name".into(), name));
                 values.push(("pending_size".into(), megabytes(i64::try_from(bytes).unwrap_or(i64::MAX))));
             }
         }
-        return Ok(render_again(&state, kept_parts, FormState { values, errors }).await);
+        return Err(render_again(state, kept_parts, FormState { values, errors }).await);
     };
     let key = format!("{}.{}", tokens::new_token(), kind.extension());
     if let Err(err) = state.media.keep(&path, &key).await {
         let _ = tokio::fs::remove_file(&path).await;
-        return Err(AppError::internal(err));
+        return Err(AppError::internal(err).into_response());
     }
     let video = NewSignVideo {
         media_key: key.clone(),
@@ -374,85 +351,18 @@ pub async fn upload_vacancy_video(State(state): State<AppState>, request: Reques
         bytes: i64::try_from(bytes).unwrap_or(i64::MAX),
         captions,
         transcript,
-        uploaded_by: actor.account_id,
+        uploaded_by: account,
         uploaded_at: now(),
     };
-    match state.store.attach_vacancy_video(id, &video).await {
-        Ok(replaced) => {
-            if let Some(old) = replaced {
-                if let Err(err) = state.media.remove(&old).await {
-                    tracing::warn!(error = %err, key = %old, "a replaced video's file stays behind");
-                }
-            }
-            tracing::info!(vacancy_id = id, by = actor.account_id, bytes, fresh, file = %name, "sign-language video attached");
-            Ok(see_other(&Notice::VideoSaved.on(&vacancy_path(id))))
-        }
-        Err(err) => {
-            // No row names it: nothing may keep it.
-            let _ = state.media.remove(&key).await;
-            Err(err.into())
-        }
-    }
+    Ok(Checked { video, fresh, name })
 }
 
-/// Takes a vacancy's video away (the form names the vacancy).
-pub async fn remove_vacancy_video(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    let (parts, fields) = read(request).await;
-    let ui = Ui::from_request(&parts);
-    let (actor, id) = match editable(&state, &ui, field(&fields, "vacancy").parse().ok()).await {
-        Ok(found) => found,
-        Err(answer) => return Ok(answer),
-    };
-    if let Some(key) = state.store.remove_vacancy_video(id).await? {
+/// Deletes the file of a video that a new one replaced, or that was taken away; one left
+/// behind is logged, not an error.
+pub async fn forget(state: &AppState, key: Option<String>, why: &str) {
+    if let Some(key) = key {
         if let Err(err) = state.media.remove(&key).await {
-            tracing::warn!(error = %err, key = %key, "a removed video's file stays behind");
+            tracing::warn!(error = %err, %key, why, "a video's file stays behind");
         }
-        tracing::info!(vacancy_id = id, by = actor.account_id, "sign-language video removed");
     }
-    Ok(see_other(&Notice::VideoRemoved.on(&vacancy_path(id))))
-}
-
-/// Whether whoever asks may see vacancy `id` (and so its video): anyone once it is published
-/// or closed, its company's employers and its centre's counsellors before.
-async fn may_see(state: &AppState, ui: &Ui, id: i64) -> Result<(), AppError> {
-    let visible = |facts: &Facts| {
-        matches!(facts.status, VacancyStatus::Published | VacancyStatus::Closed)
-            || ui.actor.as_ref().is_some_and(|actor| may_manage(actor, facts))
-    };
-    match state.store.vacancy_facts(id).await? {
-        Some(facts) if visible(&facts) => Ok(()),
-        _ => Err(AppError::NotFound),
-    }
-}
-
-/// The video file of vacancy `id`, in byte ranges when asked (seeking, and phones that fetch
-/// a video in pieces).
-pub async fn vacancy_video(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    request: Request,
-) -> Result<Response, AppError> {
-    let (ui, request) = ui_of(request);
-    may_see(&state, &ui, id).await?;
-    let file = state.store.vacancy_video_file(id).await?.ok_or(AppError::NotFound)?;
-    Ok(state.media.serve(&file.media_key, file.kind.mime(), request).await)
-}
-
-/// The captions of vacancy `id`'s video, as WebVTT.
-pub async fn vacancy_captions(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    request: Request,
-) -> Result<Response, AppError> {
-    let (ui, _) = ui_of(request);
-    may_see(&state, &ui, id).await?;
-    let captions = state.store.vacancy_captions(id).await?.ok_or(AppError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/vtt; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=31536000, immutable")),
-        ],
-        captions,
-    )
-        .into_response())
 }

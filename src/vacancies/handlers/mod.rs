@@ -1,6 +1,9 @@
-//! Form endpoints of vacancies: saving the form, and moving a vacancy along its workflow.
+//! Form endpoints of vacancies: saving the form, and moving a vacancy along its workflow;
+//! a vacancy's sign-language video in `video`.
 //! Every rule is checked here, on the server, against the stored vacancy — never against what
 //! the form says about itself.
+
+pub mod video;
 
 use super::fields::read_draft;
 use super::workflow::{editable_in, may_create, may_edit, next_status, transition, Refusal, Step};

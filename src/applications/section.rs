@@ -1,0 +1,48 @@
+//! A person's applications on their page, for their centre's counsellor: each as a card, with
+//! the withdraw button when the person lets the counsellor act for them. The app puts it on
+//! the register's profile page.
+
+use super::api::read_seeker_applications;
+use super::card::ApplicationCard;
+use crate::components::status_page::ErrorPage;
+use crate::i18n::{t, Key};
+use crate::ui::use_ui;
+use leptos::prelude::*;
+
+/// The applications of person `seeker_id`; `acts_for` when the reader may withdraw them.
+#[component]
+pub fn SeekerApplicationsSection(seeker_id: i64, acts_for: bool) -> impl IntoView {
+    let lang = use_ui().lang;
+    let found = Resource::new_blocking(move || seeker_id, read_seeker_applications);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let found = match found.await {
+                    Ok(found) => found,
+                    Err(error) => return view! { <ErrorPage error /> }.into_any(),
+                };
+                let list = if found.applications.is_empty() {
+                    view! { <p>{t(lang, Key::seeker_applications_none)}</p> }.into_any()
+                } else {
+                    let names = found.names;
+                    found
+                        .applications
+                        .into_iter()
+                        .map(|application| view! {
+                            <ApplicationCard application names=names.clone() sub=true withdraw=acts_for record_for=Some(seeker_id) />
+                        })
+                        .collect_view()
+                        .into_any()
+                };
+                view! {
+                    <section aria-labelledby="applications-h">
+                        <h2 id="applications-h">{t(lang, Key::seeker_applications_h2)}</h2>
+                        {(!acts_for).then(|| view! { <p>{t(lang, Key::seeker_applications_no_acting)}</p> })}
+                        {list}
+                    </section>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
