@@ -5,6 +5,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use common::logs::Captured;
 use common::web::*;
 
 #[tokio::test]
@@ -238,41 +239,13 @@ async fn a_forbidden_form_post_is_refused_in_the_language_of_the_person() {
     db.cleanup().await;
 }
 
-/// Log lines written while a test runs, for checking what an operator would see.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Captured {
-        self.clone()
-    }
-}
-
 /// Walking through ids to find others' records gets "not found", which says nothing — and
 /// leaves a security event in the log, a few per account, so an operator can see it happen.
 #[tokio::test]
 async fn a_signed_in_person_asking_for_records_that_are_not_theirs_is_logged() {
     let (app, state, db) = app_with_state().await;
     let lines = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(lines.clone())
-        .with_ansi(false)
-        .with_max_level(tracing::Level::WARN)
-        .finish();
-    let _logging = tracing::subscriber::set_default(subscriber);
+    let _logging = lines.while_alive(tracing::Level::WARN);
     let grant = senda::accounts::RoleGrant { role: senda::accounts::Role::Seeker, company_id: None, centre_id: None };
     let prober = person(&state, "curiosa@example.pe", grant).await;
     let cookie = session_cookie_for(&state, &prober).await;
@@ -285,7 +258,7 @@ async fn a_signed_in_person_asking_for_records_that_are_not_theirs_is_logged() {
     // A visitor's "not found" is nobody's probing.
     send(&app, get("/persona/987661").body(Body::empty()).unwrap()).await;
 
-    let log = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
+    let log = lines.text();
     let probes: Vec<_> = log.lines().filter(|l| l.contains("senda::probing") && l.contains("/persona/98765")).collect();
     assert!(!probes.is_empty(), "the probing is in the log:\n{log}");
     assert!(probes.len() <= 5, "a few lines per account, not one per request:\n{log}");

@@ -122,3 +122,14 @@ fn a_bad_smtp_address_stops_the_start_naming_the_variable_only() {
     let err = Transport::from_config(&cli.config).err().unwrap().to_string();
     assert!(err.contains("SENDA_SMTP_URL") && !err.contains("secreto"), "{err}");
 }
+
+#[test]
+fn a_live_site_without_smtp_does_not_start_unless_mail_to_the_log_is_meant() {
+    let live = ["senda", "--public-origin", "https://empleo.example.pe"];
+    let err = Transport::from_config(&Cli::parse_from(live).config).err().unwrap().to_string();
+    assert!(err.contains("SENDA_SMTP_URL") && err.contains("SENDA_MAIL_TO_LOG"), "{err}");
+    let meant = Cli::parse_from(["senda", "--public-origin", "https://empleo.example.pe", "--mail-to-log", "true"]);
+    assert!(matches!(Transport::from_config(&meant.config), Ok(Transport::Log)));
+    let local = Cli::parse_from(["senda", "--public-origin", "http://127.0.0.1:3000"]);
+    assert!(matches!(Transport::from_config(&local.config), Ok(Transport::Log)), "a machine of one's own");
+}

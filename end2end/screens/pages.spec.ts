@@ -137,6 +137,7 @@ test("an admin's pages", async ({ page }) => {
     ["change-password", "/cuenta/contrasena"],
     ["change-email", "/cuenta/correo"],
     ["delete-account", "/cuenta/eliminar"],
+    ["download-data", "/cuenta/mis-datos"],
     ["new-staff", "/cuentas/nueva"],
     ["roles", "/cuentas/roles"],
     ["roles-of", `/cuentas/roles?cuenta=${encodeURIComponent(ADMIN.email)}`],

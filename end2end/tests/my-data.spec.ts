@@ -35,6 +35,12 @@ test("a wrong password changes no address and says so on the field", async ({ pa
 test("my data downloads as a JSON file with my account in it", async ({ page }, testInfo) => {
   const pedro = person(testInfo.project.name, "pedro");
   await signUp(page, "Pedro Quispe", pedro.email, pedro.password);
+  await page.getByRole("link", { name: "Descargar mis datos" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Descargar mis datos");
+  await page.getByRole("button", { name: "Descargar mis datos" }).click();
+  await expect(page.locator(".app-error-summary")).toBeFocused();
+  await expect(page.getByLabel("Contraseña actual")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Contraseña actual").fill(pedro.password);
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Descargar mis datos" }).click();
   const file = await download;

@@ -67,6 +67,20 @@ pub struct MyData {
     /// The profile in the register of job seekers, when the account holds one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub register: Option<MyRegisterData>,
+    /// The searches kept for alerts.
+    pub saved_searches: Vec<MySavedSearchData>,
+    /// The reports this account made about vacancies.
+    pub reports: Vec<crate::vacancies::FiledReport>,
+}
+
+/// A kept search, as its owner downloads it (never the secret of its "stop" link).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySavedSearchData {
+    /// The search, as the search page's address writes it.
+    pub query: String,
+    pub created_at: i64,
+    /// Vacancies published up to then were told of.
+    pub told_until: i64,
 }
 
 /// Everything the register and the features that follow a person keep about them, as they

@@ -7,8 +7,8 @@ pub mod profile_parts;
 
 use crate::accounts::pages::{
     AccountPage, ChangeEmailPage, ChangePasswordPage, CheckEmailPage, ConfirmEmailChangePage, ConfirmEmailPage,
-    DeleteAccountPage, EmployerSignUpPage, ForgotPasswordPage, NewStaffPage, ResetPasswordPage, RolesPage,
-    SessionsPage, SignInPage, SignUpPage,
+    DeleteAccountPage, DownloadDataPage, EmployerSignUpPage, ForgotPasswordPage, NewStaffPage, ResetPasswordPage,
+    RolesPage, SessionsPage, SignInPage, SignUpPage,
 };
 use crate::accounts::session_timeout::SessionTimeoutWarning;
 use crate::alerts::pages::{MySearchesPage, StopAlertPage};
@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("cuenta"), StaticSegment("correo")) view=ChangeEmailPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("correo"), StaticSegment("confirmar")) view=ConfirmEmailChangePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("eliminar")) view=DeleteAccountPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("mis-datos")) view=DownloadDataPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuentas"), StaticSegment("roles")) view=RolesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("auditoria") view=AuditLogPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("registro") view=SignUpPage ssr=SsrMode::Async />

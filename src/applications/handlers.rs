@@ -5,6 +5,7 @@ use super::api::applicant;
 use super::workflow::may_move;
 use super::{ApplicationStatus, Side, MAX_MESSAGE, MAX_NOTE, MY_APPLICATIONS_PATH};
 use crate::applications::store::{Applied, Move, NewApplication};
+use crate::audit::AuditAction;
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
 use crate::error::{AppError, FieldErrors};
@@ -12,6 +13,7 @@ use crate::i18n::{t, Key};
 use crate::seekers::consent::{ConsentKind, RecordedBy};
 use crate::seekers::seeker_path;
 use crate::seekers::store::ConsentGiven;
+use crate::server::audit::record_staff_edit;
 use crate::server::auth::now;
 use crate::server::form_fields::{codes, text, value};
 use crate::server::forms::{kept, read, render_again};
@@ -60,7 +62,10 @@ pub async fn apply(State(state): State<AppState>, request: Request) -> Result<Re
     if !shares {
         let by = if side == Side::Applicant { RecordedBy::Themselves } else { RecordedBy::Counsellor };
         let given = ConsentGiven { by, recorder_id: actor.account_id, at };
-        store.give_consent(profile.id, ConsentKind::ShareWithEmployers, given).await?;
+        if store.give_consent(profile.id, ConsentKind::ShareWithEmployers, given).await? {
+            let (action, what) = (AuditAction::PersonConsentRecorded, ConsentKind::ShareWithEmployers.code());
+            record_staff_edit(&state, &parts, action, profile.id, profile.account_id, what).await;
+        }
     }
     let new = NewApplication {
         vacancy_id,

@@ -32,10 +32,17 @@ pub enum AuditAction {
     AccountDeleted,
     AccommodationsChanged,
     ProfileDeleted,
+    /// Someone other than the person (their counsellor) changed who they are, how to reach
+    /// them, their languages or work history.
+    PersonDetailsChanged,
+    /// Someone other than the person changed their disability data.
+    PersonDisabilityChanged,
+    /// Someone other than the person recorded a consent for them.
+    PersonConsentRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 13] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::PasswordChanged,
@@ -49,6 +56,9 @@ impl AuditAction {
         AuditAction::AccountDeleted,
         AuditAction::AccommodationsChanged,
         AuditAction::ProfileDeleted,
+        AuditAction::PersonDetailsChanged,
+        AuditAction::PersonDisabilityChanged,
+        AuditAction::PersonConsentRecorded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -66,6 +76,9 @@ impl AuditAction {
             AuditAction::AccountDeleted => "account_deleted",
             AuditAction::AccommodationsChanged => "accommodations_changed",
             AuditAction::ProfileDeleted => "profile_deleted",
+            AuditAction::PersonDetailsChanged => "person_details_changed",
+            AuditAction::PersonDisabilityChanged => "person_disability_changed",
+            AuditAction::PersonConsentRecorded => "person_consent_recorded",
         }
     }
 
@@ -88,6 +101,9 @@ impl AuditAction {
             AuditAction::AccountDeleted => Key::audit_account_deleted,
             AuditAction::AccommodationsChanged => Key::audit_accommodations_changed,
             AuditAction::ProfileDeleted => Key::audit_profile_deleted,
+            AuditAction::PersonDetailsChanged => Key::audit_person_details_changed,
+            AuditAction::PersonDisabilityChanged => Key::audit_person_disability_changed,
+            AuditAction::PersonConsentRecorded => Key::audit_person_consent_recorded,
         }
     }
 }

@@ -249,11 +249,10 @@ fn captions_error(lang: Lang, error: VttError) -> String {
 }
 
 /// A video form's upload, checked and kept in the media store: what its row is made of, and
-/// how it came (`fresh` when sent in this post, the file's own name).
+/// whether it was sent in this post (`fresh`) or kept from the last try.
 pub struct Checked {
     pub video: NewSignVideo,
     pub fresh: bool,
-    pub name: String,
 }
 
 /// Reads and checks the upload form of the video slot `slot` (a name unique to the thing
@@ -326,7 +325,7 @@ pub async fn checked_upload(
             t_with(lang, Key::video_err_transcript_long, &[("max", &MAX_TRANSCRIPT_CHARS.to_string())]),
         );
     }
-    let (Some((path, kind, bytes, name, fresh)), Some(captions), true) = (video.clone(), captions, errors.is_empty())
+    let (Some((path, kind, bytes, _, fresh)), Some(captions), true) = (video.clone(), captions, errors.is_empty())
     else {
         // A good video waits for the second try; the form says it has it.
         if let Some((path, kind, bytes, name, fresh)) = video {
@@ -354,7 +353,7 @@ pub async fn checked_upload(
         uploaded_by: account,
         uploaded_at: now(),
     };
-    Ok(Checked { video, fresh, name })
+    Ok(Checked { video, fresh })
 }
 
 /// Deletes the file of a video that a new one replaced, or that was taken away; one left

@@ -55,6 +55,29 @@ pub async fn record(state: &AppState, event: &AuditEvent) {
     }
 }
 
+/// Writes down a change made to person `seeker_id`'s record in the register by someone other
+/// than the person — their counsellor, acting for them: staff edits of a person's data are
+/// audited as changes to accounts are. `person` is the person's account, when they have one;
+/// what the person changes themselves is no event. `what` names the part changed.
+pub async fn record_staff_edit(
+    state: &AppState,
+    parts: &Parts,
+    action: AuditAction,
+    seeker_id: i64,
+    person: Option<i64>,
+    what: &str,
+) {
+    let event = AuditEvent::of_request(action, state, parts).detail(format!("register {seeker_id}: {what}"));
+    if event.actor_id.is_none() || event.actor_id == person {
+        return;
+    }
+    let event = match person {
+        Some(account) => event.about(account),
+        None => event,
+    };
+    record(state, &event).await;
+}
+
 /// How a role shows in an event's detail: its code and the organisation it acts for.
 pub fn role_detail(grant: &crate::domain::RoleGrant) -> String {
     match (grant.company_id, grant.centre_id) {

@@ -76,6 +76,11 @@ pub struct Config {
     #[arg(long, env = "SENDA_SMTP_URL", global = true, hide_env_values = true)]
     pub smtp_url: Option<String>,
 
+    /// Without SMTP, mail (with its sign-in and reset links) goes to the log. On a site whose
+    /// `SENDA_PUBLIC_ORIGIN` is `https://` that is refused at start unless this says it is meant.
+    #[arg(long, env = "SENDA_MAIL_TO_LOG", default_value_t = false, action = clap::ArgAction::Set, global = true)]
+    pub mail_to_log: bool,
+
     /// The sender of Senda's mail.
     #[arg(long, env = "SENDA_MAIL_FROM", default_value = "Senda <no-responder@senda.localhost>", global = true)]
     pub mail_from: String,

@@ -241,6 +241,18 @@ pub struct VacancyReport {
     pub created_at: i64,
 }
 
+/// A report as the person who filed it downloads it with their data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiledReport {
+    pub vacancy_id: i64,
+    pub vacancy_title: String,
+    pub reason: ReportReason,
+    pub details: String,
+    pub created_at: i64,
+    /// When the vacancy's centre looked at it.
+    pub resolved_at: Option<i64>,
+}
+
 /// One entry of the maintained accommodations list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accommodation {

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod cross_site;
+mod expiry;
 mod links;
 mod my_account;
 mod sign_in;
@@ -112,15 +113,5 @@ async fn staff_cookie(state: &AppState, email: &str, role: RoleGrant) -> String 
 
 /// The audit log, oldest first, as `(action, actor, subject)`.
 async fn audit_trail(state: &AppState) -> Vec<(String, Option<i64>, Option<i64>)> {
-    let query = senda::audit::store::AuditQuery { limit: 100, ..Default::default() };
-    let mut events: Vec<_> = state
-        .store
-        .audit_events(&query)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| (e.action, e.actor.map(|p| p.id), e.subject.map(|p| p.id)))
-        .collect();
-    events.reverse();
-    events
+    audit_log(state).await.into_iter().map(|(action, actor, subject, _)| (action, actor, subject)).collect()
 }

@@ -150,7 +150,16 @@ async fn my_data_downloads_as_json_only_for_me_and_is_logged() {
     let id = seeker(&state, "rosa@example.pe").await;
     seeker(&state, "otra@example.pe").await;
     let cookie = session_cookie(&sign_in_with(&app, "rosa@example.pe", PASSWORD).await);
-    let reply = send(&app, post_form_from("/cuenta/mis-datos", "", ORIGIN, Some(&cookie))).await;
+    // Not without the password: a session left open on a shared computer is not enough.
+    for body in ["", "password=no+es+la+mia"] {
+        let reply = send(&app, post_form_from("/cuenta/mis-datos", body, ORIGIN, Some(&cookie))).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(reply.body.contains(r##"href="#password""##) && !reply.body.contains("rosa@example.pe\""), "{body}");
+        assert!(reply.headers.get(header::CONTENT_DISPOSITION).is_none());
+    }
+    assert!(audit_trail(&state).await.iter().all(|(action, _, _)| action != "data_exported"), "nothing went out");
+    let body = format!("password={}", PASSWORD.replace(' ', "+"));
+    let reply = send(&app, post_form_from("/cuenta/mis-datos", &body, ORIGIN, Some(&cookie))).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.headers[header::CONTENT_TYPE], "application/json; charset=utf-8");
     assert!(reply.headers[header::CONTENT_DISPOSITION]

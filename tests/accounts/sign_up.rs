@@ -121,8 +121,14 @@ async fn an_employer_registers_an_unverified_company_and_confirms_the_email() {
     assert!(page.body.contains(r#"<option value="cusco">Cusco</option>"#));
     assert!(input_tag(&page.body, "ruc").contains(r#"inputmode="numeric""#));
 
+    let logged = common::logs::Captured::default();
+    let logging = logged.while_alive(tracing::Level::INFO);
     let reply = send(&app, post_form("/registro/empresa", &form("20487654320", "carmen@example.pe"))).await;
+    drop(logging);
     assert_eq!(reply.headers[header::LOCATION], "/revisa-tu-correo", "{}", reply.body);
+    // Logged, but not by its RUC: a 10… RUC holds a person's DNI.
+    let log = logged.text();
+    assert!(log.contains("company registered") && !log.contains("20487654320"), "{log}");
     let company = state.store.list_companies().await.unwrap().into_iter().find(|c| c.ruc == "20487654320").unwrap();
     assert!(!company.verified, "a centre verifies it before it can publish");
 

@@ -191,8 +191,20 @@ async fn a_person_downloads_everything_kept_about_them_and_deleting_the_profile_
     assert_eq!(page(&app, &applicants, &b.employer).await.status, StatusCode::OK);
     assert_eq!(page(&app, &profile, &counsellor).await.status, StatusCode::OK);
 
-    // The download: the account's data and the register's, times as ISO 8601 like the rest.
-    let reply = post(&app, "/cuenta/mis-datos", &[], &cookie).await;
+    // What else she keeps: a saved search, and a report she made about a vacancy.
+    let now = senda::server::auth::now();
+    state
+        .store
+        .save_search(rosa.account_id, "q=almacen", "0123456789abcdef0123456789abcdef", now, 86_400)
+        .await
+        .unwrap();
+    let reported =
+        state.store.report_vacancy(b.vacancy, ReportReason::Scam, "Piden pagar.", Some(rosa.account_id), now);
+    assert!(reported.await.unwrap());
+
+    // The download, after her password: the account's data and the register's, her saved
+    // searches and reports, times as ISO 8601 like the rest.
+    let reply = post(&app, "/cuenta/mis-datos", &[("password", PASSWORD)], &cookie).await;
     assert_eq!(reply.status, StatusCode::OK);
     let data: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
     let register = &data["register"];
@@ -208,8 +220,18 @@ async fn a_person_downloads_everything_kept_about_them_and_deleting_the_profile_
     let given_at = register["consents"][0]["given_at"].as_str().unwrap();
     assert!(given_at.starts_with("2023-11-14T") && given_at.ends_with('Z'), "{given_at}");
     assert!(data["account"]["created_at"].is_string());
+    assert_eq!(data["saved_searches"][0]["query"], "q=almacen");
+    assert!(data["saved_searches"][0]["created_at"].as_str().is_some_and(|at| at.ends_with('Z')));
+    assert!(!reply.body.contains("0123456789abcdef0123456789abcdef"), "never the secret of the stop link");
+    assert_eq!(data["reports"][0]["vacancy_id"], b.vacancy);
+    assert_eq!(
+        (data["reports"][0]["reason"].as_str(), data["reports"][0]["details"].as_str()),
+        (Some("Scam"), Some("Piden pagar."))
+    );
     // Someone without a profile gets their account's data and no register part.
-    let reply = post(&app, "/cuenta/mis-datos", &[], &b.employer).await;
+    let hash = state.passwords.hash(PASSWORD).await.unwrap();
+    state.store.set_password_hash(b.employer_id, &hash).await.unwrap();
+    let reply = post(&app, "/cuenta/mis-datos", &[("password", PASSWORD)], &b.employer).await;
     let theirs: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
     assert!(theirs.get("register").is_none() && theirs["account"]["email"] == "carmen@andinos.pe");
 
@@ -243,7 +265,7 @@ async fn a_person_downloads_everything_kept_about_them_and_deleting_the_profile_
     assert!(employer_view.contains("Estado: Retirada"));
     let mine = page(&app, "/mi-perfil?aviso=perfil-borrado", &cookie).await.body;
     assert!(mine.contains("Borramos tu perfil") && mine.contains(r#"name="full_name""#), "she may start again");
-    let reply = post(&app, "/cuenta/mis-datos", &[], &cookie).await;
+    let reply = post(&app, "/cuenta/mis-datos", &[("password", PASSWORD)], &cookie).await;
     let after: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
     assert!(after.get("register").is_none());
     db.cleanup().await;

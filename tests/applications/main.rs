@@ -20,7 +20,7 @@ use senda::organisations::NewCompany;
 use senda::seekers::consent::{ConsentKind, RecordedBy};
 use senda::seekers::store::{ConsentGiven, NewSeeker};
 use senda::server::state::AppState;
-use senda::vacancies::{ContractType, Modality, VacancyDraft, VacancyStatus, WorkingHours};
+use senda::vacancies::{ContractType, Modality, ReportReason, VacancyDraft, VacancyStatus, WorkingHours};
 
 async fn page(app: &axum::Router, path: &str, cookie: &str) -> Reply {
     send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await

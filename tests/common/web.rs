@@ -169,3 +169,18 @@ pub async fn session_cookie_for(state: &AppState, actor: &senda::accounts::Actor
         senda::server::auth::session::start(state.store.as_ref(), &state.sessions, actor, "test", false).await.unwrap();
     set_cookie.split(';').next().unwrap().to_string()
 }
+
+/// The audit log, oldest first, as `(action, actor, subject, detail)`.
+pub async fn audit_log(state: &AppState) -> Vec<(String, Option<i64>, Option<i64>, String)> {
+    let query = senda::audit::store::AuditQuery { limit: 100, ..Default::default() };
+    let mut events: Vec<_> = state
+        .store
+        .audit_events(&query)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.action, e.actor.map(|p| p.id), e.subject.map(|p| p.id), e.detail))
+        .collect();
+    events.reverse();
+    events
+}

@@ -3,6 +3,7 @@
 //! without telling anything about the person; and each viewer sees of a profile only what the
 //! person's consents allow, with every look at disability data recorded.
 
+mod audited;
 #[path = "../common/mod.rs"]
 mod common;
 mod disability;

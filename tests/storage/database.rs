@@ -105,3 +105,33 @@ async fn a_closed_store_fails_instead_of_hanging(db: &common::TestDb) {
     let result = tokio::time::timeout(std::time::Duration::from_secs(5), store.ping()).await;
     assert!(matches!(result, Ok(Err(_))), "ping on a closed store must fail at once");
 }
+
+/// A test that fails never reaches `cleanup`: its database goes all the same as it unwinds,
+/// so failing runs leave no databases (and no files) behind.
+#[tokio::test]
+async fn a_test_database_goes_even_when_its_test_never_cleans_up() {
+    let db = common::sqlite().await;
+    let folder = std::path::PathBuf::from(db.url.trim_start_matches("sqlite://"))
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    assert!(folder.exists());
+    drop(db);
+    assert!(!folder.exists(), "{}", folder.display());
+
+    let Some(db) = common::postgres().await else {
+        return common::postgres_skipped("a_test_database_goes_even_when_its_test_never_cleans_up");
+    };
+    let name = db.postgres_name().unwrap().to_string();
+    drop(db);
+    let admin = std::env::var("TEST_DATABASE_URL").unwrap();
+    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM pg_database WHERE datname = $1")
+        .bind(&name)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "{name} is still there");
+}

@@ -214,6 +214,13 @@ async fn a_report_waits_for_the_responsible_centre_until_one_of_its_counsellors_
     assert!(store.resolve_report(open[0].id, centre_id, counsellor_id, 500).await.unwrap());
     assert!(!store.resolve_report(open[0].id, centre_id, counsellor_id, 600).await.unwrap(), "once");
     assert_eq!(store.open_reports(centre_id).await.unwrap().len(), 1);
+
+    // The one who filed a report finds it in their data, with when it was looked at.
+    let filed = store.reports_by(employer_id).await.unwrap();
+    assert_eq!(filed.len(), 1, "only the reports this account filed");
+    assert_eq!((filed[0].vacancy_id, filed[0].reason, filed[0].created_at), (id, ReportReason::Discrimination, 400));
+    assert_eq!((filed[0].vacancy_title.as_str(), filed[0].resolved_at), ("Auxiliar de almacén", None));
+    assert!(store.reports_by(counsellor_id).await.unwrap().is_empty());
 }
 
 /// A moment to publish vacancies around: the search's "now".

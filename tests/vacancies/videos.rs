@@ -13,8 +13,15 @@ async fn a_sign_language_video_is_attached_served_in_byte_ranges_and_shown_with_
     assert!(form.body.contains(r#"type="file""#) && form.body.contains("200 MB"), "{}", form.body);
 
     let (webm, vtt, transcript) = (fixture("intro.webm"), fixture("intro.vtt"), "Hola. Somos Textiles del Sur.");
-    let reply = send_video(&app, &p.employer, id, ("intro.webm", &webm), ("intro.vtt", &vtt), transcript, "").await;
+    // People name files after themselves: the name never reaches the log.
+    let named = "Rosa Huamán DNI 45678912.webm";
+    let logged = common::logs::Captured::default();
+    let logging = logged.while_alive(tracing::Level::TRACE);
+    let reply = send_video(&app, &p.employer, id, (named, &webm), ("intro.vtt", &vtt), transcript, "").await;
+    drop(logging);
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let log = logged.text();
+    assert!(log.contains("sign-language video attached") && !log.contains("45678912"), "{log}");
     assert_eq!(location(&reply), format!("/vacante/{id}?aviso=video-guardado"));
     assert_eq!(kept_videos(&db).len(), 1);
 

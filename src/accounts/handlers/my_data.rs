@@ -5,7 +5,8 @@
 use super::{confirm_current_password, email_field, kept, link, sign_in_first, signed_in, too_many};
 use crate::accounts::store::EmailChange;
 use crate::accounts::{
-    ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH, LINK_CODE, SIGN_IN_PATH,
+    MySavedSearchData, ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH,
+    EXPORT_DATA_PATH, LINK_CODE, SIGN_IN_PATH,
 };
 use crate::audit::AuditAction;
 use crate::components::form::FormState;
@@ -131,19 +132,39 @@ pub async fn confirm_email_change(State(state): State<AppState>, request: Reques
     })
 }
 
-/// Everything kept about my account, as a JSON file to save. Each download is in the audit
-/// log, which the file itself lists.
+/// Everything kept about me, as a JSON file to save, after my current password. Each download
+/// is in the audit log, which the file itself lists.
 pub async fn export_data(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    let (parts, _) = read(request).await;
-    let Some(current) = signed_in(&parts) else { return Ok(sign_in_first(ACCOUNT_PATH)) };
+    let (parts, fields) = read(request).await;
+    let Some(current) = signed_in(&parts) else { return Ok(sign_in_first(EXPORT_DATA_PATH)) };
     let account_id = current.actor.account_id;
+    if field(&fields, "password").is_empty() {
+        let lang = Ui::from_request(&parts).lang;
+        let mut errors = FieldErrors::default();
+        errors.push("password", t(lang, Key::change_password_err_current_empty));
+        return Ok(render_again(&state, parts, FormState { values: Vec::new(), errors }).await);
+    }
+    let parts = match confirm_current_password(&state, parts, account_id, &fields, "password", Vec::new()).await {
+        Ok(parts) => parts,
+        Err(response) => return Ok(response),
+    };
     let event = AuditEvent::of_request(AuditAction::DataExported, &state, &parts).about(account_id);
     record(&state, &event).await;
     let mut data = state.store.account_data(account_id).await?.ok_or(AppError::NotFound)?;
     data.register = register_data(&state, account_id).await?;
+    let store = state.store.as_ref();
+    data.saved_searches = store
+        .saved_searches(account_id)
+        .await?
+        .into_iter()
+        .map(|kept| MySavedSearchData { query: kept.query, created_at: kept.created_at, told_until: kept.told_until })
+        .collect();
+    data.reports = store.reports_by(account_id).await?;
     let mut value = serde_json::to_value(&data).map_err(AppError::internal)?;
-    if let Some(register) = value.get_mut("register") {
-        times_in_iso(register);
+    for part in ["register", "saved_searches", "reports"] {
+        if let Some(part) = value.get_mut(part) {
+            times_in_iso(part);
+        }
     }
     let json = serde_json::to_string_pretty(&value).map_err(AppError::internal)?;
     let day = &format_utc_iso(event.at)[..10];
@@ -179,15 +200,16 @@ pub async fn register_data(
     }))
 }
 
-/// The register keeps times as seconds since 1970; in the file every time reads like the
-/// account's: ISO 8601, UTC. A time is a number under a key `at` or ending in `_at`.
+/// The register, saved searches and reports keep times as seconds since 1970; in the file every
+/// time reads like the account's: ISO 8601, UTC. A time is a number under a key `at` or ending
+/// in `_at` or `_until`.
 fn times_in_iso(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
             for (key, item) in map.iter_mut() {
                 match item.as_i64() {
-                    Some(seconds) if key == "at" || key.ends_with("_at") => {
+                    Some(seconds) if key == "at" || key.ends_with("_at") || key.ends_with("_until") => {
                         *item = Value::String(format_utc_iso(seconds));
                     }
                     _ => times_in_iso(item),

@@ -89,8 +89,9 @@ pub async fn sign_up_employer(State(state): State<AppState>, request: Request) -
             Ok(render_again(&state, parts, FormState { values, errors }).await)
         }
         outcome => {
-            if outcome.is_ok() {
-                tracing::info!(ruc = company.ruc.as_str(), "company registered, waiting for verification");
+            if let Ok(account_id) = &outcome {
+                // Not the RUC: a 10… RUC is a person's DNI with two digits around it.
+                tracing::info!(account_id, "company registered, waiting for verification");
             }
             finish(&state, lang, &person, &new.token.token_hash, outcome).await
         }

@@ -72,13 +72,10 @@ pub fn AccountPage() -> impl IntoView {
             </ul>
             <h2>{ui.t(Key::account_my_data)}</h2>
             <p>{ui.t(Key::account_my_data_body)}</p>
-            <form method="post" action=EXPORT_DATA_PATH>
-                <CsrfField />
-                <button class="app-button app-button--secondary" type="submit">{ui.t(Key::account_export)}</button>
-            </form>
-            <p>
-                <a href=DELETE_ACCOUNT_PATH>{ui.t(Key::delete_title)}</a>
-            </p>
+            <ul class="app-list app-list--links">
+                <li><a href=EXPORT_DATA_PATH>{ui.t(Key::account_export)}</a></li>
+                <li><a href=DELETE_ACCOUNT_PATH>{ui.t(Key::delete_title)}</a></li>
+            </ul>
             <form method="post" action=SIGN_OUT_PATH>
                 <CsrfField />
                 <button class="app-button app-button--secondary" type="submit">{ui.t(Key::sign_out)}</button>

@@ -1,9 +1,12 @@
-//! My email and my account itself: moving the account to another address, and deleting it.
+//! My email, my data and my account itself: moving the account to another address,
+//! downloading everything kept about me, and deleting the account.
 
 use super::form_title;
 use super::links::{link_code, WithLiveLink};
 use crate::accounts::api::LinkKind;
-use crate::accounts::{ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH, LINK_CODE};
+use crate::accounts::{
+    ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH, EXPORT_DATA_PATH, LINK_CODE,
+};
 use crate::components::form::CONFIRM_FIELD;
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, PasswordField, TextField};
 use crate::components::notice::sign_in_first;
@@ -74,6 +77,35 @@ pub fn ConfirmEmailChangePage() -> impl IntoView {
     }
 }
 
+/// What the download holds, and the password that lets it go: a session left open on a shared
+/// computer is not enough to take everything Senda keeps about someone.
+#[component]
+pub fn DownloadDataPage() -> impl IntoView {
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, EXPORT_DATA_PATH) {
+        return away;
+    }
+    let form = use_form_state();
+    view! {
+        <Title text=form_title(Key::download_data_title, form.has_errors()) />
+        <div class="app-width app-narrow">
+            <form method="post" action=EXPORT_DATA_PATH novalidate>
+                <CsrfField />
+                <ErrorSummary errors=form.errors.clone() />
+                <h1>{ui.t(Key::download_data_title)}</h1>
+                <p>{ui.t(Key::download_data_body)}</p>
+                <p>{ui.t(Key::download_data_password)}</p>
+                <PasswordField id="password" label=ui.t(Key::change_password_current) error=form.error("password") />
+                <button class="app-button" type="submit">{ui.t(Key::account_export)}</button>
+            </form>
+            <p>
+                <a href=ACCOUNT_PATH>{ui.t(Key::back_to_account)}</a>
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
 /// Says plainly what goes and what stays, offers the download first, and asks for the
 /// password and a ticked box: deleting cannot be undone.
 #[component]
@@ -97,7 +129,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
                 <p>
                     <strong>{ui.t(Key::delete_cannot_undo)}</strong>
                     " "
-                    <a href=ACCOUNT_PATH>{ui.t(Key::delete_download_first)}</a>
+                    <a href=EXPORT_DATA_PATH>{ui.t(Key::delete_download_first)}</a>
                 </p>
                 <div class="app-field" class:app-field--error=confirm_error.is_some()>
                     {confirm_error.clone().map(|message| view! {

@@ -218,6 +218,8 @@ macro_rules! impl_account_store {
                         .map(|(at, action, detail, ip)| MyActivityData { at: iso(at), action, detail, ip })
                         .collect(),
                     register: None,
+                    saved_searches: Vec::new(),
+                    reports: Vec::new(),
                 }))
             }
 

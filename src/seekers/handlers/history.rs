@@ -139,6 +139,21 @@ fn removed(stored: Result<bool, DbError>, notice: Notice, back: &str) -> Result<
     })
 }
 
+/// Writes down a change a counsellor made to the person's work history (`what`); the person's
+/// own are no event.
+async fn audited(
+    state: &AppState,
+    parts: &axum::http::request::Parts,
+    profile: &crate::seekers::SeekerProfile,
+    changed: bool,
+    what: &str,
+) {
+    if changed {
+        let action = crate::audit::AuditAction::PersonDetailsChanged;
+        crate::server::audit::record_staff_edit(state, parts, action, profile.id, profile.account_id, what).await;
+    }
+}
+
 pub async fn save_experience(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
@@ -149,7 +164,9 @@ pub async fn save_experience(State(state): State<AppState>, request: Request) ->
     let back = progress.path(ProfileStep::Experience);
     let now = now();
     if let Some(entry) = removal(&fields) {
-        return removed(state.store.remove_experience(profile.id, entry, now).await, Notice::ExperienceRemoved, &back);
+        let stored = state.store.remove_experience(profile.id, entry, now).await;
+        audited(&state, &parts, &profile, matches!(stored, Ok(true)), "experience").await;
+        return removed(stored, Notice::ExperienceRemoved, &back);
     }
     let mut errors = FieldErrors::default();
     let Some(job) = read_job(ui.lang, &fields, this_month(now), &mut errors) else {
@@ -157,6 +174,7 @@ pub async fn save_experience(State(state): State<AppState>, request: Request) ->
     };
     let stored = state.store.add_experience(profile.id, &job, now).await;
     tracing::info!(seeker_id = profile.id, is_self = progress.is_self, ok = stored.is_ok(), "job added");
+    audited(&state, &parts, &profile, matches!(stored, Ok(Some(_))), "experience").await;
     let to = Added { notice: Notice::ExperienceAdded, back: &back, first_field: job_fields::TITLE };
     added(&state, parts, &fields, ui.lang, stored, to).await
 }
@@ -171,11 +189,9 @@ pub async fn save_certificates(State(state): State<AppState>, request: Request) 
     let back = progress.path(ProfileStep::Certificates);
     let now = now();
     if let Some(entry) = removal(&fields) {
-        return removed(
-            state.store.remove_certificate(profile.id, entry, now).await,
-            Notice::CertificateRemoved,
-            &back,
-        );
+        let stored = state.store.remove_certificate(profile.id, entry, now).await;
+        audited(&state, &parts, &profile, matches!(stored, Ok(true)), "certificates").await;
+        return removed(stored, Notice::CertificateRemoved, &back);
     }
     let mut errors = FieldErrors::default();
     let Some(certificate) = read_certificate(ui.lang, &fields, this_month(now), &mut errors) else {
@@ -183,6 +199,7 @@ pub async fn save_certificates(State(state): State<AppState>, request: Request) 
     };
     let stored = state.store.add_certificate(profile.id, &certificate, now).await;
     tracing::info!(seeker_id = profile.id, is_self = progress.is_self, ok = stored.is_ok(), "certificate added");
+    audited(&state, &parts, &profile, matches!(stored, Ok(Some(_))), "certificates").await;
     let to = Added { notice: Notice::CertificateAdded, back: &back, first_field: certificate_fields::NAME };
     added(&state, parts, &fields, ui.lang, stored, to).await
 }

@@ -2,6 +2,7 @@
 //! first step's details, and deleting the profile; and the register's part of a data download.
 
 use super::step_profile;
+use crate::audit::AuditAction;
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
 use crate::error::{AppError, FieldErrors};
@@ -9,6 +10,7 @@ use crate::i18n::{t, Key};
 use crate::seekers::consent::RecordedBy;
 use crate::seekers::seeker_path;
 use crate::seekers::store::ConsentGiven;
+use crate::server::audit::record_staff_edit;
 use crate::server::auth::now;
 use crate::server::db::{DbError, Rule};
 use crate::server::forms::{kept, read, render_again};
@@ -110,6 +112,8 @@ pub async fn save_disability(State(state): State<AppState>, request: Request) ->
         return Ok(see_other(&back));
     }
     tracing::info!(seeker_id = id, by = actor.account_id, "disability data saved");
+    let action = AuditAction::PersonDisabilityChanged;
+    record_staff_edit(&state, &parts, action, id, profile.account_id, "disability").await;
     Ok(see_other(&Notice::DisabilitySaved.on(&back)))
 }
 
@@ -182,6 +186,8 @@ pub async fn save_languages(State(state): State<AppState>, request: Request) -> 
     }
     state.store.save_languages(profile.id, &languages, now()).await?;
     tracing::info!(seeker_id = profile.id, is_self = progress.is_self, "languages saved");
+    let action = AuditAction::PersonDetailsChanged;
+    record_staff_edit(&state, &parts, action, profile.id, profile.account_id, "languages").await;
     // On to the next step: the profile is filled a topic at a time.
     Ok(see_other(&Notice::LanguagesSaved.on(&progress.after(ProfileStep::Languages))))
 }
@@ -226,6 +232,8 @@ pub async fn save_details(State(state): State<AppState>, request: Request) -> Re
     match state.store.update_details(profile.id, &details, now).await {
         Ok(true) => {
             tracing::info!(seeker_id = profile.id, is_self = progress.is_self, "profile details changed");
+            let action = AuditAction::PersonDetailsChanged;
+            record_staff_edit(&state, &parts, action, profile.id, profile.account_id, "details").await;
             Ok(see_other(&Notice::DetailsSaved.on(&progress.after(ProfileStep::Personal))))
         }
         Ok(false) => Err(AppError::NotFound),

@@ -62,6 +62,9 @@ pub async fn register_seeker(State(state): State<AppState>, request: Request) ->
     match state.store.register_seeker(&seeker, &registration.consents, given).await {
         Ok(id) => {
             tracing::info!(seeker_id = id, by = actor.account_id, "person registered by a counsellor");
+            let kinds: Vec<&str> = registration.consents.iter().map(|kind| kind.code()).collect();
+            let action = crate::audit::AuditAction::PersonConsentRecorded;
+            crate::server::audit::record_staff_edit(&state, &parts, action, id, None, &kinds.join(", ")).await;
             Ok(see_other(&Notice::SeekerRegistered.on(&seeker_path(id))))
         }
         // Registered a moment ago by someone else.

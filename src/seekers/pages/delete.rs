@@ -35,11 +35,11 @@ pub fn DeleteProfilePage() -> impl IntoView {
             <p>{t(lang, Key::delete_profile_what_goes)}</p>
             <p>{t(lang, Key::delete_profile_applications)}</p>
             <p>{t(lang, Key::delete_profile_account_stays)}</p>
-            <p><strong>{t(lang, Key::delete_cannot_undo)}</strong> " " {t(lang, Key::delete_profile_download_first)}</p>
-            <form method="post" action=crate::ui::EXPORT_DATA_PATH>
-                <CsrfField />
-                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::account_export)}</button>
-            </form>
+            <p>
+                <strong>{t(lang, Key::delete_cannot_undo)}</strong>
+                " "
+                <a href=crate::ui::EXPORT_DATA_PATH>{t(lang, Key::delete_download_first)}</a>
+            </p>
             <form method="post" action=DELETE_PROFILE_PATH novalidate>
                 <CsrfField />
                 <div class="app-field" class:app-field--error=confirm_error.is_some()>

@@ -339,13 +339,10 @@ fn MyDataRights() -> impl IntoView {
         <section aria-labelledby="my-data-h">
             <h2 id="my-data-h">{t(lang, Key::my_profile_data_h2)}</h2>
             <p>{t(lang, Key::my_profile_data_body)}</p>
-            <form method="post" action=crate::ui::EXPORT_DATA_PATH>
-                <CsrfField />
-                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::account_export)}</button>
-            </form>
-            <p>
-                <a href=DELETE_PROFILE_PATH>{t(lang, Key::delete_profile_title)}</a>
-            </p>
+            <ul class="app-list app-list--links">
+                <li><a href=crate::ui::EXPORT_DATA_PATH>{t(lang, Key::account_export)}</a></li>
+                <li><a href=DELETE_PROFILE_PATH>{t(lang, Key::delete_profile_title)}</a></li>
+            </ul>
         </section>
     }
 }

@@ -76,9 +76,18 @@ pub struct Smtp {
 const MAX_ATTEMPTS: i64 = 10;
 
 impl Transport {
-    /// SMTP when `SENDA_SMTP_URL` is set, otherwise the log.
+    /// SMTP when `SENDA_SMTP_URL` is set, otherwise the log — but not on a live site
+    /// (`https://`) unless `SENDA_MAIL_TO_LOG` says it is meant: the log would then hold every
+    /// working reset and sign-in link, and people would get no mail.
     pub fn from_config(config: &crate::server::config::Config) -> anyhow::Result<Transport> {
         let Some(url) = config.smtp_url.as_deref().filter(|u| !u.trim().is_empty()) else {
+            if config.public_origin.starts_with("https://") && !config.mail_to_log {
+                anyhow::bail!(
+                    "SENDA_SMTP_URL is not set while SENDA_PUBLIC_ORIGIN is https://: mail, with its \
+                     reset and sign-in links, would only be written to the log. Set SENDA_SMTP_URL, or \
+                     SENDA_MAIL_TO_LOG=true if this site is meant to send no mail"
+                );
+            }
             return Ok(Transport::Log);
         };
         // The URL may hold a password: errors name the variable, never the value.

@@ -55,7 +55,7 @@ pub async fn upload_vacancy_video(State(state): State<AppState>, request: Reques
         Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
-    let Checked { video, fresh, name } =
+    let Checked { video, fresh } =
         match checked_upload(&state, request, ui.lang, &id.to_string(), actor.account_id).await {
             Ok(checked) => checked,
             Err(answer) => return Ok(answer),
@@ -64,7 +64,8 @@ pub async fn upload_vacancy_video(State(state): State<AppState>, request: Reques
         Ok(replaced) => {
             forget(&state, replaced, "replaced").await;
             let bytes = video.bytes;
-            tracing::info!(vacancy_id = id, by = actor.account_id, bytes, fresh, file = %name, "sign-language video attached");
+            // Never the file's own name: people name files after themselves.
+            tracing::info!(vacancy_id = id, by = actor.account_id, bytes, fresh, "sign-language video attached");
             Ok(see_other(&Notice::VideoSaved.on(&vacancy_path(id))))
         }
         Err(err) => {

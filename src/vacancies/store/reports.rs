@@ -1,7 +1,7 @@
 //! Storage of reports about published vacancies: made by anyone, reviewed by the vacancy's centre.
 
 use crate::server::db::DbResult;
-use crate::vacancies::{ReportReason, VacancyReport};
+use crate::vacancies::{FiledReport, ReportReason, VacancyReport};
 use async_trait::async_trait;
 
 #[async_trait]
@@ -23,6 +23,9 @@ pub trait ReportStore: Send + Sync + 'static {
     /// Marks an open report about one of `centre_id`'s vacancies as looked at by `by`; false
     /// when there is no such open report at that centre.
     async fn resolve_report(&self, id: i64, centre_id: i64, by: i64, now: i64) -> DbResult<bool>;
+
+    /// The reports account `by` filed, oldest first, for the download of their data.
+    async fn reports_by(&self, by: i64) -> DbResult<Vec<FiledReport>>;
 }
 
 macro_rules! impl_report_store {
@@ -99,6 +102,31 @@ macro_rules! impl_report_store {
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(resolved.rows_affected() == 1)
+            }
+
+            async fn reports_by(&self, by: i64) -> $crate::server::db::DbResult<Vec<$crate::vacancies::FiledReport>> {
+                let rows: Vec<(i64, String, String, String, i64, Option<i64>)> = sqlx::query_as(
+                    "SELECT r.vacancy_id, v.title, r.reason, r.details, r.created_at, r.resolved_at \
+                     FROM vacancy_reports r JOIN vacancies v ON v.id = r.vacancy_id WHERE r.reporter_id = $1 \
+                     ORDER BY r.id",
+                )
+                .bind(by)
+                .fetch_all(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows
+                    .into_iter()
+                    .filter_map(|(vacancy_id, vacancy_title, reason, details, created_at, resolved_at)| {
+                        Some($crate::vacancies::FiledReport {
+                            vacancy_id,
+                            vacancy_title,
+                            reason: $crate::vacancies::ReportReason::from_code(&reason)?,
+                            details,
+                            created_at,
+                            resolved_at,
+                        })
+                    })
+                    .collect())
             }
         }
     };
