@@ -17,4 +17,4 @@ export LEPTOS_OUTPUT_NAME="senda"
 # works too; it only takes longer.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/senda/target}"
 
-say() { printf '\n==> %s\n' "$*"; }
+say() { printf "\n==> [%s] %s\n" "$(date +%T)" "$*"; }

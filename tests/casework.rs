@@ -6,6 +6,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, StatusCode};
+use common::fields::{allowed, field_names};
 use common::web::*;
 use senda::accounts::{Role, RoleGrant};
 use senda::casework::{Employment, Outcome, WageBand};
@@ -113,5 +114,61 @@ async fn the_centres_counsellor_keeps_notes_and_records_the_outcome_the_person_r
     // An application that is not the person's cannot be named.
     let stray = format!("/personas/resultado?id={id}&postulacion=999999");
     assert_eq!(page(&app, &stray, &jorge).await.status, StatusCode::NOT_FOUND);
+
+    // The case file's server function, field by field: the person and their centre's
+    // counsellor get the same fields; another centre's counsellor, an employer and another
+    // person get a not-found that names nobody.
+    let elsewhere = second_centre(&state).await;
+    let grant = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(elsewhere) };
+    let puno = session_cookie_for(&state, &person(&state, "ana@puno.pe", grant).await).await;
+    let company = store
+        .insert_company(&senda::organisations::NewCompany {
+            legal_name: "Almacenes Andinos S.A.C.".into(),
+            ruc: senda::domain::Ruc::parse("20556677884").unwrap(),
+            sector: "Logística".into(),
+            region: Region::parse("cusco").unwrap(),
+            verified: true,
+        })
+        .await
+        .unwrap();
+    let employer_grant = RoleGrant { role: Role::Employer, company_id: Some(company), centre_id: None };
+    let employer = session_cookie_for(&state, &person(&state, "carmen@andinos.pe", employer_grant).await).await;
+    let case_file = |cookie: String| {
+        let app = app.clone();
+        async move { send(&app, server_fn_call("/api/casework/case-file", &format!("seeker={id}"), Some(&cookie))).await }
+    };
+    for (who, cookie, counsels) in [("the person", &rosa, false), ("her counsellor", &jorge, true)] {
+        let reply = case_file(cookie.clone()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{who}: {}", reply.body);
+        let answer: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(field_names(&answer), allowed(CASE_FILE_FIELDS), "{who}: the fields of the case file");
+        assert_eq!(answer["counsels"], counsels, "{who}");
+    }
+    for (who, cookie) in [("another centre", &puno), ("an employer", &employer), ("another person", &other)] {
+        let reply = case_file(cookie.clone()).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{who}: {}", reply.body);
+        assert!(!reply.body.contains("Rosa") && !reply.body.contains("Vino al centro"), "{who}: {}", reply.body);
+    }
     db.cleanup().await;
 }
+
+/// Every field of a case file, for the person and for their centre's counsellor.
+const CASE_FILE_FIELDS: &[&str] = &[
+    "outcomes",
+    "outcomes[].outcome",
+    "outcomes[].outcome.Hired",
+    "outcomes[].outcome.Hired.employment",
+    "outcomes[].outcome.Hired.started_on",
+    "outcomes[].outcome.Hired.employer",
+    "outcomes[].outcome.Hired.job_title",
+    "outcomes[].outcome.Hired.hours",
+    "outcomes[].outcome.Hired.wage",
+    "outcomes[].application_id",
+    "outcomes[].recorded_by",
+    "outcomes[].at",
+    "notes",
+    "notes[].author",
+    "notes[].body",
+    "notes[].at",
+    "counsels",
+];

@@ -136,6 +136,7 @@ test("an admin's pages", async ({ page }) => {
     ["account", "/cuenta"],
     ["change-password", "/cuenta/contrasena"],
     ["change-email", "/cuenta/correo"],
+    ["cancel-email-change", "/cuenta/correo/cancelar"],
     ["delete-account", "/cuenta/eliminar"],
     ["download-data", "/cuenta/mis-datos"],
     ["new-staff", "/cuentas/nueva"],

@@ -61,7 +61,10 @@ test("J2 by keyboard: a counsellor finds vacancies for a person who is with them
   await expect(counsellor.locator(".app-error-summary")).toBeFocused();
   await expect(counsellor.getByLabel("Mensaje para la empresa (opcional)")).toHaveValue(/Julia vino hoy al centro/);
   await axe();
-  await tabTo(counsellor, /Sí, doy este permiso/);
+  // Julia is here and signs the consent sheet: the permission holds at once.
+  await tabTo(counsellor, /La persona me dijo que da este permiso/);
+  await counsellor.keyboard.press("Space");
+  await tabTo(counsellor, /La persona firmó este permiso en la hoja de consentimiento/);
   await counsellor.keyboard.press("Space");
   await tabTo(counsellor, /^Enviar postulación$/);
   await counsellor.keyboard.press("Enter");

@@ -117,11 +117,25 @@ test.describe("axe-core on my data and the admin tools", () => {
     await page.getByRole("button", { name: "Enviar el enlace" }).click();
     await expect(page.locator(".app-error-summary")).toBeVisible();
     await expectNoAxeViolations(page);
+    // The warning's link to cancel the change, with a change pending and after it.
+    await page.getByLabel("Correo electrónico nuevo").fill(`otra.${ines.email}`);
+    await page.getByLabel("Contraseña actual").fill(ines.password);
+    await page.getByRole("button", { name: "Enviar el enlace" }).click();
+    await page.goto(await emailedLink(ines.email, "/cuenta/correo/cancelar"));
+    await expect(page.getByText(`otra.${ines.email}`)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Cancelar el cambio" }).click();
+    await expect(page.getByRole("alert")).toContainText("Cancelamos el cambio de correo");
   });
 
-  test("deleting the account, with errors", async ({ page }, testInfo) => {
+  test("downloading my data and deleting the account, with errors", async ({ page }, testInfo) => {
     const teo = person(testInfo.project.name, "teo.axe");
     await signUp(page, teo.name, teo.email, teo.password);
+    await page.goto("/cuenta/mis-datos");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Descargar mis datos" }).click();
+    await expect(page.locator(".app-error-summary")).toBeVisible();
+    await expectNoAxeViolations(page);
     await page.goto("/cuenta/eliminar");
     await page.getByRole("button", { name: "Eliminar mi cuenta" }).click();
     await expect(page.locator(".app-error-summary")).toBeVisible();

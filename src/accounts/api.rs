@@ -68,6 +68,14 @@ pub async fn my_pending_join() -> Result<Option<String>, AppError> {
     Ok(crate::server::state::store()?.pending_join(current.actor.account_id).await?)
 }
 
+/// The address the signed-in account is being moved to, while the link sent there is live.
+#[server(endpoint = "accounts/pending-email-change")]
+pub async fn my_pending_email_change() -> Result<Option<String>, AppError> {
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    Ok(store.pending_email_change(current.actor.account_id, crate::server::auth::now()).await?)
+}
+
 /// An account as the admins' roles page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleHolder {

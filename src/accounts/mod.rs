@@ -41,6 +41,9 @@ pub const KEEP_ALIVE_PATH: &str = "/cuenta/seguir";
 pub const CHANGE_EMAIL_PATH: &str = "/cuenta/correo";
 /// The emailed link that moves the account to the new address.
 pub const CONFIRM_EMAIL_CHANGE_PATH: &str = "/cuenta/correo/confirmar";
+/// Where the account's owner cancels a pending move to another address (linked from the
+/// warning sent to the current one).
+pub const CANCEL_EMAIL_CHANGE_PATH: &str = "/cuenta/correo/cancelar";
 /// Deleting my account (needs my password and an explicit confirmation).
 pub const DELETE_ACCOUNT_PATH: &str = "/cuenta/eliminar";
 /// An admin finds an account and gives it a role, or takes one away.

@@ -6,9 +6,9 @@ pub mod layout;
 pub mod profile_parts;
 
 use crate::accounts::pages::{
-    AccountPage, ChangeEmailPage, ChangePasswordPage, CheckEmailPage, ConfirmEmailChangePage, ConfirmEmailPage,
-    DeleteAccountPage, DownloadDataPage, EmployerSignUpPage, ForgotPasswordPage, NewStaffPage, ResetPasswordPage,
-    RolesPage, SessionsPage, SignInPage, SignUpPage,
+    AccountPage, CancelEmailChangePage, ChangeEmailPage, ChangePasswordPage, CheckEmailPage, ConfirmEmailChangePage,
+    ConfirmEmailPage, DeleteAccountPage, DownloadDataPage, EmployerSignUpPage, ForgotPasswordPage, NewStaffPage,
+    ResetPasswordPage, RolesPage, SessionsPage, SignInPage, SignUpPage,
 };
 use crate::accounts::session_timeout::SessionTimeoutWarning;
 use crate::alerts::pages::{MySearchesPage, StopAlertPage};
@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("cuenta"), StaticSegment("sesiones")) view=SessionsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("correo")) view=ChangeEmailPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("correo"), StaticSegment("confirmar")) view=ConfirmEmailChangePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("correo"), StaticSegment("cancelar")) view=CancelEmailChangePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("eliminar")) view=DeleteAccountPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("mis-datos")) view=DownloadDataPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuentas"), StaticSegment("roles")) view=RolesPage ssr=SsrMode::Async />

@@ -2,10 +2,12 @@
 //! their applications and recommended jobs, and for their centre the recommended jobs, the
 //! applications and the case file. The app wires them in so the register names none of them.
 
+use crate::applications::api::read_seeker_applications;
 use crate::applications::section::SeekerApplicationsSection;
+use crate::casework::api::read_case_file;
 use crate::casework::section::CaseFileSection;
 use crate::i18n::{t, Key};
-use crate::seekers::pages::{ProfileParts, Reader};
+use crate::seekers::pages::{FollowUp, ProfileParts, Reader};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 
@@ -20,19 +22,27 @@ fn own_links() -> AnyView {
     .into_any()
 }
 
-fn follow_up(reader: Reader) -> AnyView {
-    let lang = use_ui().lang;
-    let Reader { seeker_id, is_self, acts_for, .. } = reader;
-    view! {
-        {acts_for.then(|| view! {
-            <p>
-                <a class="app-button" href=crate::matches::matches_path(Some(seeker_id))>
-                    {t(lang, Key::seeker_matches_link)}
-                </a>
-            </p>
-        })}
-        {(!is_self).then(|| view! { <SeekerApplicationsSection seeker_id acts_for /> })}
-        <CaseFileSection seeker_id />
-    }
-    .into_any()
+/// Starts loading the applications (for another person's page) and the case file, and draws
+/// them, with the recommended jobs' link, for the page's reader.
+fn follow_up(seeker: Option<i64>) -> FollowUp {
+    let applications = seeker.map(|id| Resource::new_blocking(move || id, read_seeker_applications));
+    let case_file = Resource::new_blocking(move || seeker, read_case_file);
+    std::sync::Arc::new(move |reader: Reader| {
+        let lang = use_ui().lang;
+        let Reader { seeker_id, is_self, acts_for, .. } = reader;
+        view! {
+            {acts_for.then(|| view! {
+                <p>
+                    <a class="app-button" href=crate::matches::matches_path(Some(seeker_id))>
+                        {t(lang, Key::seeker_matches_link)}
+                    </a>
+                </p>
+            })}
+            {applications
+                .filter(|_| !is_self)
+                .map(|found| view! { <SeekerApplicationsSection found seeker_id acts_for /> })}
+            <CaseFileSection found=case_file seeker_id />
+        }
+        .into_any()
+    })
 }

@@ -17,6 +17,8 @@ pub struct ApplyingAs {
     pub is_self: bool,
     /// Consent to share the profile with employers applied to is in force.
     pub shares: bool,
+    /// Consent to share the profile was asked for on the person's behalf and waits for them.
+    pub share_awaits: bool,
     /// Consent to process disability data is in force: the accommodations can be asked for.
     pub disability_consented: bool,
     /// The profile names kinds of disability the person could choose to tell.
@@ -72,6 +74,9 @@ pub async fn read_apply_form(vacancy: i64, seeker: Option<i64>) -> Result<ApplyF
                 full_name: profile.personal.full_name,
                 is_self,
                 shares: consents.has(crate::seekers::consent::ConsentKind::ShareWithEmployers),
+                share_awaits: crate::seekers::api::awaiting_person(store.as_ref(), profile.id)
+                    .await?
+                    .has(crate::seekers::consent::ConsentKind::ShareWithEmployers),
                 disability_consented: consents.has(crate::seekers::consent::ConsentKind::DisabilityData),
                 may_disclose: !disability.types.is_empty(),
                 needs_at_interview: disability.needs_at_interview,

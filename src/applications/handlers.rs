@@ -52,21 +52,44 @@ pub async fn apply(State(state): State<AppState>, request: Request) -> Result<Re
     let disclose = value(&fields, "disclose") == "si";
     let share_now = value(&fields, "share") == "si";
     let shares = consents.has(ConsentKind::ShareWithEmployers);
-    if !shares && !share_now {
-        errors.push("share", t(lang, Key::apply_err_share));
+    // Consent comes from the person: a counsellor's word for it waits for the person, unless
+    // the person signed it on the consent sheet.
+    let by = match side {
+        Side::Applicant => RecordedBy::Themselves,
+        _ if value(&fields, "sheet") == "si" => RecordedBy::Counsellor,
+        _ => RecordedBy::OnBehalf,
+    };
+    let awaits =
+        !shares && crate::seekers::api::awaiting_person(store, profile.id).await?.has(ConsentKind::ShareWithEmployers);
+    // Already waiting for the person, the counsellor's application needs no new word for it.
+    let goes_waiting = awaits && by == RecordedBy::OnBehalf;
+    if !shares && !share_now && !goes_waiting {
+        let key = if by == RecordedBy::Counsellor { Key::apply_err_sheet } else { Key::apply_err_share };
+        errors.push("share", t(lang, key));
     }
     let (Some(message), true) = (message, errors.is_empty()) else {
         return Ok(render_again(&state, parts, FormState { values: kept(&fields), errors }).await);
     };
     let at = now();
-    if !shares {
-        let by = if side == Side::Applicant { RecordedBy::Themselves } else { RecordedBy::Counsellor };
+    if !shares && share_now {
         let given = ConsentGiven { by, recorder_id: actor.account_id, at };
-        if store.give_consent(profile.id, ConsentKind::ShareWithEmployers, given).await? {
-            let (action, what) = (AuditAction::PersonConsentRecorded, ConsentKind::ShareWithEmployers.code());
-            record_staff_edit(&state, &parts, action, profile.id, profile.account_id, what).await;
+        if store.give_consent(profile.id, ConsentKind::ShareWithEmployers, given).await? && side != Side::Applicant {
+            let detail = match by {
+                RecordedBy::OnBehalf => "share_with_employers: awaiting the person",
+                _ => "share_with_employers: signed sheet",
+            };
+            record_staff_edit(
+                &state,
+                &parts,
+                AuditAction::PersonConsentRecorded,
+                profile.id,
+                profile.account_id,
+                detail,
+            )
+            .await;
         }
     }
+    let without_profile = !shares && by == RecordedBy::OnBehalf;
     let new = NewApplication {
         vacancy_id,
         seeker_id: profile.id,
@@ -77,6 +100,16 @@ pub async fn apply(State(state): State<AppState>, request: Request) -> Result<Re
         by: actor.account_id,
     };
     Ok(match store.apply(&new, at).await? {
+        Applied::Done(id) if without_profile => {
+            tracing::info!(
+                application_id = id,
+                vacancy_id,
+                side = side.code(),
+                "application made, profile awaiting consent"
+            );
+            ask_the_person(&state, &profile, &actor, vacancy_id).await;
+            see_other(&Notice::AppliedAwaitingConsent.on(&back_to(side, profile.id)))
+        }
         Applied::Done(id) => {
             tracing::info!(application_id = id, vacancy_id, side = side.code(), "application made");
             see_other(&Notice::Applied.on(&back_to(side, profile.id)))
@@ -91,6 +124,41 @@ pub async fn apply(State(state): State<AppState>, request: Request) -> Result<Re
             render_again(&state, parts, FormState { values: kept(&fields), errors }).await
         }
     })
+}
+
+/// Tells the person their counsellor applied for them and that the employer reads their
+/// profile only once they give the permission themselves (when they left an email address).
+async fn ask_the_person(
+    state: &AppState,
+    profile: &crate::seekers::SeekerProfile,
+    counsellor: &crate::domain::Actor,
+    vacancy_id: i64,
+) {
+    let to = profile.personal.email.trim();
+    if to.is_empty() {
+        return;
+    }
+    let vacancy = match state.store.vacancy(vacancy_id).await {
+        Ok(Some(found)) => found.draft.title,
+        _ => return,
+    };
+    let link = format!("{}{}#my-consents-h", state.public_origin, crate::seekers::MY_PROFILE_PATH);
+    let mail = crate::server::mail::compose(
+        crate::i18n::Lang::Es,
+        to,
+        Key::mail_consent_awaits_subject,
+        Key::mail_consent_awaits_body,
+        &[
+            ("name", &profile.personal.full_name),
+            ("counsellor", &counsellor.name),
+            ("vacancy", &vacancy),
+            ("link", &link),
+        ],
+    );
+    match state.store.queue_mail(&mail, now()).await {
+        Ok(_) => state.outbox.queued(),
+        Err(err) => tracing::error!(error = %err, seeker_id = profile.id, "cannot queue the consent request"),
+    }
 }
 
 /// The person, or their counsellor, withdraws an open application.

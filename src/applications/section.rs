@@ -2,18 +2,23 @@
 //! the withdraw button when the person lets the counsellor act for them. The app puts it on
 //! the register's profile page.
 
-use super::api::read_seeker_applications;
+use super::api::SeekerApplications;
 use super::card::ApplicationCard;
 use crate::components::status_page::ErrorPage;
+use crate::error::AppError;
 use crate::i18n::{t, Key};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 
-/// The applications of person `seeker_id`; `acts_for` when the reader may withdraw them.
+/// The applications of person `seeker_id`, loaded by `found` (made when the page starts:
+/// `app::profile_parts`); `acts_for` when the reader may withdraw them.
 #[component]
-pub fn SeekerApplicationsSection(seeker_id: i64, acts_for: bool) -> impl IntoView {
+pub fn SeekerApplicationsSection(
+    found: Resource<Result<SeekerApplications, AppError>>,
+    seeker_id: i64,
+    acts_for: bool,
+) -> impl IntoView {
     let lang = use_ui().lang;
-    let found = Resource::new_blocking(move || seeker_id, read_seeker_applications);
     view! {
         <Suspense>
             {move || Suspend::new(async move {

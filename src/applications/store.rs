@@ -200,13 +200,25 @@ macro_rules! impl_application_store {
                 if !open {
                     return Ok(Applied::VacancyNotOpen);
                 }
-                let consents: Vec<String> =
-                    sqlx::query_scalar("SELECT kind FROM consents WHERE seeker_id = $1 AND revoked_at IS NULL")
-                        .bind(new.seeker_id)
-                        .fetch_all(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
-                if !consents.iter().any(|k| k == "share_with_employers") {
+                let consents: Vec<String> = sqlx::query_scalar(concat!(
+                    "SELECT kind FROM consents WHERE seeker_id = $1 AND ",
+                    $crate::seekers::store::consent_in_force!()
+                ))
+                .bind(new.seeker_id)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                // Sharing the profile waiting for the person to confirm it: the application
+                // goes, and the employer reads the person once they have.
+                let share_awaits: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM consents WHERE seeker_id = $1 AND kind = 'share_with_employers' \
+                     AND revoked_at IS NULL AND awaiting_person = TRUE AND confirmed_at IS NULL",
+                )
+                .bind(new.seeker_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                if !consents.iter().any(|k| k == "share_with_employers") && share_awaits.is_none() {
                     return Ok(Applied::NotShared);
                 }
                 let earlier: Option<i64> =

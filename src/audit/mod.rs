@@ -24,6 +24,8 @@ pub enum AuditAction {
     PasswordChanged,
     PasswordReset,
     EmailChanged,
+    /// The account's owner cancelled a pending move to another address.
+    EmailChangeCancelled,
     RoleGranted,
     RoleRevoked,
     JoinRejected,
@@ -42,12 +44,13 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::PasswordChanged,
         AuditAction::PasswordReset,
         AuditAction::EmailChanged,
+        AuditAction::EmailChangeCancelled,
         AuditAction::RoleGranted,
         AuditAction::RoleRevoked,
         AuditAction::JoinRejected,
@@ -68,6 +71,7 @@ impl AuditAction {
             AuditAction::PasswordChanged => "password_changed",
             AuditAction::PasswordReset => "password_reset",
             AuditAction::EmailChanged => "email_changed",
+            AuditAction::EmailChangeCancelled => "email_change_cancelled",
             AuditAction::RoleGranted => "role_granted",
             AuditAction::RoleRevoked => "role_revoked",
             AuditAction::JoinRejected => "join_rejected",
@@ -93,6 +97,7 @@ impl AuditAction {
             AuditAction::PasswordChanged => Key::audit_password_changed,
             AuditAction::PasswordReset => Key::audit_password_reset,
             AuditAction::EmailChanged => Key::audit_email_changed,
+            AuditAction::EmailChangeCancelled => Key::audit_email_change_cancelled,
             AuditAction::RoleGranted => Key::audit_role_granted,
             AuditAction::RoleRevoked => Key::audit_role_revoked,
             AuditAction::JoinRejected => Key::audit_join_rejected,

@@ -18,13 +18,17 @@ pub struct CaseFile {
     pub counsels: bool,
 }
 
-/// The case file of person `seeker`, for them and for a counsellor of the centre that follows
-/// them; not found for anyone else.
+/// The case file of person `seeker` (`None`: the signed-in person's own), for them and for a
+/// counsellor of the centre that follows them; not found for anyone else.
 #[server(endpoint = "casework/case-file")]
-pub async fn read_case_file(seeker: i64) -> Result<CaseFile, AppError> {
+pub async fn read_case_file(seeker: Option<i64>) -> Result<CaseFile, AppError> {
     use crate::seekers::visibility::Viewer;
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
+    let seeker = match seeker {
+        Some(id) => id,
+        None => store.seeker_of_account(current.actor.account_id).await?.ok_or(AppError::NotFound)?,
+    };
     let profile = store.seeker(seeker).await?.ok_or(AppError::NotFound)?;
     let viewer = crate::seekers::api::viewer_of(&current.actor, &profile);
     if !matches!(viewer, Viewer::Themselves | Viewer::CentreCounsellor) {

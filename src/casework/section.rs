@@ -30,10 +30,13 @@ pub fn outcome_text(lang: Lang, recorded: &RecordedOutcome) -> String {
     }
 }
 
-/// The case file of person `seeker_id`, read for whoever reads their page.
+/// The case file of person `seeker_id`, loaded by `found` (made when the page starts:
+/// `app::profile_parts`), for whoever reads their page.
 #[component]
-pub fn CaseFileSection(seeker_id: i64) -> impl IntoView {
-    let found = Resource::new_blocking(move || seeker_id, super::api::read_case_file);
+pub fn CaseFileSection(
+    found: Resource<Result<super::api::CaseFile, crate::error::AppError>>,
+    seeker_id: i64,
+) -> impl IntoView {
     view! {
         <Suspense>
             {move || Suspend::new(async move {

@@ -21,6 +21,8 @@ pub enum Notice {
     JoinRejected,
     EmailChangeSent,
     EmailChanged,
+    EmailChangeCancelled,
+    NoEmailChangePending,
     AccountDeleted,
     RoleGranted,
     RoleRevoked,
@@ -39,6 +41,8 @@ pub enum Notice {
     ConsentGiven,
     DisabilitySaved,
     Applied,
+    /// Applied by a counsellor; the profile goes once the person gives the consent to share it.
+    AppliedAwaitingConsent,
     AlreadyApplied,
     ApplicationWithdrawn,
     ApplicationMoved,
@@ -63,7 +67,7 @@ pub enum Notice {
 }
 
 impl Notice {
-    const ALL: [Notice; 51] = [
+    const ALL: [Notice; 54] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -76,6 +80,8 @@ impl Notice {
         Notice::JoinRejected,
         Notice::EmailChangeSent,
         Notice::EmailChanged,
+        Notice::EmailChangeCancelled,
+        Notice::NoEmailChangePending,
         Notice::AccountDeleted,
         Notice::RoleGranted,
         Notice::RoleRevoked,
@@ -94,6 +100,7 @@ impl Notice {
         Notice::ConsentGiven,
         Notice::DisabilitySaved,
         Notice::Applied,
+        Notice::AppliedAwaitingConsent,
         Notice::AlreadyApplied,
         Notice::ApplicationWithdrawn,
         Notice::ApplicationMoved,
@@ -131,6 +138,8 @@ impl Notice {
             Notice::JoinRejected => "solicitud-rechazada",
             Notice::EmailChangeSent => "correo-enlace-enviado",
             Notice::EmailChanged => "correo-cambiado",
+            Notice::EmailChangeCancelled => "cambio-de-correo-cancelado",
+            Notice::NoEmailChangePending => "sin-cambio-de-correo",
             Notice::AccountDeleted => "cuenta-eliminada",
             Notice::RoleGranted => "rol-dado",
             Notice::RoleRevoked => "rol-quitado",
@@ -149,6 +158,7 @@ impl Notice {
             Notice::ConsentGiven => "permiso-dado",
             Notice::DisabilitySaved => "discapacidad-guardada",
             Notice::Applied => "postulacion-enviada",
+            Notice::AppliedAwaitingConsent => "postulacion-sin-perfil",
             Notice::AlreadyApplied => "ya-postulaste",
             Notice::ApplicationWithdrawn => "postulacion-retirada",
             Notice::ApplicationMoved => "postulacion-estado",
@@ -187,6 +197,8 @@ impl Notice {
             Notice::JoinRejected => Key::notice_join_rejected,
             Notice::EmailChangeSent => Key::notice_email_change_sent,
             Notice::EmailChanged => Key::notice_email_changed,
+            Notice::EmailChangeCancelled => Key::notice_email_change_cancelled,
+            Notice::NoEmailChangePending => Key::cancel_email_change_none,
             Notice::AccountDeleted => Key::notice_account_deleted,
             Notice::RoleGranted => Key::notice_role_granted,
             Notice::RoleRevoked => Key::notice_role_revoked,
@@ -205,6 +217,7 @@ impl Notice {
             Notice::ConsentGiven => Key::notice_consent_given,
             Notice::DisabilitySaved => Key::notice_disability_saved,
             Notice::Applied => Key::notice_applied,
+            Notice::AppliedAwaitingConsent => Key::notice_applied_awaiting_consent,
             Notice::AlreadyApplied => Key::notice_already_applied,
             Notice::ApplicationWithdrawn => Key::notice_application_withdrawn,
             Notice::ApplicationMoved => Key::notice_application_moved,

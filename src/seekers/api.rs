@@ -191,6 +191,13 @@ pub async fn follows(
     }
 }
 
+/// The consents asked for on person `id`'s behalf that wait for them to give them.
+#[cfg(feature = "ssr")]
+pub async fn awaiting_person(store: &dyn crate::server::db::Store, id: i64) -> Result<Consents, AppError> {
+    let history = store.consent_history(id).await?;
+    Ok(Consents::new(history.iter().filter(|record| record.awaits_person()).map(|record| record.kind)))
+}
+
 /// The person `actor` acts as: themselves (`seeker` empty), or the person `seeker` when the
 /// actor may act for them (`visibility::acting`). `None` when the actor has no profile; not
 /// found when they may not act for `seeker`.
@@ -231,8 +238,7 @@ pub struct ConsentSheet {
 #[server(endpoint = "seekers/consent-sheet")]
 pub async fn read_consent_sheet(id: i64) -> Result<ConsentSheet, AppError> {
     let current = crate::server::access::signed_in()?;
-    let state = use_context::<crate::server::state::AppState>()
-        .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))?;
+    let state = crate::server::state::app_state()?;
     let store = state.store.as_ref();
     let profile = follows(store, &current.actor, id).await?;
     let consents = store.consent_history(id).await?.into_iter().filter(|c| c.revoked_at.is_none()).collect();

@@ -72,26 +72,36 @@ impl ConsentKind {
     }
 }
 
-/// Who recorded a consent.
+/// Who recorded a consent, and so whether it is in force before the person confirms it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RecordedBy {
     /// The job seeker, signed in.
     Themselves,
-    /// A counsellor, with the person present; it stands once the person confirms it when they
-    /// first sign in.
+    /// A counsellor, with the person present and signing the consent sheet: it stands at once,
+    /// and the person confirms it when they first sign in.
     Counsellor,
+    /// A counsellor, saying the person agreed, with no signed sheet: it waits for the person
+    /// and is not in force until they confirm it.
+    OnBehalf,
 }
 
 impl RecordedBy {
-    pub fn code(self) -> &'static str {
+    /// How it is stored: `recorded_by`, and whether it awaits the person (`awaiting_person`).
+    pub fn stored(self) -> (&'static str, bool) {
         match self {
-            RecordedBy::Themselves => "self",
-            RecordedBy::Counsellor => "counsellor",
+            RecordedBy::Themselves => ("self", false),
+            RecordedBy::Counsellor => ("counsellor", false),
+            RecordedBy::OnBehalf => ("counsellor", true),
         }
     }
 
-    pub fn from_code(code: &str) -> Option<RecordedBy> {
-        [RecordedBy::Themselves, RecordedBy::Counsellor].into_iter().find(|by| by.code() == code)
+    pub fn from_stored(code: &str, awaiting_person: bool) -> Option<RecordedBy> {
+        match (code, awaiting_person) {
+            ("self", _) => Some(RecordedBy::Themselves),
+            ("counsellor", false) => Some(RecordedBy::Counsellor),
+            ("counsellor", true) => Some(RecordedBy::OnBehalf),
+            _ => None,
+        }
     }
 }
 
@@ -127,4 +137,12 @@ pub struct ConsentRecord {
     pub recorder_name: Option<String>,
     pub confirmed_at: Option<i64>,
     pub revoked_at: Option<i64>,
+}
+
+impl ConsentRecord {
+    /// Recorded by someone else on the person's behalf, not yet confirmed, not revoked: it
+    /// waits for the person.
+    pub fn awaits_person(&self) -> bool {
+        self.recorded_by == RecordedBy::OnBehalf && self.confirmed_at.is_none() && self.revoked_at.is_none()
+    }
 }

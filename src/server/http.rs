@@ -172,6 +172,7 @@ pub fn route_table() -> Vec<Route> {
         form(accounts::KEEP_ALIVE_PATH, SignedIn, post(account::keep_alive)),
         form(accounts::CHANGE_EMAIL_PATH, SignedIn, post(account::change_email)),
         form(accounts::CONFIRM_EMAIL_CHANGE_PATH, Everyone, post(account::confirm_email_change)),
+        form(accounts::CANCEL_EMAIL_CHANGE_PATH, SignedIn, post(account::cancel_email_change)),
         form(accounts::EXPORT_DATA_PATH, SignedIn, post(account::export_data)),
         form(accounts::DELETE_ACCOUNT_PATH, SignedIn, post(account::delete_account)),
         form(accounts::NEW_STAFF_PATH, Admins, post(account::create_staff)),

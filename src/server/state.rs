@@ -77,9 +77,7 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// The store, from inside a page or server function.
 pub fn store() -> Result<Arc<dyn Store>, AppError> {
-    use_context::<AppState>()
-        .map(|state| state.store)
-        .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))
+    app_state().map(|state| state.store)
 }
 
 /// The whole state (settings included), from inside a page or server function.
@@ -89,7 +87,5 @@ pub fn app_state() -> Result<AppState, AppError> {
 
 /// The fair-wording rules, from inside a server function.
 pub fn wording() -> Result<Arc<crate::vacancies::wording::FairWording>, AppError> {
-    use_context::<AppState>()
-        .map(|state| state.wording)
-        .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))
+    app_state().map(|state| state.wording)
 }

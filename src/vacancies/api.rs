@@ -105,7 +105,7 @@ pub async fn read_form_choices(id: Option<i64>) -> Result<FormChoices, AppError>
     let vacancy = match id {
         Some(id) => {
             let facts = store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
-            super::workflow::may_edit(&actor, &facts).map_err(|_| AppError::Forbidden)?;
+            super::workflow::may_edit(&actor, &facts).map_err(|refusal| refusal.as_error(&actor, &facts))?;
             Some(store.vacancy(id).await?.ok_or(AppError::NotFound)?)
         }
         None => None,
@@ -213,11 +213,11 @@ pub struct VideoSlot {
 pub async fn read_video_slot(id: i64) -> Result<VideoSlot, AppError> {
     use crate::domain::Role;
     let current = crate::server::access::acting_as(&[Role::Employer, Role::Counsellor])?;
-    let state = use_context::<crate::server::state::AppState>()
-        .ok_or_else(|| AppError::internal("AppState missing from the Leptos context"))?;
+    let state = crate::server::state::app_state()?;
     let store = state.store.clone();
     let facts = store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
-    crate::vacancies::workflow::may_edit(&current.actor, &facts).map_err(|_| AppError::Forbidden)?;
+    crate::vacancies::workflow::may_edit(&current.actor, &facts)
+        .map_err(|refusal| refusal.as_error(&current.actor, &facts))?;
     let (vacancy, video) = tokio::join!(store.vacancy(id), store.vacancy_video(id));
     let vacancy = vacancy?.ok_or(AppError::NotFound)?;
     Ok(VideoSlot {

@@ -41,6 +41,19 @@ pub enum Refusal {
     ClosingDatePassed,
 }
 
+impl Refusal {
+    /// The answer for a refused request by `actor`: a vacancy they may not manage is not found
+    /// for them, exactly like one that does not exist (a draft's id tells nothing); one they
+    /// manage but may not move or change now is forbidden.
+    pub fn as_error(self, actor: &Actor, facts: &Facts) -> crate::error::AppError {
+        if self == Refusal::NotYours && !may_manage(actor, facts) {
+            crate::error::AppError::NotFound
+        } else {
+            crate::error::AppError::Forbidden
+        }
+    }
+}
+
 fn employs(actor: &Actor, company_id: i64) -> bool {
     actor.roles.iter().any(|g| g.role == Role::Employer && g.company_id == Some(company_id))
 }

@@ -76,3 +76,45 @@ async fn an_email_change_link_dies_when_the_password_changes() {
     assert_eq!(actor.await.unwrap().unwrap().email, "rosa@example.pe");
     db.cleanup().await;
 }
+
+/// The warning sent to the old address links to a page where the owner, signed in, cancels
+/// the move: the link sent to the new address stops working, and the log says so.
+#[tokio::test]
+async fn the_warning_to_the_old_address_cancels_the_change() {
+    let (app, state, db) = app_with_state().await;
+    seeker(&state, "rosa@example.pe").await;
+    let cookie = session_cookie(&sign_in_with(&app, "rosa@example.pe", PASSWORD).await);
+    let ask = form_body(&[("email", "ladron@example.pe"), ("password", PASSWORD)]);
+    let asked = send(&app, post_form_from("/cuenta/correo", &ask, ORIGIN, Some(&cookie))).await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
+    let link = emailed_link(&state, "ladron@example.pe").await;
+    let warning = emailed_link(&state, "rosa@example.pe").await;
+    assert_eq!(warning, "/cuenta/correo/cancelar");
+
+    // Signed out, the link asks to sign in first and comes back; signed in, it names the
+    // address and cancels with a button.
+    let away = send(&app, get(&warning).body(Body::empty()).unwrap()).await;
+    assert!(away.status.is_redirection(), "{}", away.status);
+    let page = send(&app, signed_in_get(&warning, &cookie)).await;
+    assert!(page.body.contains("ladron@example.pe") && page.body.contains("Cancelar el cambio"), "{}", page.body);
+    let cancelled = send(&app, post_form_from(&warning, "", ORIGIN, Some(&cookie))).await;
+    assert_eq!(cancelled.headers[header::LOCATION], "/cuenta?aviso=cambio-de-correo-cancelado");
+    let code = link.split("codigo=").nth(1).unwrap().to_string();
+    let used = send(&app, post_form(link.split('?').next().unwrap(), &form_body(&[("codigo", &code)]))).await;
+    assert_ne!(used.status, StatusCode::SEE_OTHER, "the link still moved the account");
+    let account = state.store.credentials("rosa@example.pe").await.unwrap().unwrap().account_id;
+    assert_eq!(state.store.account_actor(account).await.unwrap().unwrap().email, "rosa@example.pe");
+    let logged = audit_log(&state).await;
+    assert!(logged.iter().any(|(action, actor, subject, _)| action == "email_change_cancelled"
+        && *actor == Some(account)
+        && *subject == Some(account)));
+
+    // Nothing left to cancel: the page and the button say so, and nothing is logged again.
+    let page = send(&app, signed_in_get(&warning, &cookie)).await;
+    assert!(page.body.contains("No hay ningún cambio de correo pendiente"), "{}", page.body);
+    let again = send(&app, post_form_from(&warning, "", ORIGIN, Some(&cookie))).await;
+    assert_eq!(again.headers[header::LOCATION], "/cuenta?aviso=sin-cambio-de-correo");
+    let cancels = audit_log(&state).await.into_iter().filter(|(action, ..)| action == "email_change_cancelled").count();
+    assert_eq!(cancels, 1);
+    db.cleanup().await;
+}

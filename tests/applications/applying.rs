@@ -121,7 +121,9 @@ async fn a_counsellor_applies_for_a_person_only_when_the_person_lets_them_act_fo
     let grant = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(b.centre) };
     let counsellor = session_cookie_for(&state, &person(&state, "jorge@centro.pe", grant).await).await;
     let without = registered(&state, None, b.centre, "45678912", &[Register, ShareWithEmployers]).await;
-    let with = registered(&state, None, b.centre, "12345678", &[Register, CounsellorActs, DisabilityData]).await;
+    let rosa =
+        person(&state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let with = registered(&state, Some(&rosa), b.centre, "12345678", &[Register, CounsellorActs, DisabilityData]).await;
 
     let refused = format!("/postular?vacante={}&persona={without}", b.vacancy);
     assert_eq!(page(&app, &refused, &counsellor).await.status, StatusCode::NOT_FOUND);
@@ -129,25 +131,66 @@ async fn a_counsellor_applies_for_a_person_only_when_the_person_lets_them_act_fo
     let profile = page(&app, &format!("/persona/{without}"), &counsellor).await.body;
     assert!(profile.contains("no dio permiso para que su consejero o consejera actúe por ella"));
 
+    // Consent to share comes from the person: the counsellor says she agreed, with no signed
+    // sheet, so it waits for her and the application goes without her profile.
     let apply = format!("/postular?vacante={}&persona={with}", b.vacancy);
     let form = page(&app, &apply, &counsellor).await.body;
     assert!(form.contains("Postulas en nombre de Rosa Huamán Quispe"), "{form}");
+    assert!(form.contains("Solo la persona puede dar este permiso") && form.contains(r#"name="sheet""#), "{form}");
     let fields = [("share", "si"), ("interview", "sign_interpreter_interview"), ("message", "")];
     let reply = post(&app, &apply, &fields, &counsellor).await;
-    assert_eq!(location(&reply), format!("/persona/{with}?aviso=postulacion-enviada"), "{}", reply.body);
+    assert_eq!(location(&reply), format!("/persona/{with}?aviso=postulacion-sin-perfil"), "{}", reply.body);
     let made = &state.store.seeker_applications(with).await.unwrap()[0];
     assert_eq!(made.applied_by_counsellor.as_deref(), Some("jorge"));
     let history = state.store.consent_history(with).await.unwrap();
     let share = history.iter().find(|c| c.kind == ShareWithEmployers).unwrap();
-    assert_eq!(share.recorded_by, RecordedBy::Counsellor, "recorded as given to the counsellor");
+    assert!(share.awaits_person() && share.recorded_by == RecordedBy::OnBehalf, "{share:?}");
+    assert!(!state.store.consents_in_force(with).await.unwrap().has(ShareWithEmployers));
+    let logged = audit_log(&state).await;
+    assert!(logged.iter().any(|(action, _, _, detail)| action == "person_consent_recorded"
+        && detail.contains("awaiting the person")), "{logged:?}");
+    // She is told, with where to give it; the employer sees an application without a person.
+    let asked = state.store.mail_to("rosa@example.pe").await.unwrap();
+    let asked = &asked.last().expect("a message to the person").body;
+    assert!(
+        asked.contains("jorge") && asked.contains("Auxiliar de almacén") && asked.contains("/mi-perfil"),
+        "{asked}"
+    );
+    let applicants = format!("/postulantes?vacante={}", b.vacancy);
+    let employer_view = page(&app, &applicants, &b.employer).await.body;
+    assert!(employer_view.contains("aún no dio el permiso") && !employer_view.contains("Rosa"), "{employer_view}");
+    // Her page says it waits for her; giving it herself lets the employer read her.
+    let rosa_cookie = session_cookie_for(&state, &rosa).await;
+    let mine = page(&app, "/mi-perfil", &rosa_cookie).await.body;
+    assert!(mine.contains("tu consejera lo pidió por ti"), "{mine}");
+    let give = [("kind", "share_with_employers"), ("action", "dar")];
+    assert_eq!(post(&app, "/mi-perfil/permisos", &give, &rosa_cookie).await.status, StatusCode::SEE_OTHER);
+    assert!(state.store.consents_in_force(with).await.unwrap().has(ShareWithEmployers));
+    let employer_view = page(&app, &applicants, &b.employer).await.body;
+    assert!(employer_view.contains("Rosa Huamán Quispe"), "{employer_view}");
 
     // Marked as made for the person, to the person's page and to the employer.
     let profile = page(&app, &format!("/persona/{with}"), &counsellor).await.body;
     assert!(profile.contains("Auxiliar de almacén") && profile.contains("Postulación enviada por jorge"));
-    let employer_view = page(&app, &format!("/postulantes?vacante={}", b.vacancy), &b.employer).await.body;
     assert!(employer_view.contains("Postulación enviada por jorge, de su centro de empleo, en nombre de la persona"));
     let reply = post(&app, "/postulaciones/retirar", &[("id", &made.id.to_string())], &counsellor).await;
     assert_eq!(location(&reply), format!("/persona/{with}?aviso=postulacion-retirada"));
+
+    // Signed on the consent sheet: it holds at once. The sheet alone, without her word, is
+    // said on the field with what was typed kept.
+    let signed = registered(&state, None, b.centre, "45678913", &[Register, CounsellorActs]).await;
+    let apply = format!("/postular?vacante={}&persona={signed}", b.vacancy);
+    let reply = post(&app, &apply, &[("sheet", "si"), ("message", "Puede empezar ya.")], &counsellor).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains("Marca también que la persona da el permiso") && reply.body.contains("Puede empezar ya.")
+    );
+    assert!(state.store.seeker_applications(signed).await.unwrap().is_empty(), "nothing stored");
+    let reply = post(&app, &apply, &[("share", "si"), ("sheet", "si"), ("message", "")], &counsellor).await;
+    assert_eq!(location(&reply), format!("/persona/{signed}?aviso=postulacion-enviada"), "{}", reply.body);
+    let share = state.store.consent_history(signed).await.unwrap().into_iter().find(|c| c.kind == ShareWithEmployers);
+    assert_eq!(share.map(|c| c.recorded_by), Some(RecordedBy::Counsellor));
+    assert!(state.store.consents_in_force(signed).await.unwrap().has(ShareWithEmployers));
     db.cleanup().await;
 }
 

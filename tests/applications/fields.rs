@@ -150,3 +150,83 @@ async fn employers_and_the_centre_get_only_the_applicant_fields_they_need_and_ot
     }
     db.cleanup().await;
 }
+
+/// Every field of a person's applications as their centre's counsellor reads them.
+const SEEKER_APPLICATIONS_FIELDS: &[&str] = &[
+    "applications",
+    "applications[].id",
+    "applications[].vacancy_id",
+    "applications[].vacancy_title",
+    "applications[].company_name",
+    "applications[].seeker_id",
+    "applications[].status",
+    "applications[].message",
+    "applications[].needs_at_interview",
+    "applications[].disclose",
+    "applications[].applied_by_counsellor",
+    "applications[].created_at",
+    "applications[].updated_at",
+    "applications[].events",
+    "applications[].events[].status",
+    "applications[].events[].side",
+    "applications[].events[].note",
+    "applications[].events[].at",
+    "names",
+    "names[].code",
+    "names[].name_es",
+    "names[].name_en",
+];
+
+#[tokio::test]
+async fn a_persons_applications_reach_only_their_centres_counsellor_and_the_needs_only_with_consent() {
+    use ConsentKind::*;
+    let (app, state, db) = app_with_state().await;
+    let b = board(&state).await;
+    let seeker_grant = RoleGrant { role: Role::Seeker, company_id: None, centre_id: None };
+    let rosa = person(&state, "rosa@example.pe", seeker_grant.clone()).await;
+    // Lets her counsellor act for her and see her disability data.
+    let consents = [Register, DisabilityData, ShareWithEmployers, CounsellorActs];
+    let rosa_id = registered(&state, Some(&rosa), b.centre, "45678912", &consents).await;
+    applies_asking(&state, rosa_id, b.vacancy, &rosa, true).await;
+    let lucia = person(&state, "lucia@example.pe", seeker_grant).await;
+    let lucia_id = registered(&state, Some(&lucia), b.centre, "45678913", &[Register, ShareWithEmployers]).await;
+    applies_asking(&state, lucia_id, b.vacancy, &lucia, false).await;
+
+    let elsewhere = second_centre(&state).await;
+    let counsellor = |centre| RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre) };
+    let ours = session_cookie_for(&state, &person(&state, "consejera@centro.pe", counsellor(b.centre)).await).await;
+    let theirs = session_cookie_for(&state, &person(&state, "ana@puno.pe", counsellor(elsewhere)).await).await;
+    let read = |seeker: i64, cookie: String| {
+        let app = app.clone();
+        async move {
+            let body = format!("seeker={seeker}");
+            send(&app, server_fn_call("/api/applications/of-seeker", &body, Some(&cookie))).await
+        }
+    };
+
+    // Her centre's counsellor: the applications, and what she asked for only where she let
+    // them see her disability data.
+    for (seeker, needs) in
+        [(rosa_id, serde_json::json!(["sign_interpreter_interview"])), (lucia_id, serde_json::json!([]))]
+    {
+        let reply = read(seeker, ours.clone()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let answer: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        let mut expected = allowed(SEEKER_APPLICATIONS_FIELDS);
+        if answer["names"].as_array().unwrap().is_empty() {
+            expected.retain(|field| !field.starts_with("names[]"));
+        }
+        assert_eq!(field_names(&answer), expected, "seeker {seeker}");
+        assert_eq!(answer["applications"][0]["needs_at_interview"], needs, "seeker {seeker}");
+        assert_eq!(answer["applications"][0]["vacancy_title"], "Auxiliar de almacén");
+    }
+    // Not the person (she reads hers at /mis-postulaciones), not another centre, not the
+    // employer she applied to: not found, naming nothing.
+    let rosa_cookie = session_cookie_for(&state, &rosa).await;
+    for (who, cookie) in [("herself", &rosa_cookie), ("another centre", &theirs), ("the employer", &b.employer)] {
+        let reply = read(rosa_id, cookie.clone()).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{who}: {}", reply.body);
+        assert!(!reply.body.contains("Auxiliar"), "{who}: {}", reply.body);
+    }
+    db.cleanup().await;
+}

@@ -9,6 +9,7 @@ mod applying;
 mod common;
 mod cv;
 mod fields;
+mod probing;
 
 use axum::body::Body;
 use axum::http::{header, StatusCode};

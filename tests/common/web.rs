@@ -184,3 +184,63 @@ pub async fn audit_log(state: &AppState) -> Vec<(String, Option<i64>, Option<i64
     events.reverse();
     events
 }
+
+/// A second employment centre (the first comes with the migrations), for the people of
+/// another centre.
+pub async fn second_centre(state: &AppState) -> i64 {
+    let centre = senda::organisations::NewCentre {
+        name: "CEM Puno".into(),
+        region: senda::domain::Region::parse("puno").unwrap(),
+        address: String::new(),
+        phone: String::new(),
+        email: String::new(),
+    };
+    state.store.insert_centre(&centre).await.unwrap()
+}
+
+/// One way of asking for a record: a page or file by its address, or a server function with
+/// its form body.
+pub enum Ask {
+    Page(String),
+    Function(&'static str, String),
+}
+
+impl Ask {
+    async fn send(&self, app: &Router, cookie: &str) -> Reply {
+        match self {
+            Ask::Page(path) => send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await,
+            Ask::Function(path, body) => send(app, server_fn_call(path, body, Some(cookie))).await,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Ask::Page(path) => path.clone(),
+            Ask::Function(path, body) => format!("{path} {body}"),
+        }
+    }
+}
+
+/// What `who` (signed in with `cookie`) learns by asking for real records (`real`) that they
+/// would not learn asking for records that do not exist (`none`, the same asks in the same
+/// order): each answer must be a refusal, the same refusal as for nothing, and hold none of
+/// `secrets`. Each difference, described.
+pub async fn outsider_leaks(
+    app: &Router,
+    who: &str,
+    cookie: &str,
+    real: &[Ask],
+    none: &[Ask],
+    secrets: &[&str],
+) -> Vec<String> {
+    let mut leaks = Vec::new();
+    for (real, none) in real.iter().zip(none) {
+        let (answer, nothing) = (real.send(app, cookie).await, none.send(app, cookie).await);
+        let text = String::from_utf8_lossy(&answer.raw);
+        let refused = matches!(answer.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN);
+        if !refused || answer.status != nothing.status || secrets.iter().any(|secret| text.contains(secret)) {
+            leaks.push(format!("{} as {who}: {} (for no record: {})", real.describe(), answer.status, nothing.status));
+        }
+    }
+    leaks
+}

@@ -188,3 +188,43 @@ async fn the_details_are_changed_later_by_the_person_or_their_counsellor_with_no
     assert_eq!(state.store.seeker(id).await.unwrap().unwrap().personal.district, "Santiago");
     db.cleanup().await;
 }
+
+/// A profile page loads its parts (applications, case file) beside the profile; made inside
+/// the profile's `<Suspense>` instead, one answer in some hundreds never ended (seen in the
+/// browser tests: the page never came). Many readers at once, each answer whole and in time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_profile_page_always_finishes_with_many_readers_at_once() {
+    let (app, state, db) = app_with_state().await;
+    let centre = state.store.list_centres().await.unwrap()[0].id;
+    let jorge = counsellor_of(&state, "jorge@centro.pe", centre).await;
+    let reply = send(&app, post_form_from("/personas/nueva", &registration(&[]), ORIGIN, Some(&jorge))).await;
+    let id: i64 = location(&reply).trim_start_matches("/persona/").split('?').next().unwrap().parse().unwrap();
+    let note = serde_urlencoded::to_string([("case_note", "Vino al centro.")]).unwrap();
+    send(&app, post_form_from(&format!("/persona/{id}"), &note, ORIGIN, Some(&jorge))).await;
+    let path = format!("/persona/{id}");
+    let mut readers = tokio::task::JoinSet::new();
+    for _ in 0..16 {
+        let (app, path, jorge) = (app.clone(), path.clone(), jorge.clone());
+        readers.spawn(async move {
+            for _ in 0..25 {
+                let request = get(&path).header(header::COOKIE, &jorge).body(Body::empty()).unwrap();
+                let whole = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+                    let response = tower::ServiceExt::oneshot(app.clone(), request).await.unwrap();
+                    let status = response.status();
+                    let body = http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes();
+                    (status, String::from_utf8_lossy(&body).into_owned())
+                });
+                let (status, body) = whole.await.expect("a profile page that never finished");
+                assert_eq!(status, StatusCode::OK);
+                let tail = &body[body.len().saturating_sub(300)..];
+                assert!(body.contains("Rosa Huamán Quispe") && body.contains("Vino al centro."), "{tail}");
+                // Leptos ends a whole answer with this, once nothing waits any more.
+                assert!(body.trim_end().ends_with("__INCOMPLETE_CHUNKS=[];</script>"), "{tail}");
+            }
+        });
+    }
+    while let Some(done) = readers.join_next().await {
+        done.unwrap();
+    }
+    db.cleanup().await;
+}

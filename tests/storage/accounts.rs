@@ -263,6 +263,17 @@ async fn a_pending_link_dies_with_a_password_change_a_reset_or_signing_out_the_o
 
     pending("e", now + 9).await;
     assert!(still_works("e", now + 10).await, "a link sent after the change works");
+
+    // The owner cancels from the warning: the link dies, once, and the log says so.
+    pending("f", now + 11).await;
+    assert_eq!(store.pending_email_change(id, now + 12).await.unwrap().as_deref(), Some("ladron@example.pe"));
+    assert_eq!(store.pending_email_change(id, now + 11 + 86_400).await.unwrap(), None, "expired");
+    assert!(store.cancel_email_change(id, &event(AuditAction::EmailChangeCancelled, now + 12)).await.unwrap());
+    assert!(!store.cancel_email_change(id, &event(AuditAction::EmailChangeCancelled, now + 13)).await.unwrap());
+    assert_eq!(store.pending_email_change(id, now + 14).await.unwrap(), None);
+    assert!(!still_works("f", now + 15).await, "a cancelled change voids it");
+    let cancelled = AuditQuery { action: Some("email_change_cancelled".into()), limit: 10, ..Default::default() };
+    assert_eq!(store.audit_events(&cancelled).await.unwrap().len(), 1);
 }
 
 async fn my_sessions_are_listed_and_only_mine_can_be_ended(db: &common::TestDb) {

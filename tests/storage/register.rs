@@ -7,6 +7,7 @@ on_both_engines!(
     a_person_enters_the_register_only_with_consent_and_once_per_document,
     a_counsellor_finds_people_of_their_centre_by_name_or_document_a_page_at_a_time,
     disability_data_is_kept_only_while_its_consent_stands,
+    a_consent_given_on_the_persons_behalf_waits_for_them_unless_they_signed_it,
     looks_at_disability_data_are_recorded_for_the_person_to_read,
     a_profile_made_by_a_counsellor_is_claimed_once_with_its_document_and_a_live_code,
     a_profile_keeps_its_languages_in_the_lists_order_and_replaces_them_whole,
@@ -205,6 +206,66 @@ async fn disability_data_is_kept_only_while_its_consent_stands(db: &common::Test
     let unknown = senda::seekers::Disability { types: vec!["telepathic".into()], ..disability.clone() };
     assert!(store.save_disability(id, &unknown, 1_700_000_600).await.is_err());
     assert_eq!(store.seeker(id).await.unwrap().unwrap().disability, None, "nothing half-stored");
+}
+
+async fn a_consent_given_on_the_persons_behalf_waits_for_them_unless_they_signed_it(db: &common::TestDb) {
+    use senda::seekers::consent::{ConsentKind::*, RecordedBy};
+    let store = &db.store;
+    let (centre, counsellor) = register_setting(store.as_ref()).await;
+    let at_centre = given_by(RecordedBy::Counsellor, counsellor, 1_700_000_000);
+    let register = |name: &'static str, dni: &'static str| {
+        let store = store.clone();
+        async move {
+            store.register_seeker(&new_seeker(name, dni, centre), &[Register, DisabilityData], at_centre).await.unwrap()
+        }
+    };
+    let rosa = register("Rosa Huamán", "45678912").await;
+    let disability = senda::seekers::Disability {
+        conadis: None,
+        types: vec!["hearing".into()],
+        needs_at_interview: vec![],
+        needs_at_work: vec![],
+    };
+    assert!(store.save_disability(rosa, &disability, 1_700_000_050).await.unwrap());
+
+    // The counsellor's word: recorded, waiting, not in force.
+    let on_behalf = given_by(RecordedBy::OnBehalf, counsellor, 1_700_000_100);
+    assert!(store.give_consent(rosa, ShareWithEmployers, on_behalf).await.unwrap());
+    assert!(!store.give_consent(rosa, ShareWithEmployers, on_behalf).await.unwrap(), "one waits already");
+    assert!(!store.consents_in_force(rosa).await.unwrap().has(ShareWithEmployers));
+    let waiting = store.consent_history(rosa).await.unwrap();
+    let share = waiting.iter().find(|c| c.kind == ShareWithEmployers).unwrap();
+    assert!(share.awaits_person() && share.recorded_by == RecordedBy::OnBehalf, "{share:?}");
+    // The person confirms what their centre recorded: now it holds, and says it was confirmed.
+    assert_eq!(store.confirm_consents(rosa, 1_700_000_200).await.unwrap(), 3);
+    assert!(store.consents_in_force(rosa).await.unwrap().has(ShareWithEmployers));
+    let share = store.consent_history(rosa).await.unwrap().into_iter().find(|c| c.kind == ShareWithEmployers).unwrap();
+    assert!(!share.awaits_person() && share.confirmed_at == Some(1_700_000_200));
+
+    // Giving it herself confirms the one waiting, in one record.
+    let lucia = register("Lucía Condori", "45678913").await;
+    assert!(store.give_consent(lucia, ShareWithEmployers, on_behalf).await.unwrap());
+    let herself = given_by(RecordedBy::Themselves, counsellor, 1_700_000_300);
+    assert!(store.give_consent(lucia, ShareWithEmployers, herself).await.unwrap());
+    assert!(store.consents_in_force(lucia).await.unwrap().has(ShareWithEmployers));
+    let history = store.consent_history(lucia).await.unwrap();
+    let shares: Vec<_> = history.iter().filter(|c| c.kind == ShareWithEmployers).collect();
+    assert_eq!((shares.len(), shares[0].confirmed_at), (1, Some(1_700_000_300)));
+
+    // The signed sheet brought later makes the waiting one stand at once.
+    let elena = register("Elena Quispe", "45678914").await;
+    assert!(store.give_consent(elena, ShareWithEmployers, on_behalf).await.unwrap());
+    assert!(store.give_consent(elena, ShareWithEmployers, at_centre).await.unwrap());
+    assert!(store.consents_in_force(elena).await.unwrap().has(ShareWithEmployers));
+    let share = store.consent_history(elena).await.unwrap().into_iter().find(|c| c.kind == ShareWithEmployers).unwrap();
+    assert_eq!((share.recorded_by, share.confirmed_at), (RecordedBy::Counsellor, None));
+
+    // Disability data asked for on someone's behalf does not let anyone store it.
+    let juan =
+        store.register_seeker(&new_seeker("Juan Mamani", "45678915", centre), &[Register], at_centre).await.unwrap();
+    assert!(store.give_consent(juan, DisabilityData, on_behalf).await.unwrap());
+    assert!(!store.save_disability(juan, &disability, 1_700_000_400).await.unwrap(), "waiting: nothing kept");
+    assert_eq!(store.seeker(juan).await.unwrap().unwrap().disability, None);
 }
 
 async fn looks_at_disability_data_are_recorded_for_the_person_to_read(db: &common::TestDb) {

@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod probing;
 mod reading;
 mod videos;
 mod workflow;

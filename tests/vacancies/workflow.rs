@@ -30,8 +30,9 @@ async fn a_vacancy_goes_from_an_employers_draft_to_seekers_and_back_off() {
     // Submitted; only the centre's counsellor publishes or returns.
     assert_eq!(step(&app, &p.employer, id, "publicar", "").await.status, StatusCode::FORBIDDEN);
     assert_eq!(step(&app, &p.employer, id, "enviar", "").await.status, StatusCode::SEE_OTHER);
-    assert_eq!(step(&app, &p.other_employer, id, "cerrar", "").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(step(&app, &p.seeker, id, "publicar", "").await.status, StatusCode::FORBIDDEN);
+    // Someone else's draft is not found for them, exactly like one that does not exist.
+    assert_eq!(step(&app, &p.other_employer, id, "cerrar", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(step(&app, &p.seeker, id, "publicar", "").await.status, StatusCode::NOT_FOUND);
     let edit = send(
         &app,
         post_form_from(

@@ -13,7 +13,7 @@ pub(crate) use crate::server::auth::password_step::{confirm_current_password, ha
 use crate::server::plain_page::sign_in_first;
 pub use account::{change_password, end_other_sessions, end_session, keep_alive, sign_out};
 pub use links::{confirm_email, forgot_password, reset_password};
-pub use my_data::{change_email, confirm_email_change, delete_account, export_data};
+pub use my_data::{cancel_email_change, change_email, confirm_email_change, delete_account, export_data};
 pub use roles::change_role;
 pub use sign_in::sign_in;
 pub use sign_up::{sign_up, sign_up_employer};

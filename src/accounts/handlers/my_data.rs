@@ -5,8 +5,8 @@
 use super::{confirm_current_password, email_field, kept, link, sign_in_first, signed_in, too_many};
 use crate::accounts::store::EmailChange;
 use crate::accounts::{
-    MySavedSearchData, ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH,
-    EXPORT_DATA_PATH, LINK_CODE, SIGN_IN_PATH,
+    MySavedSearchData, ACCOUNT_PATH, CANCEL_EMAIL_CHANGE_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH,
+    DELETE_ACCOUNT_PATH, EXPORT_DATA_PATH, LINK_CODE, SIGN_IN_PATH,
 };
 use crate::audit::AuditAction;
 use crate::components::form::FormState;
@@ -84,12 +84,13 @@ pub async fn change_email(State(state): State<AppState>, request: Request) -> Re
                 Key::mail_email_change_body,
                 &[("name", name), ("link", &confirm)],
             );
+            let cancel = format!("{}{}", state.public_origin, CANCEL_EMAIL_CHANGE_PATH);
             let to_current = compose(
                 lang,
                 &current.actor.email,
                 Key::mail_email_change_warning_subject,
                 Key::mail_email_change_warning_body,
-                &[("name", name), ("email", email.as_str())],
+                &[("name", name), ("email", email.as_str()), ("cancel", &cancel)],
             );
             store.issue_email_change(account_id, &token, email.as_str(), &[to_new, to_current]).await?;
         }
@@ -97,6 +98,23 @@ pub async fn change_email(State(state): State<AppState>, request: Request) -> Re
     state.outbox.queued();
     tracing::info!(account_id, "email change asked for; link sent to the new address");
     Ok(see_other(&Notice::EmailChangeSent.on(ACCOUNT_PATH)))
+}
+
+/// The owner stops a move of their account to another address they did not ask for: the
+/// link sent there stops working. Signed in, as the warning's link leads them.
+pub async fn cancel_email_change(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, _) = read(request).await;
+    let Some(current) = signed_in(&parts) else { return Ok(sign_in_first(CANCEL_EMAIL_CHANGE_PATH)) };
+    let account_id = current.actor.account_id;
+    let audit = AuditEvent::of_request(AuditAction::EmailChangeCancelled, &state, &parts);
+    let notice = if state.store.cancel_email_change(account_id, &audit).await? {
+        tracing::info!(account_id, "email change cancelled by the owner");
+        Notice::EmailChangeCancelled
+    } else {
+        // Used, expired or cancelled meanwhile: the account page says how things stand.
+        Notice::NoEmailChangePending
+    };
+    Ok(see_other(&notice.on(ACCOUNT_PATH)))
 }
 
 /// Uses the emailed link: the account moves to the address it was sent to. Signed-in

@@ -13,7 +13,9 @@ mod staff;
 pub use account::{AccountPage, ChangePasswordPage, SessionsPage};
 pub use employer::EmployerSignUpPage;
 pub use links::{CheckEmailPage, ConfirmEmailPage, ForgotPasswordPage, ResetPasswordPage};
-pub use my_data::{ChangeEmailPage, ConfirmEmailChangePage, DeleteAccountPage, DownloadDataPage};
+pub use my_data::{
+    CancelEmailChangePage, ChangeEmailPage, ConfirmEmailChangePage, DeleteAccountPage, DownloadDataPage,
+};
 pub use roles::{RolesPage, GRANT_ROLE_FIELD, WHO};
 pub use sign_in::SignInPage;
 pub use sign_up::SignUpPage;

@@ -5,7 +5,8 @@ use super::form_title;
 use super::links::{link_code, WithLiveLink};
 use crate::accounts::api::LinkKind;
 use crate::accounts::{
-    ACCOUNT_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH, EXPORT_DATA_PATH, LINK_CODE,
+    ACCOUNT_PATH, CANCEL_EMAIL_CHANGE_PATH, CHANGE_EMAIL_PATH, CONFIRM_EMAIL_CHANGE_PATH, DELETE_ACCOUNT_PATH,
+    EXPORT_DATA_PATH, LINK_CODE,
 };
 use crate::components::form::CONFIRM_FIELD;
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, PasswordField, TextField};
@@ -75,6 +76,47 @@ pub fn ConfirmEmailChangePage() -> impl IntoView {
             }
         </WithLiveLink>
     }
+}
+
+/// Opened from the warning sent to the current address: says where the account is about to
+/// move and cancels it with a button (a POST, so mail scanners opening links change nothing).
+/// It asks for a signed-in session: the owner still has the password, and the mailbox alone
+/// is not proof enough to stop someone's own change.
+#[component]
+pub fn CancelEmailChangePage() -> impl IntoView {
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, CANCEL_EMAIL_CHANGE_PATH) {
+        return away;
+    }
+    let pending = Resource::new_blocking(|| (), |_| crate::accounts::api::my_pending_email_change());
+    view! {
+        <Title text=page_title(ui.lang, Key::cancel_email_change_title) />
+        <div class="app-width app-narrow">
+            <h1>{ui.t(Key::cancel_email_change_title)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let ui = use_ui();
+                    match pending.await {
+                        Ok(Some(email)) => view! {
+                            <form method="post" action=CANCEL_EMAIL_CHANGE_PATH>
+                                <CsrfField />
+                                <p>{t_with(ui.lang, Key::cancel_email_change_body, &[("email", &email)])}</p>
+                                <p>{ui.t(Key::cancel_email_change_then)}</p>
+                                <button class="app-button" type="submit">{ui.t(Key::cancel_email_change_submit)}</button>
+                            </form>
+                        }
+                        .into_any(),
+                        Ok(None) => view! { <p>{ui.t(Key::cancel_email_change_none)}</p> }.into_any(),
+                        Err(error) => view! { <crate::components::status_page::ErrorPage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <p>
+                <a href=ACCOUNT_PATH>{ui.t(Key::back_to_account)}</a>
+            </p>
+        </div>
+    }
+    .into_any()
 }
 
 /// What the download holds, and the password that lets it go: a session left open on a shared

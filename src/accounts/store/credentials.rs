@@ -55,6 +55,13 @@ pub trait CredentialStore: Send + Sync + 'static {
     /// Uses an email-change link: the account's email becomes the one the link was sent to
     /// (confirmed by the click), and its other change links are voided.
     async fn change_email(&self, token_hash: &str, audit: &AuditEvent) -> DbResult<EmailChange>;
+
+    /// The address a live email-change link of the account would move it to, if there is one.
+    async fn pending_email_change(&self, account_id: i64, now: i64) -> DbResult<Option<String>>;
+
+    /// Voids the account's live email-change links (the owner said the change was not theirs),
+    /// audited; `false` when there was none.
+    async fn cancel_email_change(&self, account_id: i64, audit: &AuditEvent) -> DbResult<bool>;
 }
 
 macro_rules! impl_credential_store {
@@ -303,6 +310,49 @@ macro_rules! impl_credential_store {
                 $crate::audit::store::insert_audit!(&mut *tx, &audit);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(EmailChange::Changed { account_id, old_email, new_email })
+            }
+
+            async fn pending_email_change(
+                &self,
+                account_id: i64,
+                now: i64,
+            ) -> $crate::server::db::DbResult<Option<String>> {
+                sqlx::query_scalar(
+                    "SELECT new_email FROM account_tokens \
+                     WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 \
+                     ORDER BY created_at DESC LIMIT 1",
+                )
+                .bind(account_id)
+                .bind($crate::server::auth::TokenPurpose::ChangeEmail.code())
+                .bind(now)
+                .fetch_optional(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)
+            }
+
+            async fn cancel_email_change(
+                &self,
+                account_id: i64,
+                audit: &$crate::server::audit::AuditEvent,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let voided = sqlx::query(
+                    "UPDATE account_tokens SET used_at = $1 \
+                     WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1",
+                )
+                .bind(audit.at)
+                .bind(account_id)
+                .bind($crate::server::auth::TokenPurpose::ChangeEmail.code())
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                if voided.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                $crate::audit::store::insert_audit!(&mut *tx, &audit.clone().by(account_id).about(account_id));
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
             }
         }
     };

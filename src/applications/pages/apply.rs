@@ -99,12 +99,28 @@ fn ApplyFields(found: ApplyForm, applying: crate::applications::api::ApplyingAs)
     let share_error = form.error("share");
     let share = (!applying.shares).then(|| {
         let described_by = share_error.as_ref().map(|_| "share-error".to_string());
+        // A counsellor records the person's word, and whether they signed it on the sheet: only
+        // a signed one holds before the person confirms it.
+        let (label, on_behalf) = if applying.is_self {
+            (t(lang, Key::apply_share_label), None)
+        } else {
+            let sheet = view! {
+                <Choice kind="checkbox" name="sheet" value="si" label=t(lang, Key::apply_share_sheet_label) checked=form.value("sheet") == "si" described_by=described_by.clone() />
+            };
+            (t(lang, Key::apply_share_person_label), Some(sheet))
+        };
+        let explained = (!applying.is_self).then(|| view! { <p class="app-hint">{t(lang, Key::apply_share_on_behalf)}</p> });
+        let awaits = (!applying.is_self && applying.share_awaits)
+            .then(|| view! { <p class="app-inset">{t(lang, Key::apply_share_awaits)}</p> });
         view! {
             <fieldset class="app-fieldset" class:app-field--error=share_error.is_some()>
                 <legend class="app-fieldset__legend">{t(lang, Key::apply_share_legend)}</legend>
                 <p class="app-hint">{t(lang, ConsentKind::ShareWithEmployers.text())}</p>
+                {explained}
+                {awaits}
                 <FieldError id="share-error".to_string() message=share_error.clone() />
-                <Choice kind="checkbox" name="share" value="si" label=t(lang, Key::apply_share_label) checked=form.value("share") == "si" described_by />
+                <Choice kind="checkbox" name="share" value="si" label checked=form.value("share") == "si" described_by />
+                {on_behalf}
             </fieldset>
         }
     });

@@ -16,7 +16,7 @@ pub mod register;
 pub use caseload::CaseloadPage;
 pub use delete::DeleteProfilePage;
 pub use disability::DisabilityPage;
-pub use profile::{MyProfilePage, ProfileParts, Reader, SeekerPage};
+pub use profile::{FollowUp, MyProfilePage, ProfileParts, Reader, SeekerPage};
 pub use register::RegisterSeekerPage;
 
 use crate::components::status_page::ErrorPage;

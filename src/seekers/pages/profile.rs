@@ -24,9 +24,18 @@ use leptos_router::hooks::use_params_map;
 pub struct ProfileParts {
     /// On the person's own profile: list items linking to what is theirs elsewhere.
     pub own_links: fn() -> AnyView,
-    /// Below the profile, for whoever reads it: what is done with and for the person.
-    pub follow_up: fn(Reader) -> AnyView,
+    /// Below the profile, for whoever reads it: what is done with and for the person. Called
+    /// when the page starts, with the person's id (`None`: the signed-in person's own), so
+    /// it starts loading its data beside the profile's; the view it gives is drawn once the
+    /// reader is known.
+    pub follow_up: fn(Option<i64>) -> FollowUp,
 }
+
+/// The follow-up part of a profile page, drawn for its reader. Its data is loaded by
+/// resources made when the page starts, never inside the profile's `<Suspense>`: a resource
+/// made while a Suspense renders can keep the server's answer from ever ending
+/// (leptos-rs/leptos#4866), and loading side by side is quicker anyway.
+pub type FollowUp = std::sync::Arc<dyn Fn(Reader) -> AnyView + Send + Sync>;
 
 /// Whose profile is read and how its reader stands to them, for `ProfileParts::follow_up`.
 #[derive(Clone, Copy, Debug)]
@@ -49,11 +58,16 @@ pub fn MyProfilePage(parts: ProfileParts) -> impl IntoView {
         return away;
     }
     let mine = Resource::new_blocking(|| (), |_| read_my_profile());
+    let follow_up = (parts.follow_up)(None);
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || {
+                let follow_up = follow_up.clone();
+                Suspend::new(async move {
                 match mine.await {
-                    Ok(MyProfile { view: Some(view), .. }) => view! { <SeekerDetails view parts /> }.into_any(),
+                    Ok(MyProfile { view: Some(view), .. }) => {
+                        view! { <SeekerDetails view parts follow_up /> }.into_any()
+                    }
                     Ok(MyProfile { view: None, centres }) => view! {
                         <RegistrationForm
                             action=MY_PROFILE_PATH
@@ -67,7 +81,8 @@ pub fn MyProfilePage(parts: ProfileParts) -> impl IntoView {
                     .into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
     }
     .into_any()
@@ -85,21 +100,25 @@ pub fn SeekerPage(parts: ProfileParts) -> impl IntoView {
         return away;
     }
     let found = Resource::new_blocking(move || id, read_seeker);
+    let follow_up = (parts.follow_up)(Some(id));
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
-                match found.await {
-                    Ok(view) => view! { <SeekerDetails view parts /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
-                }
-            })}
+            {move || {
+                let follow_up = follow_up.clone();
+                Suspend::new(async move {
+                    match found.await {
+                        Ok(view) => view! { <SeekerDetails view parts follow_up /> }.into_any(),
+                        Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
     .into_any()
 }
 
 #[component]
-fn SeekerDetails(view: SeekerView, parts: ProfileParts) -> impl IntoView {
+fn SeekerDetails(view: SeekerView, parts: ProfileParts, follow_up: FollowUp) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
     let SeekerView { profile, visible, consents, consent_history, accesses, is_self, names, acts_for, counsels } = view;
@@ -156,18 +175,22 @@ fn SeekerDetails(view: SeekerView, parts: ProfileParts) -> impl IntoView {
     };
     let unconfirmed = consent_history
         .iter()
-        .any(|c| c.recorded_by == RecordedBy::Counsellor && c.confirmed_at.is_none() && c.revoked_at.is_none());
+        .any(|c| c.recorded_by != RecordedBy::Themselves && c.confirmed_at.is_none() && c.revoked_at.is_none());
+    let awaiting: Vec<ConsentKind> = consent_history.iter().filter(|c| c.awaits_person()).map(|c| c.kind).collect();
     let history = consent_history
         .into_iter()
         .map(|record| {
             let by = match (record.recorded_by, record.recorder_name.as_deref()) {
-                (RecordedBy::Counsellor, Some(name)) => t_with(lang, Key::consent_by_counsellor, &[("name", name)]),
-                (RecordedBy::Counsellor, None) => t(lang, Key::consent_by_a_counsellor).to_string(),
+                (RecordedBy::Counsellor | RecordedBy::OnBehalf, Some(name)) => {
+                    t_with(lang, Key::consent_by_counsellor, &[("name", name)])
+                }
+                (RecordedBy::Counsellor | RecordedBy::OnBehalf, None) => t(lang, Key::consent_by_a_counsellor).to_string(),
                 (RecordedBy::Themselves, _) => t(lang, Key::consent_by_self).to_string(),
             };
             let state = match (record.revoked_at, record.confirmed_at, record.recorded_by) {
                 (Some(at), _, _) => t_with(lang, Key::consent_revoked_on, &[("when", &format_lima(at))]),
                 (None, None, RecordedBy::Counsellor) => t(lang, Key::consent_unconfirmed).to_string(),
+                (None, None, RecordedBy::OnBehalf) => t(lang, Key::consent_awaiting).to_string(),
                 (None, _, _) => t(lang, Key::consent_in_force).to_string(),
             };
             view! {
@@ -190,6 +213,8 @@ fn SeekerDetails(view: SeekerView, parts: ProfileParts) -> impl IntoView {
                 let given = consents.has(kind);
                 let (action, button, state) = if given {
                     ("retirar", Key::consent_revoke, Key::consent_in_force)
+                } else if awaiting.contains(&kind) {
+                    ("dar", Key::consent_give, Key::consent_awaits_you)
                 } else {
                     ("dar", Key::consent_give, Key::consent_not_given)
                 };
@@ -314,7 +339,7 @@ fn SeekerDetails(view: SeekerView, parts: ProfileParts) -> impl IntoView {
                     </a>
                 </p>
             })}
-            {(parts.follow_up)(Reader { seeker_id: profile.id, is_self, counsels, acts_for })}
+            {follow_up(Reader { seeker_id: profile.id, is_self, counsels, acts_for })}
             <section aria-labelledby="consents-h">
                 <h2 id="consents-h">{t(lang, Key::seeker_consents_h2)}</h2>
                 <ul class="app-list">{history}</ul>

@@ -14,7 +14,9 @@ pub trait ConsentStore: Send + Sync + 'static {
     /// Every consent ever given, oldest first.
     async fn consent_history(&self, id: i64) -> DbResult<Vec<ConsentRecord>>;
 
-    /// Records a consent; `false` when it is in force already.
+    /// Records a consent; `false` when it is in force already. One waiting for the person is
+    /// confirmed when the person gives it, and stands when a counsellor records it on a signed
+    /// sheet.
     async fn give_consent(&self, id: i64, kind: ConsentKind, given: ConsentGiven) -> DbResult<bool>;
 
     /// Marks the consents a counsellor recorded as confirmed by the person; how many.
@@ -40,8 +42,10 @@ macro_rules! impl_consent_store {
                 &self,
                 id: i64,
             ) -> $crate::server::db::DbResult<$crate::seekers::consent::Consents> {
-                let codes: Vec<String> =
-                    sqlx::query_scalar("SELECT kind FROM consents WHERE seeker_id = $1 AND revoked_at IS NULL")
+                let codes: Vec<String> = sqlx::query_scalar(concat!(
+                    "SELECT kind FROM consents WHERE seeker_id = $1 AND ",
+                    $crate::seekers::store::consent_in_force!()
+                ))
                         .bind(id)
                         .fetch_all(self.pool())
                         .await
@@ -55,8 +59,10 @@ macro_rules! impl_consent_store {
                 &self,
                 id: i64,
             ) -> $crate::server::db::DbResult<Vec<$crate::seekers::consent::ConsentRecord>> {
-                let rows: Vec<(String, String, i64, String, Option<String>, Option<i64>, Option<i64>)> = sqlx::query_as(
-                    "SELECT c.kind, c.text_version, c.given_at, c.recorded_by, a.name, c.confirmed_at, c.revoked_at \
+                type Row = (String, String, i64, String, bool, Option<String>, Option<i64>, Option<i64>);
+                let rows: Vec<Row> = sqlx::query_as(
+                    "SELECT c.kind, c.text_version, c.given_at, c.recorded_by, c.awaiting_person, a.name, \
+                     c.confirmed_at, c.revoked_at \
                      FROM consents c LEFT JOIN accounts a ON a.id = c.recorder_id WHERE c.seeker_id = $1 ORDER BY c.id",
                 )
                 .bind(id)
@@ -65,12 +71,12 @@ macro_rules! impl_consent_store {
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(rows
                     .into_iter()
-                    .filter_map(|(kind, text_version, given_at, by, recorder_name, confirmed_at, revoked_at)| {
+                    .filter_map(|(kind, text_version, given_at, by, awaiting, recorder_name, confirmed_at, revoked_at)| {
                         Some($crate::seekers::consent::ConsentRecord {
                             kind: $crate::seekers::consent::ConsentKind::from_code(&kind)?,
                             text_version,
                             given_at,
-                            recorded_by: $crate::seekers::consent::RecordedBy::from_code(&by)?,
+                            recorded_by: $crate::seekers::consent::RecordedBy::from_stored(&by, awaiting)?,
                             recorder_name,
                             confirmed_at,
                             revoked_at,
@@ -87,16 +93,31 @@ macro_rules! impl_consent_store {
             ) -> $crate::server::db::DbResult<bool> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
-                let in_force: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM consents WHERE seeker_id = $1 AND kind = $2 AND revoked_at IS NULL",
+                let live: Option<(i64, bool)> = sqlx::query_as(
+                    "SELECT id, awaiting_person AND confirmed_at IS NULL FROM consents \
+                     WHERE seeker_id = $1 AND kind = $2 AND revoked_at IS NULL",
                 )
                 .bind(id)
                 .bind(kind.code())
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(DbError::from_sqlx)?;
-                if in_force.is_some() {
-                    return Ok(false);
+                match (live, given.by) {
+                    (None, _) => {}
+                    // One waiting for the person: the person giving it confirms it, and a
+                    // counsellor bringing the signed sheet makes it stand.
+                    (Some((row, true)), by @ ($crate::seekers::consent::RecordedBy::Themselves
+                    | $crate::seekers::consent::RecordedBy::Counsellor)) => {
+                        let query = if by == $crate::seekers::consent::RecordedBy::Themselves {
+                            sqlx::query("UPDATE consents SET confirmed_at = $1 WHERE id = $2").bind(given.at)
+                        } else {
+                            sqlx::query("UPDATE consents SET awaiting_person = FALSE WHERE id = $1")
+                        };
+                        query.bind(row).execute(&mut *tx).await.map_err(DbError::from_sqlx)?;
+                        tx.commit().await.map_err(DbError::from_sqlx)?;
+                        return Ok(true);
+                    }
+                    (Some(_), _) => return Ok(false),
                 }
                 $crate::seekers::store::insert_consent!(&mut *tx, id, kind, given);
                 tx.commit().await.map_err(DbError::from_sqlx)?;

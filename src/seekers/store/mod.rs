@@ -355,18 +355,27 @@ macro_rules! insert_skills {
 macro_rules! insert_consent {
     ($tx:expr, $id:expr, $kind:expr, $given:expr) => {
         sqlx::query(
-            "INSERT INTO consents (seeker_id, kind, text_version, given_at, recorded_by, recorder_id) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO consents (seeker_id, kind, text_version, given_at, recorded_by, awaiting_person, recorder_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind($id)
         .bind($kind.code())
         .bind($kind.version())
         .bind($given.at)
-        .bind($given.by.code())
+        .bind($given.by.stored().0)
+        .bind($given.by.stored().1)
         .bind($given.recorder_id)
         .execute($tx)
         .await
         .map_err($crate::server::db::DbError::from_sqlx)?
+    };
+}
+
+/// The SQL condition of a consent in force: not revoked, and not waiting for the person who
+/// has yet to confirm what someone else recorded for them.
+macro_rules! consent_in_force {
+    () => {
+        "revoked_at IS NULL AND (awaiting_person = FALSE OR confirmed_at IS NOT NULL)"
     };
 }
 
@@ -379,6 +388,6 @@ macro_rules! impl_seeker_store {
     };
 }
 pub(crate) use {
-    add_entry, bind_personal, erase_seeker, impl_seeker_store, insert_consent, insert_skills, remove_entry,
-    touch_seeker,
+    add_entry, bind_personal, consent_in_force, erase_seeker, impl_seeker_store, insert_consent, insert_skills,
+    remove_entry, touch_seeker,
 };

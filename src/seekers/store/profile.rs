@@ -240,9 +240,10 @@ macro_rules! impl_profile_store {
             ) -> $crate::server::db::DbResult<bool> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
-                let consented: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM consents WHERE seeker_id = $1 AND kind = 'disability_data' AND revoked_at IS NULL",
-                )
+                let consented: Option<i64> = sqlx::query_scalar(concat!(
+                    "SELECT id FROM consents WHERE seeker_id = $1 AND kind = 'disability_data' AND ",
+                    $crate::seekers::store::consent_in_force!()
+                ))
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await

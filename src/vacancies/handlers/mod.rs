@@ -45,7 +45,7 @@ pub async fn save_vacancy(State(state): State<AppState>, request: Request) -> Re
         let facts = state.store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
         match may_edit(&actor, &facts) {
             Ok(()) => Some((id, facts.company_id, editable_in(&actor, &facts))),
-            Err(Refusal::NotYours) => return Err(AppError::Forbidden),
+            Err(refusal @ Refusal::NotYours) => return Err(refusal.as_error(&actor, &facts)),
             // Submitted or published a moment ago: its page says how it stands now.
             Err(_) => return Ok(see_other(&Notice::VacancyMoved.on(&vacancy_path(id)))),
         }
@@ -121,7 +121,7 @@ pub async fn vacancy_step(State(state): State<AppState>, request: Request) -> Re
     let now = now();
     let to = match next_status(&actor, &facts, step, now) {
         Ok(to) => to,
-        Err(Refusal::NotYours) => return Err(AppError::Forbidden),
+        Err(refusal @ Refusal::NotYours) => return Err(refusal.as_error(&actor, &facts)),
         Err(refusal) => {
             return step_refused(&state, parts, id, &fields, "manage", refusal_text(ui.lang, refusal)).await
         }

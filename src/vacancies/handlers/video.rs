@@ -40,7 +40,7 @@ async fn editable(state: &AppState, ui: &Ui, id: Option<i64>) -> Result<(Actor, 
     match state.store.vacancy_facts(id).await {
         Ok(Some(facts)) => match may_edit(&actor, &facts) {
             Ok(()) => Ok((actor, id)),
-            Err(Refusal::NotYours) => Err(plain_page::forbidden(ui.lang)),
+            Err(refusal @ Refusal::NotYours) => Err(refusal.as_error(&actor, &facts).into_response()),
             Err(_) => Err(see_other(&Notice::VacancyMoved.on(&vacancy_path(id)))),
         },
         Ok(None) => Err(AppError::NotFound.into_response()),
