@@ -161,7 +161,11 @@ fn ApplyFields(found: ApplyForm, applying: crate::applications::api::ApplyingAs)
     let action = apply_path(found.vacancy_id, (!applying.is_self).then_some(applying.seeker_id));
     view! {
         {for_someone}
-        <p>{t(lang, Key::apply_intro)}</p>
+        // A counsellor's application goes with the profile only once the person's permission
+        // holds: said before the form, not only after sending.
+        <p>
+            {t(lang, if applying.is_self || applying.shares { Key::apply_intro } else { Key::apply_intro_on_behalf })}
+        </p>
         <form method="post" action=action novalidate>
             <CsrfField />
             {share}

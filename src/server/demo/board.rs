@@ -287,7 +287,14 @@ pub fn vacancies(company_ids: &[i64], centre_id: i64, count: usize, now: i64) ->
             };
             let region = Region::parse(region_slug).expect("a known region");
             let published_at = now - span + (span * n as i64) / count.max(1) as i64;
-            let closes_at = (published_at + (30 + (mix % 60) as i64) * DAY) / DAY * DAY + 5 * 3600;
+            // Counted in days from today's, and never closing today: which ones are still
+            // open depends on the date alone, not on the hour the site started (the page
+            // images count them).
+            let today = now.div_euclid(DAY);
+            let published_day = today - 45 + (45 * n as i64) / count.max(1) as i64;
+            let closes_day = published_day + 30 + (mix % 60) as i64;
+            let closes_day = if closes_day == today { today + 1 } else { closes_day };
+            let closes_at = closes_day * DAY + 5 * 3600;
             let modality = if template.modality == Modality::OnSite && mix % 7 == 0 {
                 Modality::Hybrid
             } else {
@@ -331,6 +338,20 @@ pub fn vacancies(company_ids: &[i64], centre_id: i64, count: usize, now: i64) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn which_vacancies_are_open_depends_on_the_day_not_the_hour() {
+        let open = |now: i64| -> Vec<usize> {
+            let board = vacancies(&[1, 2, 3], 1, 300, now);
+            board.iter().enumerate().filter(|(_, (d, _))| d.closes_at > now).map(|(n, _)| n).collect()
+        };
+        let day_start = 1_800_000_000 / 86_400 * 86_400;
+        let first = open(day_start + 60);
+        assert!(first.len() > 100 && first.len() < 300, "some open, some closed: {}", first.len());
+        for hour in 1..24 {
+            assert_eq!(open(day_start + hour * 3600 + 60), first, "at hour {hour}");
+        }
+    }
 
     #[test]
     fn the_board_is_varied_valid_and_the_same_every_time() {
