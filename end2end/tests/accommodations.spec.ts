@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { THEMES, expectNoAxeViolations, setPrefs, signIn } from "./support";
+import { test, expect, THEMES, expectNoAxeViolations, setPrefs, signIn } from "./support";
 
 test("an admin adds an accommodation; a name left out comes back on its field with what was typed", async ({ page }, testInfo) => {
   const name = `Pausas activas (${testInfo.project.name})`;

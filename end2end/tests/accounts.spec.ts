@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { ADMIN, expectNoAxeViolations, keepServerHtmlOnly, signIn } from "./support";
+import { test, expect, ADMIN, expectNoAxeViolations, keepServerHtmlOnly, signIn } from "./support";
 
 test("signing in opens my account page, and signing out ends it", async ({ page }) => {
   await signIn(page);

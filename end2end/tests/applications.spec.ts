@@ -1,6 +1,8 @@
-import { test, expect } from "@playwright/test";
 import {
+  test,
+  expect,
   expectNoAxeViolations,
+  expectNoAxeViolationsAsSeen,
   expectNoAxeViolationsInEachTheme,
   fillOwnProfile,
   newCounsellor,
@@ -20,7 +22,7 @@ test("J2 by keyboard: a counsellor finds vacancies for a person who is with them
     password: "la clave de Marta Condori",
   });
   const axe = async () => {
-    if (project === "hydrated") await expectNoAxeViolations(counsellor);
+    await expectNoAxeViolationsAsSeen(counsellor);
   };
   const name = `Julia Quispe ${project}`;
   await counsellor.goto("/personas/nueva");
@@ -44,7 +46,7 @@ test("J2 by keyboard: a counsellor finds vacancies for a person who is with them
   await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText(`Vacantes para ${name}`);
   const first = counsellor.locator(".app-card").first();
   await expect(first).toContainText("Está en la región del perfil.");
-  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(counsellor);
+  await expectNoAxeViolationsInEachTheme(counsellor);
   const title = (await first.getByRole("heading", { level: 2 }).textContent())!.trim();
   await tabTo(counsellor, new RegExp(`^Postular a esta vacante\\s*: ${escaped(title)}$`));
   await counsellor.keyboard.press("Enter");
@@ -82,14 +84,14 @@ test("J2 by keyboard: a counsellor finds vacancies for a person who is with them
   const card = counsellor.getByRole("article", { name });
   await expect(card).toContainText("Postulación enviada por Marta Condori, de su centro de empleo, en nombre de la persona.");
   await expect(card).toContainText("Julia vino hoy al centro");
-  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(counsellor);
+  await expectNoAxeViolationsInEachTheme(counsellor);
   await counsellor.goBack();
 
   // The person got the job: the counsellor records it as the outcome.
   await tabTo(counsellor, /^Registrar un resultado$/);
   await counsellor.keyboard.press("Enter");
   await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText(`Resultado de ${name}`);
-  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(counsellor);
+  await expectNoAxeViolationsInEachTheme(counsellor);
   await tabTo(counsellor, /^Consiguió un empleo$/);
   await counsellor.keyboard.press("Space");
   await tabTo(counsellor, /^Formal/);
@@ -111,14 +113,14 @@ test("J2 by keyboard: a counsellor finds vacancies for a person who is with them
   const followUp = counsellor.getByRole("region", { name: "Seguimiento del centro de empleo" });
   await expect(followUp).toContainText(`Contratada como «${title}» en Panificadora Misti S.A.C.: empleo Formal`);
   await expect(followUp).toContainText("Medio tiempo");
-  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(counsellor);
+  await expectNoAxeViolationsInEachTheme(counsellor);
 });
 
 test("J1's last step: a job seeker applies from a vacancy page, follows the application and withdraws it", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const project = testInfo.project.name;
   const axe = async () => {
-    if (project === "hydrated") await expectNoAxeViolations(page);
+    await expectNoAxeViolationsAsSeen(page);
   };
   const me = person(project, "postula");
   await signUp(page, me.name, me.email, me.password);
@@ -132,7 +134,7 @@ test("J1's last step: a job seeker applies from a vacancy page, follows the appl
   const vacancy = page.url();
   await page.getByRole("link", { name: "Postular a esta vacante" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Postular a: ${title}`);
-  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(page);
+  await expectNoAxeViolationsInEachTheme(page);
   await page.getByLabel("Sí, doy este permiso").check();
   await page.getByLabel("Mensaje para la empresa (opcional)").fill("Tengo experiencia y me gustaría conversar.");
   await page.getByRole("button", { name: "Enviar postulación" }).click();
@@ -143,7 +145,7 @@ test("J1's last step: a job seeker applies from a vacancy page, follows the appl
   await expect(card).toContainText("Estado: Enviada");
   await card.getByText("Qué pasó con esta postulación").click();
   await expect(card.getByText("La postulación se envió a la empresa.").last()).toBeVisible();
-  if (project === "hydrated") await expectNoAxeViolationsInEachTheme(page);
+  await expectNoAxeViolationsInEachTheme(page);
 
   // Applying again is not possible: the form says when it was done.
   await page.goto(vacancy);

@@ -1,6 +1,5 @@
-import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, person, signIn, signUp } from "./support";
+import { test, expect, emailedLink, expectNoAxeViolations, keepServerHtmlOnly, person, signIn, signUp } from "./support";
 
 test("my account moves to a new address only once the emailed link is used", async ({ page }, testInfo) => {
   const elena = person(testInfo.project.name, "elena");

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support";
 
 test("the language switch works and comes back to the same page", async ({ page }) => {
   await page.goto("/pagina-que-no-existe?x=1");

@@ -1,5 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support";
+import { type Page } from "@playwright/test";
+import { test, expect, expectNoAxeViolations } from "./support";
 
 /**
  * A stand-in for the browser's speech synthesis (headless Chromium has no voices): one

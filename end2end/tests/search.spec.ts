@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { expectNoAxeViolations, keepServerHtmlOnly, tabTo } from "./support";
+import { test, expect, expectNoAxeViolations, islandsLive, keepServerHtmlOnly, tabTo } from "./support";
 
 test("J1 by keyboard alone: a seeker searches by words and an accommodation and opens a vacancy", async ({ page }) => {
   await page.goto("/");
@@ -85,6 +84,8 @@ test.describe("axe-core on a search with a field in error", () => {
 test("with JavaScript, changing a filter says at once how many it would find", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name === "no-js", "an enhancement: without JavaScript the form is submitted");
   await page.goto("/empleos");
+  // A change made before the island listens would be lost.
+  await islandsLive(page);
   await page.getByText("Ajustes que la empresa debe ofrecer").first().click();
   await page.getByLabel("Intérprete de lengua de señas en la entrevista").check();
   const status = page.getByRole("status");

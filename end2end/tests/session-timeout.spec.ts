@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { signIn } from "./support";
+import { test, expect, islandsLive, signIn } from "./support";
 
 test.describe("the warning before a session ends for inactivity", () => {
   test.beforeEach(async ({ page }, testInfo) => {
@@ -7,7 +6,7 @@ test.describe("the warning before a session ends for inactivity", () => {
     await page.clock.install();
     await signIn(page);
     await expect(page).toHaveURL(/\/cuenta$/);
-    await expect(page.locator("[data-live='on']").first()).toBeAttached();
+    await islandsLive(page);
   });
 
   test("comes two minutes before the end and one key keeps the session open", async ({ page }) => {

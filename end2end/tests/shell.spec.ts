@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { PAGES } from "./support";
+import { test, expect, PAGES } from "./support";
 
 for (const { path, title } of PAGES) {
   test(`${path} has landmarks, one h1 and its own title`, async ({ page }) => {

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, person, signIn, signUp } from "./support";
+import { test, expect, emailedLink, expectNoAxeViolations, keepServerHtmlOnly, person, signIn, signUp } from "./support";
 
 test("a job seeker signs up, confirms the email and lands in the account", async ({ page }, testInfo) => {
   const lucia = person(testInfo.project.name, "lucia");

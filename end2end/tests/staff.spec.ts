@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { emailedLink, expectNoAxeViolations, keepServerHtmlOnly, registerCompany, signIn } from "./support";
+import { test, expect, emailedLink, expectNoAxeViolations, keepServerHtmlOnly, registerCompany, signIn } from "./support";
 
 test("an admin invites a counsellor, who sets a password and verifies a new company", async ({ browser }, testInfo) => {
   const project = testInfo.project.name;

@@ -1,6 +1,80 @@
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
+
+/**
+ * What goes wrong in the hydrated project's pages while a test runs: uncaught errors and
+ * console errors. A status a test asked for (a 404 page, a refused form's 422) is logged by the
+ * browser as a failed resource and is not a fault.
+ */
+const faults: string[] = [];
+const watched: Page[] = [];
+const ASKED_FOR_STATUS = /^Failed to load resource: the server responded with a status of 4\d\d/;
+
+function watchPage(page: Page) {
+  watched.push(page);
+  page.on("pageerror", (error) => faults.push(`${page.url()}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !ASKED_FOR_STATUS.test(message.text())) {
+      faults.push(`${page.url()}: console: ${message.text()}`);
+    }
+  });
+}
+
+function watchContext(context: BrowserContext) {
+  context.pages().forEach(watchPage);
+  context.on("page", watchPage);
+}
+
+/** Waits until every island on the page runs in the browser (none keeps `data-live="off"`). */
+export async function islandsLive(page: Page) {
+  await expect
+    .poll(
+      () => page.evaluate(() => document.querySelectorAll('[data-live="off"]').length).catch(() => -1),
+      { message: `the islands of ${page.url()} wake up` },
+    )
+    .toBe(0);
+}
+
+/**
+ * The test every spec uses. In the hydrated project it watches every page the test opens (its
+ * own, and those of contexts it makes) and, when the test is over, fails it on any page or
+ * console error, or on a page whose islands never woke up: hydration is proved, not assumed.
+ */
+export const test = base.extend<{ hydration: void }>({
+  hydration: [
+    async ({ browser, context }, use, testInfo) => {
+      if (testInfo.project.name !== "hydrated") return use();
+      faults.length = 0;
+      watched.length = 0;
+      watchContext(context);
+      const [newContext, newPage] = [browser.newContext.bind(browser), browser.newPage.bind(browser)];
+      browser.newContext = async (options) => {
+        const made = await newContext(options);
+        watchContext(made);
+        return made;
+      };
+      browser.newPage = async (options) => {
+        const made = await newPage(options);
+        watchPage(made);
+        return made;
+      };
+      await use();
+      browser.newContext = newContext;
+      browser.newPage = newPage;
+      // A test that failed on its own says why; waiting on its pages would only hide it.
+      if (testInfo.status === "passed") {
+        for (const page of watched) {
+          if (!page.isClosed() && page.url().startsWith("http")) await islandsLive(page);
+        }
+      }
+      expect(faults, faults.join("\n")).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
 
 /** The pages that exist so far, each with a path and the title it must have in Spanish. */
 export const PAGES: { path: string; title: string | RegExp }[] = [
@@ -57,6 +131,31 @@ export async function expectNoAxeViolations(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
   );
   expect(found, found.join("\n")).toEqual([]);
+}
+
+/**
+ * axe-core on the page as its reader has it now. In the hydrated project, in the page itself.
+ * Without JavaScript the page cannot run axe, so the very HTML it was given (after a form
+ * post too) is served again at the same address, with the same cookies, to a page that runs
+ * axe but none of the app's code.
+ */
+export async function expectNoAxeViolationsAsSeen(page: Page) {
+  if (base.info().project.name !== "no-js") return expectNoAxeViolations(page);
+  await page.waitForLoadState("load");
+  const [html, address] = [await page.content(), page.url()];
+  const browser = page.context().browser()!;
+  const context = await browser.newContext({ javaScriptEnabled: true, storageState: await page.context().storageState() });
+  try {
+    const checker = await context.newPage();
+    await checker.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+    await checker.route((url) => url.href === address, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+    );
+    await checker.goto(address);
+    await expectNoAxeViolations(checker);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Checks the 7:1 text contrast of WCAG 1.4.6 (AAA), which every theme is built to meet. */
@@ -221,6 +320,6 @@ export async function expectNoAxeViolationsInEachTheme(page: Page) {
   for (const theme of THEMES) {
     await setPrefs(page.context(), new URL(page.url()).origin, { theme });
     await page.reload();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsAsSeen(page);
   }
 }

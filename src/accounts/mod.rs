@@ -92,12 +92,25 @@ pub struct MySavedSearchData {
 /// their case notes and outcomes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyRegisterData {
-    pub profile: crate::seekers::SeekerProfile,
+    pub profile: MyProfileData,
     pub consents: Vec<crate::seekers::consent::ConsentRecord>,
     pub accesses: Vec<crate::seekers::AccessRecord>,
     pub applications: Vec<crate::applications::Application>,
     pub case_notes: Vec<crate::casework::CaseNote>,
     pub outcomes: Vec<crate::casework::RecordedOutcome>,
+}
+
+/// The profile in the register as its holder downloads it: all of it, and when it was made
+/// and last changed (where the server keeps the CV file stays on the server).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyProfileData {
+    #[serde(flatten)]
+    pub profile: crate::seekers::visibility::ProfileView,
+    /// The employment centre that follows them, if one does.
+    pub centre_id: Option<i64>,
+    pub cv_file: Option<crate::seekers::cv::CvFileView>,
+    pub created_at: i64,
+    pub updated_at: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]

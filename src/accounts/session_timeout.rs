@@ -80,7 +80,7 @@ pub fn SessionTimeout(
         });
     };
     view! {
-        <div class="app-width" data-live=move || live.get().then_some("on")>
+        <div class="app-width" data-live=move || crate::components::live::value(live.get())>
             <Show when=move || phase.get() == Phase::Warning>
                 <div class="app-timeout" role="alertdialog" aria-modal="false" aria-labelledby="timeout-text">
                     <p id="timeout-text">{warning.clone()}</p>

@@ -46,9 +46,10 @@ pub fn stop_alert_path(token: &str) -> String {
     format!("{STOP_ALERT_PATH}?{TOKEN_FIELD}={}", crate::ui::percent_encode(token))
 }
 
-/// A search someone keeps.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+/// A search someone keeps, as stored: with the secret of its "stop" link and how far its
+/// alerts have told.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct SavedSearch {
     pub id: i64,
     /// The search's query string, as [`saved_form`] writes it.
@@ -56,11 +57,18 @@ pub struct SavedSearch {
     pub created_at: i64,
     /// Vacancies published up to this second have been told of.
     pub told_until: i64,
-    #[serde(skip)]
     pub unsubscribe_token: String,
 }
 
-impl SavedSearch {
+/// A kept search as its owner's list shows it: what it looks for, and which one to delete.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptSearch {
+    pub id: i64,
+    /// The search's query string, as [`saved_form`] writes it.
+    pub query: String,
+}
+
+impl KeptSearch {
     pub fn search(&self) -> SearchQuery {
         SearchQuery::from_pairs(&crate::ui::query_pairs(&self.query))
     }
@@ -135,7 +143,7 @@ mod tests {
             "«cocina» · Cusco · Remoto · Preparador laboral · desde S/ 1,200"
         );
         assert_eq!(describe(Lang::Es, &query(""), &[]), "Todas las vacantes");
-        let saved = SavedSearch { id: 1, query: kept, created_at: 0, told_until: 0, unsubscribe_token: String::new() };
+        let saved = KeptSearch { id: 1, query: kept };
         assert_eq!(saved.path(), "/empleos?q=cocina&region=cusco&modalidad=remote&ajuste=job_coach&sueldo=1200");
         assert_eq!(stop_alert_path("a b"), "/avisos/dejar?t=a+b");
     }

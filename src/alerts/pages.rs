@@ -1,7 +1,7 @@
 //! The pages of saved searches: the person's list (each search to run again or delete, and
 //! where its alerts go), and the page an alert's "stop" link opens — which only asks, so a mail scanner that follows links stops nothing.
 
-use super::{describe, SavedSearch, MY_SEARCHES_PATH, STOP_ALERT_PATH, TOKEN_FIELD};
+use super::{describe, KeptSearch, MY_SEARCHES_PATH, STOP_ALERT_PATH, TOKEN_FIELD};
 use crate::components::form::CsrfField;
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::status_page::ErrorPage;
@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MySearches {
     pub email: String,
-    pub searches: Vec<SavedSearch>,
+    pub searches: Vec<KeptSearch>,
     pub accommodations: Vec<Accommodation>,
 }
 
@@ -28,7 +28,8 @@ pub async fn read_my_searches() -> Result<MySearches, AppError> {
     let store = crate::server::state::store()?;
     let (searches, accommodations) =
         tokio::join!(store.saved_searches(current.actor.account_id), store.accommodations());
-    Ok(MySearches { email: current.actor.email.clone(), searches: searches?, accommodations: accommodations? })
+    let searches = searches?.into_iter().map(|saved| KeptSearch { id: saved.id, query: saved.query }).collect();
+    Ok(MySearches { email: current.actor.email.clone(), searches, accommodations: accommodations? })
 }
 
 /// The search an alert's secret names, and what names its filters.

@@ -67,13 +67,7 @@ pub fn alert_mail(
     } else {
         t_with(lang, Key::search_count_many, &[("count", &results.total.to_string())])
     };
-    let saved_search = super::SavedSearch {
-        id: due.id,
-        query: due.query.clone(),
-        created_at: 0,
-        told_until: due.told_until,
-        unsubscribe_token: String::new(),
-    };
+    let saved_search = super::KeptSearch { id: due.id, query: due.query.clone() };
     let stop = format!("{origin}{}", stop_alert_path(&due.unsubscribe_token));
     let body = t_with(
         lang,

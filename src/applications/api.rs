@@ -2,11 +2,18 @@
 //! applicants to a vacancy as its employer may see them. Whoever may not see something learns
 //! nothing of it, not even that it exists.
 
-use super::{Application, ApplicationStatus};
+use super::ApplicationStatus;
 use crate::error::AppError;
 use crate::vacancies::Accommodation;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+/// An application made before to the vacancy of an apply form: when, and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierApplication {
+    pub created_at: i64,
+    pub status: super::ApplicationStatus,
+}
 
 /// Who is applying, as the apply form needs to know them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,7 +33,7 @@ pub struct ApplyingAs {
     /// From the profile: what to tick at first.
     pub needs_at_interview: Vec<String>,
     /// The application made to this vacancy before, if any.
-    pub already: Option<Application>,
+    pub already: Option<EarlierApplication>,
 }
 
 /// What the apply form shows.
@@ -49,6 +56,7 @@ pub struct ApplyForm {
 /// counsellor acts for.
 #[server(endpoint = "applications/form")]
 pub async fn read_apply_form(vacancy: i64, seeker: Option<i64>) -> Result<ApplyForm, AppError> {
+    use crate::seekers::consent::ConsentKind;
     use crate::vacancies::VacancyStatus;
     let current = crate::server::access::signed_in()?;
     let store = crate::server::state::store()?;
@@ -67,17 +75,16 @@ pub async fn read_apply_form(vacancy: i64, seeker: Option<i64>) -> Result<ApplyF
             let already = match store.application_to(vacancy, profile.id).await? {
                 Some(id) => store.application(id).await?,
                 None => None,
-            };
+            }
+            .map(|earlier| EarlierApplication { created_at: earlier.created_at, status: earlier.status });
             let disability = profile.disability.unwrap_or_default();
             Some(ApplyingAs {
                 seeker_id: profile.id,
                 full_name: profile.personal.full_name,
                 is_self,
-                shares: consents.has(crate::seekers::consent::ConsentKind::ShareWithEmployers),
-                share_awaits: crate::seekers::api::awaiting_person(store.as_ref(), profile.id)
-                    .await?
-                    .has(crate::seekers::consent::ConsentKind::ShareWithEmployers),
-                disability_consented: consents.has(crate::seekers::consent::ConsentKind::DisabilityData),
+                shares: consents.in_force.has(ConsentKind::ShareWithEmployers),
+                share_awaits: consents.awaiting.has(ConsentKind::ShareWithEmployers),
+                disability_consented: consents.in_force.has(ConsentKind::DisabilityData),
                 may_disclose: !disability.types.is_empty(),
                 needs_at_interview: disability.needs_at_interview,
                 already,
@@ -100,7 +107,7 @@ pub async fn read_apply_form(vacancy: i64, seeker: Option<i64>) -> Result<ApplyF
 /// the names of the disability types and accommodations they name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeekerApplications {
-    pub applications: Vec<Application>,
+    pub applications: Vec<super::PersonsApplication>,
     pub names: Vec<Accommodation>,
 }
 
@@ -115,10 +122,12 @@ pub async fn read_seeker_applications(seeker: i64) -> Result<SeekerApplications,
     crate::seekers::api::follows(store.as_ref(), &current.actor, seeker).await?;
     let consents = store.consents_in_force(seeker).await?;
     let visible = visible_to(Viewer::CentreCounsellor, &consents);
-    let mut applications = store.seeker_applications(seeker).await?;
-    if !visible.needs {
-        applications.iter_mut().for_each(|a| a.needs_at_interview.clear());
-    }
+    let applications: Vec<_> = store
+        .seeker_applications(seeker)
+        .await?
+        .into_iter()
+        .map(|application| super::PersonsApplication::of(application, visible.needs))
+        .collect();
     let names = if visible.needs && !applications.is_empty() {
         let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
         types?.into_iter().chain(accommodations?).collect()
@@ -135,7 +144,7 @@ pub async fn applicant(
     store: &dyn crate::server::db::Store,
     actor: &crate::domain::Actor,
     seeker: Option<i64>,
-) -> Result<Option<(crate::seekers::SeekerProfile, crate::seekers::consent::Consents, super::Side)>, AppError> {
+) -> Result<Option<(crate::seekers::SeekerProfile, crate::seekers::consent::ConsentStanding, super::Side)>, AppError> {
     let found = crate::seekers::api::acting_as(store, actor, seeker).await?;
     Ok(found.map(|(profile, consents, acting)| (profile, consents, super::Side::from(acting))))
 }
@@ -145,7 +154,7 @@ pub async fn applicant(
 pub struct MyApplications {
     /// `None` when the signed-in person has no profile yet.
     pub seeker_id: Option<i64>,
-    pub applications: Vec<Application>,
+    pub applications: Vec<super::PersonsApplication>,
     pub accommodations: Vec<Accommodation>,
 }
 
@@ -158,7 +167,8 @@ pub async fn read_my_applications() -> Result<MyApplications, AppError> {
         return Ok(MyApplications { seeker_id: None, applications: Vec::new(), accommodations: Vec::new() });
     };
     let (applications, accommodations) = tokio::join!(store.seeker_applications(id), store.accommodations());
-    Ok(MyApplications { seeker_id: Some(id), applications: applications?, accommodations: accommodations? })
+    let applications = applications?.into_iter().map(|application| super::PersonsApplication::of(application, true));
+    Ok(MyApplications { seeker_id: Some(id), applications: applications.collect(), accommodations: accommodations? })
 }
 
 /// One applicant as the vacancy's employer, or its centre's counsellor, may see them: what is

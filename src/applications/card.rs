@@ -1,7 +1,7 @@
 //! One application as a card, with its history in plain words: on the person's own list, and
 //! on the profile a counsellor follows (the seekers feature shows it there).
 
-use crate::applications::{Application, ApplicationStatus, Side, WITHDRAW_PATH};
+use crate::applications::{ApplicationStatus, PersonsApplication, Side, WITHDRAW_PATH};
 use crate::components::form::CsrfField;
 use crate::domain::lima_time::{format_lima, format_lima_date};
 use crate::i18n::{t, t_with, Key, Lang};
@@ -61,7 +61,7 @@ pub fn ApplicationHistory(events: Vec<super::ApplicationEvent>) -> impl IntoView
 /// asked for, its history, and the button to withdraw it while it is open.
 #[component]
 pub fn ApplicationCard(
-    application: Application,
+    application: PersonsApplication,
     names: Vec<Accommodation>,
     /// Under a page's second-level heading: the card's is third-level.
     #[prop(default = false)]
@@ -108,9 +108,14 @@ pub fn ApplicationCard(
                 <dt>{t(lang, Key::application_applied_on)}</dt>
                 <dd>{format_lima_date(a.created_at)}</dd>
                 <dt>{t(lang, Key::seeker_needs_interview)}</dt>
-                <dd>{named(lang, &names, &a.needs_at_interview)}</dd>
-                <dt>{t(lang, Key::apply_disclose_short)}</dt>
-                <dd>{t(lang, if a.disclose { Key::answer_yes } else { Key::answer_no })}</dd>
+                {match &a.asked {
+                    Some(asked) => view! {
+                        <dd>{named(lang, &names, &asked.needs_at_interview)}</dd>
+                        <dt>{t(lang, Key::apply_disclose_short)}</dt>
+                        <dd>{t(lang, if asked.disclose { Key::answer_yes } else { Key::answer_no })}</dd>
+                    }.into_any(),
+                    None => view! { <dd>{t(lang, Key::seeker_disability_hidden)}</dd> }.into_any(),
+                }}
             </dl>
             <details class="app-details">
                 <summary>{t(lang, Key::application_history)}</summary>

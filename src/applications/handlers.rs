@@ -51,7 +51,7 @@ pub async fn apply(State(state): State<AppState>, request: Request) -> Result<Re
     let needs = codes(lang, &fields, "interview", &accommodations, &mut errors);
     let disclose = value(&fields, "disclose") == "si";
     let share_now = value(&fields, "share") == "si";
-    let shares = consents.has(ConsentKind::ShareWithEmployers);
+    let shares = consents.in_force.has(ConsentKind::ShareWithEmployers);
     // Consent comes from the person: a counsellor's word for it waits for the person, unless
     // the person signed it on the consent sheet.
     let by = match side {
@@ -59,8 +59,7 @@ pub async fn apply(State(state): State<AppState>, request: Request) -> Result<Re
         _ if value(&fields, "sheet") == "si" => RecordedBy::Counsellor,
         _ => RecordedBy::OnBehalf,
     };
-    let awaits =
-        !shares && crate::seekers::api::awaiting_person(store, profile.id).await?.has(ConsentKind::ShareWithEmployers);
+    let awaits = !shares && consents.awaiting.has(ConsentKind::ShareWithEmployers);
     // Already waiting for the person, the counsellor's application needs no new word for it.
     let goes_waiting = awaits && by == RecordedBy::OnBehalf;
     if !shares && !share_now && !goes_waiting {

@@ -122,6 +122,56 @@ pub struct Application {
     pub events: Vec<ApplicationEvent>,
 }
 
+/// One application as the person's side reads it — the person on their list, or their
+/// centre's counsellor on the person's page: what the card shows, made for them rather than
+/// the stored application with parts taken out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonsApplication {
+    pub id: i64,
+    pub vacancy_id: i64,
+    pub vacancy_title: String,
+    pub company_name: String,
+    pub status: ApplicationStatus,
+    /// The counsellor who applied for the person, when one did.
+    pub applied_by_counsellor: Option<String>,
+    pub created_at: i64,
+    /// Oldest first; the first is the application itself.
+    pub events: Vec<ApplicationEvent>,
+    /// What the person asked for with it, which is disability data: `None` for a reader the
+    /// person has not let see that.
+    pub asked: Option<Asked>,
+}
+
+/// What a person asked for with an application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asked {
+    /// Codes of the accommodations wanted at the interview.
+    pub needs_at_interview: Vec<String>,
+    /// Whether they chose to tell the employer the kind of their disability.
+    pub disclose: bool,
+}
+
+impl PersonsApplication {
+    /// `application` for a reader on the person's side; `sees_asked` when they may see what
+    /// was asked for.
+    pub fn of(application: Application, sees_asked: bool) -> PersonsApplication {
+        PersonsApplication {
+            asked: sees_asked.then_some(Asked {
+                needs_at_interview: application.needs_at_interview,
+                disclose: application.disclose,
+            }),
+            id: application.id,
+            vacancy_id: application.vacancy_id,
+            vacancy_title: application.vacancy_title,
+            company_name: application.company_name,
+            status: application.status,
+            applied_by_counsellor: application.applied_by_counsellor,
+            created_at: application.created_at,
+            events: application.events,
+        }
+    }
+}
+
 impl Application {
     /// Where it stands for the employer's sight of the person: open, decided when its last
     /// change was, or withdrawn.

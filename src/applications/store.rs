@@ -200,25 +200,16 @@ macro_rules! impl_application_store {
                 if !open {
                     return Ok(Applied::VacancyNotOpen);
                 }
-                let consents: Vec<String> = sqlx::query_scalar(concat!(
-                    "SELECT kind FROM consents WHERE seeker_id = $1 AND ",
-                    $crate::seekers::store::consent_in_force!()
-                ))
-                .bind(new.seeker_id)
-                .fetch_all(&mut *tx)
-                .await
-                .map_err(DbError::from_sqlx)?;
+                let rows: Vec<(String, bool)> = sqlx::query_as($crate::seekers::store::consent_standing!())
+                    .bind(new.seeker_id)
+                    .fetch_all(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                let consents = $crate::seekers::store::standing(rows);
                 // Sharing the profile waiting for the person to confirm it: the application
                 // goes, and the employer reads the person once they have.
-                let share_awaits: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM consents WHERE seeker_id = $1 AND kind = 'share_with_employers' \
-                     AND revoked_at IS NULL AND awaiting_person = TRUE AND confirmed_at IS NULL",
-                )
-                .bind(new.seeker_id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(DbError::from_sqlx)?;
-                if !consents.iter().any(|k| k == "share_with_employers") && share_awaits.is_none() {
+                let share = $crate::seekers::consent::ConsentKind::ShareWithEmployers;
+                if !consents.in_force.has(share) && !consents.awaiting.has(share) {
                     return Ok(Applied::NotShared);
                 }
                 let earlier: Option<i64> =
@@ -232,7 +223,7 @@ macro_rules! impl_application_store {
                     return Ok(Applied::Already(id));
                 }
                 // Accommodations wanted and disclosure are disability data.
-                let sensitive = consents.iter().any(|k| k == "disability_data");
+                let sensitive = consents.in_force.has($crate::seekers::consent::ConsentKind::DisabilityData);
                 let applied_by_name: Option<String> = if new.side == $crate::applications::Side::Counsellor {
                     sqlx::query_scalar("SELECT name FROM accounts WHERE id = $1")
                         .bind(new.by)

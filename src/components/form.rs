@@ -165,7 +165,7 @@ pub fn PasswordReveal(show: String, hide: String, children: Children) -> impl In
         }
     };
     view! {
-        <div class="app-password" node_ref=wrapper>
+        <div class="app-password" node_ref=wrapper data-live=move || super::live::value(live.get())>
             {children()}
             <Show when=move || live.get()>
                 <button

@@ -5,6 +5,8 @@
 //! kind of video later.
 
 pub mod kind;
+#[cfg(feature = "ssr")]
+pub mod parked;
 pub mod player;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -50,7 +50,7 @@ pub fn SignLanguageVideo(
                 <track kind="captions" src=captions_src srclang="es" label=t(lang, Key::video_captions_label) default />
                 <p>{t(lang, Key::video_unsupported)}</p>
             </video>
-            <label class="app-sign-video__speed" data-video-speed hidden>
+            <label class="app-sign-video__speed" data-video-speed data-live=crate::components::live::value(false) hidden>
                 {format!("{} ", t(lang, Key::video_speed))}
                 <select class="app-field__input app-field__select" data-for=video_id>{speeds}</select>
             </label>
@@ -105,6 +105,7 @@ mod browser {
             let _ = select.add_event_listener_with_callback("change", handler.as_ref().unchecked_ref());
             handler.forget();
             let _ = label.toggle_attribute_with_force("hidden", false);
+            crate::components::live::mark(&label);
         }
     }
 }

@@ -5,25 +5,24 @@
 //! Nothing is half-stored: the file reaches the media store under a new key only when the
 //! whole form is right, the database names it after that, and a replaced file goes last. A
 //! form that comes back with a problem keeps the transcript, and keeps a good video on the
-//! server for the second try, so nobody on slow data sends 200 MB twice.
+//! server for the second try (`parked`), so nobody on slow data sends 200 MB twice.
 
 use super::kind::{video_kind, SNIFF_BYTES};
+use super::parked::{self, Parked};
 use super::webvtt::{self, VttError, MAX_CAPTIONS_BYTES};
 use super::{megabytes, VideoKind, MAX_TRANSCRIPT_CHARS};
 use crate::components::form::FormState;
-use crate::error::{AppError, FieldErrors};
+use crate::error::FieldErrors;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::media::store::NewSignVideo;
 use crate::server::auth::{now, tokens};
 use crate::server::forms::render_again;
 use crate::server::state::AppState;
 use axum::extract::{FromRequest, Multipart, Request};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use std::path::PathBuf;
 use tokio::io::AsyncWriteExt;
 
-/// How long a good video waits on the server for the form's second try.
-const PENDING_SECS: u64 = 24 * 3600;
 /// Fields other than the files and the transcript are a token or two.
 const MAX_OTHER_FIELD_BYTES: usize = 1024;
 
@@ -195,43 +194,6 @@ async fn append(file: &mut Option<tokio::fs::File>, path: &std::path::Path, chun
     }
 }
 
-/// The scratch file a good video waits in for the form's second try: named by the slot,
-/// the person and a random token, so nobody else's form can claim it.
-fn pending_path(state: &AppState, slot: &str, account: i64, token: &str, kind: VideoKind) -> PathBuf {
-    state.media.scratch().join(format!("pending-{slot}-{account}-{token}.{}", kind.extension()))
-}
-
-/// The video kept from this person's earlier try at this form, if `token` names one.
-async fn pending_video(state: &AppState, slot: &str, account: i64, token: &str) -> Option<(PathBuf, VideoKind, u64)> {
-    if !tokens::well_formed(token) {
-        return None;
-    }
-    for kind in [VideoKind::WebM, VideoKind::Mp4] {
-        let path = pending_path(state, slot, account, token, kind);
-        if let Ok(meta) = tokio::fs::metadata(&path).await {
-            return Some((path, kind, meta.len()));
-        }
-    }
-    None
-}
-
-/// Deletes scratch files older than a day: tries never finished, uploads cut off midway.
-async fn sweep_scratch(state: &AppState) {
-    let Ok(mut entries) = tokio::fs::read_dir(state.media.scratch()).await else { return };
-    while let Ok(Some(entry)) = entries.next_entry().await {
-        let old = entry
-            .metadata()
-            .await
-            .ok()
-            .and_then(|meta| meta.modified().ok())
-            .and_then(|at| at.elapsed().ok())
-            .is_some_and(|age| age.as_secs() > PENDING_SECS);
-        if old {
-            let _ = tokio::fs::remove_file(entry.path()).await;
-        }
-    }
-}
-
 fn captions_error(lang: Lang, error: VttError) -> String {
     let line = |key: Key, line: usize| t_with(lang, key, &[("line", &line.to_string())]);
     match error {
@@ -266,7 +228,6 @@ pub async fn checked_upload(
     slot: &str,
     account: i64,
 ) -> Result<Checked, Response> {
-    sweep_scratch(state).await;
     let (parts, body) = request.into_parts();
     let kept_parts = parts.clone();
     let upload = read_upload(state, Request::from_parts(parts, body), state.video_max_bytes).await;
@@ -276,7 +237,7 @@ pub async fn checked_upload(
     // The video: a new one, else the one kept from the last try.
     let video = match upload.video {
         VideoPart::Good { path, kind, bytes, name } => Some((path, kind, bytes, name, true)),
-        VideoPart::None => match pending_video(state, slot, account, upload.pending.trim()).await {
+        VideoPart::None => match parked::find(state.media.scratch(), slot, account, upload.pending.trim()).await {
             Some((path, kind, bytes)) => Some((path, kind, bytes, String::new(), false)),
             None => {
                 errors.push("video", t(lang, Key::video_err_missing));
@@ -330,19 +291,31 @@ pub async fn checked_upload(
         // A good video waits for the second try; the form says it has it.
         if let Some((path, kind, bytes, name, fresh)) = video {
             let token = if fresh { tokens::new_token() } else { upload.pending.trim().to_string() };
-            let waiting = pending_path(state, slot, account, &token, kind);
-            if !fresh || tokio::fs::rename(&path, &waiting).await.is_ok() {
-                values.push(("pending_video".into(), token));
-                values.push(("pending_name".into(), name));
-                values.push(("pending_size".into(), megabytes(i64::try_from(bytes).unwrap_or(i64::MAX))));
+            let parked = if fresh {
+                let owner = (slot, account, token.as_str());
+                parked::park(state.media.scratch(), owner, kind, &path, bytes, state.parked_video_quota).await
+            } else {
+                Parked::Kept
+            };
+            match parked {
+                Parked::Kept => {
+                    values.push(("pending_video".into(), token));
+                    values.push(("pending_name".into(), name));
+                    values.push(("pending_size".into(), megabytes(i64::try_from(bytes).unwrap_or(i64::MAX))));
+                }
+                Parked::OverQuota => errors.push("video", t(lang, Key::video_err_not_parked)),
+                Parked::Unsaved => errors.push("video", t(lang, Key::video_err_unsaved)),
             }
         }
         return Err(render_again(state, kept_parts, FormState { values, errors }).await);
     };
     let key = format!("{}.{}", tokens::new_token(), kind.extension());
     if let Err(err) = state.media.keep(&path, &key).await {
+        // A full disk, or a store out of reach: said on the field, nothing kept or named.
+        tracing::error!(error = %err, "cannot keep an uploaded video");
         let _ = tokio::fs::remove_file(&path).await;
-        return Err(AppError::internal(err).into_response());
+        errors.push("video", t(lang, Key::video_err_unsaved));
+        return Err(render_again(state, kept_parts, FormState { values, errors }).await);
     }
     let video = NewSignVideo {
         media_key: key.clone(),

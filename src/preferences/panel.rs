@@ -84,7 +84,7 @@ fn LivePreferences(applied: String, children: Children) -> impl IntoView {
         }
     };
     view! {
-        <div class="app-prefs__live" data-live=move || live.get().then_some("on") on:change=on_change>
+        <div class="app-prefs__live" data-live=move || crate::components::live::value(live.get()) on:change=on_change>
             {children()}
             <p class="app-prefs__status" role="status">{status}</p>
         </div>

@@ -4,7 +4,7 @@
 
 use super::consent::Consents;
 use super::visibility::Visible;
-use super::{Caseload, SeekerProfile};
+use super::Caseload;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -40,7 +40,10 @@ pub async fn read_caseload(query: String) -> Result<Caseload, AppError> {
 /// A profile as one viewer sees it, with the records that are theirs to read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeekerView {
-    pub profile: SeekerProfile,
+    pub profile: super::visibility::ProfileView,
+    /// The steps to fill the profile in, for a reader who may (the person, or a counsellor
+    /// they let act for them).
+    pub progress: Option<super::steps::ProfileProgress>,
     pub visible: Visible,
     pub consents: Consents,
     pub consent_history: Vec<super::consent::ConsentRecord>,
@@ -59,7 +62,7 @@ pub struct SeekerView {
 /// anyone but the person is recorded first.
 #[server(endpoint = "seekers/view")]
 pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
-    use super::visibility::{redact, visible_to, Viewer};
+    use super::visibility::{visible_to, ProfileView, Viewer};
     let current = crate::server::access::signed_in()?;
     let actor = current.actor;
     let store = crate::server::state::store()?;
@@ -76,7 +79,10 @@ pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
     let is_self = viewer == Viewer::Themselves;
     let acts_for = viewer == Viewer::CentreCounsellor && consents.has(super::consent::ConsentKind::CounsellorActs);
     let accesses = if is_self { store.sensitive_accesses(id).await? } else { Vec::new() };
-    let profile = redact(profile, visible);
+    let may_change_disability = visible.disability && consents.has(super::consent::ConsentKind::DisabilityData);
+    let progress =
+        (is_self || acts_for).then(|| super::steps::ProfileProgress::of(&profile, is_self, may_change_disability));
+    let profile = ProfileView::of(profile, visible);
     let names = match &profile.disability {
         Some(d) => {
             let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
@@ -88,6 +94,7 @@ pub async fn read_seeker(id: i64) -> Result<SeekerView, AppError> {
     Ok(SeekerView {
         names,
         profile,
+        progress,
         visible,
         consents,
         consent_history: store.consent_history(id).await?,
@@ -160,7 +167,7 @@ pub async fn read_disability_form(id: i64) -> Result<DisabilityForm, AppError> {
 
 /// How `actor` stands to the person whose profile this is.
 #[cfg(feature = "ssr")]
-pub fn viewer_of(actor: &crate::domain::Actor, profile: &SeekerProfile) -> super::visibility::Viewer {
+pub fn viewer_of(actor: &crate::domain::Actor, profile: &super::SeekerProfile) -> super::visibility::Viewer {
     use super::visibility::Viewer;
     use crate::domain::Role;
     if profile.account_id == Some(actor.account_id) {
@@ -183,19 +190,12 @@ pub async fn follows(
     store: &dyn crate::server::db::Store,
     actor: &crate::domain::Actor,
     id: i64,
-) -> Result<SeekerProfile, AppError> {
+) -> Result<super::SeekerProfile, AppError> {
     let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
     match viewer_of(actor, &profile) {
         super::visibility::Viewer::CentreCounsellor => Ok(profile),
         _ => Err(AppError::NotFound),
     }
-}
-
-/// The consents asked for on person `id`'s behalf that wait for them to give them.
-#[cfg(feature = "ssr")]
-pub async fn awaiting_person(store: &dyn crate::server::db::Store, id: i64) -> Result<Consents, AppError> {
-    let history = store.consent_history(id).await?;
-    Ok(Consents::new(history.iter().filter(|record| record.awaits_person()).map(|record| record.kind)))
 }
 
 /// The person `actor` acts as: themselves (`seeker` empty), or the person `seeker` when the
@@ -206,7 +206,7 @@ pub async fn acting_as(
     store: &dyn crate::server::db::Store,
     actor: &crate::domain::Actor,
     seeker: Option<i64>,
-) -> Result<Option<(SeekerProfile, Consents, super::visibility::Acting)>, AppError> {
+) -> Result<Option<(super::SeekerProfile, super::consent::ConsentStanding, super::visibility::Acting)>, AppError> {
     let id = match seeker {
         Some(id) => id,
         None => match store.seeker_of_account(actor.account_id).await? {
@@ -215,8 +215,8 @@ pub async fn acting_as(
         },
     };
     let profile = store.seeker(id).await?.ok_or(AppError::NotFound)?;
-    let consents = store.consents_in_force(id).await?;
-    let acting = super::visibility::acting(viewer_of(actor, &profile), &consents).ok_or(AppError::NotFound)?;
+    let consents = store.consent_standing(id).await?;
+    let acting = super::visibility::acting(viewer_of(actor, &profile), &consents.in_force).ok_or(AppError::NotFound)?;
     Ok(Some((profile, consents, acting)))
 }
 
@@ -266,7 +266,7 @@ pub struct ProfileStepForm {
     pub languages: Vec<super::SpokenLanguage>,
     pub experience: Vec<super::history::WorkExperience>,
     pub certificates: Vec<super::history::Certificate>,
-    pub cv_file: Option<super::cv::CvFile>,
+    pub cv_file: Option<super::cv::CvFileView>,
 }
 
 impl ProfileStepForm {
@@ -285,7 +285,8 @@ pub async fn read_profile_step(seeker: Option<i64>) -> Result<ProfileStepForm, A
     let (profile, consents, acting) =
         acting_as(store.as_ref(), &current.actor, seeker).await?.ok_or(AppError::NotFound)?;
     let is_self = acting == super::visibility::Acting::Themselves;
-    let progress = super::steps::ProfileProgress::of(&profile, is_self, consents.has(ConsentKind::DisabilityData));
+    let progress =
+        super::steps::ProfileProgress::of(&profile, is_self, consents.in_force.has(ConsentKind::DisabilityData));
     Ok(ProfileStepForm {
         full_name: profile.personal.full_name.clone(),
         personal: profile.personal,
@@ -295,6 +296,6 @@ pub async fn read_profile_step(seeker: Option<i64>) -> Result<ProfileStepForm, A
         languages: profile.languages,
         experience: profile.experience,
         certificates: profile.certificates,
-        cv_file: profile.cv_file,
+        cv_file: profile.cv_file.map(super::cv::CvFileView::from),
     })
 }

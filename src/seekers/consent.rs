@@ -126,6 +126,25 @@ impl Consents {
     }
 }
 
+/// Where a person's consents stand: those in force, and those asked for on their behalf that
+/// wait for them to give them. Read in one query, since deciding on one often needs the other.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentStanding {
+    pub in_force: Consents,
+    pub awaiting: Consents,
+}
+
+impl ConsentStanding {
+    /// From each live (not revoked) consent with whether it is in force.
+    pub fn of(live: impl IntoIterator<Item = (ConsentKind, bool)>) -> ConsentStanding {
+        let (in_force, awaiting): (Vec<_>, Vec<_>) = live.into_iter().partition(|(_, holds)| *holds);
+        ConsentStanding {
+            in_force: Consents::new(in_force.into_iter().map(|(kind, _)| kind)),
+            awaiting: Consents::new(awaiting.into_iter().map(|(kind, _)| kind)),
+        }
+    }
+}
+
 /// One consent as its history shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentRecord {

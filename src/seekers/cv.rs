@@ -37,14 +37,27 @@ pub fn pdf_path(cv_page: &str) -> String {
     cv_page.replacen(CV_PATH, CV_PDF_PATH, 1)
 }
 
-/// A CV uploaded as a PDF.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A CV uploaded as a PDF, as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CvFile {
-    /// Where the media store keeps it; never sent to a browser.
-    #[serde(skip)]
+    /// Where the media store keeps it.
     pub media_key: String,
     pub bytes: i64,
     pub uploaded_at: i64,
+}
+
+/// An uploaded CV as its readers are told of it: how big, since when. Where it is kept never
+/// leaves the server; the file is read at [`CV_PDF_PATH`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CvFileView {
+    pub bytes: i64,
+    pub uploaded_at: i64,
+}
+
+impl From<CvFile> for CvFileView {
+    fn from(file: CvFile) -> CvFileView {
+        CvFileView { bytes: file.bytes, uploaded_at: file.uploaded_at }
+    }
 }
 
 /// Whether a file starts as a PDF does (its name and the type the browser claims are whatever
@@ -69,7 +82,7 @@ pub struct Cv {
     pub experience: Vec<WorkExperience>,
     pub certificates: Vec<Certificate>,
     /// The PDF the person uploaded, if they did.
-    pub file: Option<CvFile>,
+    pub file: Option<CvFileView>,
     /// Where the reader came from: their profile, the person's page, the applicants.
     pub back: String,
 }
@@ -102,7 +115,7 @@ impl Cv {
             languages: profile.languages,
             experience: profile.experience,
             certificates: profile.certificates,
-            file: profile.cv_file,
+            file: profile.cv_file.map(CvFileView::from),
             back,
         }
     }

@@ -219,8 +219,9 @@ pub struct Disability {
     pub needs_at_work: Vec<String>,
 }
 
-/// A job seeker's profile as the register holds it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A job seeker's profile as the register holds it. It never leaves the server as it is: each
+/// reader gets a type made for them (`visibility`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeekerProfile {
     pub id: i64,
     /// `None` while a person a counsellor registered has not signed in yet.
@@ -231,16 +232,12 @@ pub struct SeekerProfile {
     pub education: Option<Education>,
     pub skills: Vec<String>,
     /// In the order of the list of languages.
-    #[serde(default)]
     pub languages: Vec<SpokenLanguage>,
     /// The jobs they have done, the latest first.
-    #[serde(default)]
     pub experience: Vec<history::WorkExperience>,
     /// Competences certified to them, the latest first.
-    #[serde(default)]
     pub certificates: Vec<history::Certificate>,
     /// The CV they uploaded as a PDF, if any.
-    #[serde(default)]
     pub cv_file: Option<cv::CvFile>,
     /// `None` when not stored (no consent, or none given).
     pub disability: Option<Disability>,

@@ -16,7 +16,8 @@
 //! | accommodations needed                          | yes | with disability-data and acting consents (logged) | what this application asked for, with disability-data consent (logged) | no |
 //! | kinds of disability                            | yes | with both consents (logged)        | only if said in this application, with disability-data consent (logged) | no |
 //! | CONADIS number                                 | yes | with both consents (logged)        | never                                                    | no  |
-//! | account, register id                           | yes | the register id                    | never                                                    | no  |
+//! | register id                                    | yes | yes                                | never                                                    | no  |
+//! | account id, uploaded file's storage name       | never | never                            | never                                                    | no  |
 //!
 //! An employer applied to reads the person only while the application is open, and for
 //! `SENDA_APPLICANT_KEPT_DAYS` (90 by default) after hiring or turning them down; a withdrawn
@@ -24,8 +25,9 @@
 //!
 //! "Anyone else" is another centre's counsellor, another company's employer, an admin, an
 //! analyst (who reads counts, never a person) and a visitor: they get "not found", which
-//! does not even say the person exists. The employer's view is `applications::api::ApplicantView`
-//! and, for the CV, `seekers::cv::Cv` without `home`.
+//! does not even say the person exists. The person's and the counsellor's view of the profile is
+//! `ProfileView`; the employer's is `applications::api::ApplicantView` and, for the CV,
+//! `seekers::cv::Cv` without `home`.
 
 use super::consent::{ConsentKind, Consents};
 use serde::{Deserialize, Serialize};
@@ -120,18 +122,45 @@ pub fn visible_to(viewer: Viewer, consents: &Consents) -> Visible {
     }
 }
 
-/// The profile with what `visible` does not allow taken out. A viewer allowed nothing gets
-/// nothing at all: the caller answers "not found" before this.
-pub fn redact(mut profile: super::SeekerProfile, visible: Visible) -> super::SeekerProfile {
-    if !visible.needs {
-        profile.disability = None;
-    } else if !visible.disability {
-        if let Some(disability) = profile.disability.as_mut() {
-            disability.types.clear();
-            disability.conadis = None;
+/// A person's profile as the person, or their centre's counsellor, reads it on the profile
+/// page: made field by field for that reader — never the stored profile with parts taken out,
+/// so a field added to the stored profile reaches nobody until it is added here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    /// The register's id.
+    pub id: i64,
+    pub personal: super::PersonalDetails,
+    pub education: Option<super::Education>,
+    pub skills: Vec<String>,
+    pub languages: Vec<super::SpokenLanguage>,
+    pub experience: Vec<super::history::WorkExperience>,
+    pub certificates: Vec<super::history::Certificate>,
+    /// What `visible` allows of the disability data: nothing without the accommodations, the
+    /// kinds and the CONADIS number only with `visible.disability`.
+    pub disability: Option<super::Disability>,
+}
+
+impl ProfileView {
+    /// What a reader of the profile page allowed `visible` sees of `profile`. A reader allowed
+    /// nothing gets nothing at all: the caller answers "not found" before this.
+    pub fn of(profile: super::SeekerProfile, visible: Visible) -> ProfileView {
+        let disability = profile.disability.filter(|_| visible.needs).map(|d| super::Disability {
+            types: if visible.disability { d.types } else { Vec::new() },
+            conadis: if visible.disability { d.conadis } else { None },
+            needs_at_interview: d.needs_at_interview,
+            needs_at_work: d.needs_at_work,
+        });
+        ProfileView {
+            id: profile.id,
+            personal: profile.personal,
+            education: profile.education,
+            skills: profile.skills,
+            languages: profile.languages,
+            experience: profile.experience,
+            certificates: profile.certificates,
+            disability,
         }
     }
-    profile
 }
 
 #[cfg(test)]

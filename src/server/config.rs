@@ -146,6 +146,12 @@ pub struct Config {
     #[arg(long, env = "SENDA_VIDEO_MAX_MB", default_value_t = 200, global = true)]
     pub video_max_mb: u64,
 
+    /// Megabytes of good videos one account may have waiting on the server for their form's
+    /// second try (one per form; each kept a day). A try beyond it is not kept: the form asks
+    /// for the video again.
+    #[arg(long, env = "SENDA_PARKED_VIDEO_MB", default_value_t = 400, global = true)]
+    pub parked_video_mb: u64,
+
     /// Log format: `json` (one object a line, for log collectors) or `text`.
     #[arg(long, env = "SENDA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,

@@ -31,6 +31,7 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
     let sender = tokio::spawn(state.outbox.clone().run_sender(store.clone(), transport, stopped.clone()));
     let purger = tokio::spawn(purge_expired_regularly(
         store.clone(),
+        state.media.clone(),
         state.outbox.clone(),
         state.public_origin.clone(),
         config.mail_kept_days * 86_400,
@@ -79,13 +80,13 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// Every ten minutes, on every app server: deletes expired sessions, links and counters and old
-/// delivered mail,
-/// closes the vacancies whose closing date has ended (both are idempotent, so servers need not
+/// Every ten minutes, on every app server: deletes expired sessions, links and counters, old
+/// delivered mail and scratch files past their day (this server's own folder), closes the vacancies whose closing date has ended (both are idempotent, so servers need not
 /// agree on whose turn it is; pages never show a vacancy past its date meanwhile), and sends
 /// the saved searches' alerts that are due (each is taken by one server only).
 async fn purge_expired_regularly(
     store: Arc<dyn Store>,
+    media: Arc<dyn crate::server::media_store::MediaStore>,
     outbox: crate::server::mail::Outbox,
     origin: String,
     mail_kept_secs: i64,
@@ -97,6 +98,10 @@ async fn purge_expired_regularly(
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "expired sessions, links, counters and delivered mail deleted"),
             Err(err) => tracing::warn!(error = %err, "cannot delete expired rows"),
+        }
+        match crate::media::parked::sweep(media.scratch(), crate::media::parked::KEPT_FOR).await {
+            0 => {}
+            deleted => tracing::info!(deleted, "scratch files past their day deleted"),
         }
         match store.close_expired(now).await {
             Ok(0) => {}

@@ -28,6 +28,9 @@ pub struct AppState {
     pub media: Arc<dyn crate::server::media_store::MediaStore>,
     /// Largest video accepted, in bytes; see `SENDA_VIDEO_MAX_MB`.
     pub video_max_bytes: u64,
+    /// Bytes of videos one account may have waiting for a second try; see
+    /// `SENDA_PARKED_VIDEO_MB`.
+    pub parked_video_quota: u64,
     /// How long after a decision an employer still reads the applicant; see
     /// `SENDA_APPLICANT_KEPT_DAYS`.
     pub applicant_kept_secs: i64,
@@ -64,6 +67,7 @@ impl AppState {
                 )
             })?),
             video_max_bytes: config.video_max_mb.saturating_mul(1024 * 1024),
+            parked_video_quota: config.parked_video_mb.saturating_mul(1024 * 1024),
             applicant_kept_secs: config.applicant_kept_days.max(0).saturating_mul(86_400),
         })
     }

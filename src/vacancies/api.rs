@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// One vacancy as its page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VacancyView {
-    pub vacancy: Vacancy,
+    pub vacancy: ShownVacancy,
     /// Its accommodations from the maintained list, in the list's order.
     pub accommodations: Vec<Accommodation>,
     /// The centre to contact about it.
@@ -25,9 +25,24 @@ pub struct VacancyView {
     pub video: Option<crate::media::SignVideo>,
 }
 
+/// A vacancy as its page shows it to whoever may read it; what the centre said to the employer
+/// about it is in `Management`, for them alone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownVacancy {
+    pub id: i64,
+    pub draft: super::VacancyDraft,
+    pub company_name: String,
+    pub centre_name: String,
+    pub status: super::VacancyStatus,
+    pub created_at: i64,
+    pub published_at: Option<i64>,
+}
+
 /// What the people responsible for a vacancy see and may do on its page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Management {
+    /// What the centre said when it last returned the vacancy to the employer.
+    pub review_comment: String,
     pub history: Vec<VacancyEvent>,
     /// The steps this person may take now, in workflow order.
     pub steps: Vec<Step>,
@@ -47,19 +62,16 @@ pub async fn read_vacancy(id: i64) -> Result<VacancyView, AppError> {
     use super::VacancyStatus;
     let store = crate::server::state::store()?;
     let (vacancy, facts) = tokio::join!(store.vacancy(id), store.vacancy_facts(id));
-    let (Some(mut vacancy), Some(facts)) = (vacancy?, facts?) else { return Err(AppError::NotFound) };
+    let (Some(vacancy), Some(facts)) = (vacancy?, facts?) else { return Err(AppError::NotFound) };
     let now = crate::server::auth::now();
     let actor = crate::server::auth::session::current().map(|current| current.actor);
     let manager = actor.filter(|actor| may_manage(actor, &facts));
     if manager.is_none() && !matches!(vacancy.status, VacancyStatus::Published | VacancyStatus::Closed) {
         return Err(AppError::NotFound);
     }
-    if manager.is_none() {
-        // What the centre said to the employer stays between them.
-        vacancy.review_comment.clear();
-    }
     let manage = match manager {
         Some(actor) => Some(Management {
+            review_comment: vacancy.review_comment.clone(),
             history: store.vacancy_history(id).await?,
             steps: Step::ALL.into_iter().filter(|step| next_status(&actor, &facts, *step, now).is_ok()).collect(),
             may_edit: may_edit(&actor, &facts).is_ok(),
@@ -79,6 +91,15 @@ pub async fn read_vacancy(id: i64) -> Result<VacancyView, AppError> {
     let accommodations =
         accommodations?.into_iter().filter(|a| vacancy.draft.accommodations.contains(&a.code)).collect();
     let centre = centres?.into_iter().find(|c| c.id == vacancy.draft.centre_id);
+    let vacancy = ShownVacancy {
+        id: vacancy.id,
+        draft: vacancy.draft,
+        company_name: vacancy.company_name,
+        centre_name: vacancy.centre_name,
+        status: vacancy.status,
+        created_at: vacancy.created_at,
+        published_at: vacancy.published_at,
+    };
     Ok(VacancyView { vacancy, accommodations, centre, manage, video: video? })
 }
 

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn FilterCount() -> impl IntoView {
     view! {
-        <p class="app-search__live" role="status" aria-live="polite" data-live-count></p>
+        <p class="app-search__live" role="status" aria-live="polite" data-live-count data-live=crate::components::live::value(false)></p>
         <FilterCountListener />
     }
 }
@@ -42,6 +42,8 @@ mod browser {
             return;
         };
         let Some(form) = region.closest("form").ok().flatten() else { return };
+        // Marked now: the listener is added below in the same turn, before any click.
+        crate::components::live::mark(&region);
         let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
             let Some(query) = query_of(&region) else { return };
             let ticket = ASKED.with(|a| {

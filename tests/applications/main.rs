@@ -4,6 +4,7 @@
 //! only when the person lets them act for them; another company's employer learns nothing.
 
 mod access_ends;
+mod answers;
 mod applying;
 #[path = "../common/mod.rs"]
 mod common;

@@ -2,8 +2,8 @@
 //! employer, an unverified company's employer, another centre's counsellor and another job
 //! seeker each ask for the person's page, CV, CV file, disability form, consent sheet, case
 //! file, applications and the applicants of the vacancy she applied to — as pages, files and
-//! server functions — and get exactly what a record that does not exist gets, holding nothing
-//! of her.
+//! server functions — and post the forms that would change them, and get exactly what a
+//! record that does not exist gets, holding nothing of her and changing nothing.
 
 use super::*;
 
@@ -103,6 +103,23 @@ async fn a_persons_records_answer_outsiders_as_if_they_did_not_exist() {
             Ask::Function("/api/applications/applicants", format!("vacancy={vacancy}")),
             Ask::Function("/api/matches/for", format!("seeker={seeker}")),
         ]);
+        // Forms that would change her records.
+        let post = |path: String, form: &str| Ask::Post(path, form.to_string());
+        asks.extend([
+            post(format!("/persona/{seeker}"), "case_note=Nota+de+otra+persona"),
+            post(format!("/personas/resultado?id={seeker}"), "kind=closed&reason=moved"),
+            post(format!("/personas/resultado?id={seeker}&postulacion={application}"), "kind=closed&reason=moved"),
+            post(format!("/personas/discapacidad?id={seeker}"), "conadis=&types=visual"),
+            post(format!("/personas/hoja?id={seeker}"), ""),
+            post(format!("/mi-perfil/datos?persona={seeker}"), "full_name=Otra+Persona"),
+            post(format!("/mi-perfil/idiomas?persona={seeker}"), "idioma-es=native"),
+            post(format!("/mi-perfil/experiencia?persona={seeker}"), "puesto=Cajero"),
+            post(format!("/mi-perfil/certificados?persona={seeker}"), "quitar=1"),
+            post(format!("/mi-perfil/cv-pdf/quitar?persona={seeker}"), ""),
+            post(format!("/postular?vacante={vacancy}&persona={seeker}"), "message=Hola&share=si&sheet=si"),
+            post("/postulaciones/retirar".into(), &format!("id={application}")),
+            post("/postulantes".into(), &format!("id={application}&from=submitted&to=seen")),
+        ]);
         asks
     };
     // What of her could leak: her name, document, phone, message, disability and CV file.
@@ -113,6 +130,15 @@ async fn a_persons_records_answer_outsiders_as_if_they_did_not_exist() {
         leaks.extend(outsider_leaks(&app, who, cookie, &real, &none, &secrets).await);
     }
     assert!(leaks.is_empty(), "{}", leaks.join("\n"));
+    // And nothing of hers changed.
+    let store = state.store.as_ref();
+    let profile = store.seeker(seeker).await.unwrap().unwrap();
+    assert_eq!(profile.personal.full_name, "Rosa Huamán Quispe");
+    assert_eq!(profile.disability.unwrap().types, ["hearing"]);
+    assert!(profile.cv_file.is_some() && profile.languages.is_empty() && profile.experience.is_empty());
+    assert_eq!(store.application(application).await.unwrap().unwrap().status, ApplicationStatus::Submitted);
+    assert_eq!(store.seeker_applications(seeker).await.unwrap().len(), 1);
+    assert!(store.case_notes(seeker).await.unwrap().is_empty() && store.outcomes(seeker).await.unwrap().is_empty());
 
     // Her own centre's counsellor and the employer she applied to do read them: the addresses
     // above are the right ones.

@@ -16,15 +16,17 @@ fn unique_name(prefix: &str) -> String {
     format!("{prefix}_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
-/// A database made for one test, removed by [`TestDb::cleanup`].
+/// A database made for one test, with a folder of its own for the test's files (uploads),
+/// both removed by [`TestDb::cleanup`].
 pub struct TestDb {
     pub store: Arc<dyn Store>,
     pub url: String,
+    pub folder: std::path::PathBuf,
     cleanup: Cleanup,
 }
 
 enum Cleanup {
-    File(std::path::PathBuf),
+    File,
     PgDatabase { admin_url: String, name: String },
     Done,
 }
@@ -40,10 +42,12 @@ async fn drop_database(admin_url: &str, name: &str) {
 /// A test that fails never reaches [`TestDb::cleanup`]: its database goes as it unwinds.
 impl Drop for TestDb {
     fn drop(&mut self) {
-        match std::mem::replace(&mut self.cleanup, Cleanup::Done) {
-            Cleanup::File(dir) => {
-                let _ = std::fs::remove_dir_all(dir);
-            }
+        let cleanup = std::mem::replace(&mut self.cleanup, Cleanup::Done);
+        if !matches!(cleanup, Cleanup::Done) {
+            let _ = std::fs::remove_dir_all(&self.folder);
+        }
+        match cleanup {
+            Cleanup::File | Cleanup::Done => {}
             Cleanup::PgDatabase { admin_url, name } => {
                 // Drop cannot wait on the test's runtime: a thread of its own runs the statement.
                 let _ = std::thread::spawn(move || {
@@ -54,7 +58,6 @@ impl Drop for TestDb {
                 })
                 .join();
             }
-            Cleanup::Done => {}
         }
     }
 }
@@ -83,23 +86,23 @@ impl TestDb {
 
     pub async fn cleanup(mut self) {
         self.store.close().await;
-        match std::mem::replace(&mut self.cleanup, Cleanup::Done) {
-            Cleanup::File(dir) => {
-                let _ = std::fs::remove_dir_all(dir);
-            }
-            Cleanup::PgDatabase { admin_url, name } => drop_database(&admin_url, &name).await,
-            Cleanup::Done => {}
+        let cleanup = std::mem::replace(&mut self.cleanup, Cleanup::Done);
+        if !matches!(cleanup, Cleanup::Done) {
+            let _ = std::fs::remove_dir_all(&self.folder);
+        }
+        if let Cleanup::PgDatabase { admin_url, name } = cleanup {
+            drop_database(&admin_url, &name).await;
         }
     }
 }
 
 /// A new SQLite file in its own folder (the folder does not exist yet: opening creates it).
 pub async fn sqlite() -> TestDb {
-    let dir = std::env::temp_dir().join(unique_name("senda_test"));
-    let url = format!("sqlite://{}/nested/senda.db", dir.display());
+    let folder = std::env::temp_dir().join(unique_name("senda_test"));
+    let url = format!("sqlite://{}/nested/senda.db", folder.display());
     let store = db::open(&url, 4).await.expect("open sqlite");
     store.migrate().await.expect("migrate sqlite");
-    TestDb { store, url, cleanup: Cleanup::File(dir) }
+    TestDb { store, url, folder, cleanup: Cleanup::File }
 }
 
 /// A new PostgreSQL database, when `TEST_DATABASE_URL` names a server to make it on. In CI
@@ -117,7 +120,18 @@ pub async fn postgres() -> Option<TestDb> {
     let url = with_database(&admin_url, &name);
     let store = db::open(&url, 4).await.expect("open postgres");
     store.migrate().await.expect("migrate postgres");
-    Some(TestDb { store, url, cleanup: Cleanup::PgDatabase { admin_url, name } })
+    let folder = std::env::temp_dir().join(&name);
+    Some(TestDb { store, url, folder, cleanup: Cleanup::PgDatabase { admin_url, name } })
+}
+
+/// The database the tests through the router run on: SQLite, or PostgreSQL when
+/// `SENDA_TEST_ENGINE=postgres` (`scripts/test` runs them once on each).
+pub async fn app_database() -> TestDb {
+    match std::env::var("SENDA_TEST_ENGINE").as_deref() {
+        Ok("postgres") => postgres().await.expect("SENDA_TEST_ENGINE=postgres needs TEST_DATABASE_URL"),
+        Ok("sqlite") | Err(_) => sqlite().await,
+        Ok(other) => panic!("SENDA_TEST_ENGINE={other}: sqlite or postgres"),
+    }
 }
 
 /// `url` with its database name replaced.

@@ -24,7 +24,7 @@ pub async fn app_with_state() -> (Router, AppState, TestDb) {
 /// Like [`app_with_state`], configured with these command-line flags too. Uploads go to a
 /// folder beside the test's database, removed with it.
 pub async fn app_with_flags(flags: &[&str]) -> (Router, AppState, TestDb) {
-    let db = super::sqlite().await;
+    let db = super::app_database().await;
     demo::seed(db.store.as_ref()).await.unwrap();
     let leptos = LeptosOptions::builder().output_name("senda").site_root("target/site").build();
     let uploads = uploads_dir(&db);
@@ -35,10 +35,9 @@ pub async fn app_with_flags(flags: &[&str]) -> (Router, AppState, TestDb) {
     (router(state.clone()), state, db)
 }
 
-/// The uploads folder of a test app on `db` (an SQLite file in a folder of its own).
+/// The uploads folder of a test app on `db`.
 pub fn uploads_dir(db: &TestDb) -> std::path::PathBuf {
-    let file = db.url.strip_prefix("sqlite://").expect("an SQLite test database");
-    std::path::Path::new(file).parent().unwrap().join("uploads")
+    db.folder.join("uploads")
 }
 
 /// One part of a multipart form: a field, or a file with its name.
@@ -198,11 +197,12 @@ pub async fn second_centre(state: &AppState) -> i64 {
     state.store.insert_centre(&centre).await.unwrap()
 }
 
-/// One way of asking for a record: a page or file by its address, or a server function with
-/// its form body.
+/// One way of asking for a record: a page or file by its address, a server function with its
+/// form body, or a form posted to an address (which must change nothing).
 pub enum Ask {
     Page(String),
     Function(&'static str, String),
+    Post(String, String),
 }
 
 impl Ask {
@@ -210,6 +210,7 @@ impl Ask {
         match self {
             Ask::Page(path) => send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await,
             Ask::Function(path, body) => send(app, server_fn_call(path, body, Some(cookie))).await,
+            Ask::Post(path, form) => send(app, post_form_from(path, form, ORIGIN, Some(cookie))).await,
         }
     }
 
@@ -217,6 +218,7 @@ impl Ask {
         match self {
             Ask::Page(path) => path.clone(),
             Ask::Function(path, body) => format!("{path} {body}"),
+            Ask::Post(path, form) => format!("POST {path} {form}"),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Someone else's real records, asked for by id: another company's employer, an unverified
 //! company's employer, another centre's counsellor and a job seeker each ask for a draft
 //! vacancy (its page, edit form, video form, video and captions, and the server functions
-//! behind them) and get exactly the answer a vacancy that does not exist gets, holding
-//! nothing of it.
+//! behind them), and post the forms that would change it, and get exactly the answer a
+//! vacancy that does not exist gets, holding nothing of it and changing nothing.
 
 use super::*;
 
@@ -38,6 +38,14 @@ async fn a_draft_and_its_video_are_not_found_for_anyone_outside_its_company_and_
         for function in ["/api/vacancies/view", "/api/vacancies/video-slot", "/api/vacancies/form-choices"] {
             asks.push(Ask::Function(function, format!("id={id}")));
         }
+        // Forms that would change it.
+        asks.extend([
+            Ask::Post(format!("/vacantes/editar?id={id}"), "title=Otro+t%C3%ADtulo".into()),
+            Ask::Post("/vacantes/estado".into(), format!("vacancy={id}&step=enviar")),
+            Ask::Post("/vacantes/estado".into(), format!("vacancy={id}&step=publicar")),
+            Ask::Post(format!("/vacantes/video?id={id}"), "transcript=Otro".into()),
+            Ask::Post("/vacantes/video/quitar".into(), format!("vacancy={id}")),
+        ]);
         asks
     };
     // What of the draft could leak: its title, its text, its video's transcript and captions.
@@ -54,6 +62,9 @@ async fn a_draft_and_its_video_are_not_found_for_anyone_outside_its_company_and_
         leaks.extend(outsider_leaks(&app, who, cookie, &real, &none, &secrets).await);
     }
     assert!(leaks.is_empty(), "{}", leaks.join("\n"));
+    let kept = state.store.vacancy(id).await.unwrap().unwrap();
+    assert_eq!((kept.status, kept.draft.title.as_str()), (VacancyStatus::Draft, "Auxiliar de almacén"));
+    assert_eq!(state.store.vacancy_video(id).await.unwrap().unwrap().version, version, "the video stays");
 
     // The same addresses answer its own people, so the test above asks the right ones.
     for path in &pages(id) {

@@ -154,3 +154,109 @@ async fn a_video_over_the_configured_size_is_refused_and_nothing_stays_behind() 
     assert!(scratch.is_empty(), "no scratch file left: {scratch:?}");
     db.cleanup().await;
 }
+
+/// The scratch files waiting for a second try, by name.
+fn parked(db: &common::TestDb) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(uploads_dir(db).join("incoming"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with("pending-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn a_good_video_waits_once_per_form_and_person_within_a_quota_and_only_for_a_day() {
+    let (app, state, db) = app_with_flags(&["--parked-video-mb", "1"]).await;
+    let p = people(&state).await;
+    let (first, second) = (new_draft(&app, &p).await, new_draft(&app, &p).await);
+    // 600 KB: one fits the quota of 1 MB, two do not.
+    let mut video = fixture("intro.webm");
+    video.resize(600 * 1024, 0);
+    let broken = fixture("backwards.vtt");
+    let try_form = |cookie: String, id: i64| {
+        let (app, video, broken) = (app.clone(), video.clone(), broken.clone());
+        async move { send_video(&app, &cookie, id, ("intro.webm", &video), ("backwards.vtt", &broken), "Hola.", "").await }
+    };
+
+    // A new try at the same form replaces the video waiting from the last one.
+    try_form(p.employer.clone(), first).await;
+    let before = parked(&db);
+    assert_eq!(before.len(), 1, "{before:?}");
+    let reply = try_form(p.employer.clone(), first).await;
+    assert!(reply.body.contains(r#"name="pending_video""#), "{}", reply.body);
+    let after = parked(&db);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_ne!(before, after, "the new try's video waits, not the old one");
+
+    // Another form of the same person: over their quota, not kept, and the form says so.
+    let reply = try_form(p.employer.clone(), second).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("ya tienes otros videos esperando en el servidor"), "{}", reply.body);
+    assert!(!reply.body.contains(r#"name="pending_video""#));
+    assert_eq!(parked(&db), after, "nothing more waits");
+    // The quota is each person's: the counsellor's try at the same form waits.
+    let reply = try_form(p.counsellor.clone(), second).await;
+    assert!(reply.body.contains(r#"name="pending_video""#), "{}", reply.body);
+    assert_eq!(parked(&db).len(), 2);
+    let scratch = uploads_dir(&db).join("incoming");
+    assert_eq!(std::fs::read_dir(&scratch).unwrap().count(), 2, "no other scratch file stays");
+
+    // The sweep deletes what is past its day, and only that.
+    let old = scratch.join(&after[0]);
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400);
+    std::fs::File::options().write(true).open(&old).unwrap().set_modified(two_days_ago).unwrap();
+    assert_eq!(senda::media::parked::sweep(&scratch, senda::media::parked::KEPT_FOR).await, 1);
+    assert!(!old.exists() && parked(&db).len() == 1);
+    assert!(kept_videos(&db).is_empty() && state.store.vacancy_video(first).await.unwrap().is_none());
+    db.cleanup().await;
+}
+
+/// A media store that cannot take a file: a full disk.
+struct FullDisk(std::sync::Arc<dyn senda::server::media_store::MediaStore>);
+
+#[async_trait::async_trait]
+impl senda::server::media_store::MediaStore for FullDisk {
+    fn scratch(&self) -> &std::path::Path {
+        self.0.scratch()
+    }
+
+    async fn keep(&self, _from: &std::path::Path, _key: &str) -> std::io::Result<()> {
+        Err(std::io::Error::other("No space left on device"))
+    }
+
+    async fn remove(&self, key: &str) -> std::io::Result<()> {
+        self.0.remove(key).await
+    }
+
+    async fn serve(
+        &self,
+        key: &str,
+        content_type: &'static str,
+        request: axum::extract::Request,
+    ) -> axum::response::Response {
+        self.0.serve(key, content_type, request).await
+    }
+}
+
+#[tokio::test]
+async fn a_store_that_cannot_keep_the_video_says_so_on_the_field_and_nothing_is_half_stored() {
+    let (_, state, db) = app_with_state().await;
+    let full = AppState { media: std::sync::Arc::new(FullDisk(state.media.clone())), ..state.clone() };
+    let app = senda::server::http::router(full);
+    let p = people(&state).await;
+    let id = new_draft(&app, &p).await;
+    let (webm, vtt) = (fixture("intro.webm"), fixture("intro.vtt"));
+    let reply =
+        send_video(&app, &p.employer, id, ("intro.webm", &webm), ("intro.vtt", &vtt), "Hola, mi transcripción.", "")
+            .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert!(reply.body.contains("No pudimos guardar el video en el servidor"), "{}", reply.body);
+    assert!(reply.body.contains("Hola, mi transcripción."), "what was typed comes back");
+    assert!(state.store.vacancy_video(id).await.unwrap().is_none(), "no row names a file");
+    assert!(kept_videos(&db).is_empty());
+    let scratch: Vec<_> = std::fs::read_dir(uploads_dir(&db).join("incoming")).unwrap().collect();
+    assert!(scratch.is_empty(), "no scratch file left: {scratch:?}");
+    db.cleanup().await;
+}

@@ -208,8 +208,16 @@ pub async fn register_data(
     let store = state.store.as_ref();
     let Some(id) = store.seeker_of_account(account_id).await? else { return Ok(None) };
     let Some(profile) = store.seeker(id).await? else { return Ok(None) };
+    let (centre_id, created_at, updated_at) = (profile.centre_id, profile.created_at, profile.updated_at);
+    let cv_file = profile.cv_file.clone().map(crate::seekers::cv::CvFileView::from);
+    // Their own: everything the register holds.
+    let everything = crate::seekers::visibility::visible_to(
+        crate::seekers::visibility::Viewer::Themselves,
+        &crate::seekers::consent::Consents::default(),
+    );
+    let profile = crate::seekers::visibility::ProfileView::of(profile, everything);
     Ok(Some(crate::accounts::MyRegisterData {
-        profile,
+        profile: crate::accounts::MyProfileData { profile, centre_id, cv_file, created_at, updated_at },
         consents: store.consent_history(id).await?,
         accesses: store.sensitive_accesses(id).await?,
         applications: store.seeker_applications(id).await?,

@@ -42,6 +42,7 @@ pub fn ListenControl() -> impl IntoView {
             role="group"
             aria-label=t(lang, Key::listen_group)
             data-listen=lang.tag()
+            data-live=crate::components::live::value(false)
             data-listen-start=t(lang, Key::listen_start)
             data-listen-pause=t(lang, Key::listen_pause)
             data-listen-resume=t(lang, Key::listen_resume)

@@ -179,6 +179,7 @@ pub fn wire() {
         RATE.with(|r| r.set(value));
         set_rate(value);
     });
+    crate::components::live::mark(&root);
 }
 
 /// The page-language voice, else one of the same language family.

@@ -34,7 +34,7 @@ pub(super) async fn step_profile(
             let progress = crate::seekers::steps::ProfileProgress::of(
                 &profile,
                 is_self,
-                consents.has(ConsentKind::DisabilityData),
+                consents.in_force.has(ConsentKind::DisabilityData),
             );
             Ok((profile, progress))
         }

@@ -111,7 +111,7 @@ pub fn CvFilePage() -> impl IntoView {
 }
 
 #[component]
-fn CvFileForms(file: Option<crate::seekers::cv::CvFile>, persona: Option<i64>) -> impl IntoView {
+fn CvFileForms(file: Option<crate::seekers::cv::CvFileView>, persona: Option<i64>) -> impl IntoView {
     use crate::components::form::{use_form_state, CsrfField, FileField};
     use crate::seekers::cv::{cv_path, pdf_path, CV_FILE_PATH, REMOVE_CV_FILE_PATH};
     use crate::seekers::step_path;

@@ -121,7 +121,18 @@ pub fn SeekerPage(parts: ProfileParts) -> impl IntoView {
 fn SeekerDetails(view: SeekerView, parts: ProfileParts, follow_up: FollowUp) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
-    let SeekerView { profile, visible, consents, consent_history, accesses, is_self, names, acts_for, counsels } = view;
+    let SeekerView {
+        profile,
+        progress,
+        visible,
+        consents,
+        consent_history,
+        accesses,
+        is_self,
+        names,
+        acts_for,
+        counsels,
+    } = view;
     let may_change_disability = visible.disability && consents.has(ConsentKind::DisabilityData);
     let p = &profile.personal;
     let place = [p.district.as_str(), p.province.as_str(), p.region.name()]
@@ -134,10 +145,7 @@ fn SeekerDetails(view: SeekerView, parts: ProfileParts, follow_up: FollowUp) -> 
         if profile.skills.is_empty() { t(lang, Key::person_not_stated).to_string() } else { profile.skills.join(", ") };
     let languages = crate::seekers::languages_text(lang, &profile.languages);
     // The person, or a counsellor they let act for them, fills the profile in steps.
-    let steps = (is_self || acts_for).then(|| {
-        let progress = crate::seekers::steps::ProfileProgress::of(&profile, is_self, may_change_disability);
-        view! { <crate::seekers::steps::ProfileSteps progress /> }
-    });
+    let steps = progress.map(|progress| view! { <crate::seekers::steps::ProfileSteps progress /> });
     let disability = if !consents.has(ConsentKind::DisabilityData) {
         let said = if is_self { Key::seeker_no_disability_consent_self } else { Key::seeker_no_disability_consent };
         view! { <p>{t(lang, said)}</p> }.into_any()

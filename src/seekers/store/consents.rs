@@ -1,15 +1,20 @@
 //! Storage of consents, given, confirmed and revoked, and of who read a person's disability data.
 
 use super::ConsentGiven;
-use crate::seekers::consent::{ConsentKind, ConsentRecord, Consents};
+use crate::seekers::consent::{ConsentKind, ConsentRecord, ConsentStanding, Consents};
 use crate::seekers::AccessRecord;
 use crate::server::db::DbResult;
 use async_trait::async_trait;
 
 #[async_trait]
 pub trait ConsentStore: Send + Sync + 'static {
+    /// The consents in force and those waiting for the person.
+    async fn consent_standing(&self, id: i64) -> DbResult<ConsentStanding>;
+
     /// The consents in force.
-    async fn consents_in_force(&self, id: i64) -> DbResult<Consents>;
+    async fn consents_in_force(&self, id: i64) -> DbResult<Consents> {
+        Ok(self.consent_standing(id).await?.in_force)
+    }
 
     /// Every consent ever given, oldest first.
     async fn consent_history(&self, id: i64) -> DbResult<Vec<ConsentRecord>>;
@@ -38,21 +43,16 @@ macro_rules! impl_consent_store {
     ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::seekers::store::ConsentStore for $store {
-            async fn consents_in_force(
+            async fn consent_standing(
                 &self,
                 id: i64,
-            ) -> $crate::server::db::DbResult<$crate::seekers::consent::Consents> {
-                let codes: Vec<String> = sqlx::query_scalar(concat!(
-                    "SELECT kind FROM consents WHERE seeker_id = $1 AND ",
-                    $crate::seekers::store::consent_in_force!()
-                ))
-                        .bind(id)
-                        .fetch_all(self.pool())
-                        .await
-                        .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok($crate::seekers::consent::Consents::new(
-                    codes.iter().filter_map(|c| $crate::seekers::consent::ConsentKind::from_code(c)),
-                ))
+            ) -> $crate::server::db::DbResult<$crate::seekers::consent::ConsentStanding> {
+                let rows: Vec<(String, bool)> = sqlx::query_as($crate::seekers::store::consent_standing!())
+                    .bind(id)
+                    .fetch_all(self.pool())
+                    .await
+                    .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok($crate::seekers::store::standing(rows))
             }
 
             async fn consent_history(

@@ -379,6 +379,24 @@ macro_rules! consent_in_force {
     };
 }
 
+/// Each live consent of person `$1` with whether it is in force (`consent_in_force!`): the
+/// rows of `standing`.
+macro_rules! consent_standing {
+    () => {
+        concat!(
+            "SELECT kind, ",
+            $crate::seekers::store::consent_in_force!(),
+            " FROM consents WHERE seeker_id = $1 AND revoked_at IS NULL"
+        )
+    };
+}
+
+/// Where the consents stand from the rows `consent_standing!` reads; unknown kinds are skipped.
+pub fn standing(rows: Vec<(String, bool)>) -> crate::seekers::consent::ConsentStanding {
+    use crate::seekers::consent::{ConsentKind, ConsentStanding};
+    ConsentStanding::of(rows.iter().filter_map(|(code, holds)| Some((ConsentKind::from_code(code)?, *holds))))
+}
+
 macro_rules! impl_seeker_store {
     ($store:ty) => {
         $crate::seekers::store::impl_profile_store!($store);
@@ -388,6 +406,6 @@ macro_rules! impl_seeker_store {
     };
 }
 pub(crate) use {
-    add_entry, bind_personal, consent_in_force, erase_seeker, impl_seeker_store, insert_consent, insert_skills,
-    remove_entry, touch_seeker,
+    add_entry, bind_personal, consent_in_force, consent_standing, erase_seeker, impl_seeker_store, insert_consent,
+    insert_skills, remove_entry, touch_seeker,
 };

@@ -21,7 +21,6 @@ pub use vacancy::VacancyPage;
 use crate::components::form::escape_text;
 use crate::components::format::{place_of, soles};
 use crate::i18n::{t, t_with, Key, Lang};
-use crate::vacancies::Vacancy;
 
 /// A page title naming a vacancy, with "Error: " in front when a form on it came back.
 /// Escaped here: `<Title>` writes its text into the page as it is.
@@ -35,8 +34,7 @@ fn named_title(lang: Lang, name: &str, has_errors: bool) -> String {
 }
 
 /// Where the job is, most precise first: "Wanchaq, Cusco, Cusco".
-fn place(vacancy: &Vacancy) -> String {
-    let d = &vacancy.draft;
+fn place(d: &crate::vacancies::VacancyDraft) -> String {
     place_of(&d.district, &d.province, &d.region)
 }
 

@@ -15,7 +15,7 @@ use crate::media::player::SignLanguageVideo;
 use crate::ui::use_ui;
 use crate::vacancies::api::{read_vacancy, VacancyView};
 use crate::vacancies::{vacancy_captions_src, vacancy_video_src};
-use crate::vacancies::{ReportReason, Vacancy, VacancyStatus, REPORT_VACANCY_PATH};
+use crate::vacancies::{ReportReason, VacancyStatus, REPORT_VACANCY_PATH};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -85,8 +85,8 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
     };
     // Two tabs or two results in a history read apart by their titles: the job, who offers
     // it and where.
-    let title_name = format!("{} · {}, {}", d.title, vacancy.company_name, place(&vacancy));
-    let lead = format!("{} · {} · {}", vacancy.company_name, place(&vacancy), t(lang, d.modality.label()));
+    let title_name = format!("{} · {}, {}", d.title, vacancy.company_name, place(&vacancy.draft));
+    let lead = format!("{} · {} · {}", vacancy.company_name, place(&vacancy.draft), t(lang, d.modality.label()));
     // The plain-language summary: first for whoever asks for it (the default), else after
     // the full description.
     let easy_first = ui.prefs.easy_read_first;
@@ -104,7 +104,7 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
     let report_form = (manage.is_none() && vacancy.status == VacancyStatus::Published)
         .then(|| view! { <ReportForm id=vacancy.id /> });
     let manage_panel = manage.map(|manage| {
-        view! { <ManagePanel id=vacancy.id status=vacancy.status comment=vacancy.review_comment.clone() manage has_video /> }
+        view! { <ManagePanel id=vacancy.id status=vacancy.status comment=manage.review_comment.clone() manage has_video /> }
     });
     view! {
         <Title text=named_title(lang, &title_name, form.has_errors()) />
@@ -127,7 +127,7 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
                 <dt>{t(lang, Key::vacancy_company)}</dt>
                 <dd>{vacancy.company_name.clone()}</dd>
                 <dt>{t(lang, Key::vacancy_place)}</dt>
-                <dd>{place(&vacancy)}</dd>
+                <dd>{place(&vacancy.draft)}</dd>
                 <dt>{t(lang, Key::vacancy_modality)}</dt>
                 <dd>{t(lang, d.modality.label())}</dd>
                 <dt>{t(lang, Key::vacancy_contract)}</dt>
@@ -229,7 +229,7 @@ fn ReportForm(id: i64) -> impl IntoView {
 /// The vacancy as schema.org `JobPosting`, for public job search engines. `<` is escaped, so
 /// nothing typed can end the script element.
 #[cfg(feature = "ssr")]
-fn job_posting(vacancy: &Vacancy) -> Option<String> {
+fn job_posting(vacancy: &crate::vacancies::api::ShownVacancy) -> Option<String> {
     use crate::components::format::region_name;
     use crate::domain::lima_time::format_utc_iso;
     use crate::vacancies::{ContractType, Modality, WorkingHours};
@@ -278,6 +278,6 @@ fn job_posting(vacancy: &Vacancy) -> Option<String> {
 }
 
 #[cfg(not(feature = "ssr"))]
-fn job_posting(_vacancy: &Vacancy) -> Option<String> {
+fn job_posting(_vacancy: &crate::vacancies::api::ShownVacancy) -> Option<String> {
     None
 }

@@ -1,0 +1,141 @@
+//! Every server function's answer, for each kind of reader it answers, holds exactly the fields
+//! written down for that reader below: a field added to an answer's type later fails this test
+//! until someone decides who may see it. The story: a company's published vacancy, a person of
+//! the centre who let her counsellor act for her and see her disability data and who applied to
+//! it asking for an interpreter, keeps a search and has a CV; a draft of the same company; her
+//! counsellor, the vacancy's employer and an admin. Lists that are empty in this story have no fields of their own to
+//! list. The answers whose readers differ by consent are pinned in their own tests (`ELSEWHERE`).
+
+use super::*;
+use common::fields::{allowed, field_names};
+use senda::seekers::consent::ConsentKind::*;
+
+mod allowed;
+
+use allowed::{Reader, ANSWERS, ELSEWHERE};
+use Reader::*;
+
+struct Story {
+    vacancy: i64,
+    draft: i64,
+    seeker: i64,
+    email: String,
+    token: String,
+    cookies: Vec<(&'static str, String)>,
+}
+
+impl Story {
+    fn body(&self, template: &str) -> String {
+        template
+            .replace("{vacancy}", &self.vacancy.to_string())
+            .replace("{draft}", &self.draft.to_string())
+            .replace("{seeker}", &self.seeker.to_string())
+            .replace("{email}", &self.email.replace('@', "%40"))
+            .replace("{token}", &self.token)
+    }
+
+    fn cookie(&self, reader: Reader) -> Option<&str> {
+        let name = match reader {
+            Anonymous => return None,
+            Person => "person",
+            Employer => "employer",
+            Counsellor => "counsellor",
+            Admin => "admin",
+        };
+        self.cookies.iter().find(|(who, _)| *who == name).map(|(_, cookie)| cookie.as_str())
+    }
+}
+
+async fn story(state: &AppState) -> Story {
+    let store = state.store.as_ref();
+    let b = board(state).await;
+    let rosa =
+        person(state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None }).await;
+    let seeker = registered(
+        state,
+        Some(&rosa),
+        b.centre,
+        "45678912",
+        &[Register, DisabilityData, ShareWithEmployers, CounsellorActs],
+    )
+    .await;
+    applies_asking(state, seeker, b.vacancy, &rosa, true).await;
+    let now = senda::server::auth::now();
+    let published = store.vacancy(b.vacancy).await.unwrap().unwrap();
+    let draft = store.create_vacancy(&published.draft, None, now).await.unwrap();
+    let token = senda::server::auth::tokens::new_token();
+    store.save_search(rosa.account_id, "q=almacen&region=cusco", &token, now, 86_400).await.unwrap();
+    let counsellor = person(
+        state,
+        "consejera@centro.pe",
+        RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(b.centre) },
+    )
+    .await;
+    let admin =
+        person(state, "admin@senda.pe", RoleGrant { role: Role::Admin, company_id: None, centre_id: None }).await;
+    let signed_in = senda::server::audit::AuditEvent::new(senda::audit::AuditAction::SignIn, now, "127.0.0.1")
+        .by(rosa.account_id)
+        .about(rosa.account_id);
+    store.record(&signed_in).await.unwrap();
+    Story {
+        vacancy: b.vacancy,
+        draft,
+        seeker,
+        email: rosa.email.clone(),
+        token,
+        cookies: vec![
+            ("person", session_cookie_for(state, &rosa).await),
+            ("employer", b.employer),
+            ("counsellor", session_cookie_for(state, &counsellor).await),
+            ("admin", session_cookie_for(state, &admin).await),
+        ],
+    }
+}
+
+/// `names` written as the list of a row of `ANSWERS`, to paste once a new field is decided.
+fn as_list(names: &std::collections::BTreeSet<String>) -> String {
+    names.iter().map(|name| format!("\"{name}\"")).collect::<Vec<_>>().join(", ")
+}
+
+#[tokio::test]
+async fn each_answer_holds_exactly_the_fields_its_reader_may_see() {
+    let (app, state, db) = app_with_state().await;
+    let story = story(&state).await;
+    let mut wrong = Vec::new();
+    for (function, reader, body, fields) in
+        ANSWERS.iter().flat_map(|(f, readers, b, s)| readers.iter().map(move |r| (f, r, b, s)))
+    {
+        let reply = send(&app, server_fn_call(function, &story.body(body), story.cookie(*reader))).await;
+        if reply.status != StatusCode::OK {
+            wrong.push(format!("{function} as {reader:?}: {} {}", reply.status, reply.body));
+            continue;
+        }
+        let answer: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        let (got, expected) = (field_names(&answer), allowed(&fields.split_whitespace().collect::<Vec<_>>()));
+        if got != expected {
+            wrong.push(format!(
+                "{function} as {reader:?}: not on its list: [{}]; on its list, not in the answer: [{}]",
+                as_list(&got.difference(&expected).cloned().collect()),
+                as_list(&expected.difference(&got).cloned().collect()),
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    db.cleanup().await;
+}
+
+#[test]
+fn every_server_function_has_its_answers_pinned() {
+    let pinned = |path: &str| {
+        ANSWERS.iter().any(|(function, ..)| *function == path)
+            || ELSEWHERE.iter().any(|(function, _)| *function == path)
+    };
+    let functions: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
+    for function in &functions {
+        assert!(
+            pinned(function),
+            "{function}: write down in tests/applications/answers.rs which fields each reader gets"
+        );
+    }
+    assert!(!functions.is_empty());
+}
