@@ -21,6 +21,7 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: "./tests",
+  globalSetup: "./global-setup.ts",
   // Generous: CI is a 2-core machine running the server, two browsers and axe at once, and a
   // test that passes in 5 s alone was measured at 35 s there under load. Timeouts here are
   // not speed assertions; speed is measured by the benchmarks.

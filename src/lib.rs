@@ -39,6 +39,9 @@ pub mod media;
 pub mod organisations;
 /// Accessibility preferences: model, cookie, panel.
 pub mod preferences;
+/// A second factor for signing in: authenticator-app codes, recovery codes, and what a
+/// session may reach until it has passed one.
+pub mod second_factor;
 /// Job seekers: the register, consents, who sees what.
 pub mod seekers;
 /// Server-only infrastructure: config, database, HTTP, lifecycle.

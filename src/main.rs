@@ -21,6 +21,14 @@ async fn main() -> std::process::ExitCode {
                 .map(|id| println!("administrator account {id} created for {}", email.trim().to_lowercase())),
             Err(err) => Err(err.into()),
         },
+        Command::Admin(AdminCommand::ResetSecondFactor { email, reason }) => {
+            match lifecycle::open_store(&cli.config).await {
+                Ok(store) => admin::reset_second_factor(store.as_ref(), &email, &reason)
+                    .await
+                    .map(|id| println!("second factor of account {id} removed; its sessions ended")),
+                Err(err) => Err(err.into()),
+            }
+        }
         Command::Migrate => lifecycle::open_store(&cli.config)
             .await
             .map(|store| {

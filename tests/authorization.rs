@@ -38,6 +38,8 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/organisations/companies-for-review", "", STAFF_REVIEWERS),
     ("/api/accounts/roles-of", "who=seeker-a%40example.pe", ADMINS),
     ("/api/audit/events", "filter[action]=sign_in", ADMINS),
+    ("/api/second-factor/mine", "", SIGNED_IN),
+    ("/api/second-factor/app-setup", "", SIGNED_IN),
     // A vacancy that does not exist is not found for everyone, which is not a refusal.
     ("/api/vacancies/view", "id=999999", EVERYONE),
     ("/api/vacancies/search", "address_query=q%3Dalmacen", EVERYONE),
@@ -121,6 +123,11 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/persona/{id}", Post, "/persona/999999", "case_note=hola"),
     ("/postulaciones/retirar", Post, "/postulaciones/retirar", "id=999999"),
     ("/postulantes", Post, "/postulantes", "id=999999&from=submitted&to=seen"),
+    ("/entrar/codigo", Post, "/entrar/codigo", "code="),
+    ("/cuenta/verificacion/app", Post, "/cuenta/verificacion/app", "secret=&code=&password="),
+    ("/cuenta/verificacion/codigos", Post, "/cuenta/verificacion/codigos", "password="),
+    ("/cuenta/verificacion/quitar", Post, "/cuenta/verificacion/quitar", "password="),
+    ("/cuentas/verificacion", Post, "/cuentas/verificacion", "email=&reason="),
     ("/empleos/cuantas", Get, "/empleos/cuantas?q=almacen", ""),
     ("/vacante/{id}/lsp", Get, "/vacante/999999/lsp", ""),
     ("/vacante/{id}/lsp.vtt", Get, "/vacante/999999/lsp.vtt", ""),
@@ -274,4 +281,102 @@ async fn my_sessions_are_mine_alone() {
     assert_eq!(theirs.as_array().unwrap().len(), 1);
     assert_eq!(mine.as_array().unwrap().iter().filter(|s| s["current"] == true).count(), 1);
     db.cleanup().await;
+}
+
+/// Every call of the table, as `(method, url, body)`.
+fn every_call() -> Vec<(Method, &'static str, &'static str)> {
+    RULES
+        .iter()
+        .map(|(path, body, _)| (Method::Post, *path, *body))
+        .chain(CALLS.iter().map(|(_, method, url, body)| (*method, *url, *body)))
+        .collect()
+}
+
+/// Where the answer sent the caller, if it was a redirect.
+fn sent_to(reply: &Reply) -> &str {
+    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
+}
+
+/// The second factor as states of the staff personas: a counsellor or admin without one
+/// reaches nothing but the pages that set one up, and a password sign-in of any account with
+/// one reaches nothing but the code page, whatever it calls.
+#[tokio::test]
+async fn staff_without_a_second_factor_and_sign_ins_owing_a_code_reach_nothing_else() {
+    use senda::second_factor::{APP_PATH, CODE_PATH, RECOVERY_CODES_PATH, SECURITY_PATH};
+    let (app, state, db) = app_with_state().await;
+    let centre = state.store.list_centres().await.unwrap()[0].id;
+    let staff = [
+        ("counsellor", RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre) }),
+        ("admin", RoleGrant { role: Role::Admin, company_id: None, centre_id: None }),
+    ];
+    let enrolling =
+        [SECURITY_PATH, APP_PATH, RECOVERY_CODES_PATH, "/cuenta/seguir", "/salir", "/preferencias", "/idioma"];
+    let awaiting = [CODE_PATH, "/salir", "/preferencias", "/idioma"];
+    let mut wrong = Vec::new();
+    for (who, grant) in staff {
+        let actor = person(&state, &format!("new-{who}@example.pe"), grant).await;
+        for (method, url, body) in every_call() {
+            // A session with no second factor, as a password sign-in makes it.
+            let set_cookie =
+                senda::server::auth::session::start(state.store.as_ref(), &state.sessions, &actor, "t", false, None)
+                    .await
+                    .unwrap();
+            let cookie = set_cookie.split(';').next().unwrap().to_string();
+            let reply = send(&app, call(method, url, body, &cookie)).await;
+            let path = url.split('?').next().unwrap();
+            let open = enrolling.contains(&path) || path.starts_with("/api/second-factor/");
+            let turned_away = if path.starts_with("/api/") {
+                reply.status == StatusCode::FORBIDDEN
+            } else {
+                sent_to(&reply).starts_with("/cuenta/verificacion?volver=")
+            };
+            if open == turned_away {
+                wrong.push(format!("{url} as a {who} without a second factor: {} {}", reply.status, sent_to(&reply)));
+            }
+        }
+    }
+    // Any account with a second factor, after its password and before its code.
+    let seeker = person(
+        &state,
+        "seeker-with-app@example.pe",
+        RoleGrant { role: Role::Seeker, company_id: None, centre_id: None },
+    )
+    .await;
+    let secret = senda::second_factor::totp::new_secret();
+    let totp = senda::second_factor::store::NewTotp { secret: &secret, step: 0, recovery_hashes: &[] };
+    let audit = senda::server::audit::AuditEvent::new(senda::audit::AuditAction::SecondFactorAdded, 0, "");
+    state.store.enrol_totp(seeker.account_id, &totp, "", &audit).await.unwrap();
+    for (method, url, body) in every_call() {
+        let set_cookie =
+            senda::server::auth::session::start(state.store.as_ref(), &state.sessions, &seeker, "t", false, None)
+                .await
+                .unwrap();
+        let cookie = set_cookie.split(';').next().unwrap().to_string();
+        let reply = send(&app, call(method, url, body, &cookie)).await;
+        let path = url.split('?').next().unwrap();
+        let open = awaiting.contains(&path);
+        let turned_away = if path.starts_with("/api/") {
+            reply.status == StatusCode::FORBIDDEN
+        } else {
+            sent_to(&reply).starts_with("/entrar/codigo?volver=")
+        };
+        if open == turned_away {
+            wrong.push(format!("{url} owing a code: {} {}", reply.status, sent_to(&reply)));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    db.cleanup().await;
+}
+
+fn call(method: Method, url: &str, body: &str, cookie: &str) -> Request<Body> {
+    match method {
+        Method::Post => Request::post(url)
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
+        Method::Get => Request::get(url),
+    }
+    .header(header::ACCEPT, "text/html")
+    .header(header::COOKIE, cookie)
+    .body(Body::from(body.to_string()))
+    .unwrap()
 }

@@ -45,3 +45,30 @@ fn migrate_creates_and_migrates_a_new_sqlite_file() {
     assert!(dir.join("data/senda.db").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The last admin's lost second step is reset on the server, with a reason.
+#[test]
+fn the_admin_command_resets_a_second_factor_with_a_reason() {
+    use std::io::Write;
+    let dir = std::env::temp_dir().join(format!("senda_bin_reset_{}", std::process::id()));
+    let url = format!("sqlite://{}/senda.db", dir.display());
+    let mut create = Command::new(env!("CARGO_BIN_EXE_senda"))
+        .args(["admin", "create", "--email", "ana@example.pe", "--name", "Ana Torres"])
+        .env("DATABASE_URL", &url)
+        .env("RUST_LOG", "off")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("run senda");
+    create.stdin.take().unwrap().write_all(b"una frase larga de prueba\n").unwrap();
+    assert!(create.wait().unwrap().success());
+    let reset = |email: &str, reason: &str| {
+        senda(&["admin", "reset-second-factor", "--email", email, "--reason", reason], &url)
+    };
+    let (ok, stderr) = reset("nadie@example.pe", "perdió su teléfono");
+    assert!(!ok && stderr.contains("no account has that email"), "{stderr}");
+    let (ok, stderr) = reset("ana@example.pe", "perdido");
+    assert!(!ok && stderr.contains("--reason"), "{stderr}");
+    let (ok, stderr) = reset("ana@example.pe", "perdió su teléfono y sus códigos");
+    assert!(ok, "{stderr}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -19,6 +19,7 @@ use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
 use crate::organisations::pages::CompanyReviewPage;
+use crate::second_factor::pages::{AppPage, CodePage, RecoveryCodesPage, RemovePage, ResetPage, SecurityPage};
 use crate::seekers::pages::claim::{ClaimProfilePage, ConsentSheetPage};
 use crate::seekers::pages::cv::{CvFilePage, CvPage};
 use crate::seekers::pages::details::DetailsPage;
@@ -118,6 +119,12 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("cuenta"), StaticSegment("eliminar")) view=DeleteAccountPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("mis-datos")) view=DownloadDataPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuentas"), StaticSegment("roles")) view=RolesPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("entrar"), StaticSegment("codigo")) view=CodePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion")) view=SecurityPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion"), StaticSegment("app")) view=AppPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion"), StaticSegment("codigos")) view=RecoveryCodesPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion"), StaticSegment("quitar")) view=RemovePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuentas"), StaticSegment("verificacion")) view=ResetPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("auditoria") view=AuditLogPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("registro") view=SignUpPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("registro"), StaticSegment("confirmar")) view=ConfirmEmailPage ssr=SsrMode::Async />

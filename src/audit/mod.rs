@@ -41,10 +41,22 @@ pub enum AuditAction {
     PersonDisabilityChanged,
     /// Someone other than the person recorded a consent for them.
     PersonConsentRecorded,
+    /// A sign-in finished, or a sensitive action confirmed, with a second factor.
+    SecondFactorPassed,
+    /// A wrong second-factor code.
+    SecondFactorFailed,
+    SecondFactorAdded,
+    /// The account's owner turned their second factor off.
+    SecondFactorRemoved,
+    /// A recovery code passed the second factor (the detail: how many are left).
+    RecoveryCodeUsed,
+    RecoveryCodesReplaced,
+    /// An admin reset someone's second factor (the detail: the reason given).
+    SecondFactorReset,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::PasswordChanged,
@@ -62,6 +74,13 @@ impl AuditAction {
         AuditAction::PersonDetailsChanged,
         AuditAction::PersonDisabilityChanged,
         AuditAction::PersonConsentRecorded,
+        AuditAction::SecondFactorPassed,
+        AuditAction::SecondFactorFailed,
+        AuditAction::SecondFactorAdded,
+        AuditAction::SecondFactorRemoved,
+        AuditAction::RecoveryCodeUsed,
+        AuditAction::RecoveryCodesReplaced,
+        AuditAction::SecondFactorReset,
     ];
 
     pub fn code(self) -> &'static str {
@@ -83,6 +102,13 @@ impl AuditAction {
             AuditAction::PersonDetailsChanged => "person_details_changed",
             AuditAction::PersonDisabilityChanged => "person_disability_changed",
             AuditAction::PersonConsentRecorded => "person_consent_recorded",
+            AuditAction::SecondFactorPassed => "second_factor_passed",
+            AuditAction::SecondFactorFailed => "second_factor_failed",
+            AuditAction::SecondFactorAdded => "second_factor_added",
+            AuditAction::SecondFactorRemoved => "second_factor_removed",
+            AuditAction::RecoveryCodeUsed => "recovery_code_used",
+            AuditAction::RecoveryCodesReplaced => "recovery_codes_replaced",
+            AuditAction::SecondFactorReset => "second_factor_reset",
         }
     }
 
@@ -109,6 +135,13 @@ impl AuditAction {
             AuditAction::PersonDetailsChanged => Key::audit_person_details_changed,
             AuditAction::PersonDisabilityChanged => Key::audit_person_disability_changed,
             AuditAction::PersonConsentRecorded => Key::audit_person_consent_recorded,
+            AuditAction::SecondFactorPassed => Key::audit_second_factor_passed,
+            AuditAction::SecondFactorFailed => Key::audit_second_factor_failed,
+            AuditAction::SecondFactorAdded => Key::audit_second_factor_added,
+            AuditAction::SecondFactorRemoved => Key::audit_second_factor_removed,
+            AuditAction::RecoveryCodeUsed => Key::audit_recovery_code_used,
+            AuditAction::RecoveryCodesReplaced => Key::audit_recovery_codes_replaced,
+            AuditAction::SecondFactorReset => Key::audit_second_factor_reset,
         }
     }
 }

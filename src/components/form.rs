@@ -76,6 +76,17 @@ impl FormState {
     }
 }
 
+/// A page title, with "Error: " in front when the form on it came back with problems.
+pub fn form_title(key: crate::i18n::Key, has_errors: bool) -> String {
+    let ui = crate::ui::use_ui();
+    let title = crate::i18n::page_title(ui.lang, key);
+    if has_errors {
+        format!("{}: {title}", ui.t(crate::i18n::Key::form_error_prefix))
+    } else {
+        title
+    }
+}
+
 /// The form state of the page being rendered; empty on a plain visit.
 pub fn use_form_state() -> FormState {
     use_context::<FormState>().unwrap_or_default()

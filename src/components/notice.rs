@@ -64,10 +64,13 @@ pub enum Notice {
     CvFileSaved,
     CvFileRemoved,
     DetailsSaved,
+    SecondFactorRemoved,
+    RecoveryCodeUsed,
+    SecondFactorReset,
 }
 
 impl Notice {
-    const ALL: [Notice; 54] = [
+    const ALL: [Notice; 57] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -122,6 +125,9 @@ impl Notice {
         Notice::CvFileSaved,
         Notice::CvFileRemoved,
         Notice::DetailsSaved,
+        Notice::SecondFactorRemoved,
+        Notice::RecoveryCodeUsed,
+        Notice::SecondFactorReset,
     ];
 
     pub fn code(self) -> &'static str {
@@ -180,6 +186,9 @@ impl Notice {
             Notice::CvFileSaved => "cv-guardado",
             Notice::CvFileRemoved => "cv-quitado",
             Notice::DetailsSaved => "datos-guardados",
+            Notice::SecondFactorRemoved => "verificacion-quitada",
+            Notice::RecoveryCodeUsed => "codigo-de-recuperacion-usado",
+            Notice::SecondFactorReset => "verificacion-restablecida",
         }
     }
 
@@ -239,6 +248,9 @@ impl Notice {
             Notice::CvFileSaved => Key::notice_cv_file_saved,
             Notice::CvFileRemoved => Key::notice_cv_file_removed,
             Notice::DetailsSaved => Key::notice_details_saved,
+            Notice::SecondFactorRemoved => Key::notice_second_factor_removed,
+            Notice::RecoveryCodeUsed => Key::notice_recovery_code_used,
+            Notice::SecondFactorReset => Key::notice_second_factor_reset,
         }
     }
 

@@ -54,3 +54,24 @@ pub async fn create_admin(store: &dyn Store, config: &Config, email: &str, name:
         Err(err) => Err(err.into()),
     }
 }
+
+/// Removes the second factor of the account with `email`, ends its sessions and writes the
+/// reason to the audit log (by nobody: the server's operator).
+pub async fn reset_second_factor(store: &dyn Store, email: &str, reason: &str) -> anyhow::Result<i64> {
+    let email = Email::parse(email).map_err(|e| anyhow!("--email is not a usable address ({e:?})"))?;
+    let reason = reason.trim();
+    if reason.chars().count() < 10 {
+        bail!("--reason must say why, in at least 10 characters");
+    }
+    let account_id = store
+        .credentials(email.as_str())
+        .await?
+        .map(|c| c.account_id)
+        .ok_or_else(|| anyhow!("no account has that email"))?;
+    let at = now();
+    let audit = crate::server::audit::AuditEvent::new(crate::audit::AuditAction::SecondFactorReset, at, "command line")
+        .about(account_id)
+        .detail(format!("senda admin: {}", reason.chars().take(480).collect::<String>()));
+    store.remove_second_factor(account_id, true, None, &audit).await?;
+    Ok(account_id)
+}

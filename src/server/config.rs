@@ -36,6 +36,15 @@ pub enum AdminCommand {
         #[arg(long)]
         name: String,
     },
+    /// Remove an account's second factor (its authenticator app and recovery codes) and end
+    /// its sessions: for the last admin, whom no other admin can reset. Written to the audit
+    /// log with `--reason`; the person sets up a new one at their next sign-in.
+    ResetSecondFactor {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Clone, Debug, clap::Args)]
@@ -131,6 +140,11 @@ pub struct Config {
     /// Hours after which a job seeker's session ends whatever the activity.
     #[arg(long, env = "SENDA_SEEKER_MAX_HOURS", default_value_t = 24, global = true)]
     pub seeker_max_hours: i64,
+
+    /// Employers too must set up a second factor (an authenticator app) before
+    /// using the site; counsellors and admins always must.
+    #[arg(long, env = "SENDA_SECOND_FACTOR_FOR_EMPLOYERS", default_value_t = false, global = true)]
+    pub second_factor_for_employers: bool,
 
     /// A JSON file of fair-wording rules of this deployment's own, added to those Senda ships
     /// (`src/vacancies/fair_wording.json`, same format). A file that cannot be read stops the start.

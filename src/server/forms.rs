@@ -39,6 +39,21 @@ pub fn kept(fields: &[(String, String)]) -> Vec<(String, String)> {
 /// with mistakes answers 422, as GOV.UK's and other HTML-first services do: browsers show it
 /// like any page, and a script, a test or a log can tell a refused form from a shown one.
 pub async fn render_again(state: &AppState, parts: Parts, form: FormState) -> Response {
+    render_page(state, parts, form, ()).await
+}
+
+/// Renders the page at the request's address with `shown` in context: what a successful post
+/// shows once and never again (new recovery codes), so it is no redirect.
+pub async fn render_showing<T: Clone + Send + Sync + 'static>(state: &AppState, parts: Parts, shown: T) -> Response {
+    render_page(state, parts, FormState::default(), shown).await
+}
+
+async fn render_page<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    parts: Parts,
+    form: FormState,
+    shown: T,
+) -> Response {
     let refused = form.has_errors();
     let leptos = state.leptos.clone();
     let context_state = state.clone();
@@ -46,6 +61,7 @@ pub async fn render_again(state: &AppState, parts: Parts, form: FormState) -> Re
         move || {
             provide_context(context_state.clone());
             provide_context(form.clone());
+            provide_context(shown.clone());
         },
         move || shell(leptos.clone()),
     );

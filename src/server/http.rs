@@ -5,7 +5,9 @@ use crate::app::{shell, App};
 use crate::server::auth::{csrf, session};
 use crate::server::error_page;
 use crate::server::state::AppState;
-use crate::{accounts, alerts, applications, casework, i18n, organisations, preferences, seekers, vacancies};
+use crate::{
+    accounts, alerts, applications, casework, i18n, organisations, preferences, second_factor, seekers, vacancies,
+};
 use axum::extract::State;
 use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
@@ -49,6 +51,8 @@ pub fn router(state: AppState) -> Router {
         // pages.
         .layer(axum::middleware::from_fn(error_page::layer))
         .layer(axum::middleware::from_fn(crate::server::probing::watch))
+        // After the session is known: a session owing its second factor reaches nothing else.
+        .layer(axum::middleware::from_fn(crate::second_factor::gate::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::attach))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))
         .layer(
@@ -177,6 +181,12 @@ pub fn route_table() -> Vec<Route> {
         form(accounts::DELETE_ACCOUNT_PATH, SignedIn, post(account::delete_account)),
         form(accounts::NEW_STAFF_PATH, Admins, post(account::create_staff)),
         form(accounts::ROLES_PATH, Admins, post(account::change_role)),
+        // A sign-in owing its code is nobody's yet: the handler finds its session itself.
+        form(second_factor::CODE_PATH, Everyone, post(second_factor::handlers::give_code)),
+        form(second_factor::APP_PATH, SignedIn, post(second_factor::handlers::set_up_app)),
+        form(second_factor::RECOVERY_CODES_PATH, SignedIn, post(second_factor::handlers::new_recovery_codes)),
+        form(second_factor::REMOVE_PATH, SignedIn, post(second_factor::handlers::remove_second_factor)),
+        form(second_factor::RESET_PATH, Admins, post(second_factor::handlers::reset_second_factor)),
         form(organisations::VERIFY_COMPANY_PATH, StaffReviewers, post(organisations::handlers::verify_company)),
         form(organisations::DECIDE_JOIN_PATH, StaffReviewers, post(organisations::handlers::decide_join)),
         form(vacancies::NEW_VACANCY_PATH, EmployersAndCounsellors, post(vacancies::handlers::save_vacancy)),

@@ -25,7 +25,10 @@ impl Ui {
         let path = parts.uri.path_and_query().map(|pq| pq.as_str().to_string()).unwrap_or_else(|| "/".into());
         let session = parts.extensions.get::<crate::server::auth::session::CurrentSession>();
         let actor = session.map(|session| session.actor.clone());
-        let form_token = session.map(|session| crate::server::auth::csrf::form_token(&session.token_hash));
+        // A sign-in owing its code has a session too: the code form carries its token.
+        let awaiting = parts.extensions.get::<crate::server::auth::session::AwaitingSecondFactor>();
+        let session_hash = session.map(|s| s.token_hash.as_str()).or(awaiting.map(|a| a.token_hash.as_str()));
+        let form_token = session_hash.map(crate::server::auth::csrf::form_token);
         Ui { lang, prefs, path, actor, form_token }
     }
 }

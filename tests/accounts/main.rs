@@ -8,6 +8,7 @@ mod cross_site;
 mod expiry;
 mod links;
 mod my_account;
+mod second_factor;
 mod sign_in;
 mod sign_up;
 mod staff;
@@ -105,10 +106,7 @@ async fn staff_cookie(state: &AppState, email: &str, role: RoleGrant) -> String 
         .await
         .unwrap();
     let actor = state.store.account_actor(id).await.unwrap().unwrap();
-    let set_cookie = senda::server::auth::session::start(state.store.as_ref(), &state.sessions, &actor, "test", false)
-        .await
-        .unwrap();
-    set_cookie.split(';').next().unwrap().to_string()
+    common::web::session_cookie_for(state, &actor).await
 }
 
 /// The audit log, oldest first, as `(action, actor, subject)`.

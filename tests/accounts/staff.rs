@@ -51,7 +51,11 @@ async fn an_admin_invites_a_counsellor_who_sets_a_password_from_the_link() {
     )
     .await;
     let signed_in = sign_in_with(&app, "jorge@example.pe", "la clave de Jorge Salas").await;
-    let account = send(&app, signed_in_get("/cuenta", &session_cookie(&signed_in))).await;
+    let cookie = session_cookie(&signed_in);
+    let first = send(&app, signed_in_get("/cuenta", &cookie)).await;
+    assert_eq!(first.headers[header::LOCATION], "/cuenta/verificacion?volver=/cuenta", "a second factor first");
+    super::second_factor::set_up_app_with(&app, &cookie, "la clave de Jorge Salas").await;
+    let account = send(&app, signed_in_get("/cuenta", &cookie)).await;
     assert!(account.body.contains("Verificar empresas"), "a counsellor's tools are on the account page");
 
     let again = send(&app, post_form_from("/cuentas/nueva", &form, ORIGIN, Some(&admin))).await;

@@ -72,6 +72,7 @@ async fn sessions_are_stored_by_hash_touched_and_deleted(db: &common::TestDb) {
         now: 1_700_000_000,
         expires_at: 1_700_086_400,
         user_agent: "Mozilla/5.0 (Android 10)".into(),
+        second_factor_at: None,
     };
     store.create_session(&session).await.unwrap();
     let record = store.session(&session.token_hash).await.unwrap().unwrap();
@@ -105,6 +106,7 @@ pub(crate) fn session_for(account_id: i64, hash_char: &str, now: i64) -> NewSess
         now,
         expires_at: now + 3600,
         user_agent: format!("navegador {hash_char}"),
+        second_factor_at: None,
     }
 }
 

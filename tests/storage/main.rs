@@ -55,6 +55,7 @@ mod companies;
 mod database;
 mod register;
 mod search;
+mod second_factor;
 mod vacancies;
 
 #[allow(unused_imports)]

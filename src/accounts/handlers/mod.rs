@@ -89,8 +89,12 @@ async fn start_session(
     if let Some(old) = parts.extensions.get::<CurrentSession>() {
         let _ = store.delete_session(&old.token_hash).await;
     }
+    if let Some(old) = parts.extensions.get::<crate::server::auth::session::AwaitingSecondFactor>() {
+        let _ = store.delete_session(&old.token_hash).await;
+    }
     let user_agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let cookie = crate::server::auth::session::start(store, &state.sessions, actor, user_agent, kept).await?;
+    // A second factor, where the account has one, is asked next (`second_factor::gate`).
+    let cookie = crate::server::auth::session::start(store, &state.sessions, actor, user_agent, kept, None).await?;
     let account_id = actor.account_id;
     tracing::info!(account_id, how, "signed in");
     let event = AuditEvent::of_request(crate::audit::AuditAction::SignIn, state, parts)

@@ -37,6 +37,7 @@ pub fn AccountPage() -> impl IntoView {
         (actor.has(Role::Admin), NEW_STAFF_PATH, Key::account_tool_staff),
         (actor.has(Role::Admin), ROLES_PATH, Key::account_tool_roles),
         (actor.has(Role::Admin), AUDIT_PATH, Key::account_tool_audit),
+        (actor.has(Role::Admin), crate::second_factor::RESET_PATH, Key::account_tool_reset),
         (actor.has(Role::Admin), crate::vacancies::ACCOMMODATIONS_PATH, Key::account_tool_accommodations),
     ]
     .into_iter()
@@ -69,6 +70,7 @@ pub fn AccountPage() -> impl IntoView {
                 <li><a href=CHANGE_PASSWORD_PATH>{ui.t(Key::account_change_password)}</a></li>
                 <li><a href=SESSIONS_PATH>{ui.t(Key::account_sessions)}</a></li>
                 <li><a href=CHANGE_EMAIL_PATH>{ui.t(Key::change_email_title)}</a></li>
+                <li><a href=crate::second_factor::SECURITY_PATH>{ui.t(Key::security_title)}</a></li>
             </ul>
             <h2>{ui.t(Key::account_my_data)}</h2>
             <p>{ui.t(Key::account_my_data_body)}</p>

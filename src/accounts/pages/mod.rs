@@ -21,16 +21,4 @@ pub use sign_in::SignInPage;
 pub use sign_up::SignUpPage;
 pub use staff::{NewStaffPage, ROLE_FIELD};
 
-use crate::i18n::{page_title, Key};
-use crate::ui::use_ui;
-
-/// A page title, with "Error: " in front when the form on it came back with problems.
-fn form_title(key: Key, has_errors: bool) -> String {
-    let ui = use_ui();
-    let title = page_title(ui.lang, key);
-    if has_errors {
-        format!("{}: {title}", ui.t(Key::form_error_prefix))
-    } else {
-        title
-    }
-}
+use crate::components::form::form_title;

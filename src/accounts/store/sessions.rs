@@ -36,14 +36,16 @@ macro_rules! impl_session_store {
                 session: &$crate::server::auth::NewSession,
             ) -> $crate::server::db::DbResult<()> {
                 sqlx::query(
-                    "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at, user_agent) \
-                     VALUES ($1, $2, $3, $3, $4, $5)",
+                    "INSERT INTO sessions \
+                     (token_hash, account_id, created_at, last_seen_at, expires_at, user_agent, second_factor_at) \
+                     VALUES ($1, $2, $3, $3, $4, $5, $6)",
                 )
                 .bind(&session.token_hash)
                 .bind(session.account_id)
                 .bind(session.now)
                 .bind(session.expires_at)
                 .bind(&session.user_agent)
+                .bind(session.second_factor_at)
                 .execute(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
@@ -54,18 +56,30 @@ macro_rules! impl_session_store {
                 &self,
                 token_hash: &str,
             ) -> $crate::server::db::DbResult<Option<$crate::server::auth::SessionRecord>> {
-                let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
-                    "SELECT account_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
+                let row: Option<(i64, i64, i64, i64, Option<i64>, bool)> = sqlx::query_as(
+                    "SELECT s.account_id, s.created_at, s.last_seen_at, s.expires_at, s.second_factor_at, \
+                     EXISTS (SELECT 1 FROM totp_factors t WHERE t.account_id = s.account_id) \
+                     FROM sessions s WHERE s.token_hash = $1",
                 )
                 .bind(token_hash)
                 .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
-                let Some((account_id, created_at, last_seen_at, expires_at)) = row else { return Ok(None) };
+                let Some((account_id, created_at, last_seen_at, expires_at, second_factor_at, has_second_factor)) = row
+                else {
+                    return Ok(None);
+                };
                 let Some(actor) = $crate::accounts::store::AccountStore::account_actor(self, account_id).await? else {
                     return Ok(None);
                 };
-                Ok(Some($crate::server::auth::SessionRecord { actor, created_at, last_seen_at, expires_at }))
+                Ok(Some($crate::server::auth::SessionRecord {
+                    actor,
+                    created_at,
+                    last_seen_at,
+                    expires_at,
+                    second_factor_at,
+                    has_second_factor,
+                }))
             }
 
             async fn touch_session(&self, token_hash: &str, now: i64) -> $crate::server::db::DbResult<()> {

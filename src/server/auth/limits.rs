@@ -38,6 +38,10 @@ pub const PROFILE_DOCUMENTS_PER_ACCOUNT: Limit =
 pub const PASSWORD_CHANGE_FAILURES: Limit =
     Limit { name: "password-change-failed/account", max: 10, window_secs: 15 * 60 };
 
+/// Wrong second-factor codes (an app's or a recovery code) per account, wherever they are
+/// typed: at sign-in, before a sensitive action, or while setting one up.
+pub const SECOND_FACTOR_FAILURES: Limit = Limit { name: "second-factor-failed/account", max: 10, window_secs: 15 * 60 };
+
 /// Refused: try again after this many seconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limited {

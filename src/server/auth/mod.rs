@@ -49,6 +49,9 @@ pub struct NewSession {
     pub now: i64,
     pub expires_at: i64,
     pub user_agent: String,
+    /// When it passed a second factor, if it did (a session made to finish a sign-in after
+    /// one, or by a test).
+    pub second_factor_at: Option<i64>,
 }
 
 /// A stored session and who it belongs to.
@@ -58,6 +61,10 @@ pub struct SessionRecord {
     pub created_at: i64,
     pub last_seen_at: i64,
     pub expires_at: i64,
+    /// When the session last passed the account's second factor.
+    pub second_factor_at: Option<i64>,
+    /// Whether the account has a second factor set up.
+    pub has_second_factor: bool,
 }
 
 /// One of my sessions, as the list of them shows it.

@@ -20,6 +20,7 @@ use crate::casework::store::CaseworkStore;
 use crate::matches::store::MatchStore;
 use crate::media::store::SignVideoStore;
 use crate::organisations::store::OrganisationStore;
+use crate::second_factor::store::SecondFactorStore;
 use crate::seekers::store::{CaseloadStore, ConsentStore, HistoryStore, SeekerStore};
 use crate::server::auth::limit_store::LimitStore;
 use crate::server::mail::outbox::OutboxStore;
@@ -207,6 +208,7 @@ store_of!(
     CaseworkStore,
     OutboxStore,
     AlertStore,
+    SecondFactorStore,
     LimitStore,
     Maintenance,
 );
@@ -223,6 +225,7 @@ pub mod prelude {
     pub use crate::matches::store::MatchStore;
     pub use crate::media::store::SignVideoStore;
     pub use crate::organisations::store::OrganisationStore;
+    pub use crate::second_factor::store::SecondFactorStore;
     pub use crate::seekers::store::{CaseloadStore, ConsentStore, HistoryStore, SeekerStore};
     pub use crate::server::auth::limit_store::LimitStore;
     pub use crate::server::mail::outbox::OutboxStore;
@@ -372,6 +375,7 @@ macro_rules! impl_store {
         $crate::matches::store::impl_match_store!($store);
         $crate::casework::store::impl_casework_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
+        $crate::second_factor::store::impl_second_factor_store!($store);
     };
 }
 pub(crate) use {impl_maintenance, impl_store};

@@ -123,6 +123,9 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
     ("/api/accounts/my-sessions", &[Person], "", "[].current [].device [].id [].last_used [].started "),
     ("/api/accounts/pending-join", &[Employer], "", ""),
     ("/api/accounts/pending-email-change", &[Person], "", ""),
+    ("/api/second-factor/mine", &[Person], "", "app recovery_codes_left required "),
+    // The key to add to one's own app: shown to its owner, stored only once a code confirms it.
+    ("/api/second-factor/app-setup", &[Person], "", "account grouped qr_svg secret "),
     (
         "/api/organisations/companies-for-review",
         &[Counsellor, Admin],

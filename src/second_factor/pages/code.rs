@@ -1,0 +1,55 @@
+//! The code page: finishing a password sign-in, or confirming it is me before a sensitive
+//! action. GOV.UK's pattern for a security code: one field, what to type and where it comes
+//! from, and what to do without it.
+
+use super::{return_to, CodeField};
+use crate::accounts::SIGN_OUT_PATH;
+use crate::components::form::{form_title, use_form_state, CsrfField, ErrorSummary};
+use crate::components::notice::sign_in_first;
+use crate::i18n::Key;
+use crate::second_factor::CODE_PATH;
+use crate::ui::use_ui;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn CodePage() -> impl IntoView {
+    let ui = use_ui();
+    // A sign-in owing its code has a form token but nobody signed in yet.
+    let signing_in = ui.actor.is_none() && ui.form_token.is_some();
+    if !signing_in {
+        if let Some(away) = sign_in_first(&ui, CODE_PATH) {
+            return away;
+        }
+    }
+    let form = use_form_state();
+    let (title, h1, lead) = if signing_in {
+        (Key::code_title, Key::code_h1, Key::code_lead)
+    } else {
+        (Key::step_up_title, Key::step_up_h1, Key::step_up_lead)
+    };
+    view! {
+        <Title text=form_title(title, form.has_errors()) />
+        <div class="app-width app-narrow">
+            <form method="post" action=CODE_PATH novalidate>
+                <CsrfField />
+                <ErrorSummary errors=form.errors.clone() />
+                <h1>{ui.t(h1)}</h1>
+                <p class="app-lead">{ui.t(lead)}</p>
+                <input type="hidden" name="return_to" value=return_to() />
+                <CodeField label=Key::code_label hint=Key::code_hint error=form.error(crate::second_factor::CODE_FIELD) />
+                <button class="app-button" type="submit">{ui.t(Key::code_submit)}</button>
+            </form>
+            <h2>{ui.t(Key::code_trouble_h2)}</h2>
+            <p>{ui.t(Key::code_trouble_time)}</p>
+            <p>{ui.t(Key::code_trouble_lost)}</p>
+            {signing_in.then(|| view! {
+                <form method="post" action=SIGN_OUT_PATH>
+                    <CsrfField />
+                    <button class="app-button app-button--secondary" type="submit">{ui.t(Key::code_not_me)}</button>
+                </form>
+            })}
+        </div>
+    }
+    .into_any()
+}
