@@ -92,6 +92,20 @@ pub fn percent_encode(value: &str) -> String {
     out
 }
 
+/// Like [`percent_encode`], but keeping the bytes of `keep` as they are and writing a space as
+/// `%20`: for a path inside a query value (`volver`), a `data:` link, an `otpauth:` label.
+pub fn percent_encode_keeping(value: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            kept if keep.contains(&kept) => out.push(kept as char),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
 /// Decodes `%XX` escapes and `+` of a query value; malformed escapes are kept as they are.
 fn percent_decode(value: &str) -> String {
     let bytes = value.as_bytes();

@@ -317,11 +317,7 @@ async fn staff_without_a_second_factor_and_sign_ins_owing_a_code_reach_nothing_e
         let actor = person(&state, &format!("new-{who}@example.pe"), grant).await;
         for (method, url, body) in every_call() {
             // A session with no second factor, as a password sign-in makes it.
-            let set_cookie =
-                senda::server::auth::session::start(state.store.as_ref(), &state.sessions, &actor, "t", false, None)
-                    .await
-                    .unwrap();
-            let cookie = set_cookie.split(';').next().unwrap().to_string();
+            let cookie = session_passed_at(&state, &actor, None).await;
             let reply = send(&app, call(method, url, body, &cookie)).await;
             let path = url.split('?').next().unwrap();
             let open = enrolling.contains(&path) || path.starts_with("/api/second-factor/");
@@ -342,16 +338,9 @@ async fn staff_without_a_second_factor_and_sign_ins_owing_a_code_reach_nothing_e
         RoleGrant { role: Role::Seeker, company_id: None, centre_id: None },
     )
     .await;
-    let secret = senda::second_factor::totp::new_secret();
-    let totp = senda::second_factor::store::NewTotp { secret: &secret, step: 0, recovery_hashes: &[] };
-    let audit = senda::server::audit::AuditEvent::new(senda::audit::AuditAction::SecondFactorAdded, 0, "");
-    state.store.enrol_totp(seeker.account_id, &totp, "", &audit).await.unwrap();
+    give_app(&state, seeker.account_id).await;
     for (method, url, body) in every_call() {
-        let set_cookie =
-            senda::server::auth::session::start(state.store.as_ref(), &state.sessions, &seeker, "t", false, None)
-                .await
-                .unwrap();
-        let cookie = set_cookie.split(';').next().unwrap().to_string();
+        let cookie = session_passed_at(&state, &seeker, None).await;
         let reply = send(&app, call(method, url, body, &cookie)).await;
         let path = url.split('?').next().unwrap();
         let open = awaiting.contains(&path);

@@ -73,14 +73,9 @@ pub fn detour(standing: Standing, path: &str, query: Option<&str>, now: i64) -> 
     }
 }
 
-/// Percent-encodes a path and query for a `volver` parameter.
+/// Percent-encodes a path and query for a `volver` parameter (its slashes kept, readable).
 pub fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    crate::ui::percent_encode_keeping(text, b"/")
 }
 
 /// The middleware: sends a request its standing does not allow to where it must go first, a

@@ -20,7 +20,7 @@ use crate::server::auth::now;
 use crate::server::auth::password_step::{confirm_current_password, too_many};
 use crate::server::auth::session::{AwaitingSecondFactor, CurrentSession};
 use crate::server::db::prelude::*;
-use crate::server::forms::{field, read, render_again, render_showing};
+use crate::server::forms::{field, kept_only as kept, read, render_again, render_showing};
 use crate::server::plain_page::sign_in_first;
 use crate::server::redirect::{safe_return_path, see_other};
 use crate::server::state::AppState;
@@ -303,10 +303,6 @@ async fn refuse(state: &AppState, parts: Parts, values: Vec<(String, String)>, k
     let mut errors = FieldErrors::default();
     errors.push(CODE_FIELD, t(lang, key));
     render_again(state, parts, FormState { values, errors }).await
-}
-
-fn kept(fields: &Fields, names: &[&str]) -> Vec<(String, String)> {
-    fields.iter().filter(|(k, _)| names.contains(&k.as_str())).cloned().collect()
 }
 
 /// Where the person goes after keeping new codes: where they were going, or their account.

@@ -99,18 +99,9 @@ pub fn provisioning_uri(secret: &str, issuer: &str, account: &str) -> String {
     let label = format!("{issuer}:{account}");
     format!(
         "otpauth://totp/{}?secret={secret}&issuer={}&algorithm=SHA1&digits=6&period={STEP_SECS}",
-        percent_encode(&label),
-        percent_encode(issuer)
+        crate::ui::percent_encode_keeping(&label, b"@"),
+        crate::ui::percent_encode_keeping(issuer, b"@")
     )
-}
-
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'@' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The secret in groups of four, as a person reads or types it into an app.

@@ -35,6 +35,11 @@ pub fn kept(fields: &[(String, String)]) -> Vec<(String, String)> {
     fields.iter().filter(|(k, _)| k != crate::components::form::CSRF_FIELD).cloned().collect()
 }
 
+/// What was typed into the fields named, to put back in the form (never a secret one).
+pub fn kept_only(fields: &[(String, String)], names: &[&str]) -> Vec<(String, String)> {
+    fields.iter().filter(|(k, _)| names.contains(&k.as_str())).cloned().collect()
+}
+
 /// Renders the page at the request's address again, with `form` in context. A form sent back
 /// with mistakes answers 422, as GOV.UK's and other HTML-first services do: browsers show it
 /// like any page, and a script, a test or a log can tell a refused form from a shown one.

@@ -173,14 +173,10 @@ async fn sensitive_actions_ask_for_a_code_again_after_fifteen_minutes() {
     let (app, state, db) = app_with_state().await;
     let admin =
         person(&state, "ana@example.pe", RoleGrant { role: Role::Admin, company_id: None, centre_id: None }).await;
-    // A fresh fixture session enrols an app nobody holds; then one that passed it 16 minutes ago.
-    let _ = session_cookie_for(&state, &admin).await;
+    // An app nobody holds, and a session that passed it 16 minutes ago.
+    give_app(&state, admin.account_id).await;
     let stale = now() - 16 * 60;
-    let set_cookie =
-        senda::server::auth::session::start(state.store.as_ref(), &state.sessions, &admin, "t", false, Some(stale))
-            .await
-            .unwrap();
-    let cookie = set_cookie.split(';').next().unwrap().to_string();
+    let cookie = session_passed_at(&state, &admin, Some(stale)).await;
     assert_eq!(send(&app, page("/cuenta", &cookie)).await.status, StatusCode::OK, "other pages do not ask");
     for path in ["/cuentas/roles", "/auditoria", "/cuenta/mis-datos", "/cuenta/eliminar", "/cuentas/nueva"] {
         let asked = send(&app, page(path, &cookie)).await;

@@ -166,25 +166,37 @@ pub async fn person(state: &AppState, email: &str, role: senda::accounts::RoleGr
 ///
 /// Counsellors and admins (who must have a second factor) get an authenticator app nobody
 /// holds, and a session that has just passed it: these tests are about what they do once
-/// signed in. `tests/second_factor.rs` signs in the way a person does.
+/// signed in. `tests/accounts/second_factor.rs` signs in the way a person does.
 pub async fn session_cookie_for(state: &AppState, actor: &senda::accounts::Actor) -> String {
     use senda::server::auth::now;
     let passed = if state.sessions.second_factor_required(actor) {
-        let secret = senda::second_factor::totp::new_secret();
-        let totp = senda::second_factor::store::NewTotp { secret: &secret, step: 0, recovery_hashes: &[] };
-        let audit = senda::server::audit::AuditEvent::new(senda::audit::AuditAction::SecondFactorAdded, now(), "")
-            .about(actor.account_id)
-            .detail(FIXTURE);
-        state.store.enrol_totp(actor.account_id, &totp, "", &audit).await.unwrap();
+        give_app(state, actor.account_id).await;
         Some(now())
     } else {
         None
     };
+    session_passed_at(state, actor, passed).await
+}
+
+/// The `name=value` of a new session for `actor`, which passed a second factor at `passed`
+/// (`None`: a password alone, as the sign-in form leaves it).
+pub async fn session_passed_at(state: &AppState, actor: &senda::accounts::Actor, passed: Option<i64>) -> String {
     let set_cookie =
         senda::server::auth::session::start(state.store.as_ref(), &state.sessions, actor, "test", false, passed)
             .await
             .unwrap();
     set_cookie.split(';').next().unwrap().to_string()
+}
+
+/// Gives the account an authenticator app nobody holds (a fixture, left out of [`audit_log`]).
+pub async fn give_app(state: &AppState, account_id: i64) {
+    use senda::server::auth::now;
+    let secret = senda::second_factor::totp::new_secret();
+    let totp = senda::second_factor::store::NewTotp { secret: &secret, step: 0, recovery_hashes: &[] };
+    let audit = senda::server::audit::AuditEvent::new(senda::audit::AuditAction::SecondFactorAdded, now(), "")
+        .about(account_id)
+        .detail(FIXTURE);
+    state.store.enrol_totp(account_id, &totp, "", &audit).await.unwrap();
 }
 
 /// The audit detail of the second factor [`session_cookie_for`] gives staff.

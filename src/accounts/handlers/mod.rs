@@ -63,10 +63,7 @@ fn new_password_field(lang: Lang, fields: &Fields, id: &str, errors: &mut FieldE
     }
 }
 
-/// What was typed, minus anything secret, to put back in the form.
-fn kept(fields: &Fields, names: &[&str]) -> Vec<(String, String)> {
-    fields.iter().filter(|(k, _)| names.contains(&k.as_str())).cloned().collect()
-}
+use crate::server::forms::kept_only as kept;
 
 /// The signed-in session of a form post, if any.
 fn signed_in(parts: &Parts) -> Option<CurrentSession> {

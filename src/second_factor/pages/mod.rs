@@ -43,7 +43,7 @@ fn ShowRecoveryCodes(codes: NewRecoveryCodes) -> impl IntoView {
         ui.t(Key::recovery_file_heading),
         codes.codes.iter().map(String::as_str).collect::<Vec<_>>().join("\n")
     );
-    let download = format!("data:text/plain;charset=utf-8,{}", percent_encode(&text));
+    let download = format!("data:text/plain;charset=utf-8,{}", crate::ui::percent_encode_keeping(&text, b""));
     let next = codes.next;
     let items =
         codes.codes.into_iter().map(|code| view! { <li><code class="app-code">{code}</code></li> }).collect_view();
@@ -62,13 +62,4 @@ fn ShowRecoveryCodes(codes: NewRecoveryCodes) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
