@@ -32,7 +32,10 @@ export async function islandsLive(page: Page) {
   await expect
     .poll(
       () => page.evaluate(() => document.querySelectorAll('[data-live="off"]').length).catch(() => -1),
-      { message: `the islands of ${page.url()} wake up` },
+      // Not a speed assertion: on CI's two cores, with both projects, the server and axe
+      // running, a page's script was seen to take over 15 s to start (three times in three
+      // full runs, never the same page, never alone). An island that never wakes still fails.
+      { message: `the islands of ${page.url()} wake up`, timeout: 45_000 },
     )
     .toBe(0);
 }
