@@ -121,7 +121,7 @@ test("pages in English", async ({ page, context, baseURL }) => {
 
 test("a form sent back with its errors", async ({ page }) => {
   await page.goto("/entrar");
-  await page.getByRole("button", { name: "Entrar" }).click();
+  await page.getByRole("button", { name: "Entrar", exact: true }).click();
   await expect(page.locator(".app-error-summary")).toBeVisible();
   await shootAsIs(page, "error-sign-in");
   await page.goto("/empleos?q=astronauta&sueldo=mucho");

@@ -40,7 +40,7 @@ test("coming back after signing in to the page that asked for it", async ({ page
   await page.goto("/cuenta");
   await page.getByLabel("Correo electrónico").fill(ADMIN.email);
   await page.getByLabel("Contraseña").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Entrar" }).click();
+  await page.getByRole("button", { name: "Entrar", exact: true }).click();
   await expect(page).toHaveURL(/\/cuenta$/);
 });
 

@@ -85,7 +85,7 @@ test("a counsellor sets up an authenticator app and signs in with its codes, key
   await again.goto("/personas");
   await again.getByLabel("Correo electrónico").fill(who.email);
   await again.getByLabel("Contraseña").fill(who.password);
-  await again.getByRole("button", { name: "Entrar" }).click();
+  await again.getByRole("button", { name: "Entrar", exact: true }).click();
   await expect(again).toHaveURL(/\/entrar\/codigo\?volver=/);
   await axeChecked(again);
   const field = again.getByLabel("Código de seguridad");
@@ -100,7 +100,7 @@ test("a counsellor sets up an authenticator app and signs in with its codes, key
   await third.goto("/entrar");
   await third.getByLabel("Correo electrónico").fill(who.email);
   await third.getByLabel("Contraseña").fill(who.password);
-  await third.getByRole("button", { name: "Entrar" }).click();
+  await third.getByRole("button", { name: "Entrar", exact: true }).click();
   await third.getByLabel("Código de seguridad").fill(codes[0]);
   await third.getByRole("button", { name: "Continuar" }).click();
   await expect(third.getByRole("alert")).toContainText("Entraste con un código de recuperación");

@@ -196,7 +196,7 @@ export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.p
   await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Contraseña").fill(password);
   const posted = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/entrar");
-  await page.getByRole("button", { name: "Entrar" }).click();
+  await page.getByRole("button", { name: "Entrar", exact: true }).click();
   // A refused password answers the form again; a right one is a redirect to follow.
   if ((await posted).status() !== 303) return;
   await page.waitForURL((url) => url.pathname !== "/entrar");

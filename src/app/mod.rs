@@ -19,7 +19,9 @@ use crate::components::status_page::NotFoundPage;
 use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
 use crate::organisations::pages::CompanyReviewPage;
-use crate::second_factor::pages::{AppPage, CodePage, RecoveryCodesPage, RemovePage, ResetPage, SecurityPage};
+use crate::second_factor::pages::{
+    AppPage, CodePage, PasskeyPage, PasskeyRemovePage, RecoveryCodesPage, RemovePage, ResetPage, SecurityPage,
+};
 use crate::seekers::pages::claim::{ClaimProfilePage, ConsentSheetPage};
 use crate::seekers::pages::cv::{CvFilePage, CvPage};
 use crate::seekers::pages::details::DetailsPage;
@@ -124,6 +126,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion"), StaticSegment("app")) view=AppPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion"), StaticSegment("codigos")) view=RecoveryCodesPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion"), StaticSegment("quitar")) view=RemovePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion"), StaticSegment("llave")) view=PasskeyPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("cuenta"), StaticSegment("verificacion"), StaticSegment("llave"), StaticSegment("quitar")) view=PasskeyRemovePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("cuentas"), StaticSegment("verificacion")) view=ResetPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("auditoria") view=AuditLogPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("registro") view=SignUpPage ssr=SsrMode::Async />

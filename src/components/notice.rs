@@ -67,10 +67,12 @@ pub enum Notice {
     SecondFactorRemoved,
     RecoveryCodeUsed,
     SecondFactorReset,
+    PasskeyAdded,
+    PasskeyRemoved,
 }
 
 impl Notice {
-    const ALL: [Notice; 57] = [
+    const ALL: [Notice; 59] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -128,6 +130,8 @@ impl Notice {
         Notice::SecondFactorRemoved,
         Notice::RecoveryCodeUsed,
         Notice::SecondFactorReset,
+        Notice::PasskeyAdded,
+        Notice::PasskeyRemoved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -189,6 +193,8 @@ impl Notice {
             Notice::SecondFactorRemoved => "verificacion-quitada",
             Notice::RecoveryCodeUsed => "codigo-de-recuperacion-usado",
             Notice::SecondFactorReset => "verificacion-restablecida",
+            Notice::PasskeyAdded => "llave-agregada",
+            Notice::PasskeyRemoved => "llave-quitada",
         }
     }
 
@@ -251,6 +257,8 @@ impl Notice {
             Notice::SecondFactorRemoved => Key::notice_second_factor_removed,
             Notice::RecoveryCodeUsed => Key::notice_recovery_code_used,
             Notice::SecondFactorReset => Key::notice_second_factor_reset,
+            Notice::PasskeyAdded => Key::notice_passkey_added,
+            Notice::PasskeyRemoved => Key::notice_passkey_removed,
         }
     }
 

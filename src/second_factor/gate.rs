@@ -7,7 +7,7 @@
 //! on the server a middleware applies them to every request, pages, form posts and server
 //! functions alike, before any handler runs.
 
-use super::{APP_PATH, CODE_PATH, RECOVERY_CODES_PATH, RESET_PATH, SECURITY_PATH, STEP_UP_SECS};
+use super::{APP_PATH, CODE_PATH, PASSKEY_PATH, RECOVERY_CODES_PATH, RESET_PATH, SECURITY_PATH, STEP_UP_SECS};
 use crate::accounts::{
     DELETE_ACCOUNT_PATH, EXPORT_DATA_PATH, KEEP_ALIVE_PATH, NEW_STAFF_PATH, ROLES_PATH, SIGN_OUT_PATH,
 };
@@ -62,7 +62,7 @@ pub fn detour(standing: Standing, path: &str, query: Option<&str>, now: i64) -> 
         Standing::Anonymous => None,
         Standing::AwaitingCode => (path != CODE_PATH).then(|| to(CODE_PATH)).flatten(),
         Standing::MustEnrol => {
-            let open = [SECURITY_PATH, APP_PATH, RECOVERY_CODES_PATH, KEEP_ALIVE_PATH].contains(&path)
+            let open = [SECURITY_PATH, APP_PATH, PASSKEY_PATH, RECOVERY_CODES_PATH, KEEP_ALIVE_PATH].contains(&path)
                 || path.starts_with("/api/second-factor/");
             (!open).then(|| to(SECURITY_PATH)).flatten()
         }
@@ -133,7 +133,7 @@ mod tests {
     #[test]
     fn staff_without_a_factor_reach_only_the_pages_that_set_one_up() {
         let s = Standing::MustEnrol;
-        for open in [SECURITY_PATH, APP_PATH, RECOVERY_CODES_PATH, KEEP_ALIVE_PATH, SIGN_OUT_PATH] {
+        for open in [SECURITY_PATH, APP_PATH, PASSKEY_PATH, RECOVERY_CODES_PATH, KEEP_ALIVE_PATH, SIGN_OUT_PATH] {
             assert_eq!(detour(s, open, None, NOW), None, "{open}");
         }
         for closed in ["/", "/cuenta", "/personas", ROLES_PATH, CODE_PATH, "/api/accounts/my-sessions"] {

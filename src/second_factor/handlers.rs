@@ -1,5 +1,6 @@
 //! The form posts of the second factor: a code to finish a sign-in or before a sensitive
-//! action, setting up an app, new recovery codes, turning it off, and an admin's reset.
+//! action (or a passkey's answer, handed to `passkey_handlers`), setting up an app, new
+//! recovery codes, turning it off, and an admin's reset.
 //! Wrong codes count against the account's limit wherever they are typed.
 
 use super::recovery;
@@ -52,6 +53,9 @@ pub async fn give_code(State(state): State<AppState>, request: Request) -> Resul
             // Nothing to finish: the sign-in owing this code ended, or never began.
             (None, None) => return Ok(see_other(crate::accounts::SIGN_IN_PATH)),
         };
+    if !field(&fields, super::CEREMONY_FIELD).is_empty() {
+        return super::passkey_handlers::confirm(&state, parts, &fields, account_id, &session, signing_in).await;
+    }
     let values = kept(&fields, &["return_to"]);
     let target = onward(&fields);
     let typed = field(&fields, CODE_FIELD).trim();
@@ -119,7 +123,7 @@ pub async fn set_up_app(State(state): State<AppState>, request: Request) -> Resu
         return Ok(sign_in_first(super::APP_PATH));
     };
     let account_id = current.actor.account_id;
-    if current.has_second_factor {
+    if state.store.factors_of(account_id).await?.app {
         return Ok(see_other(SECURITY_PATH));
     }
     let lang = Ui::from_request(&parts).lang;
@@ -156,7 +160,7 @@ pub async fn set_up_app(State(state): State<AppState>, request: Request) -> Resu
         return Ok(refuse(&state, parts, values, Key::app_err_wrong).await);
     };
     let codes = recovery::new_set();
-    let hashes: Vec<String> = codes.iter().filter_map(|code| recovery::hash(account_id, code)).collect();
+    let hashes = recovery::hashes(account_id, &codes);
     let audit = AuditEvent::of_request(AuditAction::SecondFactorAdded, &state, &parts).about(account_id).detail("app");
     let totp = NewTotp { secret: secret.trim(), step, recovery_hashes: &hashes };
     if !state.store.enrol_totp(account_id, &totp, &current.token_hash, &audit).await? {
@@ -182,7 +186,7 @@ pub async fn new_recovery_codes(State(state): State<AppState>, request: Request)
         Err(response) => return Ok(response),
     };
     let codes = recovery::new_set();
-    let hashes: Vec<String> = codes.iter().filter_map(|code| recovery::hash(account_id, code)).collect();
+    let hashes = recovery::hashes(account_id, &codes);
     let audit = AuditEvent::of_request(AuditAction::RecoveryCodesReplaced, &state, &parts).about(account_id);
     state.store.replace_recovery_codes(account_id, &hashes, &audit).await?;
     tracing::info!(account_id, "new recovery codes");
@@ -237,7 +241,7 @@ pub async fn reset_second_factor(State(state): State<AppState>, request: Request
                 errors.push("email", t(lang, Key::factor_reset_err_self));
                 None
             }
-            Some(found) if !state.store.factors_of(found.account_id).await?.app => {
+            Some(found) if !state.store.factors_of(found.account_id).await?.any() => {
                 errors.push("email", t(lang, Key::factor_reset_err_none));
                 None
             }
@@ -273,7 +277,7 @@ fn reset_mail(state: &AppState, lang: Lang, email: &str, name: &str, now: i64) -
 }
 
 /// The account's limit on wrong codes: `Ok(parts)` while under it, else the form again (429).
-async fn limited(
+pub(super) async fn limited(
     state: &AppState,
     parts: Parts,
     account_id: i64,
@@ -289,7 +293,7 @@ async fn limited(
 }
 
 /// Counts a wrong code against the account and writes it in the audit log.
-async fn counted_failure(state: &AppState, parts: &Parts, account_id: i64) -> Result<(), AppError> {
+pub(super) async fn counted_failure(state: &AppState, parts: &Parts, account_id: i64) -> Result<(), AppError> {
     let _ = SECOND_FACTOR_FAILURES.hit(state.store.as_ref(), &account_id.to_string(), now()).await?;
     let mut event = AuditEvent::of_request(AuditAction::SecondFactorFailed, state, parts).about(account_id);
     event.actor_id = None;
@@ -306,7 +310,7 @@ async fn refuse(state: &AppState, parts: Parts, values: Vec<(String, String)>, k
 }
 
 /// Where the person goes after keeping new codes: where they were going, or their account.
-fn onward(fields: &Fields) -> String {
+pub(super) fn onward(fields: &Fields) -> String {
     match field(fields, "return_to") {
         "" => ACCOUNT_PATH.to_string(),
         requested => safe_return_path(Some(requested)).to_string(),

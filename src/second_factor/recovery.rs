@@ -43,6 +43,11 @@ pub fn hash(account_id: i64, code: &str) -> Option<String> {
     normalise(code).map(|code| sha256_hex(&format!("recovery\n{account_id}\n{code}")))
 }
 
+/// The hashes of a new set, as they are stored for `account_id`.
+pub fn hashes(account_id: i64, codes: &[String]) -> Vec<String> {
+    codes.iter().filter_map(|code| hash(account_id, code)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

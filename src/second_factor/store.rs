@@ -24,7 +24,15 @@ impl std::fmt::Debug for TotpFactor {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FactorsOf {
     pub app: bool,
+    pub passkeys: i64,
     pub recovery_codes_left: i64,
+}
+
+impl FactorsOf {
+    /// Whether the account has a second factor at all (recovery codes alone are none).
+    pub fn any(&self) -> bool {
+        self.app || self.passkeys > 0
+    }
 }
 
 /// An app being set up: its secret, the step of the code that confirmed it, and the new
@@ -72,7 +80,7 @@ pub trait SecondFactorStore: Send + Sync + 'static {
     /// A new set of recovery codes for the account; the earlier set stops working.
     async fn replace_recovery_codes(&self, account_id: i64, hashes: &[String], audit: &AuditEvent) -> DbResult<()>;
 
-    /// Removes the account's app and recovery codes. With `end_sessions`, every session of
+    /// Removes the account's app, passkeys and recovery codes. With `end_sessions`, every session of
     /// the account ends and `mail` is queued (an admin's reset); otherwise its sessions stay.
     async fn remove_second_factor(
         &self,
@@ -91,15 +99,16 @@ macro_rules! impl_second_factor_store {
                 &self,
                 account_id: i64,
             ) -> $crate::server::db::DbResult<$crate::second_factor::store::FactorsOf> {
-                let (app, recovery_codes_left): (bool, i64) = sqlx::query_as(
+                let (app, passkeys, recovery_codes_left): (bool, i64, i64) = sqlx::query_as(
                     "SELECT EXISTS (SELECT 1 FROM totp_factors WHERE account_id = $1), \
+                     (SELECT COUNT(*) FROM passkeys WHERE account_id = $1), \
                      (SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL)",
                 )
                 .bind(account_id)
                 .fetch_one(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok($crate::second_factor::store::FactorsOf { app, recovery_codes_left })
+                Ok($crate::second_factor::store::FactorsOf { app, passkeys, recovery_codes_left })
             }
 
             async fn totp_factor(
@@ -231,6 +240,8 @@ macro_rules! impl_second_factor_store {
                 let mut tx = self.begin_write().await?;
                 for statement in [
                     "DELETE FROM totp_factors WHERE account_id = $1",
+                    "DELETE FROM passkeys WHERE account_id = $1",
+                    "DELETE FROM passkey_ceremonies WHERE account_id = $1",
                     "DELETE FROM recovery_codes WHERE account_id = $1",
                 ] {
                     sqlx::query(statement).bind(account_id).execute(&mut *tx).await.map_err(DbError::from_sqlx)?;

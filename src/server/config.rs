@@ -71,7 +71,7 @@ pub struct Config {
 
     /// The address people use to reach Senda, scheme included. Form posts must come from it
     /// (CSRF protection), and `https://` makes cookies `Secure`.
-    #[arg(long, env = "SENDA_PUBLIC_ORIGIN", default_value = "http://127.0.0.1:3000", global = true)]
+    #[arg(long, env = "SENDA_PUBLIC_ORIGIN", default_value = "http://localhost:3000", global = true)]
     pub public_origin: String,
 
     /// Set when Senda runs behind a reverse proxy that appends the client's address to

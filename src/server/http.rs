@@ -187,6 +187,10 @@ pub fn route_table() -> Vec<Route> {
         form(second_factor::RECOVERY_CODES_PATH, SignedIn, post(second_factor::handlers::new_recovery_codes)),
         form(second_factor::REMOVE_PATH, SignedIn, post(second_factor::handlers::remove_second_factor)),
         form(second_factor::RESET_PATH, Admins, post(second_factor::handlers::reset_second_factor)),
+        form(second_factor::PASSKEY_PATH, SignedIn, post(second_factor::passkey_handlers::passkey)),
+        form(second_factor::PASSKEY_REMOVE_PATH, SignedIn, post(second_factor::passkey_handlers::remove_passkey)),
+        // Answers JSON to the page's script: the challenge of a passkey-first sign-in.
+        form(second_factor::PASSKEY_START_PATH, Everyone, post(second_factor::passkey_handlers::start_sign_in)),
         form(organisations::VERIFY_COMPANY_PATH, StaffReviewers, post(organisations::handlers::verify_company)),
         form(organisations::DECIDE_JOIN_PATH, StaffReviewers, post(organisations::handlers::decide_join)),
         form(vacancies::NEW_VACANCY_PATH, EmployersAndCounsellors, post(vacancies::handlers::save_vacancy)),

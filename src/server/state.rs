@@ -34,6 +34,9 @@ pub struct AppState {
     /// How long after a decision an employer still reads the applicant; see
     /// `SENDA_APPLICANT_KEPT_DAYS`.
     pub applicant_kept_secs: i64,
+    /// The relying party passkeys are made for, from `SENDA_PUBLIC_ORIGIN`; `None` on a site
+    /// reached at an IP address, where browsers take none.
+    pub passkeys: Option<Arc<webauthn_rs::prelude::Webauthn>>,
 }
 
 impl AppState {
@@ -69,6 +72,7 @@ impl AppState {
             video_max_bytes: config.video_max_mb.saturating_mul(1024 * 1024),
             parked_video_quota: config.parked_video_mb.saturating_mul(1024 * 1024),
             applicant_kept_secs: config.applicant_kept_days.max(0).saturating_mul(86_400),
+            passkeys: crate::second_factor::passkey::relying_party(&config.public_origin).map(Arc::new),
         })
     }
 }

@@ -2,12 +2,14 @@
 //! sites, signing up, what a person does with their own account, and staff made by admins.
 //! Here: the helpers they share.
 
+mod authenticator;
 #[path = "../common/mod.rs"]
 mod common;
 mod cross_site;
 mod expiry;
 mod links;
 mod my_account;
+mod passkeys;
 mod second_factor;
 mod sign_in;
 mod sign_up;

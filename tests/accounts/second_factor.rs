@@ -7,7 +7,7 @@ use super::*;
 use senda::second_factor::{recovery, totp};
 
 /// A counsellor account with the test password and no second factor.
-async fn counsellor(state: &AppState, email: &str) -> i64 {
+pub(super) async fn counsellor(state: &AppState, email: &str) -> i64 {
     let centre = state.store.list_centres().await.unwrap()[0].id;
     state
         .store
@@ -23,20 +23,20 @@ async fn counsellor(state: &AppState, email: &str) -> i64 {
         .unwrap()
 }
 
-fn page(path: &str, cookie: &str) -> axum::http::Request<Body> {
+pub(super) fn page(path: &str, cookie: &str) -> axum::http::Request<Body> {
     get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()
 }
 
-fn post(path: &str, fields: &[(&str, &str)], cookie: &str) -> axum::http::Request<Body> {
+pub(super) fn post(path: &str, fields: &[(&str, &str)], cookie: &str) -> axum::http::Request<Body> {
     post_form_from(path, &form_body(fields), ORIGIN, Some(cookie))
 }
 
-fn location(reply: &Reply) -> &str {
+pub(super) fn location(reply: &Reply) -> &str {
     reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
 }
 
 /// The value of the hidden field `name` on a page.
-fn hidden(body: &str, name: &str) -> String {
+pub(super) fn hidden(body: &str, name: &str) -> String {
     let marker = format!(r#"name="{name}" value=""#);
     let start = body.find(&marker).unwrap_or_else(|| panic!("no {name} on the page")) + marker.len();
     body[start..].split('"').next().unwrap().to_string()
@@ -76,7 +76,7 @@ pub(super) async fn set_up_app_with(app: &axum::Router, cookie: &str, password: 
 }
 
 /// Signs in with the password; the cookie of the session, which owes its code.
-async fn password_step(app: &axum::Router, email: &str) -> String {
+pub(super) async fn password_step(app: &axum::Router, email: &str) -> String {
     let reply = sign_in_with(app, email, PASSWORD).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     session_cookie(&reply)

@@ -80,7 +80,7 @@ pub fn post_multipart(path: &str, parts: &[Part<'_>], cookie: &str) -> Request<B
 }
 
 /// The origin the test router is configured with (`SENDA_PUBLIC_ORIGIN`'s default).
-pub const ORIGIN: &str = "http://127.0.0.1:3000";
+pub const ORIGIN: &str = "http://localhost:3000";
 
 pub struct Reply {
     pub status: StatusCode,

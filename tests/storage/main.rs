@@ -53,6 +53,7 @@ mod applications;
 mod audit;
 mod companies;
 mod database;
+mod passkeys;
 mod register;
 mod search;
 mod second_factor;

@@ -52,7 +52,7 @@ async fn an_app_is_kept_once_and_its_steps_are_taken_in_order(db: &common::TestD
     assert_eq!(store.totp_factor(id).await.unwrap().unwrap().last_step, 103);
     assert_eq!(
         store.factors_of(id).await.unwrap(),
-        senda::second_factor::store::FactorsOf { app: true, recovery_codes_left: 0 }
+        senda::second_factor::store::FactorsOf { app: true, passkeys: 0, recovery_codes_left: 0 }
     );
 }
 

@@ -42,7 +42,7 @@ pub async fn confirm_email(State(state): State<AppState>, request: Request) -> R
     }
     let actor = store.account_actor(account_id).await?.ok_or(AppError::NotFound)?;
     let target = Notice::EmailConfirmed.on(ACCOUNT_PATH);
-    super::start_session(&state, &parts, &actor, "email link", false, &target).await
+    super::start_session(&state, &parts, &actor, "email link", false, None, &target).await
 }
 
 /// Asks for a reset link. The answer is the same whether or not the address has an account;

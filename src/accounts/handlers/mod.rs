@@ -73,12 +73,13 @@ fn signed_in(parts: &Parts) -> Option<CurrentSession> {
 /// Starts a new session for `actor` (ending whatever session the browser had), one that
 /// outlives the browser when `kept`, records the sign-in in the audit log (`how`: "password"
 /// or "email link"), and answers as [`signed_in_to`] does.
-async fn start_session(
+pub(crate) async fn start_session(
     state: &AppState,
     parts: &Parts,
     actor: &crate::accounts::Actor,
     how: &str,
     kept: bool,
+    second_factor_at: Option<i64>,
     target: &str,
 ) -> Result<Response, AppError> {
     use crate::server::audit::{record, AuditEvent};
@@ -90,8 +91,10 @@ async fn start_session(
         let _ = store.delete_session(&old.token_hash).await;
     }
     let user_agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    // A second factor, where the account has one, is asked next (`second_factor::gate`).
-    let cookie = crate::server::auth::session::start(store, &state.sessions, actor, user_agent, kept, None).await?;
+    // A second factor, where the account has one and it was not given on the way in (a
+    // passkey), is asked next (`second_factor::gate`).
+    let cookie =
+        crate::server::auth::session::start(store, &state.sessions, actor, user_agent, kept, second_factor_at).await?;
     let account_id = actor.account_id;
     tracing::info!(account_id, how, "signed in");
     let event = AuditEvent::of_request(crate::audit::AuditAction::SignIn, state, parts)

@@ -26,6 +26,10 @@ pub(super) const CONFIRM_LINK_SECS: i64 = 24 * 3600;
 /// whether an account exists. Attempts are limited per address and failures per account.
 pub async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
+    // The sign-in page's other form: a passkey alone.
+    if !field(&fields, crate::second_factor::CEREMONY_FIELD).is_empty() {
+        return crate::second_factor::passkey_handlers::sign_in(&state, parts, &fields).await;
+    }
     let lang = Ui::from_request(&parts).lang;
     let mut errors = FieldErrors::default();
     let email = email_field(lang, &fields, &mut errors);
@@ -84,7 +88,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Result<
     let requested = field(&fields, "return_to");
     let target = if requested.is_empty() { ACCOUNT_PATH } else { safe_return_path(Some(requested)) };
     let keep = field(&fields, KEEP_SIGNED_IN) == "si";
-    super::start_session(&state, &parts, &actor, "password", keep, target).await
+    super::start_session(&state, &parts, &actor, "password", keep, None, target).await
 }
 
 /// Queues a message with a new link that confirms the account's email, unless this address

@@ -5,6 +5,8 @@ use crate::accounts::{EMPLOYER_SIGN_UP_PATH, FORGOT_PASSWORD_PATH, KEEP_SIGNED_I
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, PasswordField, TextField};
 use crate::components::notice::NoticeBanner;
 use crate::i18n::Key;
+use crate::second_factor::passkey_offer::{Ceremony, PasskeyForm};
+use crate::second_factor::{PASSKEY_FIELD, PASSKEY_START_PATH};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,6 +16,8 @@ pub fn SignInPage() -> impl IntoView {
     let ui = use_ui();
     let form = use_form_state();
     let return_to = if form.has_errors() { form.value("return_to") } else { ui.query("volver").unwrap_or_default() };
+    let passkeys_offered = Resource::new_blocking(|| (), |_| crate::second_factor::api::passkeys_offered());
+    let (passkey_error, passkey_return) = (form.error(PASSKEY_FIELD), return_to.clone());
     view! {
         <Title text=form_title(Key::sign_in_title, form.has_errors()) />
         <div class="app-width app-narrow">
@@ -51,6 +55,30 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
                 <button class="app-button" type="submit">{ui.t(Key::sign_in_submit)}</button>
             </form>
+            <Suspense>
+                {move || {
+                    let error = passkey_error.clone();
+                    let return_to = passkey_return.clone();
+                    Suspend::new(async move {
+                        let ui = use_ui();
+                        passkeys_offered.await.ok().filter(|offered| *offered)?;
+                        Some(view! {
+                            <PasskeyForm
+                                action=SIGN_IN_PATH
+                                kind=Ceremony::Get
+                                ceremony=None
+                                start=PASSKEY_START_PATH
+                                label=ui.t(Key::sign_in_passkey)
+                                intro=ui.t(Key::sign_in_passkey_intro)
+                                carry=vec![("return_to", return_to)]
+                                secondary=true
+                                quiet=true
+                                error
+                            />
+                        })
+                    })
+                }}
+            </Suspense>
             <ul class="app-list app-list--links">
                 <li><a href=FORGOT_PASSWORD_PATH>{ui.t(Key::sign_in_forgot)}</a></li>
                 <li><a href=SIGN_UP_PATH>{ui.t(Key::sign_in_no_account)}</a></li>

@@ -58,7 +58,8 @@ macro_rules! impl_session_store {
             ) -> $crate::server::db::DbResult<Option<$crate::server::auth::SessionRecord>> {
                 let row: Option<(i64, i64, i64, i64, Option<i64>, bool)> = sqlx::query_as(
                     "SELECT s.account_id, s.created_at, s.last_seen_at, s.expires_at, s.second_factor_at, \
-                     EXISTS (SELECT 1 FROM totp_factors t WHERE t.account_id = s.account_id) \
+                     (EXISTS (SELECT 1 FROM totp_factors t WHERE t.account_id = s.account_id) \
+                     OR EXISTS (SELECT 1 FROM passkeys p WHERE p.account_id = s.account_id)) \
                      FROM sessions s WHERE s.token_hash = $1",
                 )
                 .bind(token_hash)

@@ -1,11 +1,13 @@
 //! The second factor's pages: the code page, my security page with the ways to set one up or
-//! change it, and an admin's reset. Each form posts to its own address (`handlers`).
+//! change it (an app, a passkey), and an admin's reset. Each form posts to its own address (`handlers`).
 
 mod code;
+mod passkey;
 mod reset;
 mod security;
 
 pub use code::CodePage;
+pub use passkey::{PasskeyPage, PasskeyRemovePage};
 pub use reset::ResetPage;
 pub use security::{AppPage, RecoveryCodesPage, RemovePage, SecurityPage};
 

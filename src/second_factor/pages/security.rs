@@ -6,7 +6,9 @@ use crate::components::form::{form_title, use_form_state, CsrfField, ErrorSummar
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::i18n::{page_title, t_with, Key};
 use crate::second_factor::api::{app_setup, my_second_factor};
-use crate::second_factor::{NewRecoveryCodes, APP_PATH, RECOVERY_CODES_PATH, REMOVE_PATH, SECURITY_PATH};
+use crate::second_factor::{
+    NewRecoveryCodes, APP_PATH, PASSKEY_PATH, PASSKEY_REMOVE_PATH, RECOVERY_CODES_PATH, REMOVE_PATH, SECURITY_PATH,
+};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -36,19 +38,50 @@ pub fn SecurityPage() -> impl IntoView {
                     let ui = use_ui();
                     let mine = mine.await.ok()?;
                     let back = return_to();
-                    Some(if mine.app {
+                    let passkeys_count = mine.passkeys.len();
+                    let passkey_link = mine.passkeys_offered.then(|| view! {
+                        <li><a href=onward(PASSKEY_PATH)>{ui.t(Key::security_add_passkey)}</a></li>
+                    });
+                    Some(if mine.any() {
                         let left = mine.recovery_codes_left.to_string();
+                        let passkeys = mine.passkeys.into_iter().map(|p| {
+                            let used = match &p.last_used {
+                                Some(at) => t_with(ui.lang, Key::security_passkey_used, &[("when", at)]),
+                                None => ui.t(Key::security_passkey_unused).to_string(),
+                            };
+                            let added = t_with(ui.lang, Key::security_passkey_added, &[("when", &p.added)]);
+                            let remove = format!("{PASSKEY_REMOVE_PATH}?llave={}", p.id);
+                            let label = t_with(ui.lang, Key::security_passkey_remove, &[("name", &p.name)]);
+                            view! {
+                                <li>
+                                    <strong>{p.name.clone()}</strong>
+                                    <span class="app-hint">" " {added} ". " {used}</span>
+                                    " " <a href=remove>{label}</a>
+                                </li>
+                            }
+                        }).collect_view();
+                        let app = if mine.app { Key::security_app_on } else { Key::security_app_off };
                         view! {
                             <p class="app-lead">{ui.t(Key::security_on)}</p>
                             <dl class="app-facts">
+                                <dt>{ui.t(Key::security_passkeys)}</dt>
+                                <dd>
+                                    {if passkeys_count == 0 {
+                                        view! { <p>{ui.t(Key::security_passkeys_none)}</p> }.into_any()
+                                    } else {
+                                        view! { <ul class="app-list">{passkeys}</ul> }.into_any()
+                                    }}
+                                </dd>
                                 <dt>{ui.t(Key::security_app)}</dt>
-                                <dd>{ui.t(Key::security_app_on)}</dd>
+                                <dd>{ui.t(app)}</dd>
                                 <dt>{ui.t(Key::security_codes_left)}</dt>
                                 <dd>{t_with(ui.lang, Key::security_codes_left_count, &[("count", &left)])}</dd>
                             </dl>
                             {(mine.recovery_codes_left <= 3).then(|| view! { <p class="app-inset">{ui.t(Key::security_codes_low)}</p> })}
                             {(!back.is_empty()).then(|| view! { <p><a class="app-button" href=back.clone()>{ui.t(Key::recovery_saved_continue)}</a></p> })}
                             <ul class="app-list app-list--links">
+                                {passkey_link}
+                                {(!mine.app).then(|| view! { <li><a href=APP_PATH>{ui.t(Key::security_set_up_app)}</a></li> })}
                                 <li><a href=RECOVERY_CODES_PATH>{ui.t(Key::security_new_codes)}</a></li>
                                 <li><a href=REMOVE_PATH>{ui.t(Key::security_remove)}</a></li>
                             </ul>
@@ -63,7 +96,11 @@ pub fn SecurityPage() -> impl IntoView {
                         view! {
                             <p class="app-lead">{ui.t(lead)}</p>
                             <p>{ui.t(body)}</p>
-                            <p><a class="app-button" href=onward(APP_PATH)>{ui.t(Key::security_set_up_app)}</a></p>
+                            <p>{ui.t(Key::security_choose)}</p>
+                            <ul class="app-list app-list--links">
+                                {passkey_link}
+                                <li><a href=onward(APP_PATH)>{ui.t(Key::security_set_up_app)}</a></li>
+                            </ul>
                         }
                         .into_any()
                     })

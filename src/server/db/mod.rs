@@ -20,6 +20,7 @@ use crate::casework::store::CaseworkStore;
 use crate::matches::store::MatchStore;
 use crate::media::store::SignVideoStore;
 use crate::organisations::store::OrganisationStore;
+use crate::second_factor::passkey_store::PasskeyStore;
 use crate::second_factor::store::SecondFactorStore;
 use crate::seekers::store::{CaseloadStore, ConsentStore, HistoryStore, SeekerStore};
 use crate::server::auth::limit_store::LimitStore;
@@ -209,6 +210,7 @@ store_of!(
     OutboxStore,
     AlertStore,
     SecondFactorStore,
+    PasskeyStore,
     LimitStore,
     Maintenance,
 );
@@ -225,6 +227,7 @@ pub mod prelude {
     pub use crate::matches::store::MatchStore;
     pub use crate::media::store::SignVideoStore;
     pub use crate::organisations::store::OrganisationStore;
+    pub use crate::second_factor::passkey_store::PasskeyStore;
     pub use crate::second_factor::store::SecondFactorStore;
     pub use crate::seekers::store::{CaseloadStore, ConsentStore, HistoryStore, SeekerStore};
     pub use crate::server::auth::limit_store::LimitStore;
@@ -376,6 +379,7 @@ macro_rules! impl_store {
         $crate::casework::store::impl_casework_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
+        $crate::second_factor::passkey_store::impl_passkey_store!($store);
     };
 }
 pub(crate) use {impl_maintenance, impl_store};

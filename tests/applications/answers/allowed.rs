@@ -123,7 +123,10 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
     ("/api/accounts/my-sessions", &[Person], "", "[].current [].device [].id [].last_used [].started "),
     ("/api/accounts/pending-join", &[Employer], "", ""),
     ("/api/accounts/pending-email-change", &[Person], "", ""),
-    ("/api/second-factor/mine", &[Person], "", "app recovery_codes_left required "),
+    ("/api/second-factor/mine", &[Person], "", "app passkeys passkeys_offered recovery_codes_left required "),
+    // A ceremony for her own passkeys (none here: `null`); `{ceremony, options}` where she has one.
+    ("/api/second-factor/code-page-passkey", &[Person], "", ""),
+    ("/api/second-factor/passkeys-offered", &[Anonymous], "", ""),
     // The key to add to one's own app: shown to its owner, stored only once a code confirms it.
     ("/api/second-factor/app-setup", &[Person], "", "account grouped qr_svg secret "),
     (
