@@ -27,6 +27,8 @@ pub mod components;
 pub mod domain;
 /// The one application error type.
 pub mod error;
+/// Job fairs: organised by a centre, found, read, put in a calendar.
+pub mod fairs;
 /// The home page.
 pub mod home;
 /// Languages and the translation catalogue.

@@ -24,10 +24,6 @@ async fn page(app: &axum::Router, path: &str, cookie: Option<&str>) -> Reply {
     send(app, request.body(Body::empty()).unwrap()).await
 }
 
-fn location(reply: &Reply) -> &str {
-    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
-}
-
 /// Publishes, at `at`, a vacancy titled `title` in `region`.
 async fn publish(state: &AppState, title: &str, region: &str, at: i64) -> i64 {
     let store = state.store.as_ref();

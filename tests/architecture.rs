@@ -14,6 +14,7 @@ const FEATURES: &[&str] = &[
     "applications",
     "audit",
     "casework",
+    "fairs",
     "home",
     "matches",
     "media",

@@ -70,6 +70,13 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/casework/outcome-form", "id=999999", SIGNED_IN),
     ("/api/casework/case-file", "seeker=999999", SIGNED_IN),
     ("/api/applications/of-seeker", "seeker=999999", SIGNED_IN),
+    // A fair that does not exist is not found for everyone; a draft is its organisers' alone
+    // (tests/fairs.rs walks that).
+    ("/api/fairs/view", "id=999999", EVERYONE),
+    ("/api/fairs/list", "", EVERYONE),
+    ("/api/fairs/upcoming", "", EVERYONE),
+    ("/api/fairs/form", "", COUNSELLORS),
+    ("/api/fairs/video-slot", "id=999999", COUNSELLORS),
 ];
 
 /// A typical call of each route of the route table: its path in the table, its method, the
@@ -135,6 +142,14 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     // Not found for all but the passkey's owner, which is not a refusal.
     ("/cuenta/verificacion/llave/quitar", Post, "/cuenta/verificacion/llave/quitar", "llave=999999&password="),
     ("/entrar/llave", Post, "/entrar/llave", ""),
+    ("/ferias/nueva", Post, "/ferias/nueva", "title="),
+    ("/ferias/editar", Post, "/ferias/editar", "title="),
+    ("/ferias/estado", Post, "/ferias/estado", "fair=999999&step=publicar"),
+    ("/feria/{id}/calendario.ics", Get, "/feria/999999/calendario.ics", ""),
+    ("/ferias/video", Post, "/ferias/video", ""),
+    ("/ferias/video/quitar", Post, "/ferias/video/quitar", "fair=999999"),
+    ("/feria/{id}/lsp", Get, "/feria/999999/lsp", ""),
+    ("/feria/{id}/lsp.vtt", Get, "/feria/999999/lsp.vtt", ""),
     ("/empleos/cuantas", Get, "/empleos/cuantas?q=almacen", ""),
     ("/vacante/{id}/lsp", Get, "/vacante/999999/lsp", ""),
     ("/vacante/{id}/lsp.vtt", Get, "/vacante/999999/lsp.vtt", ""),

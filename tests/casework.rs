@@ -4,27 +4,15 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use common::fields::{allowed, field_names};
 use common::web::*;
+use common::web::{page_as as page, post_as as post};
 use senda::accounts::{Role, RoleGrant};
 use senda::casework::{Employment, Outcome, WageBand};
 use senda::domain::{DocumentType, IdentityDocument, Region};
 use senda::seekers::consent::{ConsentKind, RecordedBy};
 use senda::seekers::store::{ConsentGiven, NewSeeker};
-
-async fn page(app: &axum::Router, path: &str, cookie: &str) -> Reply {
-    send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
-}
-
-async fn post(app: &axum::Router, path: &str, form: &[(&str, &str)], cookie: &str) -> Reply {
-    send(app, post_form_from(path, &serde_urlencoded::to_string(form).unwrap(), ORIGIN, Some(cookie))).await
-}
-
-fn location(reply: &Reply) -> &str {
-    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
-}
 
 #[tokio::test]
 async fn the_centres_counsellor_keeps_notes_and_records_the_outcome_the_person_reads_them_and_nobody_else() {

@@ -110,6 +110,7 @@ test("pages anyone can open", async ({ page }) => {
     ["search-region-page-2", "/empleos?region=arequipa&pagina=2"],
     ["search-nothing", "/empleos?q=astronauta&ajuste=job_coach"],
     ["stop-alert", "/avisos/dejar"],
+    ["fairs", "/ferias"],
   ]);
 });
 
@@ -166,6 +167,8 @@ test("a counsellor's pages, and a person they register", async ({ browser }) => 
     ["vacancy-video", "/vacantes/video?id=1"],
     ["applicants", "/postulantes?vacante=1"],
     ["register", "/personas/nueva"],
+    ["fairs", "/ferias"],
+    ["new-fair", "/ferias/nueva"],
   ]);
 
   await counsellor.goto("/personas/nueva");

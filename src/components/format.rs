@@ -1,4 +1,5 @@
-//! How shared values read on a page: amounts of soles, regions and places. Used by every
+//! How shared values read on a page: amounts of soles, regions and places, and the title of a
+//! page named after what it shows. Used by every
 //! feature that shows them, so one vacancy, one alert and one match say them the same way.
 
 use crate::domain::Region;
@@ -29,6 +30,18 @@ pub fn place_of(district: &str, province: &str, region: &str) -> String {
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A page title naming what the page shows (a vacancy, a fair), with "Error: " in front when a
+/// form on it came back. Escaped here: `<Title>` writes its text into the page as it is.
+pub fn named_title(lang: crate::i18n::Lang, name: &str, has_errors: bool) -> String {
+    use crate::i18n::{t, t_with, Key};
+    let title = t_with(lang, Key::title_pattern, &[("page", &crate::components::form::escape_text(name))]);
+    if has_errors {
+        format!("{}: {title}", t(lang, Key::form_error_prefix))
+    } else {
+        title
+    }
 }
 
 #[cfg(test)]

@@ -69,10 +69,14 @@ pub enum Notice {
     SecondFactorReset,
     PasskeyAdded,
     PasskeyRemoved,
+    FairSaved,
+    FairMoved,
+    FairPublished,
+    FairCancelled,
 }
 
 impl Notice {
-    const ALL: [Notice; 59] = [
+    const ALL: [Notice; 63] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -132,6 +136,10 @@ impl Notice {
         Notice::SecondFactorReset,
         Notice::PasskeyAdded,
         Notice::PasskeyRemoved,
+        Notice::FairSaved,
+        Notice::FairMoved,
+        Notice::FairPublished,
+        Notice::FairCancelled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -195,6 +203,10 @@ impl Notice {
             Notice::SecondFactorReset => "verificacion-restablecida",
             Notice::PasskeyAdded => "llave-agregada",
             Notice::PasskeyRemoved => "llave-quitada",
+            Notice::FairSaved => "feria-guardada",
+            Notice::FairMoved => "feria-estado",
+            Notice::FairPublished => "feria-publicada",
+            Notice::FairCancelled => "feria-cancelada",
         }
     }
 
@@ -259,6 +271,10 @@ impl Notice {
             Notice::SecondFactorReset => Key::notice_second_factor_reset,
             Notice::PasskeyAdded => Key::notice_passkey_added,
             Notice::PasskeyRemoved => Key::notice_passkey_removed,
+            Notice::FairSaved => Key::notice_fair_saved,
+            Notice::FairMoved => Key::notice_fair_moved,
+            Notice::FairPublished => Key::notice_fair_published,
+            Notice::FairCancelled => Key::notice_fair_cancelled,
         }
     }
 

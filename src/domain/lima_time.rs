@@ -42,6 +42,28 @@ pub fn lima_day_start(date: &str) -> Option<i64> {
     Some(days * 86_400 - LIMA_OFFSET_SECS)
 }
 
+/// The unix second of a Lima day (`yyyy-mm-dd`) at a clock time (`hh:mm`, 24 hours, as a time
+/// input sends it); `None` for anything else.
+pub fn lima_moment(date: &str, time: &str) -> Option<i64> {
+    let (hours, minutes) = time.trim().split_once(':')?;
+    let hours: i64 = hours.parse().ok().filter(|h| (0..24).contains(h) && hours.len() == 2)?;
+    let minutes: i64 = minutes.parse().ok().filter(|m| (0..60).contains(m) && minutes.len() == 2)?;
+    Some(lima_day_start(date)? + hours * 3600 + minutes * 60)
+}
+
+/// The Lima clock time of a unix second, `hh:mm` (the format of a time input).
+pub fn lima_clock(unix_secs: i64) -> String {
+    let secs = (unix_secs + LIMA_OFFSET_SECS).rem_euclid(86_400);
+    format!("{:02}:{:02}", secs / 3600, secs % 3600 / 60)
+}
+
+/// `yyyy-mm-ddThh:mm:ss-05:00`: Lima time with its offset, for data about events that happen
+/// in Peru (schema.org's dates).
+pub fn format_lima_iso(unix_secs: i64) -> String {
+    let local = format_utc_iso(unix_secs + LIMA_OFFSET_SECS);
+    format!("{}-05:00", local.trim_end_matches('Z'))
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date, if it exists (Howard Hinnant's
 /// `days_from_civil`).
 fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
@@ -101,5 +123,19 @@ mod tests {
             assert_eq!(lima_day_start(bad), None, "{bad}");
         }
         assert_eq!(format_utc_iso(1_795_500_960), "2026-11-24T06:16:00Z");
+    }
+
+    #[test]
+    fn a_day_and_a_clock_time_make_a_moment_in_lima() {
+        // 2026-11-24 09:30 in Lima is 14:30 UTC.
+        assert_eq!(lima_moment("2026-11-24", "09:30"), Some(1_795_496_400 + 9 * 3600 + 1800));
+        assert_eq!(lima_moment("2026-11-24", "00:00"), lima_day_start("2026-11-24"));
+        assert_eq!(lima_clock(1_795_496_400 + 9 * 3600 + 1800), "09:30");
+        assert_eq!(lima_clock(1_795_496_400 - 60), "23:59");
+        assert_eq!(format_lima_iso(1_795_496_400 + 9 * 3600 + 1800), "2026-11-24T09:30:00-05:00");
+        for bad in ["24:00", "9:30", "09:60", "09-30", "", "09:3"] {
+            assert_eq!(lima_moment("2026-11-24", bad), None, "{bad}");
+        }
+        assert_eq!(lima_moment("2026-02-30", "10:00"), None);
     }
 }

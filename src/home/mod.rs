@@ -1,10 +1,13 @@
-//! The home page: what Senda offers each of the people it serves, and the directory of
-//! employment centres and companies.
+//! The home page: what Senda offers each of the people it serves, the job fairs coming up, and
+//! the directory of employment centres and companies.
 
 use crate::components::form::TextField;
 use crate::components::format::region_name;
 use crate::components::notice::NoticeBanner;
 use crate::components::status_page::ErrorPage;
+use crate::fairs::api::upcoming_fairs;
+use crate::fairs::cards::FairCards;
+use crate::fairs::{FairSummary, FAIRS_PATH};
 use crate::i18n::{page_title, Key};
 use crate::organisations::api::list_directory;
 use crate::organisations::Directory;
@@ -16,12 +19,13 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let directory = Resource::new_blocking(|| (), |_| list_directory());
+    let fairs = Resource::new_blocking(|| (), |_| upcoming_fairs());
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match directory.await {
-                    Ok(directory) => view! { <HomeContent directory /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                match (directory.await, fairs.await) {
+                    (Ok(directory), Ok(fairs)) => view! { <HomeContent directory fairs /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -29,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn HomeContent(directory: Directory) -> impl IntoView {
+fn HomeContent(directory: Directory, fairs: Vec<FairSummary>) -> impl IntoView {
     let ui = use_ui();
     view! {
         <Title text=page_title(ui.lang, Key::home_title) />
@@ -53,6 +57,11 @@ fn HomeContent(directory: Directory) -> impl IntoView {
                 {audience(&ui, Key::home_employers_h2, [Key::home_employers_1, Key::home_employers_2, Key::home_employers_3])}
                 {audience(&ui, Key::home_centres_h2, [Key::home_centres_1, Key::home_centres_2, Key::home_centres_3])}
             </div>
+            <section class="app-directory" aria-labelledby="fairs-heading">
+                <h2 id="fairs-heading">{ui.t(Key::home_fairs_h2)}</h2>
+                <FairCards fairs empty=Key::fairs_ahead_none />
+                <p><a href=FAIRS_PATH>{ui.t(Key::home_fairs_all)}</a></p>
+            </section>
             <CentreList ui=ui.clone() directory=directory.clone() />
             <CompanyList ui directory />
         </div>

@@ -1,13 +1,16 @@
 //! Sign-language (LSP) videos: what an upload must be (a real WebM or MP4, captions that
-//! parse, a transcript) and its reading (`upload`), where they are kept (`store`), and the one
-//! player every page uses to show them. Vacancies have the first slot (their pages and
-//! endpoints are the vacancies feature's); companies, fairs and help pages can hold the same
-//! kind of video later.
+//! parse, a transcript) and its reading (`upload`), where they are kept and whose each is
+//! (`store`: a vacancy's or a fair's), the endpoints every slot shares once its feature has
+//! said who may do what (`slot`), the form that fills a slot (`slot_form`), and the one player
+//! every page uses to show them.
 
 pub mod kind;
 #[cfg(feature = "ssr")]
 pub mod parked;
 pub mod player;
+#[cfg(feature = "ssr")]
+pub mod slot;
+pub mod slot_form;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]

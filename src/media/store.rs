@@ -27,23 +27,56 @@ pub struct VideoFile {
     pub kind: VideoKind,
 }
 
+/// What a video belongs to: each holds one at the most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VideoOwner {
+    Vacancy(i64),
+    Fair(i64),
+}
+
+impl VideoOwner {
+    /// The column of `sign_videos` that names it, and the table it is a row of. Fixed words,
+    /// never anything typed: safe to write into the SQL.
+    pub(crate) fn column_and_table(self) -> (&'static str, &'static str) {
+        match self {
+            VideoOwner::Vacancy(_) => ("vacancy_id", "vacancies"),
+            VideoOwner::Fair(_) => ("fair_id", "fairs"),
+        }
+    }
+
+    pub(crate) fn id(self) -> i64 {
+        match self {
+            VideoOwner::Vacancy(id) | VideoOwner::Fair(id) => id,
+        }
+    }
+
+    /// A name for its upload slot, unique among every owner's: a good video waiting for the
+    /// form's second try is kept under it.
+    pub fn slot(self) -> String {
+        match self {
+            VideoOwner::Vacancy(id) => id.to_string(),
+            VideoOwner::Fair(id) => format!("fair-{id}"),
+        }
+    }
+}
+
 #[async_trait]
 pub trait SignVideoStore: Send + Sync + 'static {
-    /// The video of vacancy `id`, as its page shows it.
-    async fn vacancy_video(&self, vacancy_id: i64) -> DbResult<Option<SignVideo>>;
+    /// The owner's video, as its page shows it.
+    async fn sign_video(&self, owner: VideoOwner) -> DbResult<Option<SignVideo>>;
 
-    /// Where the file of vacancy `id`'s video is.
-    async fn vacancy_video_file(&self, vacancy_id: i64) -> DbResult<Option<VideoFile>>;
+    /// Where the file of the owner's video is.
+    async fn sign_video_file(&self, owner: VideoOwner) -> DbResult<Option<VideoFile>>;
 
-    /// The captions of vacancy `id`'s video.
-    async fn vacancy_captions(&self, vacancy_id: i64) -> DbResult<Option<String>>;
+    /// The captions of the owner's video.
+    async fn sign_video_captions(&self, owner: VideoOwner) -> DbResult<Option<String>>;
 
-    /// Makes `video` the vacancy's video; returns the media key of the one it replaces, for
-    /// the caller to delete. A vacancy that does not exist is `NotFound`.
-    async fn attach_vacancy_video(&self, vacancy_id: i64, video: &NewSignVideo) -> DbResult<Option<String>>;
+    /// Makes `video` the owner's video; returns the media key of the one it replaces, for the
+    /// caller to delete. An owner that does not exist is `NotFound`.
+    async fn attach_sign_video(&self, owner: VideoOwner, video: &NewSignVideo) -> DbResult<Option<String>>;
 
-    /// Takes the vacancy's video away; returns its media key, for the caller to delete.
-    async fn remove_vacancy_video(&self, vacancy_id: i64) -> DbResult<Option<String>>;
+    /// Takes the owner's video away; returns its media key, for the caller to delete.
+    async fn remove_sign_video(&self, owner: VideoOwner) -> DbResult<Option<String>>;
 }
 
 /// A row of `sign_videos` as pages read it.
@@ -72,27 +105,29 @@ macro_rules! impl_sign_video_store {
     ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::media::store::SignVideoStore for $store {
-            async fn vacancy_video(
+            async fn sign_video(
                 &self,
-                vacancy_id: i64,
+                owner: $crate::media::store::VideoOwner,
             ) -> $crate::server::db::DbResult<Option<$crate::media::SignVideo>> {
-                let row: Option<$crate::media::store::VideoRow> = sqlx::query_as(
-                    "SELECT id, kind, bytes, transcript, uploaded_at FROM sign_videos WHERE vacancy_id = $1",
-                )
-                .bind(vacancy_id)
+                let (column, _) = owner.column_and_table();
+                let row: Option<$crate::media::store::VideoRow> = sqlx::query_as(&format!(
+                    "SELECT id, kind, bytes, transcript, uploaded_at FROM sign_videos WHERE {column} = $1"
+                ))
+                .bind(owner.id())
                 .fetch_optional(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(row.and_then(|row| row.into_video()))
             }
 
-            async fn vacancy_video_file(
+            async fn sign_video_file(
                 &self,
-                vacancy_id: i64,
+                owner: $crate::media::store::VideoOwner,
             ) -> $crate::server::db::DbResult<Option<$crate::media::store::VideoFile>> {
+                let (column, _) = owner.column_and_table();
                 let row: Option<(i64, String, String)> =
-                    sqlx::query_as("SELECT id, media_key, kind FROM sign_videos WHERE vacancy_id = $1")
-                        .bind(vacancy_id)
+                    sqlx::query_as(&format!("SELECT id, media_key, kind FROM sign_videos WHERE {column} = $1"))
+                        .bind(owner.id())
                         .fetch_optional(self.pool())
                         .await
                         .map_err($crate::server::db::DbError::from_sqlx)?;
@@ -102,23 +137,28 @@ macro_rules! impl_sign_video_store {
                 }))
             }
 
-            async fn vacancy_captions(&self, vacancy_id: i64) -> $crate::server::db::DbResult<Option<String>> {
-                sqlx::query_scalar("SELECT captions FROM sign_videos WHERE vacancy_id = $1")
-                    .bind(vacancy_id)
+            async fn sign_video_captions(
+                &self,
+                owner: $crate::media::store::VideoOwner,
+            ) -> $crate::server::db::DbResult<Option<String>> {
+                let (column, _) = owner.column_and_table();
+                sqlx::query_scalar(&format!("SELECT captions FROM sign_videos WHERE {column} = $1"))
+                    .bind(owner.id())
                     .fetch_optional(self.pool())
                     .await
                     .map_err($crate::server::db::DbError::from_sqlx)
             }
 
-            async fn attach_vacancy_video(
+            async fn attach_sign_video(
                 &self,
-                vacancy_id: i64,
+                owner: $crate::media::store::VideoOwner,
                 video: &$crate::media::store::NewSignVideo,
             ) -> $crate::server::db::DbResult<Option<String>> {
                 use $crate::server::db::DbError;
+                let (column, table) = owner.column_and_table();
                 let mut tx = self.begin_write().await?;
-                let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM vacancies WHERE id = $1")
-                    .bind(vacancy_id)
+                let exists: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1"))
+                    .bind(owner.id())
                     .fetch_optional(&mut *tx)
                     .await
                     .map_err(DbError::from_sqlx)?;
@@ -126,17 +166,17 @@ macro_rules! impl_sign_video_store {
                     return Err(DbError::NotFound);
                 }
                 let replaced: Option<String> =
-                    sqlx::query_scalar("DELETE FROM sign_videos WHERE vacancy_id = $1 RETURNING media_key")
-                        .bind(vacancy_id)
+                    sqlx::query_scalar(&format!("DELETE FROM sign_videos WHERE {column} = $1 RETURNING media_key"))
+                        .bind(owner.id())
                         .fetch_optional(&mut *tx)
                         .await
                         .map_err(DbError::from_sqlx)?;
-                sqlx::query(
+                sqlx::query(&format!(
                     "INSERT INTO sign_videos \
-                     (vacancy_id, media_key, kind, bytes, captions, transcript, uploaded_by, uploaded_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(vacancy_id)
+                     ({column}, media_key, kind, bytes, captions, transcript, uploaded_by, uploaded_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+                ))
+                .bind(owner.id())
                 .bind(&video.media_key)
                 .bind(video.kind.mime())
                 .bind(video.bytes)
@@ -151,12 +191,16 @@ macro_rules! impl_sign_video_store {
                 Ok(replaced)
             }
 
-            async fn remove_vacancy_video(&self, vacancy_id: i64) -> $crate::server::db::DbResult<Option<String>> {
+            async fn remove_sign_video(
+                &self,
+                owner: $crate::media::store::VideoOwner,
+            ) -> $crate::server::db::DbResult<Option<String>> {
                 use $crate::server::db::DbError;
+                let (column, _) = owner.column_and_table();
                 let mut tx = self.begin_write().await?;
                 let removed: Option<String> =
-                    sqlx::query_scalar("DELETE FROM sign_videos WHERE vacancy_id = $1 RETURNING media_key")
-                        .bind(vacancy_id)
+                    sqlx::query_scalar(&format!("DELETE FROM sign_videos WHERE {column} = $1 RETURNING media_key"))
+                        .bind(owner.id())
                         .fetch_optional(&mut *tx)
                         .await
                         .map_err(DbError::from_sqlx)?;

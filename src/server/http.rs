@@ -6,7 +6,8 @@ use crate::server::auth::{csrf, session};
 use crate::server::error_page;
 use crate::server::state::AppState;
 use crate::{
-    accounts, alerts, applications, casework, i18n, organisations, preferences, second_factor, seekers, vacancies,
+    accounts, alerts, applications, casework, fairs, i18n, organisations, preferences, second_factor, seekers,
+    vacancies,
 };
 use axum::extract::State;
 use axum::handler::Handler;
@@ -237,6 +238,16 @@ pub fn route_table() -> Vec<Route> {
         // Not found for all but the person's centre's counsellors: tests/casework.rs walks that.
         form(casework::OUTCOME_PATH, SignedIn, post(casework::handlers::record_outcome)),
         form(casework::CASE_NOTE_PATH, SignedIn, post(casework::handlers::add_note)),
+        form(fairs::NEW_FAIR_PATH, Counsellors, post(fairs::handlers::save_fair)),
+        form(fairs::EDIT_FAIR_PATH, Counsellors, post(fairs::handlers::save_fair)),
+        // Which centre organises the fair decides: tests/fairs.rs walks that.
+        form(fairs::FAIR_STEP_PATH, SignedIn, post(fairs::handlers::fair_step)),
+        form(fairs::FAIR_VIDEO_PATH, Counsellors, upload(post(fairs::video::upload_fair_video))),
+        form(fairs::REMOVE_FAIR_VIDEO_PATH, Counsellors, post(fairs::video::remove_fair_video)),
+        // A draft's files are its organisers' alone: tests/fairs.rs walks that.
+        file(fairs::FAIR_CALENDAR_PATH, Everyone, get(fairs::handlers::fair_calendar)),
+        file(fairs::FAIR_VIDEO_FILE_PATH, Everyone, get(fairs::video::fair_video)),
+        file(fairs::FAIR_CAPTIONS_FILE_PATH, Everyone, get(fairs::video::fair_captions)),
         // Whose vacancy and whose profile decide the rest: tests/applications.rs walks that.
         form(applications::APPLY_PATH, SignedIn, post(applications::handlers::apply)),
         form(applications::WITHDRAW_PATH, SignedIn, post(applications::handlers::withdraw)),

@@ -86,8 +86,11 @@ pub async fn read_vacancy(id: i64) -> Result<VacancyView, AppError> {
         }),
         None => None,
     };
-    let (accommodations, centres, video) =
-        tokio::join!(store.accommodations(), store.list_centres(), store.vacancy_video(id));
+    let (accommodations, centres, video) = tokio::join!(
+        store.accommodations(),
+        store.list_centres(),
+        store.sign_video(crate::media::store::VideoOwner::Vacancy(id))
+    );
     let accommodations =
         accommodations?.into_iter().filter(|a| vacancy.draft.accommodations.contains(&a.code)).collect();
     let centre = centres?.into_iter().find(|c| c.id == vacancy.draft.centre_id);
@@ -239,7 +242,8 @@ pub async fn read_video_slot(id: i64) -> Result<VideoSlot, AppError> {
     let facts = store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
     crate::vacancies::workflow::may_edit(&current.actor, &facts)
         .map_err(|refusal| refusal.as_error(&current.actor, &facts))?;
-    let (vacancy, video) = tokio::join!(store.vacancy(id), store.vacancy_video(id));
+    let (vacancy, video) =
+        tokio::join!(store.vacancy(id), store.sign_video(crate::media::store::VideoOwner::Vacancy(id)));
     let vacancy = vacancy?.ok_or(AppError::NotFound)?;
     Ok(VideoSlot {
         vacancy_id: id,

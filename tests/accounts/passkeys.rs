@@ -6,62 +6,8 @@
 //! counts against the account. A site reached at an IP address offers none.
 
 use super::authenticator::Authenticator;
-use super::second_factor::{counsellor, hidden, location, page, password_step, post};
+use super::second_factor::{counsellor, hidden, page, password_step, post};
 use super::*;
-use senda::second_factor::base64url;
-
-/// A WebAuthn answer as a browser posts it: `client_data` is the JSON the browser signs.
-fn registration(client_data: &serde_json::Value) -> String {
-    // CBOR of {"fmt": "none", "attStmt": {}, "authData": 37 bytes}: well formed, so the checks
-    // of type, challenge and origin are reached; it holds no key, so it could never pass them.
-    let mut object = vec![0xa3, 0x63];
-    object.extend(b"fmt");
-    object.push(0x64);
-    object.extend(b"none");
-    object.push(0x67);
-    object.extend(b"attStmt");
-    object.extend([0xa0, 0x68]);
-    object.extend(b"authData");
-    object.extend([0x58, 37]);
-    object.extend(auth_data());
-    serde_json::json!({
-        "id": "Y3JlZA",
-        "rawId": "Y3JlZA",
-        "type": "public-key",
-        "response": {
-            "attestationObject": base64url::encode(&object),
-            "clientDataJSON": base64url::encode(client_data.to_string().as_bytes()),
-        },
-        "extensions": {},
-    })
-    .to_string()
-}
-
-fn assertion(client_data: &serde_json::Value, credential_id: &[u8], user_handle: Option<&[u8]>) -> String {
-    serde_json::json!({
-        "id": base64url::encode(credential_id),
-        "rawId": base64url::encode(credential_id),
-        "type": "public-key",
-        "response": {
-            "authenticatorData": base64url::encode(&auth_data()),
-            "clientDataJSON": base64url::encode(client_data.to_string().as_bytes()),
-            "signature": base64url::encode(&[0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01]),
-            "userHandle": user_handle.map(base64url::encode),
-        },
-        "extensions": {},
-    })
-    .to_string()
-}
-
-/// The SHA-256 of the relying party id `localhost`, then flags (present, verified) and a
-/// counter.
-fn auth_data() -> Vec<u8> {
-    use sha2::Digest;
-    let mut data = sha2::Sha256::digest(b"localhost").to_vec();
-    data.push(0x05);
-    data.extend([0, 0, 0, 1]);
-    data
-}
 
 /// The options (JSON) a passkey form carries for the browser.
 fn options_on(body: &str) -> serde_json::Value {
@@ -69,10 +15,6 @@ fn options_on(body: &str) -> serde_json::Value {
     let start = body.find(marker).expect("a passkey form with its options") + marker.len();
     let raw = body[start..].split('"').next().unwrap();
     serde_json::from_str(&raw.replace("&quot;", "\"").replace("&amp;", "&")).unwrap()
-}
-
-fn client_data(kind: &str, options: &serde_json::Value, origin: &str) -> serde_json::Value {
-    serde_json::json!({ "type": kind, "challenge": options["publicKey"]["challenge"], "origin": origin })
 }
 
 async fn begun(app: &axum::Router, cookie: &str) -> (String, serde_json::Value) {
@@ -117,7 +59,7 @@ async fn a_passkey_is_begun_after_the_password_and_every_bad_answer_stores_nothi
         &send(&app, post("/cuenta/verificacion/llave", &none, &cookie)).await,
         "no envió ninguna llave",
     );
-    let honest = registration(&client_data("webauthn.create", &options, ORIGIN));
+    let honest = Authenticator::new(b"cred").register(&options, ORIGIN);
     let replayed = [("ceremony", ceremony.as_str()), ("credential", honest.as_str()), ("name", "llave USB")];
     refused_on_the_button(
         &send(&app, post("/cuenta/verificacion/llave", &replayed, &cookie)).await,
@@ -125,7 +67,7 @@ async fn a_passkey_is_begun_after_the_password_and_every_bad_answer_stores_nothi
     );
 
     let (ceremony, options) = begun(&app, &cookie).await;
-    let foreign = registration(&client_data("webauthn.create", &options, "https://senda.example.com"));
+    let foreign = Authenticator::new(b"cred").register(&options, "https://senda.example.com");
     let fields = [("ceremony", ceremony.as_str()), ("credential", foreign.as_str()), ("name", "llave USB")];
     refused_on_the_button(
         &send(&app, post("/cuenta/verificacion/llave", &fields, &cookie)).await,
@@ -141,7 +83,7 @@ async fn a_passkey_is_begun_after_the_password_and_every_bad_answer_stores_nothi
 
     let (ceremony, _) = begun(&app, &cookie).await;
     let elsewhere = password_step(&app, "jorge@example.pe").await;
-    let honest = registration(&client_data("webauthn.create", &options, ORIGIN));
+    let honest = Authenticator::new(b"cred").register(&options, ORIGIN);
     let fields = [("ceremony", ceremony.as_str()), ("credential", honest.as_str()), ("name", "llave USB")];
     let stolen = send(&app, post("/cuenta/verificacion/llave", &fields, &elsewhere)).await;
     refused_on_the_button(&stolen, "Pasó demasiado tiempo");
@@ -165,8 +107,10 @@ async fn a_passkey_first_sign_in_refuses_what_is_not_a_passkey_of_that_account()
     let options: serde_json::Value = serde_json::from_str(begun["options"].as_str().unwrap()).unwrap();
     assert!(options.get("mediation").is_none(), "asked for by the button, not the address field");
 
-    let handle_bytes = *uuid_bytes(&handle);
-    let someone_elses = assertion(&client_data("webauthn.get", &options, ORIGIN), b"not-anas", Some(&handle_bytes));
+    // A device that knows Ana's handle but holds no key of hers.
+    let mut stranger = Authenticator::new(b"not-anas");
+    stranger.set_user_handle(uuid_bytes(&handle));
+    let someone_elses = stranger.sign_in(&options, ORIGIN);
     let reply =
         send(&app, post_form("/entrar", &form_body(&[("ceremony", &ceremony), ("credential", &someone_elses)]))).await;
     refused_on_the_button(&reply, "No pudimos comprobar");
@@ -189,13 +133,10 @@ async fn a_passkey_first_sign_in_refuses_what_is_not_a_passkey_of_that_account()
     db.cleanup().await;
 }
 
-fn uuid_bytes(text: &str) -> Box<[u8; 16]> {
+/// The 16 bytes of a UUID written with hyphens: how an account's handle reaches a device.
+fn uuid_bytes(text: &str) -> Vec<u8> {
     let hex: String = text.chars().filter(|c| *c != '-').collect();
-    let mut bytes = [0u8; 16];
-    for (i, byte) in bytes.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap();
-    }
-    Box::new(bytes)
+    (0..16).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).collect()
 }
 
 #[tokio::test]

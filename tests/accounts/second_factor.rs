@@ -31,10 +31,6 @@ pub(super) fn post(path: &str, fields: &[(&str, &str)], cookie: &str) -> axum::h
     post_form_from(path, &form_body(fields), ORIGIN, Some(cookie))
 }
 
-pub(super) fn location(reply: &Reply) -> &str {
-    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
-}
-
 /// The value of the hidden field `name` on a page.
 pub(super) fn hidden(body: &str, name: &str) -> String {
     let marker = format!(r#"name="{name}" value=""#);

@@ -17,6 +17,7 @@ use Reader::*;
 
 struct Story {
     vacancy: i64,
+    fair: i64,
     draft: i64,
     seeker: i64,
     email: String,
@@ -29,6 +30,7 @@ impl Story {
         template
             .replace("{vacancy}", &self.vacancy.to_string())
             .replace("{draft}", &self.draft.to_string())
+            .replace("{fair}", &self.fair.to_string())
             .replace("{seeker}", &self.seeker.to_string())
             .replace("{email}", &self.email.replace('@', "%40"))
             .replace("{token}", &self.token)
@@ -77,8 +79,10 @@ async fn story(state: &AppState) -> Story {
         .by(rosa.account_id)
         .about(rosa.account_id);
     store.record(&signed_in).await.unwrap();
+    let fair = published_fair(state, b.centre, counsellor.account_id).await;
     Story {
         vacancy: b.vacancy,
+        fair,
         draft,
         seeker,
         email: rosa.email.clone(),
@@ -90,6 +94,33 @@ async fn story(state: &AppState) -> Story {
             ("admin", session_cookie_for(state, &admin).await),
         ],
     }
+}
+
+/// A fair of the centre, in person (so with its venue), published.
+async fn published_fair(state: &AppState, centre_id: i64, by: i64) -> i64 {
+    use senda::fairs::{FairDraft, FairMode, FairStatus, Venue, VenueAccess};
+    let now = senda::server::auth::now();
+    let draft = FairDraft {
+        centre_id,
+        title: "Feria de empleo inclusivo".into(),
+        description: "Empresas que contratan.".into(),
+        easy_read: "Ven a conocer empresas.".into(),
+        mode: FairMode::Hybrid,
+        starts_at: now + 10 * 86_400,
+        ends_at: now + 10 * 86_400 + 8 * 3600,
+        registration_closes_at: now + 9 * 86_400,
+        capacity: 300,
+        venue: Some(Venue {
+            name: "Coliseo".into(),
+            address: "Av. Grau 123".into(),
+            region: "cusco".into(),
+            access: vec![VenueAccess::StepFree],
+            transport: "Buses 12 y 40.".into(),
+        }),
+    };
+    let id = state.store.create_fair(&draft, by, now).await.unwrap();
+    assert!(state.store.move_fair(id, FairStatus::Draft, FairStatus::Published, now).await.unwrap());
+    id
 }
 
 /// `names` written as the list of a row of `ANSWERS`, to paste once a new field is decided.

@@ -12,9 +12,9 @@ mod cv;
 mod fields;
 mod probing;
 
-use axum::body::Body;
 use axum::http::{header, StatusCode};
 use common::web::*;
+use common::web::{page_as as page, post_as as post};
 use senda::accounts::{Actor, Role, RoleGrant};
 use senda::applications::ApplicationStatus;
 use senda::domain::{Region, Ruc};
@@ -23,18 +23,6 @@ use senda::seekers::consent::{ConsentKind, RecordedBy};
 use senda::seekers::store::{ConsentGiven, NewSeeker};
 use senda::server::state::AppState;
 use senda::vacancies::{ContractType, Modality, ReportReason, VacancyDraft, VacancyStatus, WorkingHours};
-
-async fn page(app: &axum::Router, path: &str, cookie: &str) -> Reply {
-    send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
-}
-
-async fn post(app: &axum::Router, path: &str, form: &[(&str, &str)], cookie: &str) -> Reply {
-    send(app, post_form_from(path, &serde_urlencoded::to_string(form).unwrap(), ORIGIN, Some(cookie))).await
-}
-
-fn location(reply: &Reply) -> &str {
-    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
-}
 
 struct Board {
     centre: i64,

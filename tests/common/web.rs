@@ -113,6 +113,21 @@ pub fn input_tag<'a>(body: &'a str, id: &str) -> &'a str {
     &body[start..=end]
 }
 
+/// A page as the person with session `cookie` (empty: nobody signed in) opens it.
+pub async fn page_as(app: &Router, path: &str, cookie: &str) -> Reply {
+    send(app, get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
+}
+
+/// A form posted from one of our pages by the person with session `cookie`.
+pub async fn post_as(app: &Router, path: &str, form: &[(&str, &str)], cookie: &str) -> Reply {
+    send(app, post_form_from(path, &serde_urlencoded::to_string(form).unwrap(), ORIGIN, Some(cookie))).await
+}
+
+/// Where a redirect sends the browser; empty when the answer is none.
+pub fn location(reply: &Reply) -> &str {
+    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
+}
+
 pub fn get(path: &str) -> axum::http::request::Builder {
     Request::get(path).header(header::ACCEPT, "text/html")
 }

@@ -28,10 +28,6 @@ async fn page(app: &axum::Router, path: &str, cookie: Option<&str>) -> Reply {
     send(app, request.body(Body::empty()).unwrap()).await
 }
 
-fn location(reply: &Reply) -> &str {
-    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
-}
-
 fn registration(changes: &[(&str, &str)]) -> String {
     let mut fields: Vec<(String, String)> = [
         ("full_name", "Rosa Huamán Quispe"),

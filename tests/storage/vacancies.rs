@@ -292,24 +292,27 @@ async fn a_vacancy_has_one_sign_video_at_a_time_and_hands_back_the_file_it_repla
     let (centre_id, company_id, employer_id) = vacancy_setting(store.as_ref()).await;
     let id =
         store.create_vacancy(&vacancy_draft(company_id, centre_id), Some(employer_id), 1_700_000_000).await.unwrap();
-    assert_eq!(store.vacancy_video(id).await.unwrap(), None);
-    assert_eq!(store.remove_vacancy_video(id).await.unwrap(), None, "nothing to take away");
+    assert_eq!(store.sign_video(VideoOwner::Vacancy(id)).await.unwrap(), None);
+    assert_eq!(store.remove_sign_video(VideoOwner::Vacancy(id)).await.unwrap(), None, "nothing to take away");
 
     assert_eq!(
-        store.attach_vacancy_video(id, &sign_video("first.webm", employer_id, 1_700_000_100)).await.unwrap(),
+        store
+            .attach_sign_video(VideoOwner::Vacancy(id), &sign_video("first.webm", employer_id, 1_700_000_100))
+            .await
+            .unwrap(),
         None
     );
-    let first = store.vacancy_video(id).await.unwrap().unwrap();
+    let first = store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().unwrap();
     assert_eq!((first.kind, first.bytes, first.transcript.as_str()), (senda::media::VideoKind::WebM, 11_840, "Hola."));
     assert_eq!(first.uploaded_at, 1_700_000_100);
-    assert!(store.vacancy_captions(id).await.unwrap().unwrap().starts_with("WEBVTT"));
+    assert!(store.sign_video_captions(VideoOwner::Vacancy(id)).await.unwrap().unwrap().starts_with("WEBVTT"));
 
     let second = senda::media::store::NewSignVideo {
         kind: senda::media::VideoKind::Mp4,
         ..sign_video("second.mp4", employer_id, 1_700_000_200)
     };
-    assert_eq!(store.attach_vacancy_video(id, &second).await.unwrap().as_deref(), Some("first.webm"));
-    let file = store.vacancy_video_file(id).await.unwrap().unwrap();
+    assert_eq!(store.attach_sign_video(VideoOwner::Vacancy(id), &second).await.unwrap().as_deref(), Some("first.webm"));
+    let file = store.sign_video_file(VideoOwner::Vacancy(id)).await.unwrap().unwrap();
     assert_eq!(
         file,
         VideoFile { version: file.version, media_key: "second.mp4".into(), kind: senda::media::VideoKind::Mp4 }
@@ -317,17 +320,20 @@ async fn a_vacancy_has_one_sign_video_at_a_time_and_hands_back_the_file_it_repla
     assert_ne!(file.version, first.version, "each upload is a new address");
 
     // A key already taken, or a vacancy that does not exist: refused, and nothing changes.
-    assert!(store.attach_vacancy_video(id + 99, &sign_video("third.webm", employer_id, 1)).await.is_err());
+    assert!(store
+        .attach_sign_video(VideoOwner::Vacancy(id + 99), &sign_video("third.webm", employer_id, 1))
+        .await
+        .is_err());
     let other =
         store.create_vacancy(&vacancy_draft(company_id, centre_id), Some(employer_id), 1_700_000_000).await.unwrap();
     assert!(matches!(
-        store.attach_vacancy_video(other, &sign_video("second.mp4", employer_id, 1)).await,
+        store.attach_sign_video(VideoOwner::Vacancy(other), &sign_video("second.mp4", employer_id, 1)).await,
         Err(DbError::Conflict(_))
     ));
-    assert_eq!(store.vacancy_video(other).await.unwrap(), None);
-    assert_eq!(store.vacancy_video_file(id).await.unwrap().unwrap().media_key, "second.mp4");
+    assert_eq!(store.sign_video(VideoOwner::Vacancy(other)).await.unwrap(), None);
+    assert_eq!(store.sign_video_file(VideoOwner::Vacancy(id)).await.unwrap().unwrap().media_key, "second.mp4");
 
-    assert_eq!(store.remove_vacancy_video(id).await.unwrap().as_deref(), Some("second.mp4"));
-    assert_eq!(store.vacancy_video(id).await.unwrap(), None);
-    assert_eq!(store.vacancy_captions(id).await.unwrap(), None);
+    assert_eq!(store.remove_sign_video(VideoOwner::Vacancy(id)).await.unwrap().as_deref(), Some("second.mp4"));
+    assert_eq!(store.sign_video(VideoOwner::Vacancy(id)).await.unwrap(), None);
+    assert_eq!(store.sign_video_captions(VideoOwner::Vacancy(id)).await.unwrap(), None);
 }

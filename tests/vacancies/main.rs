@@ -16,6 +16,7 @@ use common::web::*;
 use senda::accounts::{Role, RoleGrant};
 use senda::domain::lima_time::lima_date;
 use senda::domain::{Region, Ruc};
+use senda::media::store::VideoOwner;
 use senda::organisations::NewCompany;
 use senda::server::auth::now;
 use senda::server::state::AppState;
@@ -121,10 +122,6 @@ async fn step(app: &axum::Router, cookie: &str, id: i64, step: &str, comment: &s
         serde_urlencoded::to_string([("vacancy", id.to_string().as_str()), ("step", step), ("comment", comment)])
             .unwrap();
     send(app, post_form_from("/vacantes/estado", &form, ORIGIN, Some(cookie))).await
-}
-
-fn location(reply: &Reply) -> &str {
-    reply.headers.get(header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("")
 }
 
 /// The id of the vacancy a redirect leads to.

@@ -15,7 +15,7 @@ async fn a_draft_and_its_video_are_not_found_for_anyone_outside_its_company_and_
     let transcript = "Hola. Somos Almacenes Andinos y buscamos a alguien para el almacén.";
     let sent = send_video(&app, &p.employer, id, ("intro.webm", &webm), ("intro.vtt", &vtt), transcript, "").await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
-    let version = state.store.vacancy_video(id).await.unwrap().unwrap().version;
+    let version = state.store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().unwrap().version;
 
     let elsewhere = second_centre(&state).await;
     let other_centre = cookie_for(
@@ -64,7 +64,11 @@ async fn a_draft_and_its_video_are_not_found_for_anyone_outside_its_company_and_
     assert!(leaks.is_empty(), "{}", leaks.join("\n"));
     let kept = state.store.vacancy(id).await.unwrap().unwrap();
     assert_eq!((kept.status, kept.draft.title.as_str()), (VacancyStatus::Draft, "Auxiliar de almacén"));
-    assert_eq!(state.store.vacancy_video(id).await.unwrap().unwrap().version, version, "the video stays");
+    assert_eq!(
+        state.store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().unwrap().version,
+        version,
+        "the video stays"
+    );
 
     // The same addresses answer its own people, so the test above asks the right ones.
     for path in &pages(id) {

@@ -26,7 +26,7 @@ async fn a_sign_language_video_is_attached_served_in_byte_ranges_and_shown_with_
     assert_eq!(kept_videos(&db).len(), 1);
 
     let shown = page(&app, &format!("/vacante/{id}"), Some(&p.employer)).await.body;
-    let version = state.store.vacancy_video(id).await.unwrap().unwrap().version;
+    let version = state.store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().unwrap().version;
     assert!(shown.contains(&format!(r#"src="/vacante/{id}/lsp?v={version}" type="video/webm""#)), "{shown}");
     assert!(shown.contains(&format!(r#"<track kind="captions" src="/vacante/{id}/lsp.vtt?v={version}" srclang="es""#)));
     assert!(shown.contains("controls") && !shown.contains("autoplay"), "controls, never autoplay");
@@ -69,7 +69,7 @@ async fn a_sign_language_video_is_attached_served_in_byte_ranges_and_shown_with_
     let reply =
         send_video(&app, &p.other_employer, id, ("intro.webm", &webm), ("intro.vtt", &vtt), transcript, "").await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
-    assert!(state.store.vacancy_video(id).await.unwrap().is_none());
+    assert!(state.store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().is_none());
     db.cleanup().await;
 }
 
@@ -94,7 +94,7 @@ async fn forged_videos_and_broken_captions_are_refused_on_their_fields_and_a_goo
         assert!(reply.body.contains("&lt;/textarea&gt;&lt;b&gt;Hola&lt;/b&gt;"), "the transcript is kept, as text");
         assert!(!reply.body.contains(r#"name="pending_video""#), "nothing to keep");
     }
-    assert!(kept_videos(&db).is_empty() && state.store.vacancy_video(id).await.unwrap().is_none());
+    assert!(kept_videos(&db).is_empty() && state.store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().is_none());
 
     // Good video, broken captions: the captions are named, the video waits on the server.
     let broken = [
@@ -122,7 +122,7 @@ async fn forged_videos_and_broken_captions_are_refused_on_their_fields_and_a_goo
     assert!(reply.body.contains("Ya tenemos tu video «mi video.webm» (12 KB)"), "{}", reply.body);
     let token = input_tag(&reply.body, "pending_video").split("value=\"").nth(1).unwrap().split('"').next().unwrap();
     assert!(
-        kept_videos(&db).is_empty() && state.store.vacancy_video(id).await.unwrap().is_none(),
+        kept_videos(&db).is_empty() && state.store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().is_none(),
         "nothing stored yet"
     );
 
@@ -131,7 +131,7 @@ async fn forged_videos_and_broken_captions_are_refused_on_their_fields_and_a_goo
     assert!(reply.body.contains("Elige el archivo del video"), "a kept video is its uploader's");
     let reply = send_video(&app, &p.employer, id, ("", &[]), ("intro.vtt", &vtt), "Hola.", token).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let stored = state.store.vacancy_video(id).await.unwrap().unwrap();
+    let stored = state.store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().unwrap();
     assert_eq!((stored.bytes, stored.transcript.as_str()), (webm.len() as i64, "Hola."));
     assert_eq!(kept_videos(&db).len(), 1);
     db.cleanup().await;
@@ -209,7 +209,7 @@ async fn a_good_video_waits_once_per_form_and_person_within_a_quota_and_only_for
     std::fs::File::options().write(true).open(&old).unwrap().set_modified(two_days_ago).unwrap();
     assert_eq!(senda::media::parked::sweep(&scratch, senda::media::parked::KEPT_FOR).await, 1);
     assert!(!old.exists() && parked(&db).len() == 1);
-    assert!(kept_videos(&db).is_empty() && state.store.vacancy_video(first).await.unwrap().is_none());
+    assert!(kept_videos(&db).is_empty() && state.store.sign_video(VideoOwner::Vacancy(first)).await.unwrap().is_none());
     db.cleanup().await;
 }
 
@@ -254,7 +254,7 @@ async fn a_store_that_cannot_keep_the_video_says_so_on_the_field_and_nothing_is_
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
     assert!(reply.body.contains("No pudimos guardar el video en el servidor"), "{}", reply.body);
     assert!(reply.body.contains("Hola, mi transcripción."), "what was typed comes back");
-    assert!(state.store.vacancy_video(id).await.unwrap().is_none(), "no row names a file");
+    assert!(state.store.sign_video(VideoOwner::Vacancy(id)).await.unwrap().is_none(), "no row names a file");
     assert!(kept_videos(&db).is_empty());
     let scratch: Vec<_> = std::fs::read_dir(uploads_dir(&db).join("incoming")).unwrap().collect();
     assert!(scratch.is_empty(), "no scratch file left: {scratch:?}");

@@ -17,6 +17,7 @@ use crate::alerts::store::AlertStore;
 use crate::applications::store::ApplicationStore;
 use crate::audit::store::AuditStore;
 use crate::casework::store::CaseworkStore;
+use crate::fairs::store::FairStore;
 use crate::matches::store::MatchStore;
 use crate::media::store::SignVideoStore;
 use crate::organisations::store::OrganisationStore;
@@ -207,6 +208,7 @@ store_of!(
     ApplicationStore,
     MatchStore,
     CaseworkStore,
+    FairStore,
     OutboxStore,
     AlertStore,
     SecondFactorStore,
@@ -224,6 +226,7 @@ pub mod prelude {
     pub use crate::applications::store::ApplicationStore;
     pub use crate::audit::store::AuditStore;
     pub use crate::casework::store::CaseworkStore;
+    pub use crate::fairs::store::FairStore;
     pub use crate::matches::store::MatchStore;
     pub use crate::media::store::SignVideoStore;
     pub use crate::organisations::store::OrganisationStore;
@@ -377,6 +380,7 @@ macro_rules! impl_store {
         $crate::applications::store::impl_application_store!($store);
         $crate::matches::store::impl_match_store!($store);
         $crate::casework::store::impl_casework_store!($store);
+        $crate::fairs::store::impl_fair_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
         $crate::second_factor::passkey_store::impl_passkey_store!($store);

@@ -1,16 +1,12 @@
-//! The endpoints of a vacancy's sign-language video: the upload form's post (read and
-//! checked by `media::upload`), taking the video away, and serving the video (with byte
-//! ranges) and its captions to whoever may see the vacancy.
-//!
-//! Nothing is half-stored: the file reaches the media store under a new key only when the
-//! whole form is right, the database names it after that, and a replaced file goes last. A
-//! form that comes back with a problem keeps the transcript, and keeps a good video on the
-//! server for the second try, so nobody on slow data sends 200 MB twice.
+//! The endpoints of a vacancy's sign-language video: who may attach or take it away (whoever
+//! may change the vacancy's text) and who may watch it (whoever may see the vacancy); the
+//! upload, the removal and the serving are every slot's (`media::slot`).
 
 use crate::components::notice::Notice;
 use crate::domain::{Actor, Role};
 use crate::error::AppError;
-use crate::media::upload::{checked_upload, forget, Checked};
+use crate::media::slot::{self, ui_of};
+use crate::media::store::VideoOwner;
 use crate::server::access::permits;
 use crate::server::forms::{field, read};
 use crate::server::plain_page;
@@ -20,14 +16,7 @@ use crate::ui::Ui;
 use crate::vacancies::workflow::{may_edit, may_manage, Facts, Refusal};
 use crate::vacancies::{vacancy_path, VacancyStatus};
 use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-
-/// Who is asking, in which language, with the request handed back.
-fn ui_of(request: Request) -> (Ui, Request) {
-    let (parts, body) = request.into_parts();
-    (Ui::from_request(&parts), Request::from_parts(parts, body))
-}
 
 /// Who may change the vacancy `id`'s video: whoever may change its text. `Err` is the answer.
 async fn editable(state: &AppState, ui: &Ui, id: Option<i64>) -> Result<(Actor, i64), Response> {
@@ -55,25 +44,7 @@ pub async fn upload_vacancy_video(State(state): State<AppState>, request: Reques
         Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
-    let Checked { video, fresh } =
-        match checked_upload(&state, request, ui.lang, &id.to_string(), actor.account_id).await {
-            Ok(checked) => checked,
-            Err(answer) => return Ok(answer),
-        };
-    match state.store.attach_vacancy_video(id, &video).await {
-        Ok(replaced) => {
-            forget(&state, replaced, "replaced").await;
-            let bytes = video.bytes;
-            // Never the file's own name: people name files after themselves.
-            tracing::info!(vacancy_id = id, by = actor.account_id, bytes, fresh, "sign-language video attached");
-            Ok(see_other(&Notice::VideoSaved.on(&vacancy_path(id))))
-        }
-        Err(err) => {
-            // No row names it: nothing may keep it.
-            let _ = state.media.remove(&video.media_key).await;
-            Err(err.into())
-        }
-    }
+    slot::upload(&state, request, ui.lang, VideoOwner::Vacancy(id), actor.account_id, &vacancy_path(id)).await
 }
 
 /// Takes a vacancy's video away (the form names the vacancy).
@@ -84,11 +55,7 @@ pub async fn remove_vacancy_video(State(state): State<AppState>, request: Reques
         Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
-    if let Some(key) = state.store.remove_vacancy_video(id).await? {
-        forget(&state, Some(key), "removed").await;
-        tracing::info!(vacancy_id = id, by = actor.account_id, "sign-language video removed");
-    }
-    Ok(see_other(&Notice::VideoRemoved.on(&vacancy_path(id))))
+    slot::remove(&state, VideoOwner::Vacancy(id), actor.account_id, &vacancy_path(id)).await
 }
 
 /// Whether whoever asks may see vacancy `id` (and so its video): anyone once it is published
@@ -104,8 +71,7 @@ async fn may_see(state: &AppState, ui: &Ui, id: i64) -> Result<(), AppError> {
     }
 }
 
-/// The video file of vacancy `id`, in byte ranges when asked (seeking, and phones that fetch
-/// a video in pieces).
+/// The video file of vacancy `id`.
 pub async fn vacancy_video(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -113,8 +79,7 @@ pub async fn vacancy_video(
 ) -> Result<Response, AppError> {
     let (ui, request) = ui_of(request);
     may_see(&state, &ui, id).await?;
-    let file = state.store.vacancy_video_file(id).await?.ok_or(AppError::NotFound)?;
-    Ok(state.media.serve(&file.media_key, file.kind.mime(), request).await)
+    slot::serve(&state, VideoOwner::Vacancy(id), request).await
 }
 
 /// The captions of vacancy `id`'s video, as WebVTT.
@@ -125,13 +90,5 @@ pub async fn vacancy_captions(
 ) -> Result<Response, AppError> {
     let (ui, _) = ui_of(request);
     may_see(&state, &ui, id).await?;
-    let captions = state.store.vacancy_captions(id).await?.ok_or(AppError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/vtt; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=31536000, immutable")),
-        ],
-        captions,
-    )
-        .into_response())
+    slot::captions(&state, VideoOwner::Vacancy(id)).await
 }

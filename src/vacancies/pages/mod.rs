@@ -18,20 +18,8 @@ pub use mine::MyVacanciesPage;
 pub use search::SearchPage;
 pub use vacancy::VacancyPage;
 
-use crate::components::form::escape_text;
 use crate::components::format::{place_of, soles};
 use crate::i18n::{t, t_with, Key, Lang};
-
-/// A page title naming a vacancy, with "Error: " in front when a form on it came back.
-/// Escaped here: `<Title>` writes its text into the page as it is.
-fn named_title(lang: Lang, name: &str, has_errors: bool) -> String {
-    let title = t_with(lang, Key::title_pattern, &[("page", &escape_text(name))]);
-    if has_errors {
-        format!("{}: {title}", t(lang, Key::form_error_prefix))
-    } else {
-        title
-    }
-}
 
 /// Where the job is, most precise first: "Wanchaq, Cusco, Cusco".
 fn place(d: &crate::vacancies::VacancyDraft) -> String {

@@ -3,8 +3,9 @@
 //! people responsible for it.
 
 use super::manage::ManagePanel;
-use super::{named_title, place, salary_text};
+use super::{place, salary_text};
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, TextArea};
+use crate::components::format::named_title;
 use crate::components::notice::NoticeBanner;
 use crate::components::plain_text::PlainText;
 use crate::components::read_aloud::ListenControl;

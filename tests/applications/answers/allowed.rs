@@ -73,6 +73,41 @@ macro_rules! draft {
         )
     };
 }
+/// A fair as its page and form hold it (in person: with its venue).
+macro_rules! fair {
+    ($name:literal, $at:literal) => {
+        concat!(
+            fields!($name, $at, ["centre_name", "draft", "id", "revision", "status"]),
+            fields!(
+                "",
+                $at,
+                [
+                    "draft.capacity",
+                    "draft.centre_id",
+                    "draft.description",
+                    "draft.easy_read",
+                    "draft.ends_at",
+                    "draft.mode",
+                    "draft.registration_closes_at",
+                    "draft.starts_at",
+                    "draft.title",
+                    "draft.venue",
+                    "draft.venue.access",
+                    "draft.venue.address",
+                    "draft.venue.name",
+                    "draft.venue.region",
+                    "draft.venue.transport"
+                ]
+            )
+        )
+    };
+}
+/// Fairs in a list.
+macro_rules! fair_cards {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["centre_name", "ends_at", "id", "mode", "phase", "region", "starts_at", "title"])
+    };
+}
 /// Who a person is and how to reach them: for the person and their centre, never an employer.
 macro_rules! personal {
     ($name:literal, $at:literal) => {
@@ -113,6 +148,38 @@ macro_rules! events {
 }
 
 pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
+    (
+        "/api/fairs/view",
+        &[Anonymous, Person, Employer],
+        "id={fair}",
+        concat!(fair!("fair", "fair"), centre!("centre", "centre"), "address manage phase registration_open video "),
+    ),
+    (
+        "/api/fairs/view",
+        &[Counsellor],
+        "id={fair}",
+        concat!(
+            fair!("fair", "fair"),
+            centre!("centre", "centre"),
+            "address manage manage.may_edit manage.steps phase registration_open video "
+        ),
+    ),
+    (
+        "/api/fairs/list",
+        &[Anonymous, Person, Employer],
+        "",
+        concat!(fair_cards!("ahead", "ahead[]"), "may_organise own past "),
+    ),
+    (
+        "/api/fairs/list",
+        &[Counsellor],
+        "",
+        concat!(fair_cards!("ahead", "ahead[]"), fair_cards!("own", "own[]"), "may_organise past "),
+    ),
+    ("/api/fairs/upcoming", &[Anonymous], "", fair_cards!("", "[]")),
+    ("/api/fairs/form", &[Counsellor], "", concat!(centre!("centres", "centres[]"), "fair ")),
+    ("/api/fairs/form", &[Counsellor], "id={fair}", concat!(centre!("centres", "centres[]"), fair!("fair", "fair"))),
+    ("/api/fairs/video-slot", &[Counsellor], "id={fair}", "fair_id max_bytes title video "),
     (
         "/api/organisations/directory",
         &[Anonymous],

@@ -1,0 +1,172 @@
+//! Server functions of fairs: what their pages read. A published or cancelled fair is public;
+//! a draft is for the organising centre's counsellors only, and unknown to anyone else.
+
+use super::rules::{Phase, Step};
+use super::{Fair, FairSummary};
+use crate::error::AppError;
+use crate::organisations::Centre;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One fair as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FairView {
+    pub fair: Fair,
+    pub phase: Phase,
+    /// Registration is still open by the calendar (capacity aside).
+    pub registration_open: bool,
+    /// The organising centre, to contact about the fair.
+    pub centre: Option<Centre>,
+    /// For the organising centre's counsellors only.
+    pub manage: Option<FairManagement>,
+    /// The page's own address, whole: what the event data and the calendar file link to.
+    pub address: String,
+    /// Its sign-language video, when it has one.
+    pub video: Option<crate::media::SignVideo>,
+}
+
+/// What a fair's organisers may do on its page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FairManagement {
+    /// The steps this person may take now.
+    pub steps: Vec<Step>,
+    pub may_edit: bool,
+}
+
+/// The fair `id`; not found for anyone but its organisers while it is a draft.
+#[server(endpoint = "fairs/view")]
+pub async fn read_fair(id: i64) -> Result<FairView, AppError> {
+    use super::rules::{may_edit, may_manage, phase, steps_open};
+    let store = crate::server::state::store()?;
+    let (fair, facts) = tokio::join!(store.fair(id), store.fair_facts(id));
+    let (Some(fair), Some(facts)) = (fair?, facts?) else { return Err(AppError::NotFound) };
+    let now = crate::server::auth::now();
+    let actor = crate::server::auth::session::current().map(|current| current.actor);
+    let organiser = actor.filter(|actor| may_manage(actor, facts.centre_id));
+    let phase = phase(&facts, now);
+    if organiser.is_none() && !phase.is_public() {
+        return Err(AppError::NotFound);
+    }
+    let manage = organiser.map(|actor| FairManagement {
+        steps: steps_open(&actor, &facts, now),
+        may_edit: may_edit(&actor, &facts, now).is_ok(),
+    });
+    let (centres, video) =
+        tokio::join!(store.list_centres(), store.sign_video(crate::media::store::VideoOwner::Fair(id)));
+    let centre = centres?.into_iter().find(|c| c.id == facts.centre_id);
+    let registration_open =
+        matches!(phase, Phase::Upcoming | Phase::Running) && now < fair.draft.registration_closes_at;
+    let address = format!("{}{}", crate::server::state::app_state()?.public_origin, super::fair_path(id));
+    Ok(FairView { fair, phase, registration_open, centre, manage, address, video: video? })
+}
+
+/// The list of fairs, and what a counsellor's centres are preparing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FairsView {
+    /// Running and upcoming (and cancelled ones that would have been), soonest first.
+    pub ahead: Vec<FairSummary>,
+    /// Over, most recent first.
+    pub past: Vec<FairSummary>,
+    /// Every fair of the centres the reader counsels at, drafts too; empty for anyone else.
+    pub own: Vec<FairSummary>,
+    /// The reader counsels at a centre: may organise a fair.
+    pub may_organise: bool,
+}
+
+/// How many fairs the list shows of those ahead, and of those past.
+pub const LISTED_AHEAD: i64 = 50;
+pub const LISTED_PAST: i64 = 20;
+/// How many upcoming fairs the home page shows.
+pub const ON_HOME: i64 = 3;
+
+/// The fairs everyone may see; with a counsellor's own centres' fairs for them.
+#[server(endpoint = "fairs/list")]
+pub async fn read_fairs() -> Result<FairsView, AppError> {
+    use crate::domain::Role;
+    let store = crate::server::state::store()?;
+    let now = crate::server::auth::now();
+    let (ahead, past) = tokio::join!(store.fairs_ahead(now, LISTED_AHEAD), store.fairs_past(now, LISTED_PAST));
+    let centres: Vec<i64> = crate::server::auth::session::current()
+        .map(|current| {
+            current.actor.roles.iter().filter(|g| g.role == Role::Counsellor).filter_map(|g| g.centre_id).collect()
+        })
+        .unwrap_or_default();
+    let mut own = Vec::new();
+    for centre in &centres {
+        own.extend(store.centre_fairs(*centre, now).await?);
+    }
+    Ok(FairsView { ahead: ahead?, past: past?, own, may_organise: !centres.is_empty() })
+}
+
+/// The next fairs, for the home page.
+#[server(endpoint = "fairs/upcoming")]
+pub async fn upcoming_fairs() -> Result<Vec<FairSummary>, AppError> {
+    let store = crate::server::state::store()?;
+    let now = crate::server::auth::now();
+    Ok(store.fairs_ahead(now, ON_HOME).await?)
+}
+
+/// What the fair form starts from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FairForm {
+    /// The centres this counsellor organises for (a new fair's choice).
+    pub centres: Vec<Centre>,
+    /// The fair being changed.
+    pub fair: Option<Fair>,
+}
+
+/// The fair form: new (`id` none) for a counsellor, or the fair `id` for its organisers while
+/// it may still change.
+#[server(endpoint = "fairs/form")]
+pub async fn read_fair_form(id: Option<i64>) -> Result<FairForm, AppError> {
+    use super::rules::may_edit;
+    use crate::domain::Role;
+    let current = crate::server::access::acting_as(&[Role::Counsellor])?;
+    let store = crate::server::state::store()?;
+    let counselled: Vec<i64> =
+        current.actor.roles.iter().filter(|g| g.role == Role::Counsellor).filter_map(|g| g.centre_id).collect();
+    let centres = store.list_centres().await?.into_iter().filter(|c| counselled.contains(&c.id)).collect();
+    let fair = match id {
+        Some(id) => {
+            let facts = store.fair_facts(id).await?.ok_or(AppError::NotFound)?;
+            match may_edit(&current.actor, &facts, crate::server::auth::now()) {
+                Ok(()) => Some(store.fair(id).await?.ok_or(AppError::NotFound)?),
+                Err(super::rules::Refusal::NotYours) => return Err(AppError::NotFound),
+                Err(_) => return Err(AppError::Forbidden),
+            }
+        }
+        None => None,
+    };
+    Ok(FairForm { centres, fair })
+}
+
+/// A fair's video slot, as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FairVideoSlot {
+    pub fair_id: i64,
+    pub title: String,
+    pub video: Option<crate::media::SignVideo>,
+    pub max_bytes: i64,
+}
+
+/// The video slot of fair `id`, for its organisers while they may change it.
+#[server(endpoint = "fairs/video-slot")]
+pub async fn read_fair_video_slot(id: i64) -> Result<FairVideoSlot, AppError> {
+    use crate::domain::Role;
+    let current = crate::server::access::acting_as(&[Role::Counsellor])?;
+    let state = crate::server::state::app_state()?;
+    let store = state.store.clone();
+    let facts = store.fair_facts(id).await?.ok_or(AppError::NotFound)?;
+    match super::rules::may_edit(&current.actor, &facts, crate::server::auth::now()) {
+        Ok(()) => {}
+        Err(super::rules::Refusal::NotYours) => return Err(AppError::NotFound),
+        Err(_) => return Err(AppError::Forbidden),
+    }
+    let (fair, video) = tokio::join!(store.fair(id), store.sign_video(crate::media::store::VideoOwner::Fair(id)));
+    Ok(FairVideoSlot {
+        fair_id: id,
+        title: fair?.ok_or(AppError::NotFound)?.draft.title,
+        video: video?,
+        max_bytes: i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX),
+    })
+}
