@@ -59,6 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/pkg/senda.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
+                <IdleCap />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -67,6 +68,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Leptos starts the islands from `requestIdleCallback`, and a page on a busy phone (or a busy
+/// machine) may never be idle: its buttons would stay asleep however long the person waits.
+/// This caps the wait at one second, after which the islands wake whether or not the browser
+/// found a quiet moment. It must run before the hydration script asks for its callback.
+#[component]
+fn IdleCap() -> impl IntoView {
+    const CAP: &str = "{const r=window.requestIdleCallback;if(r)window.requestIdleCallback=\
+                       (c,o)=>r.call(window,c,Object.assign({timeout:1000},o))}";
+    view! { <script nonce=leptos::nonce::use_nonce() inner_html=CAP></script> }
 }
 
 #[cfg(feature = "ssr")]
