@@ -24,6 +24,7 @@ const EVERYONE: [bool; 7] = [true; 7];
 const SIGNED_IN: [bool; 7] = [false, true, true, true, true, true, true];
 const STAFF_REVIEWERS: [bool; 7] = [false, false, false, false, false, true, true];
 const EMPLOYERS_AND_COUNSELLORS: [bool; 7] = [false, false, false, true, true, true, false];
+const EMPLOYERS: [bool; 7] = [false, false, false, true, true, false, false];
 const COUNSELLORS: [bool; 7] = [false, false, false, false, false, true, false];
 const ADMINS: [bool; 7] = [false, false, false, false, false, false, true];
 
@@ -77,6 +78,10 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/fairs/upcoming", "", EVERYONE),
     ("/api/fairs/form", "", COUNSELLORS),
     ("/api/fairs/video-slot", "id=999999", COUNSELLORS),
+    // A stand no one may see is not found, which is not a refusal (tests/fairs.rs walks whose).
+    ("/api/fairs/stands", "fair_id=999999", EVERYONE),
+    ("/api/fairs/stand", "id=999999", EVERYONE),
+    ("/api/fairs/stand-form", "fair_id=999999", EMPLOYERS),
 ];
 
 /// A typical call of each route of the route table: its path in the table, its method, the
@@ -148,6 +153,9 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/feria/{id}/calendario.ics", Get, "/feria/999999/calendario.ics", ""),
     ("/ferias/video", Post, "/ferias/video", ""),
     ("/ferias/video/quitar", Post, "/ferias/video/quitar", "fair=999999"),
+    ("/ferias/stand", Post, "/ferias/stand?feria=999999", "company=1&introduction=Hola"),
+    ("/ferias/stand/decidir", Post, "/ferias/stand/decidir", "stand=999999&decision=aceptar"),
+    ("/ferias/stand/retirar", Post, "/ferias/stand/retirar", "stand=999999"),
     ("/feria/{id}/lsp", Get, "/feria/999999/lsp", ""),
     ("/feria/{id}/lsp.vtt", Get, "/feria/999999/lsp.vtt", ""),
     ("/empleos/cuantas", Get, "/empleos/cuantas?q=almacen", ""),
@@ -163,6 +171,7 @@ fn expected(access: Access) -> [bool; 7] {
         Access::SignedIn => SIGNED_IN,
         Access::StaffReviewers => STAFF_REVIEWERS,
         Access::EmployersAndCounsellors => EMPLOYERS_AND_COUNSELLORS,
+        Access::Employers => EMPLOYERS,
         Access::Counsellors => COUNSELLORS,
         Access::Admins => ADMINS,
     }

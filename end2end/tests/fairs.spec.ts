@@ -6,7 +6,9 @@ import {
   expect,
   expectNoAxeViolationsAsSeen,
   expectNoAxeViolationsInEachTheme,
+  emailedLink,
   newCounsellor,
+  registerCompany,
   tabTo,
 } from "./support";
 
@@ -132,4 +134,77 @@ test("J4: a counsellor organises a fair and publishes it; anyone finds it, reads
   await expect(visitor.getByText(/Esta feria se canceló/)).toBeVisible();
   await visitor.context().close();
   await counsellor.context().close();
+});
+
+test("J4: a company asks for a stand at a fair, the organiser accepts it, and a visitor reads the stand", async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const project = testInfo.project.name;
+  const title = `Feria con stands ${project}`;
+  const company = `Textiles Andinos ${project} S.A.C.`;
+  const carmen = { email: `carmen.stand.${project}@senda.test`, password: "la clave de Carmen Quispe" };
+
+  // A company registered and verified, and a fair published by the same centre.
+  const employer = await (await browser.newContext()).newPage();
+  await registerCompany(
+    employer,
+    { ruc: project === "no-js" ? "20612345679" : "20623456782", name: company, sector: "Textil", region: "Lima Metropolitana" },
+    { name: "Carmen Quispe", ...carmen },
+  );
+  await employer.goto(await emailedLink(carmen.email));
+  await employer.getByRole("button", { name: "Confirmar y entrar" }).click();
+  await expect(employer).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);
+  const counsellor = await newCounsellor(browser, {
+    name: "Jorge Mamani",
+    email: `jorge.stand.${project}@senda.test`,
+    password: "la clave de Jorge Mamani",
+  });
+  await counsellor.goto("/empresas/verificacion");
+  await counsellor.getByRole("button", { name: company }).click();
+  await expect(counsellor.getByRole("alert")).toContainText("La empresa quedó verificada");
+  await counsellor.goto("/ferias/nueva");
+  await fillFair(counsellor, title);
+  await counsellor.getByRole("button", { name: "Guardar borrador" }).click();
+  await counsellor.getByRole("button", { name: "Publicar la feria" }).click();
+  await expect(counsellor.getByRole("alert")).toContainText("la feria está publicada");
+  const address = new URL(counsellor.url()).pathname;
+
+  // The employer asks, by keyboard: first with nothing written, then as it should be.
+  await employer.goto(address);
+  await tabTo(employer, /^Pedir un stand para tu empresa$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer).toHaveURL(/\/ferias\/stand\?feria=\d+$/);
+  await tabTo(employer, /^Pedir el stand$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer.locator(".app-error-summary")).toContainText("Escribe qué quieres contar");
+  await expect(employer).toHaveTitle(/^Error: /);
+  await expectNoAxeViolationsAsSeen(employer);
+  await employer.getByLabel("Qué quieres contar a quienes visiten el stand").fill("Tejemos prendas de alpaca.\nBuscamos operarios de acabado.");
+  await employer.getByLabel("Intérprete de lengua de señas en la entrevista").focus();
+  await employer.keyboard.press("Space");
+  await tabTo(employer, /^Pedir el stand$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer.getByRole("alert")).toContainText("pediste el stand");
+  await expect(employer.getByText(`El stand de ${company}: Pedido, espera respuesta.`)).toBeVisible();
+
+  // The organiser accepts it from the fair's page; the employer is told by email.
+  await counsellor.goto(address);
+  await expect(counsellor.getByText("Esperan respuesta: 1.")).toBeVisible();
+  await expectNoAxeViolationsAsSeen(counsellor);
+  await tabTo(counsellor, new RegExp(`^Aceptar el stand de ${company}$`));
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor.getByRole("alert")).toContainText("el stand está aceptado");
+  expect(await emailedLink(carmen.email, address)).toContain(address);
+
+  // Anyone: the company on the fair's page, and its stand with what it offers.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(address);
+  await tabTo(visitor, new RegExp(`^${company}$`));
+  await visitor.keyboard.press("Enter");
+  await expect(visitor).toHaveURL(/\/stand\/\d+$/);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(`Stand de ${company}`);
+  await expect(visitor.getByText("Tejemos prendas de alpaca.")).toBeVisible();
+  await expect(visitor.getByRole("listitem").filter({ hasText: "Intérprete de lengua de señas en la entrevista" })).toBeVisible();
+  await expect(visitor.getByText("La empresa no tiene empleos abiertos ahora.")).toBeVisible();
+  await expectNoAxeViolationsInEachTheme(visitor);
+  for (const page of [visitor, counsellor, employer]) await page.context().close();
 });

@@ -73,10 +73,14 @@ pub enum Notice {
     FairMoved,
     FairPublished,
     FairCancelled,
+    StandAsked,
+    StandAccepted,
+    StandDeclined,
+    StandWithdrawn,
 }
 
 impl Notice {
-    const ALL: [Notice; 63] = [
+    const ALL: [Notice; 67] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -140,6 +144,10 @@ impl Notice {
         Notice::FairMoved,
         Notice::FairPublished,
         Notice::FairCancelled,
+        Notice::StandAsked,
+        Notice::StandAccepted,
+        Notice::StandDeclined,
+        Notice::StandWithdrawn,
     ];
 
     pub fn code(self) -> &'static str {
@@ -207,6 +215,10 @@ impl Notice {
             Notice::FairMoved => "feria-estado",
             Notice::FairPublished => "feria-publicada",
             Notice::FairCancelled => "feria-cancelada",
+            Notice::StandAsked => "stand-pedido",
+            Notice::StandAccepted => "stand-aceptado",
+            Notice::StandDeclined => "stand-rechazado",
+            Notice::StandWithdrawn => "stand-retirado",
         }
     }
 
@@ -275,6 +287,10 @@ impl Notice {
             Notice::FairMoved => Key::notice_fair_moved,
             Notice::FairPublished => Key::notice_fair_published,
             Notice::FairCancelled => Key::notice_fair_cancelled,
+            Notice::StandAsked => Key::notice_stand_asked,
+            Notice::StandAccepted => Key::notice_stand_accepted,
+            Notice::StandDeclined => Key::notice_stand_declined,
+            Notice::StandWithdrawn => Key::notice_stand_withdrawn,
         }
     }
 

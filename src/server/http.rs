@@ -122,6 +122,8 @@ pub enum Access {
     StaffReviewers,
     /// Employers and counsellors, who write vacancies.
     EmployersAndCounsellors,
+    /// Employers, who act for a company.
+    Employers,
     /// Counsellors of an employment centre.
     Counsellors,
     /// Admins.
@@ -244,6 +246,10 @@ pub fn route_table() -> Vec<Route> {
         form(fairs::FAIR_STEP_PATH, SignedIn, post(fairs::handlers::fair_step)),
         form(fairs::FAIR_VIDEO_PATH, Counsellors, upload(post(fairs::video::upload_fair_video))),
         form(fairs::REMOVE_FAIR_VIDEO_PATH, Counsellors, post(fairs::video::remove_fair_video)),
+        form(fairs::stands::ASK_STAND_PATH, Employers, post(fairs::stands::handlers::ask_stand)),
+        // Which centre organises the fair, and whose company the stand is, decide: tests/fairs.rs.
+        form(fairs::stands::DECIDE_STAND_PATH, SignedIn, post(fairs::stands::handlers::decide_stand)),
+        form(fairs::stands::WITHDRAW_STAND_PATH, SignedIn, post(fairs::stands::handlers::withdraw_stand)),
         // A draft's files are its organisers' alone: tests/fairs.rs walks that.
         file(fairs::FAIR_CALENDAR_PATH, Everyone, get(fairs::handlers::fair_calendar)),
         file(fairs::FAIR_VIDEO_FILE_PATH, Everyone, get(fairs::video::fair_video)),

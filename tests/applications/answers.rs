@@ -10,6 +10,8 @@ use super::*;
 use common::fields::{allowed, field_names};
 use senda::seekers::consent::ConsentKind::*;
 
+#[macro_use]
+mod parts;
 mod allowed;
 
 use allowed::{Reader, ANSWERS, ELSEWHERE};
@@ -18,6 +20,7 @@ use Reader::*;
 struct Story {
     vacancy: i64,
     fair: i64,
+    stand: i64,
     draft: i64,
     seeker: i64,
     email: String,
@@ -31,6 +34,7 @@ impl Story {
             .replace("{vacancy}", &self.vacancy.to_string())
             .replace("{draft}", &self.draft.to_string())
             .replace("{fair}", &self.fair.to_string())
+            .replace("{stand}", &self.stand.to_string())
             .replace("{seeker}", &self.seeker.to_string())
             .replace("{email}", &self.email.replace('@', "%40"))
             .replace("{token}", &self.token)
@@ -80,9 +84,11 @@ async fn story(state: &AppState) -> Story {
         .about(rosa.account_id);
     store.record(&signed_in).await.unwrap();
     let fair = published_fair(state, b.centre, counsellor.account_id).await;
+    let stand = accepted_stand(state, fair, published.draft.company_id, b.employer_id, counsellor.account_id).await;
     Story {
         vacancy: b.vacancy,
         fair,
+        stand,
         draft,
         seeker,
         email: rosa.email.clone(),
@@ -120,6 +126,24 @@ async fn published_fair(state: &AppState, centre_id: i64, by: i64) -> i64 {
     };
     let id = state.store.create_fair(&draft, by, now).await.unwrap();
     assert!(state.store.move_fair(id, FairStatus::Draft, FairStatus::Published, now).await.unwrap());
+    id
+}
+
+/// The stand of the vacancy's company at the fair, offering an interpreter, accepted.
+async fn accepted_stand(state: &AppState, fair_id: i64, company_id: i64, employer: i64, organiser: i64) -> i64 {
+    use senda::fairs::stands::store::{StandAnswer, StandAsk};
+    use senda::fairs::stands::StandStatus;
+    let now = senda::server::auth::now();
+    let ask = StandAsk {
+        fair_id,
+        company_id,
+        introduction: "Buscamos operarios de almacén.".into(),
+        accommodations: vec!["sign_interpreter_interview".into()],
+        by: employer,
+    };
+    let id = state.store.ask_stand(&ask, now).await.unwrap().unwrap();
+    let answer = StandAnswer { stand_id: id, to: StandStatus::Accepted, reason: "", by: organiser, mail: None };
+    assert!(state.store.answer_stand(&answer, now).await.unwrap());
     id
 }
 

@@ -13,10 +13,10 @@ on_both_engines!(
     a_fair_and_a_vacancy_of_the_same_number_keep_their_own_videos,
 );
 
-const NOW: i64 = 1_800_000_000;
-const DAY: i64 = 86_400;
+pub(crate) const NOW: i64 = 1_800_000_000;
+pub(crate) const DAY: i64 = 86_400;
 
-fn fair(centre_id: i64, starts_in: i64) -> FairDraft {
+pub(crate) fn fair(centre_id: i64, starts_in: i64) -> FairDraft {
     FairDraft {
         centre_id,
         title: "Feria de empleo inclusivo".into(),

@@ -59,6 +59,7 @@ mod passkeys;
 mod register;
 mod search;
 mod second_factor;
+mod stands;
 mod vacancies;
 
 #[allow(unused_imports)]

@@ -11,7 +11,9 @@ use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima;
 use crate::fairs::api::{read_fair, FairManagement, FairView};
 use crate::fairs::cards::when_text;
+use crate::fairs::pages::stands::StandsSection;
 use crate::fairs::rules::{Phase, Step};
+use crate::fairs::stands::api::{read_fair_stands, FairStands};
 use crate::fairs::{
     edit_fair_path, fair_calendar_path, Venue, VenueAccess, FAIRS_PATH, FAIR_STEPS_FIELD, FAIR_STEP_PATH,
 };
@@ -31,12 +33,13 @@ pub fn FairPage() -> impl IntoView {
         return view! { <NotFoundPage /> }.into_any();
     };
     let found = Resource::new_blocking(move || id, read_fair);
+    let stands = Resource::new_blocking(move || id, read_fair_stands);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match found.await {
-                    Ok(view) => view! { <FairDetails view /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                match (found.await, stands.await) {
+                    (Ok(view), Ok(stands)) => view! { <FairDetails view stands /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -45,7 +48,7 @@ pub fn FairPage() -> impl IntoView {
 }
 
 #[component]
-fn FairDetails(view: FairView) -> impl IntoView {
+fn FairDetails(view: FairView, stands: FairStands) -> impl IntoView {
     let ui = use_ui();
     let lang = ui.lang;
     let form = use_form_state();
@@ -109,7 +112,9 @@ fn FairDetails(view: FairView) -> impl IntoView {
             </p>
         }
     });
+    let organiser = manage.is_some();
     let panel = manage.map(|manage| view! { <OrganiserPanel id=fair.id manage has_video /> });
+    let stands = phase.is_public().then(|| view! { <StandsSection fair_id=fair.id phase stands organiser /> });
     let title = format!("{} · {}", d.title, fair.centre_name);
     view! {
         <Title text=named_title(lang, &title, form.has_errors()) />
@@ -146,6 +151,7 @@ fn FairDetails(view: FairView) -> impl IntoView {
             {(!easy_first).then(easy_read)}
             {place}
             {contact}
+            {stands}
             {panel}
             <p><a href=FAIRS_PATH>{t(lang, Key::fair_back)}</a></p>
         </article>

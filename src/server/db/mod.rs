@@ -17,6 +17,7 @@ use crate::alerts::store::AlertStore;
 use crate::applications::store::ApplicationStore;
 use crate::audit::store::AuditStore;
 use crate::casework::store::CaseworkStore;
+use crate::fairs::stands::store::StandStore;
 use crate::fairs::store::FairStore;
 use crate::matches::store::MatchStore;
 use crate::media::store::SignVideoStore;
@@ -209,6 +210,7 @@ store_of!(
     MatchStore,
     CaseworkStore,
     FairStore,
+    StandStore,
     OutboxStore,
     AlertStore,
     SecondFactorStore,
@@ -226,6 +228,7 @@ pub mod prelude {
     pub use crate::applications::store::ApplicationStore;
     pub use crate::audit::store::AuditStore;
     pub use crate::casework::store::CaseworkStore;
+    pub use crate::fairs::stands::store::StandStore;
     pub use crate::fairs::store::FairStore;
     pub use crate::matches::store::MatchStore;
     pub use crate::media::store::SignVideoStore;
@@ -381,6 +384,7 @@ macro_rules! impl_store {
         $crate::matches::store::impl_match_store!($store);
         $crate::casework::store::impl_casework_store!($store);
         $crate::fairs::store::impl_fair_store!($store);
+        $crate::fairs::stands::store::impl_stand_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
         $crate::second_factor::passkey_store::impl_passkey_store!($store);

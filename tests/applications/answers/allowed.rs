@@ -18,135 +18,8 @@ pub enum Reader {
 }
 
 /// `(server function, its readers, form body, every field of its answer, space-separated)`.
-/// In the body, `{vacancy}`, `{draft}`, `{seeker}`, `{email}` and `{token}` stand for the
-/// story's records.
-/// Field lists of the parts answers share: `$name` and, under `$at` (`$name` itself for one,
-/// `$name[]` for each of a list), these fields.
-macro_rules! fields {
-    ($name:literal, $at:literal, [$($field:literal),*]) => {
-        concat!($name, " ", $($at, ".", $field, " "),*)
-    };
-}
-/// Accommodations or kinds of disability: a code and the names in each language.
-macro_rules! named {
-    ($name:literal, $at:literal) => {
-        fields!($name, $at, ["code", "name_en", "name_es"])
-    };
-}
-macro_rules! centre {
-    ($name:literal, $at:literal) => {
-        fields!($name, $at, ["address", "email", "id", "name", "phone", "region"])
-    };
-}
-macro_rules! company {
-    ($name:literal, $at:literal) => {
-        fields!($name, $at, ["id", "legal_name", "region", "ruc", "sector", "verified"])
-    };
-}
-/// A vacancy's text as its form and page hold it.
-macro_rules! draft {
-    ($name:literal, $at:literal) => {
-        fields!(
-            $name,
-            $at,
-            [
-                "accommodations",
-                "centre_id",
-                "closes_at",
-                "company_id",
-                "contract",
-                "description",
-                "district",
-                "easy_read",
-                "hours",
-                "interview",
-                "modality",
-                "openings",
-                "province",
-                "region",
-                "requirements",
-                "salary",
-                "skills",
-                "title",
-                "workplace_access"
-            ]
-        )
-    };
-}
-/// A fair as its page and form hold it (in person: with its venue).
-macro_rules! fair {
-    ($name:literal, $at:literal) => {
-        concat!(
-            fields!($name, $at, ["centre_name", "draft", "id", "revision", "status"]),
-            fields!(
-                "",
-                $at,
-                [
-                    "draft.capacity",
-                    "draft.centre_id",
-                    "draft.description",
-                    "draft.easy_read",
-                    "draft.ends_at",
-                    "draft.mode",
-                    "draft.registration_closes_at",
-                    "draft.starts_at",
-                    "draft.title",
-                    "draft.venue",
-                    "draft.venue.access",
-                    "draft.venue.address",
-                    "draft.venue.name",
-                    "draft.venue.region",
-                    "draft.venue.transport"
-                ]
-            )
-        )
-    };
-}
-/// Fairs in a list.
-macro_rules! fair_cards {
-    ($name:literal, $at:literal) => {
-        fields!($name, $at, ["centre_name", "ends_at", "id", "mode", "phase", "region", "starts_at", "title"])
-    };
-}
-/// Who a person is and how to reach them: for the person and their centre, never an employer.
-macro_rules! personal {
-    ($name:literal, $at:literal) => {
-        fields!(
-            $name,
-            $at,
-            [
-                "birth_date",
-                "channel",
-                "district",
-                "document",
-                "document.kind",
-                "document.number",
-                "email",
-                "full_name",
-                "phone",
-                "province",
-                "region",
-                "sex"
-            ]
-        )
-    };
-}
-macro_rules! consent {
-    ($name:literal, $at:literal) => {
-        fields!(
-            $name,
-            $at,
-            ["confirmed_at", "given_at", "kind", "recorded_by", "recorder_name", "revoked_at", "text_version"]
-        )
-    };
-}
-/// An application's steps, with the notes written to the person.
-macro_rules! events {
-    ($name:literal, $at:literal) => {
-        fields!($name, $at, ["at", "note", "side", "status"])
-    };
-}
-
+/// In the body, `{vacancy}`, `{draft}`, `{fair}`, `{stand}`, `{seeker}`, `{email}` and `{token}`
+/// stand for the story's records. The field lists of shared parts are `parts.rs`'s macros.
 pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
     (
         "/api/fairs/view",
@@ -180,6 +53,48 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
     ("/api/fairs/form", &[Counsellor], "", concat!(centre!("centres", "centres[]"), "fair ")),
     ("/api/fairs/form", &[Counsellor], "id={fair}", concat!(centre!("centres", "centres[]"), fair!("fair", "fair"))),
     ("/api/fairs/video-slot", &[Counsellor], "id={fair}", "fair_id max_bytes title video "),
+    ("/api/fairs/stands", &[Anonymous, Person], "fair_id={fair}", concat!(stand_cards!(), "may_ask own requests ")),
+    (
+        "/api/fairs/stands",
+        &[Employer],
+        "fair_id={fair}",
+        concat!(
+            stand_cards!(),
+            fields!("own", "own[]", ["company_name", "decline_reason", "id", "may_withdraw", "status"]),
+            "may_ask requests "
+        ),
+    ),
+    (
+        "/api/fairs/stands",
+        &[Counsellor],
+        "fair_id={fair}",
+        concat!(
+            stand_cards!(),
+            named!("requests[].accommodations", "requests[].accommodations[]"),
+            fields!(
+                "requests",
+                "requests[]",
+                ["asked_at", "company_name", "decline_reason", "id", "introduction", "may_decide", "sector", "status"]
+            ),
+            "may_ask own "
+        ),
+    ),
+    (
+        "/api/fairs/stand",
+        &[Anonymous, Person, Employer, Counsellor],
+        "id={stand}",
+        concat!(
+            named!("accommodations", "accommodations[]"),
+            fields!("vacancies", "vacancies[]", ["closes_at", "id", "region", "title"]),
+            "company_name fair_id fair_phase fair_title id introduction may_withdraw region sector status "
+        ),
+    ),
+    (
+        "/api/fairs/stand-form",
+        &[Employer],
+        "fair_id={fair}",
+        concat!(named!("accommodations", "accommodations[]"), "companies fair_id fair_title "),
+    ),
     (
         "/api/organisations/directory",
         &[Anonymous],

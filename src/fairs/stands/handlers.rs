@@ -1,0 +1,196 @@
+//! Form endpoints of stands: a company asks for one, the organiser answers, the company takes
+//! it back. Every rule is checked here against the stored fair and stand, and again by the
+//! write itself.
+
+use super::rules::{may_ask, may_decide, may_withdraw, Refusal};
+use super::store::{StandAnswer, StandAsk};
+use super::{reason_field, Decision, StandStatus, MAX_INTRODUCTION_CHARS, MAX_REASON_CHARS, STANDS_FIELD};
+use crate::components::form::FormState;
+use crate::components::notice::Notice;
+use crate::domain::Role;
+use crate::error::{AppError, FieldErrors};
+use crate::fairs::rules::phase;
+use crate::fairs::{fair_path, FAIRS_PATH};
+use crate::i18n::{t, Key, Lang};
+use crate::server::access::permits;
+use crate::server::auth::now;
+use crate::server::form_fields::{codes, text};
+use crate::server::forms::{field, kept, read, render_again};
+use crate::server::mail::compose;
+use crate::server::plain_page;
+use crate::server::redirect::see_other;
+use crate::server::state::AppState;
+use crate::ui::Ui;
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::Response;
+
+/// Asks for a stand at the fair `?feria=`, for the company chosen. A failed form comes back
+/// with everything typed and each problem on its field; nothing is stored.
+pub async fn ask_stand(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let back = parts.uri.path_and_query().map(|pq| pq.as_str().to_string()).unwrap_or_default();
+    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(&back)) };
+    if !permits(&actor, &[Role::Employer]) {
+        return Err(AppError::Forbidden);
+    }
+    let fair_id = ui.query_id("feria").ok_or(AppError::NotFound)?;
+    let facts = state.store.fair_facts(fair_id).await?.ok_or(AppError::NotFound)?;
+    let now = now();
+    let phase = phase(&facts, now);
+    if !phase.is_public() {
+        return Err(AppError::NotFound);
+    }
+    let (stands, companies, list) =
+        tokio::join!(state.store.fair_stands(fair_id), state.store.list_companies(), state.store.accommodations());
+    let (stands, companies, list) = (stands?, companies?, list?);
+    let mut errors = FieldErrors::default();
+    let company_id = field(&fields, "company").parse::<i64>().ok();
+    match company_id {
+        None => errors.push("company", t(ui.lang, Key::stand_err_company)),
+        Some(company) => {
+            let verified = companies.iter().any(|c| c.id == company && c.verified);
+            let current = stands.iter().find(|s| s.company_id == company).map(|s| s.status);
+            match may_ask(&actor, company, verified, phase, current) {
+                Ok(()) => {}
+                // Another company's number in the form: refused, never asked for someone else.
+                Err(Refusal::NotYours) => return Err(AppError::Forbidden),
+                Err(refusal) => errors.push("company", refusal_text(ui.lang, refusal)),
+            }
+        }
+    }
+    let introduction =
+        text(ui.lang, &fields, "introduction", MAX_INTRODUCTION_CHARS, Some(Key::stand_err_introduction), &mut errors);
+    let accommodations = codes(ui.lang, &fields, "accommodations", &list, &mut errors);
+    let (Some(company_id), Some(introduction), true) = (company_id, introduction, errors.is_empty()) else {
+        return Ok(render_again(&state, parts, FormState { values: kept(&fields), errors }).await);
+    };
+    let ask = StandAsk { fair_id, company_id, introduction, accommodations, by: actor.account_id };
+    match state.store.ask_stand(&ask, now).await? {
+        Some(id) => {
+            tracing::info!(stand_id = id, fair_id, company_id, by = actor.account_id, "stand asked");
+            Ok(see_other(&Notice::StandAsked.on(&fair_path(fair_id))))
+        }
+        // The fair ended or the company asked from another tab meanwhile: said on the field.
+        None => {
+            let mut errors = FieldErrors::default();
+            errors.push("company", t(ui.lang, Key::stand_err_changed_meanwhile));
+            Ok(render_again(&state, parts, FormState { values: kept(&fields), errors }).await)
+        }
+    }
+}
+
+/// Accepts or declines a request (a decline says why, on its own field). The company's asker
+/// is told by email, queued with the answer. A request answered meanwhile, or a fair that
+/// ended, shows the fair's page again saying so, as `409`.
+pub async fn decide_stand(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    // Signed out, nothing about the stand is said: not even whether it exists.
+    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
+    let stand_id = field(&fields, "stand").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let stand = state.store.stand(stand_id).await?.ok_or(AppError::NotFound)?;
+    let decision = Decision::from_code(field(&fields, "decision")).ok_or(AppError::NotFound)?;
+    let facts = state.store.fair_facts(stand.fair_id).await?.ok_or(AppError::NotFound)?;
+    let now = now();
+    match may_decide(&actor, facts.centre_id, phase(&facts, now), stand.status) {
+        Ok(()) => {}
+        // Another centre's fair: its requests are none of this counsellor's business.
+        Err(Refusal::NotYours) => return Err(AppError::NotFound),
+        Err(refusal) => return refused(&state, parts, stand.fair_id, refusal_text(ui.lang, refusal)).await,
+    }
+    let reason_name = reason_field(stand_id);
+    let (to, reason) = match decision {
+        Decision::Accept => (StandStatus::Accepted, String::new()),
+        Decision::Decline => {
+            let mut errors = FieldErrors::default();
+            let reason =
+                text(ui.lang, &fields, &reason_name, MAX_REASON_CHARS, Some(Key::stand_err_reason), &mut errors);
+            let Some(reason) = reason.filter(|_| errors.is_empty()) else {
+                return Ok(again_on_fair(&state, parts, stand.fair_id, kept(&fields), errors).await);
+            };
+            (StandStatus::Declined, reason)
+        }
+    };
+    let mail = stand.asker.as_ref().map(|(name, email)| {
+        let fair_url = format!("{}{}", state.public_origin, fair_path(stand.fair_id));
+        let (subject, body) = match to {
+            StandStatus::Accepted => (Key::mail_stand_accepted_subject, Key::mail_stand_accepted_body),
+            _ => (Key::mail_stand_declined_subject, Key::mail_stand_declined_body),
+        };
+        compose(
+            ui.lang,
+            email,
+            subject,
+            body,
+            &[("name", name), ("company", &stand.company_name), ("reason", &reason), ("fair", &fair_url)],
+        )
+    });
+    let answer = StandAnswer { stand_id, to, reason: &reason, by: actor.account_id, mail: mail.as_ref() };
+    if !state.store.answer_stand(&answer, now).await? {
+        return refused(&state, parts, stand.fair_id, t(ui.lang, Key::stand_err_changed_meanwhile)).await;
+    }
+    if mail.is_some() {
+        state.outbox.queued();
+    }
+    tracing::info!(stand_id, fair_id = stand.fair_id, to = to.code(), by = actor.account_id, "stand answered");
+    let notice = if to == StandStatus::Accepted { Notice::StandAccepted } else { Notice::StandDeclined };
+    Ok(see_other(&notice.on(&fair_path(stand.fair_id))))
+}
+
+/// Takes back a company's request or stand.
+pub async fn withdraw_stand(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    // Signed out, nothing about the stand is said: not even whether it exists.
+    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
+    let stand_id = field(&fields, "stand").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let stand = state.store.stand(stand_id).await?.ok_or(AppError::NotFound)?;
+    let facts = state.store.fair_facts(stand.fair_id).await?.ok_or(AppError::NotFound)?;
+    let now = now();
+    match may_withdraw(&actor, stand.company_id, phase(&facts, now), stand.status) {
+        Ok(()) => {}
+        Err(Refusal::NotYours) => return Err(AppError::NotFound),
+        Err(refusal) => return refused(&state, parts, stand.fair_id, refusal_text(ui.lang, refusal)).await,
+    }
+    if !state.store.withdraw_stand(stand_id, now).await? {
+        return refused(&state, parts, stand.fair_id, t(ui.lang, Key::stand_err_changed_meanwhile)).await;
+    }
+    tracing::info!(stand_id, fair_id = stand.fair_id, by = actor.account_id, "stand withdrawn");
+    Ok(see_other(&Notice::StandWithdrawn.on(&fair_path(stand.fair_id))))
+}
+
+fn refusal_text(lang: Lang, refusal: Refusal) -> &'static str {
+    match refusal {
+        Refusal::Unverified => t(lang, Key::stand_err_unverified),
+        Refusal::Closed => t(lang, Key::stand_err_closed),
+        Refusal::WrongStatus | Refusal::NotYours => t(lang, Key::stand_err_changed_meanwhile),
+    }
+}
+
+/// The fair's page again, `message` on its stands, as `409`.
+async fn refused(state: &AppState, parts: Parts, fair_id: i64, message: &str) -> Result<Response, AppError> {
+    let mut errors = FieldErrors::default();
+    errors.push(STANDS_FIELD, message);
+    let mut response = again_on_fair(state, parts, fair_id, Vec::new(), errors).await;
+    if response.status() == StatusCode::UNPROCESSABLE_ENTITY {
+        *response.status_mut() = StatusCode::CONFLICT;
+    }
+    Ok(response)
+}
+
+/// The fair's page again with what was typed and what is wrong (`422`).
+async fn again_on_fair(
+    state: &AppState,
+    mut parts: Parts,
+    fair_id: i64,
+    values: Vec<(String, String)>,
+    errors: FieldErrors,
+) -> Response {
+    if let Ok(uri) = fair_path(fair_id).parse() {
+        parts.uri = uri;
+    }
+    render_again(state, parts, FormState { values, errors }).await
+}

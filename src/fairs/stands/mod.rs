@@ -1,0 +1,69 @@
+//! Companies' stands at a fair: the employer of a verified company asks for one, saying what
+//! the company offers visitors; the organising centre accepts it or declines it, saying why;
+//! an accepted stand has its own page with the company's open vacancies, and stays open after
+//! the fair's hours.
+//!
+//! What lives where: `mod.rs` a stand's types and addresses; `rules.rs` who may ask, decide and
+//! withdraw, and when (pure); `api.rs` what the pages read, one view type per reader;
+//! `handlers.rs` the form posts (server only); `store.rs` the storage trait and its SQL.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod handlers;
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+use crate::i18n::Key;
+
+/// Where an employer asks for a stand: `?feria=` names the fair (the form posts here too).
+pub const ASK_STAND_PATH: &str = "/ferias/stand";
+/// Where the organiser's accept and decline buttons post.
+pub const DECIDE_STAND_PATH: &str = "/ferias/stand/decidir";
+/// Where a company's employer takes back its request or its stand.
+pub const WITHDRAW_STAND_PATH: &str = "/ferias/stand/retirar";
+/// The field a refused decision or withdrawal is said on, on the fair's page.
+pub const STANDS_FIELD: &str = "fair-stands";
+/// The longest introduction a company writes, and the longest reason for declining.
+pub const MAX_INTRODUCTION_CHARS: usize = 2_000;
+pub const MAX_REASON_CHARS: usize = 1_000;
+
+/// The page of one stand.
+pub fn stand_path(id: i64) -> String {
+    format!("/stand/{id}")
+}
+
+pub fn ask_stand_path(fair_id: i64) -> String {
+    format!("{ASK_STAND_PATH}?feria={fair_id}")
+}
+
+/// The field a stand's decline reason is typed in, on the organiser's list.
+pub fn reason_field(stand_id: i64) -> String {
+    format!("reason-{stand_id}")
+}
+
+coded_enum!(
+    /// Where a company's request for a stand stands.
+    StandStatus { Asked => "asked", Accepted => "accepted", Declined => "declined", Withdrawn => "withdrawn" }
+);
+
+impl StandStatus {
+    pub fn label(self) -> Key {
+        match self {
+            StandStatus::Asked => Key::stand_status_asked,
+            StandStatus::Accepted => Key::stand_status_accepted,
+            StandStatus::Declined => Key::stand_status_declined,
+            StandStatus::Withdrawn => Key::stand_status_withdrawn,
+        }
+    }
+
+    /// Whether the company has a request or a stand in force: it cannot ask again meanwhile.
+    pub fn is_active(self) -> bool {
+        matches!(self, StandStatus::Asked | StandStatus::Accepted)
+    }
+}
+
+coded_enum!(
+    /// The organiser's answer to a request, as its button sends it.
+    Decision { Accept => "aceptar", Decline => "rechazar" }
+);

@@ -1,0 +1,136 @@
+//! The parts answers share, as field lists for `allowed.rs`: each macro gives `$name` and,
+//! under `$at` (`$name` itself for one, `$name[]` for each of a list), the part's fields.
+
+macro_rules! fields {
+    ($name:literal, $at:literal, [$($field:literal),*]) => {
+        concat!($name, " ", $($at, ".", $field, " "),*)
+    };
+}
+/// Accommodations or kinds of disability: a code and the names in each language.
+macro_rules! named {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["code", "name_en", "name_es"])
+    };
+}
+macro_rules! centre {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["address", "email", "id", "name", "phone", "region"])
+    };
+}
+macro_rules! company {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["id", "legal_name", "region", "ruc", "sector", "verified"])
+    };
+}
+/// A vacancy's text as its form and page hold it.
+macro_rules! draft {
+    ($name:literal, $at:literal) => {
+        fields!(
+            $name,
+            $at,
+            [
+                "accommodations",
+                "centre_id",
+                "closes_at",
+                "company_id",
+                "contract",
+                "description",
+                "district",
+                "easy_read",
+                "hours",
+                "interview",
+                "modality",
+                "openings",
+                "province",
+                "region",
+                "requirements",
+                "salary",
+                "skills",
+                "title",
+                "workplace_access"
+            ]
+        )
+    };
+}
+/// A fair as its page and form hold it (in person: with its venue).
+macro_rules! fair {
+    ($name:literal, $at:literal) => {
+        concat!(
+            fields!($name, $at, ["centre_name", "draft", "id", "revision", "status"]),
+            fields!(
+                "",
+                $at,
+                [
+                    "draft.capacity",
+                    "draft.centre_id",
+                    "draft.description",
+                    "draft.easy_read",
+                    "draft.ends_at",
+                    "draft.mode",
+                    "draft.registration_closes_at",
+                    "draft.starts_at",
+                    "draft.title",
+                    "draft.venue",
+                    "draft.venue.access",
+                    "draft.venue.address",
+                    "draft.venue.name",
+                    "draft.venue.region",
+                    "draft.venue.transport"
+                ]
+            )
+        )
+    };
+}
+/// A fair's accepted stands, as everyone reads them.
+macro_rules! stand_cards {
+    () => {
+        concat!(
+            named!("stands[].accommodations", "stands[].accommodations[]"),
+            fields!("stands", "stands[]", ["company_name", "id", "sector"])
+        )
+    };
+}
+/// Fairs in a list.
+macro_rules! fair_cards {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["centre_name", "ends_at", "id", "mode", "phase", "region", "starts_at", "title"])
+    };
+}
+/// Who a person is and how to reach them: for the person and their centre, never an employer.
+macro_rules! personal {
+    ($name:literal, $at:literal) => {
+        fields!(
+            $name,
+            $at,
+            [
+                "birth_date",
+                "channel",
+                "district",
+                "document",
+                "document.kind",
+                "document.number",
+                "email",
+                "full_name",
+                "phone",
+                "province",
+                "region",
+                "sex"
+            ]
+        )
+    };
+}
+macro_rules! consent {
+    ($name:literal, $at:literal) => {
+        fields!(
+            $name,
+            $at,
+            ["confirmed_at", "given_at", "kind", "recorded_by", "recorder_name", "revoked_at", "text_version"]
+        )
+    };
+}
+/// An application's steps, with the notes written to the person.
+macro_rules! events {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["at", "note", "side", "status"])
+    };
+}
