@@ -82,6 +82,7 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/fairs/stands", "fair_id=999999", EVERYONE),
     ("/api/fairs/stand", "id=999999", EVERYONE),
     ("/api/fairs/stand-form", "fair_id=999999", EMPLOYERS),
+    ("/api/fairs/stand-video-slot", "id=999999", EMPLOYERS),
 ];
 
 /// A typical call of each route of the route table: its path in the table, its method, the
@@ -156,6 +157,10 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/ferias/stand", Post, "/ferias/stand?feria=999999", "company=1&introduction=Hola"),
     ("/ferias/stand/decidir", Post, "/ferias/stand/decidir", "stand=999999&decision=aceptar"),
     ("/ferias/stand/retirar", Post, "/ferias/stand/retirar", "stand=999999"),
+    ("/ferias/stand/video", Post, "/ferias/stand/video", ""),
+    ("/ferias/stand/video/quitar", Post, "/ferias/stand/video/quitar", "stand=999999"),
+    ("/stand/{id}/lsp", Get, "/stand/999999/lsp", ""),
+    ("/stand/{id}/lsp.vtt", Get, "/stand/999999/lsp.vtt", ""),
     ("/feria/{id}/lsp", Get, "/feria/999999/lsp", ""),
     ("/feria/{id}/lsp.vtt", Get, "/feria/999999/lsp.vtt", ""),
     ("/empleos/cuantas", Get, "/empleos/cuantas?q=almacen", ""),

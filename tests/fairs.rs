@@ -366,6 +366,24 @@ async fn a_verified_company_asks_for_a_stand_and_the_organiser_answers_it() {
         assert_eq!(page(&app, &stand_page, cookie).await.status, StatusCode::NOT_FOUND);
     }
 
+    // Its sign-language introduction, given by its company alone, watched by whoever sees it.
+    let fixture = |name: &str| std::fs::read(format!("tests/fixtures/media/{name}")).unwrap();
+    let (webm, vtt) = (fixture("intro.webm"), fixture("intro.vtt"));
+    let parts = [
+        Part::File { name: "video", file_name: "stand.webm", content_type: "video/webm", bytes: &webm },
+        Part::File { name: "captions", file_name: "stand.vtt", content_type: "text/vtt", bytes: &vtt },
+        Part::Field("transcript", "Hola. Somos una empresa textil."),
+    ];
+    let upload = format!("/ferias/stand/video?id={stand}");
+    assert_eq!(send(&app, post_multipart(&upload, &parts, &pedro)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(send(&app, post_multipart(&upload, &parts, &jorge)).await.status, StatusCode::FORBIDDEN);
+    let reply = send(&app, post_multipart(&upload, &parts, &lucia)).await;
+    assert_eq!(location(&reply), format!("{stand_page}?aviso=video-guardado"), "{}", reply.body);
+    let owner = senda::media::store::VideoOwner::Stand(stand);
+    let captions = format!("/stand/{stand}/lsp.vtt?v={}", store.sign_video(owner).await.unwrap().unwrap().version);
+    assert!(page(&app, &captions, &jorge).await.body.starts_with("WEBVTT"), "the organisers see it waiting");
+    assert_eq!(page(&app, &captions, "").await.status, StatusCode::NOT_FOUND);
+
     // Declined: a reason is needed; another centre cannot answer; the company is told why.
     let (field, stand_id) = (format!("reason-{stand}"), stand.to_string());
     let decline = [("stand", stand_id.as_str()), ("decision", "rechazar"), (field.as_str(), "")];
@@ -396,7 +414,8 @@ async fn a_verified_company_asks_for_a_stand_and_the_organiser_answers_it() {
         public.body.contains(&format!(r#"href="/vacante/{}""#, vacancy.id))
             && public.body.contains("Acceso sin escalones")
     );
-    assert!(!public.body.contains("Retirar el stand"));
+    assert!(!public.body.contains("Retirar el stand") && public.body.contains("La empresa en lengua de señas peruana"));
+    assert!(page(&app, &captions, "").await.body.starts_with("WEBVTT"));
     let withdraw = [("stand", stand_id.as_str())];
     assert_eq!(post(&app, "/ferias/stand/retirar", &withdraw, &pedro).await.status, StatusCode::NOT_FOUND);
     assert_eq!(
@@ -404,4 +423,5 @@ async fn a_verified_company_asks_for_a_stand_and_the_organiser_answers_it() {
         format!("{fair_page}?aviso=stand-retirado")
     );
     assert_eq!(page(&app, &stand_page, "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &captions, "").await.status, StatusCode::NOT_FOUND);
 }

@@ -32,6 +32,8 @@ pub struct VideoFile {
 pub enum VideoOwner {
     Vacancy(i64),
     Fair(i64),
+    /// A company's stand at a fair.
+    Stand(i64),
 }
 
 impl VideoOwner {
@@ -41,12 +43,13 @@ impl VideoOwner {
         match self {
             VideoOwner::Vacancy(_) => ("vacancy_id", "vacancies"),
             VideoOwner::Fair(_) => ("fair_id", "fairs"),
+            VideoOwner::Stand(_) => ("stand_id", "fair_stands"),
         }
     }
 
     pub(crate) fn id(self) -> i64 {
         match self {
-            VideoOwner::Vacancy(id) | VideoOwner::Fair(id) => id,
+            VideoOwner::Vacancy(id) | VideoOwner::Fair(id) | VideoOwner::Stand(id) => id,
         }
     }
 
@@ -56,6 +59,7 @@ impl VideoOwner {
         match self {
             VideoOwner::Vacancy(id) => id.to_string(),
             VideoOwner::Fair(id) => format!("fair-{id}"),
+            VideoOwner::Stand(id) => format!("stand-{id}"),
         }
     }
 }

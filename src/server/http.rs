@@ -250,6 +250,11 @@ pub fn route_table() -> Vec<Route> {
         // Which centre organises the fair, and whose company the stand is, decide: tests/fairs.rs.
         form(fairs::stands::DECIDE_STAND_PATH, SignedIn, post(fairs::stands::handlers::decide_stand)),
         form(fairs::stands::WITHDRAW_STAND_PATH, SignedIn, post(fairs::stands::handlers::withdraw_stand)),
+        form(fairs::stands::STAND_VIDEO_PATH, Employers, upload(post(fairs::stands::video::upload_stand_video))),
+        form(fairs::stands::REMOVE_STAND_VIDEO_PATH, Employers, post(fairs::stands::video::remove_stand_video)),
+        // A stand's files are everyone's once it is public, its company's and organisers' before.
+        file(fairs::stands::STAND_VIDEO_FILE_PATH, Everyone, get(fairs::stands::video::stand_video)),
+        file(fairs::stands::STAND_CAPTIONS_FILE_PATH, Everyone, get(fairs::stands::video::stand_captions)),
         // A draft's files are its organisers' alone: tests/fairs.rs walks that.
         file(fairs::FAIR_CALENDAR_PATH, Everyone, get(fairs::handlers::fair_calendar)),
         file(fairs::FAIR_VIDEO_FILE_PATH, Everyone, get(fairs::video::fair_video)),

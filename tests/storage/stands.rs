@@ -9,7 +9,11 @@ use senda::fairs::stands::store::{StandAnswer, StandAsk};
 use senda::fairs::stands::StandStatus;
 use senda::fairs::FairStatus;
 
-on_both_engines!(a_stand_is_asked_answered_and_asked_again, nothing_about_stands_changes_where_the_fair_is_closed);
+on_both_engines!(
+    a_stand_is_asked_answered_and_asked_again,
+    nothing_about_stands_changes_where_the_fair_is_closed,
+    a_stand_keeps_its_own_video_beside_its_fairs,
+);
 
 /// A published fair starting in `starts_in` seconds, of a new centre, and its organiser; and two
 /// companies, the first verified.
@@ -125,4 +129,22 @@ async fn nothing_about_stands_changes_where_the_fair_is_closed(db: &common::Test
     assert!(store.move_fair(fair_id, FairStatus::Published, FairStatus::Cancelled, NOW).await.unwrap());
     assert_eq!(store.ask_stand(&ask(fair_id, company, employer, &[]), NOW).await.unwrap(), None);
     assert_eq!(store.stand(id).await.unwrap().unwrap().status, StandStatus::Withdrawn);
+}
+
+async fn a_stand_keeps_its_own_video_beside_its_fairs(db: &common::TestDb) {
+    let store = db.store.as_ref();
+    let (fair_id, _, organiser, company, _) = published_fair(store, DAY).await;
+    let id = store.ask_stand(&ask(fair_id, company, organiser, &[]), NOW).await.unwrap().unwrap();
+    let (as_stand, as_fair) = (VideoOwner::Stand(id), VideoOwner::Fair(fair_id));
+    assert_eq!(store.attach_sign_video(as_stand, &sign_video("stand.webm", organiser, NOW)).await.unwrap(), None);
+    assert_eq!(store.attach_sign_video(as_fair, &sign_video("fair.webm", organiser, NOW)).await.unwrap(), None);
+    assert_eq!(store.sign_video_file(as_stand).await.unwrap().unwrap().media_key, "stand.webm");
+    let replaced = store.attach_sign_video(as_stand, &sign_video("stand-2.webm", organiser, NOW + 1)).await.unwrap();
+    assert_eq!(replaced.as_deref(), Some("stand.webm"), "replacing hands back the stand's old file");
+    assert_eq!(store.remove_sign_video(as_stand).await.unwrap().as_deref(), Some("stand-2.webm"));
+    assert_eq!(store.sign_video_file(as_fair).await.unwrap().unwrap().media_key, "fair.webm", "the fair's stays");
+    assert!(matches!(
+        store.attach_sign_video(VideoOwner::Stand(id + 99), &sign_video("none.webm", organiser, NOW)).await,
+        Err(DbError::NotFound)
+    ));
 }

@@ -1,6 +1,6 @@
-//! One company's stand at a fair: who they are, the accommodations they offer visitors and
-//! their open vacancies (applying works as everywhere else). After the fair's hours the stand
-//! stays open. Works without JavaScript and reads aloud.
+//! One company's stand at a fair: who they are (in sign language too, with captions), the
+//! accommodations they offer visitors and their open vacancies (applying works as everywhere
+//! else). After the fair's hours the stand stays open. Works without JavaScript and reads aloud.
 
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary};
 use crate::components::format::{named_title, region_name};
@@ -12,8 +12,9 @@ use crate::domain::lima_time::format_lima_date;
 use crate::fairs::fair_path;
 use crate::fairs::rules::Phase;
 use crate::fairs::stands::api::{read_stand, StandView};
-use crate::fairs::stands::{StandStatus, WITHDRAW_STAND_PATH};
+use crate::fairs::stands::{stand_captions_src, stand_video_page, stand_video_src, StandStatus, WITHDRAW_STAND_PATH};
 use crate::i18n::{t, t_with, Key};
+use crate::media::player::SignLanguageVideo;
 use crate::ui::use_ui;
 use crate::vacancies::vacancy_path;
 use leptos::prelude::*;
@@ -83,14 +84,25 @@ fn StandDetails(stand: StandView) -> impl IntoView {
             .collect_view();
         view! { <ul class="app-list">{items}</ul> }.into_any()
     };
-    let withdraw = stand.may_withdraw.then(|| {
+    let has_video = stand.video.is_some();
+    let manage = stand.may_change.then(|| {
+        let video_label = if has_video { Key::video_change } else { Key::video_add };
         view! {
-            <form method="post" action=WITHDRAW_STAND_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="stand" value=stand.id.to_string() />
-                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::stands_withdraw_stand)}</button>
-            </form>
+            <section class="app-section app-manage" aria-labelledby="stand-manage-h">
+                <h2 id="stand-manage-h">{t(lang, Key::stand_manage_h2)}</h2>
+                <p><a href=stand_video_page(stand.id)>{t(lang, video_label)}</a></p>
+                <form method="post" action=WITHDRAW_STAND_PATH class="app-inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="stand" value=stand.id.to_string() />
+                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::stands_withdraw_stand)}</button>
+                </form>
+            </section>
         }
+    });
+    let video = stand.video.clone().map(|video| {
+        let (src, captions_src) =
+            (stand_video_src(stand.id, video.version), stand_captions_src(stand.id, video.version));
+        view! { <SignLanguageVideo id="lsp" heading=t(lang, Key::video_stand_h2).to_string() video src captions_src /> }
     });
     view! {
         <Title text=named_title(lang, &title, form.has_errors()) />
@@ -104,6 +116,7 @@ fn StandDetails(stand: StandView) -> impl IntoView {
                 <p class="app-lead">{lead}</p>
             </div>
             <ListenControl />
+            {video}
             <section aria-labelledby="stand-about-h" data-read-aloud>
                 <h2 id="stand-about-h">{t(lang, Key::stand_about_h2)}</h2>
                 <PlainText text=stand.introduction.clone() />
@@ -116,7 +129,7 @@ fn StandDetails(stand: StandView) -> impl IntoView {
                 <h2 id="stand-jobs-h">{t(lang, Key::stand_vacancies_h2)}</h2>
                 {vacancies}
             </section>
-            {withdraw}
+            {manage}
             <p><a href=fair_path(stand.fair_id)>{t(lang, Key::stand_back)}</a></p>
         </article>
     }

@@ -61,7 +61,7 @@ pub struct FairStands {
 /// The stands of fair `fair_id`, as the reader may see them.
 #[server(endpoint = "fairs/stands")]
 pub async fn read_fair_stands(fair_id: i64) -> Result<FairStands, AppError> {
-    use super::rules::{acts_for, companies_of, is_public, may_decide, may_withdraw};
+    use super::rules::{acts_for, companies_of, is_public, may_change, may_decide};
     use crate::fairs::rules::{may_manage, phase};
     let store = crate::server::state::store()?;
     let facts = store.fair_facts(fair_id).await?.ok_or(AppError::NotFound)?;
@@ -112,7 +112,7 @@ pub async fn read_fair_stands(fair_id: i64) -> Result<FairStands, AppError> {
                     company_name: s.company_name.clone(),
                     status: s.status,
                     decline_reason: s.decline_reason.clone(),
-                    may_withdraw: may_withdraw(actor, s.company_id, phase, s.status).is_ok(),
+                    may_withdraw: may_change(actor, s.company_id, phase, s.status).is_ok(),
                 })
                 .collect();
             let may_ask = companies_of(actor).into_iter().any(|company| {
@@ -154,15 +154,17 @@ pub struct StandView {
     pub vacancies: Vec<StandVacancy>,
     /// Accepted for everyone; the company and the organisers see it in every status.
     pub status: StandStatus,
-    /// The reader acts for the company and may take the stand back.
-    pub may_withdraw: bool,
+    /// Its sign-language introduction, when it has one.
+    pub video: Option<crate::media::SignVideo>,
+    /// The reader acts for the company and may change the stand: its video, or take it back.
+    pub may_change: bool,
 }
 
 /// The stand `id`: everyone's once accepted at a public fair; its company's and the fair's
 /// organisers' in every status; unknown to anyone else.
 #[server(endpoint = "fairs/stand")]
 pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
-    use super::rules::{acts_for, is_public, may_withdraw};
+    use super::rules::{acts_for, is_public, may_change};
     use crate::fairs::rules::{may_manage, phase};
     use crate::vacancies::VacancyStatus;
     let store = crate::server::state::store()?;
@@ -177,7 +179,11 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
     if !is_public(stand.status, phase) && !own && !organiser {
         return Err(AppError::NotFound);
     }
-    let (list, vacancies) = tokio::join!(store.accommodation_list(), store.company_vacancies(stand.company_id));
+    let (list, vacancies, video) = tokio::join!(
+        store.accommodation_list(),
+        store.company_vacancies(stand.company_id),
+        store.sign_video(crate::media::store::VideoOwner::Stand(id))
+    );
     let vacancies = vacancies?
         .into_iter()
         .filter(|v| v.status == VacancyStatus::Published && v.closes_at > now)
@@ -195,7 +201,43 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
         accommodations: named_accommodations(&list?, &stand.accommodations),
         vacancies,
         status: stand.status,
-        may_withdraw: actor.is_some_and(|actor| may_withdraw(&actor, stand.company_id, phase, stand.status).is_ok()),
+        video: video?,
+        may_change: actor.is_some_and(|actor| may_change(&actor, stand.company_id, phase, stand.status).is_ok()),
+    })
+}
+
+/// A stand's video slot, as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandVideoSlot {
+    pub stand_id: i64,
+    /// The company's name, to say whose stand.
+    pub title: String,
+    pub video: Option<crate::media::SignVideo>,
+    pub max_bytes: i64,
+}
+
+/// The video slot of stand `id`, for its company's employers while they may change it.
+#[server(endpoint = "fairs/stand-video-slot")]
+pub async fn read_stand_video_slot(id: i64) -> Result<StandVideoSlot, AppError> {
+    use super::rules::{may_change, Refusal};
+    use crate::domain::Role;
+    use crate::fairs::rules::phase;
+    let current = crate::server::access::acting_as(&[Role::Employer])?;
+    let state = crate::server::state::app_state()?;
+    let store = state.store.clone();
+    let stand = store.stand(id).await?.ok_or(AppError::NotFound)?;
+    let facts = store.fair_facts(stand.fair_id).await?.ok_or(AppError::NotFound)?;
+    match may_change(&current.actor, stand.company_id, phase(&facts, crate::server::auth::now()), stand.status) {
+        Ok(()) => {}
+        Err(Refusal::NotYours) => return Err(AppError::NotFound),
+        Err(_) => return Err(AppError::Forbidden),
+    }
+    let video = store.sign_video(crate::media::store::VideoOwner::Stand(id)).await?;
+    Ok(StandVideoSlot {
+        stand_id: id,
+        title: stand.company_name,
+        video,
+        max_bytes: i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX),
     })
 }
 

@@ -2,7 +2,7 @@
 //! it back. Every rule is checked here against the stored fair and stand, and again by the
 //! write itself.
 
-use super::rules::{may_ask, may_decide, may_withdraw, Refusal};
+use super::rules::{may_ask, may_change, may_decide, Refusal};
 use super::store::{StandAnswer, StandAsk};
 use super::{reason_field, Decision, StandStatus, MAX_INTRODUCTION_CHARS, MAX_REASON_CHARS, STANDS_FIELD};
 use crate::components::form::FormState;
@@ -150,7 +150,7 @@ pub async fn withdraw_stand(State(state): State<AppState>, request: Request) -> 
     let stand = state.store.stand(stand_id).await?.ok_or(AppError::NotFound)?;
     let facts = state.store.fair_facts(stand.fair_id).await?.ok_or(AppError::NotFound)?;
     let now = now();
-    match may_withdraw(&actor, stand.company_id, phase(&facts, now), stand.status) {
+    match may_change(&actor, stand.company_id, phase(&facts, now), stand.status) {
         Ok(()) => {}
         Err(Refusal::NotYours) => return Err(AppError::NotFound),
         Err(refusal) => return refused(&state, parts, stand.fair_id, refusal_text(ui.lang, refusal)).await,

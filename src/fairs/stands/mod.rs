@@ -5,7 +5,8 @@
 //!
 //! What lives where: `mod.rs` a stand's types and addresses; `rules.rs` who may ask, decide and
 //! withdraw, and when (pure); `api.rs` what the pages read, one view type per reader;
-//! `handlers.rs` the form posts (server only); `store.rs` the storage trait and its SQL.
+//! `handlers.rs` the form posts and `video.rs` the sign-language video's endpoints (server
+//! only); `store.rs` the storage trait and its SQL.
 
 pub mod api;
 #[cfg(feature = "ssr")]
@@ -13,6 +14,8 @@ pub mod handlers;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod video;
 
 use crate::i18n::Key;
 
@@ -27,6 +30,29 @@ pub const STANDS_FIELD: &str = "fair-stands";
 /// The longest introduction a company writes, and the longest reason for declining.
 pub const MAX_INTRODUCTION_CHARS: usize = 2_000;
 pub const MAX_REASON_CHARS: usize = 1_000;
+
+/// Where a company's employer attaches its stand's sign-language introduction: `?id=` names
+/// the stand (the form posts here too).
+pub const STAND_VIDEO_PATH: &str = "/ferias/stand/video";
+/// Where the form that takes a stand's video away posts.
+pub const REMOVE_STAND_VIDEO_PATH: &str = "/ferias/stand/video/quitar";
+/// A stand's video file, read with byte ranges (the route; [`stand_video_src`] makes an address).
+pub const STAND_VIDEO_FILE_PATH: &str = "/stand/{id}/lsp";
+/// A stand's captions (the route; [`stand_captions_src`] makes an address).
+pub const STAND_CAPTIONS_FILE_PATH: &str = "/stand/{id}/lsp.vtt";
+
+/// The video of stand `id`; `version` makes each upload a new address.
+pub fn stand_video_src(id: i64, version: i64) -> String {
+    format!("/stand/{id}/lsp?v={version}")
+}
+
+pub fn stand_captions_src(id: i64, version: i64) -> String {
+    format!("/stand/{id}/lsp.vtt?v={version}")
+}
+
+pub fn stand_video_page(id: i64) -> String {
+    format!("{STAND_VIDEO_PATH}?id={id}")
+}
 
 /// The page of one stand.
 pub fn stand_path(id: i64) -> String {

@@ -3,7 +3,7 @@
 //! pages to offer only what may be done.
 //!
 //! A company asks while the fair is published and not over; the organiser answers while the
-//! fair is not over; the company may take back its request or its stand until then. Once the
+//! fair is not over; the company may change or take back its request or its stand until then. Once the
 //! fair is over, nothing about its stands changes.
 
 use super::StandStatus;
@@ -80,9 +80,9 @@ pub fn may_decide(actor: &Actor, centre_id: i64, phase: Phase, status: StandStat
     Ok(())
 }
 
-/// Whether `actor` may take back the request or stand of `company_id`, in `status`, at a fair
-/// in `phase`.
-pub fn may_withdraw(actor: &Actor, company_id: i64, phase: Phase, status: StandStatus) -> Result<(), Refusal> {
+/// Whether `actor` may change the request or stand of `company_id`, in `status`, at a fair in
+/// `phase`: take it back, or give it its sign-language video.
+pub fn may_change(actor: &Actor, company_id: i64, phase: Phase, status: StandStatus) -> Result<(), Refusal> {
     if !acts_for(actor, company_id) {
         return Err(Refusal::NotYours);
     }
@@ -169,14 +169,14 @@ mod tests {
     }
 
     #[test]
-    fn the_company_takes_back_what_is_in_force_until_the_fair_is_over() {
+    fn the_company_changes_or_takes_back_what_is_in_force_until_the_fair_is_over() {
         for status in [Asked, Accepted] {
-            assert_eq!(may_withdraw(&employer(), COMPANY, Phase::Running, status), Ok(()));
-            assert_eq!(may_withdraw(&employer(), COMPANY, Phase::Finished, status), Err(Refusal::Closed));
-            assert_eq!(may_withdraw(&organiser(), COMPANY, Phase::Running, status), Err(Refusal::NotYours));
+            assert_eq!(may_change(&employer(), COMPANY, Phase::Running, status), Ok(()));
+            assert_eq!(may_change(&employer(), COMPANY, Phase::Finished, status), Err(Refusal::Closed));
+            assert_eq!(may_change(&organiser(), COMPANY, Phase::Running, status), Err(Refusal::NotYours));
         }
         for status in [Declined, Withdrawn] {
-            assert_eq!(may_withdraw(&employer(), COMPANY, Phase::Running, status), Err(Refusal::WrongStatus));
+            assert_eq!(may_change(&employer(), COMPANY, Phase::Running, status), Err(Refusal::WrongStatus));
         }
     }
 

@@ -86,9 +86,10 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         concat!(
             named!("accommodations", "accommodations[]"),
             fields!("vacancies", "vacancies[]", ["closes_at", "id", "region", "title"]),
-            "company_name fair_id fair_phase fair_title id introduction may_withdraw region sector status "
+            "company_name fair_id fair_phase fair_title id introduction may_change region sector status video "
         ),
     ),
+    ("/api/fairs/stand-video-slot", &[Employer], "id={stand}", "max_bytes stand_id title video "),
     (
         "/api/fairs/stand-form",
         &[Employer],
