@@ -3,8 +3,7 @@
 //! nothing else), and stops the alert from the message's link — signed out, or through a mail
 //! program's own one-click button from another site.
 
-mod common;
-
+use crate::common;
 use axum::body::Body;
 use axum::http::{header, StatusCode};
 use common::web::*;

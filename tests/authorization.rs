@@ -4,8 +4,7 @@
 //! functions. A route or server function this test does not call fails it, so nothing new can
 //! be added without deciding who may call it.
 
-mod common;
-
+use crate::common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::web::*;
@@ -25,6 +24,7 @@ const SIGNED_IN: [bool; 7] = [false, true, true, true, true, true, true];
 const STAFF_REVIEWERS: [bool; 7] = [false, false, false, false, false, true, true];
 const EMPLOYERS_AND_COUNSELLORS: [bool; 7] = [false, false, false, true, true, true, false];
 const EMPLOYERS: [bool; 7] = [false, false, false, true, true, false, false];
+const SEEKERS: [bool; 7] = [false, true, true, false, false, false, false];
 const COUNSELLORS: [bool; 7] = [false, false, false, false, false, true, false];
 const ADMINS: [bool; 7] = [false, false, false, false, false, false, true];
 
@@ -83,6 +83,8 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/fairs/stand", "id=999999", EVERYONE),
     ("/api/fairs/stand-form", "fair_id=999999", EMPLOYERS),
     ("/api/fairs/stand-video-slot", "id=999999", EMPLOYERS),
+    ("/api/fairs/stand-shifts", "id=999999", EMPLOYERS),
+    ("/api/fairs/stand-questions", "id=999999", EMPLOYERS),
 ];
 
 /// A typical call of each route of the route table: its path in the table, its method, the
@@ -159,6 +161,10 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/ferias/stand/retirar", Post, "/ferias/stand/retirar", "stand=999999"),
     ("/ferias/stand/video", Post, "/ferias/stand/video", ""),
     ("/ferias/stand/video/quitar", Post, "/ferias/stand/video/quitar", "stand=999999"),
+    ("/ferias/stand/turnos", Post, "/ferias/stand/turnos?id=999999", "representative=1"),
+    ("/ferias/stand/turnos/quitar", Post, "/ferias/stand/turnos/quitar", "stand=999999&shift=1"),
+    ("/ferias/stand/preguntar", Post, "/ferias/stand/preguntar", "stand=999999&question=Hola"),
+    ("/ferias/stand/preguntas/responder", Post, "/ferias/stand/preguntas/responder", "stand=999999&question_id=1"),
     ("/stand/{id}/lsp", Get, "/stand/999999/lsp", ""),
     ("/stand/{id}/lsp.vtt", Get, "/stand/999999/lsp.vtt", ""),
     ("/feria/{id}/lsp", Get, "/feria/999999/lsp", ""),
@@ -177,6 +183,7 @@ fn expected(access: Access) -> [bool; 7] {
         Access::StaffReviewers => STAFF_REVIEWERS,
         Access::EmployersAndCounsellors => EMPLOYERS_AND_COUNSELLORS,
         Access::Employers => EMPLOYERS,
+        Access::Seekers => SEEKERS,
         Access::Counsellors => COUNSELLORS,
         Access::Admins => ADMINS,
     }

@@ -2,8 +2,7 @@
 //! case and records the outcome (a job, from the application that led to it, or the case
 //! closed with a reason); the person reads both; nobody else sees or writes any of it.
 
-mod common;
-
+use crate::common;
 use axum::http::StatusCode;
 use common::fields::{allowed, field_names};
 use common::web::*;

@@ -1,8 +1,7 @@
 //! The real router, asked the way a browser without JavaScript asks: pages, forms, cookies,
 //! status codes and failures.
 
-mod common;
-
+use crate::common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::logs::Captured;

@@ -1,8 +1,7 @@
 //! Mail leaves through SMTP when a server is configured: a small SMTP server here receives
 //! it, the outbox records it as sent, and a server that is down leaves it queued for later.
 
-mod common;
-
+use crate::common;
 use clap::Parser;
 use senda::server::config::Cli;
 use senda::server::mail::{deliver_due, OutgoingMail, Transport};

@@ -9,6 +9,7 @@ import {
   emailedLink,
   newCounsellor,
   registerCompany,
+  signUp,
   tabTo,
 } from "./support";
 
@@ -199,6 +200,30 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await expect(counsellor.getByRole("alert")).toContainText("el stand está aceptado");
   expect(await emailedLink(carmen.email, address)).toContain(address);
 
+  // The employer says who keeps the stand: a shift outside the fair's hours is refused on its
+  // field, then one within them is shown on the stand's page.
+  await employer.goto(address);
+  await tabTo(employer, new RegExp(`^${company}$`));
+  await employer.keyboard.press("Enter");
+  await expect(employer).toHaveURL(/\/stand\/\d+$/);
+  await tabTo(employer, /^Decir quién atiende y cuándo$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer).toHaveURL(/\/ferias\/stand\/turnos\?id=\d+$/);
+  await employer.getByLabel("Quién atiende").selectOption({ label: "Carmen Quispe" });
+  await employer.getByLabel("Desde (hora de Lima)").fill("07:00");
+  await employer.getByLabel("Hasta (hora de Lima)").fill("10:00");
+  await tabTo(employer, /^Añadir el turno$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer.locator(".app-error-summary")).toContainText("dentro del horario de la feria");
+  await expect(employer.getByLabel("Desde (hora de Lima)")).toHaveValue("07:00");
+  await expectNoAxeViolationsAsSeen(employer);
+  await employer.getByLabel("Desde (hora de Lima)").fill("10:00");
+  await employer.getByLabel("Hasta (hora de Lima)").fill("13:00");
+  await tabTo(employer, /^Añadir el turno$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer.getByRole("alert")).toContainText("añadiste el turno");
+  await expect(employer.getByRole("button", { name: /^Quitar el turno de Carmen Quispe/ })).toBeVisible();
+
   // Anyone: the company on the fair's page, and its stand with what it offers.
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(address);
@@ -209,6 +234,36 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await expect(visitor.getByText("Tejemos prendas de alpaca.")).toBeVisible();
   await expect(visitor.getByRole("listitem").filter({ hasText: "Intérprete de lengua de señas en la entrevista" })).toBeVisible();
   await expect(visitor.getByText("La empresa no tiene empleos abiertos ahora.")).toBeVisible();
+  await expect(visitor.getByRole("listitem").filter({ hasText: "Carmen Quispe" })).toContainText("de 10:00 a 13:00");
   await expectNoAxeViolationsInEachTheme(visitor);
-  for (const page of [visitor, counsellor, employer]) await page.context().close();
+  const stand = new URL(visitor.url()).pathname;
+
+  // A job seeker leaves a question at the stand; the company answers it on its own page; the
+  // answer is on the seeker's fair page.
+  const seeker = await (await browser.newContext()).newPage();
+  await signUp(seeker, "Rosa Huamán", `rosa.stand.${project}@senda.test`, "la clave de Rosa Huamán");
+  await seeker.goto(stand);
+  await tabTo(seeker, /^Enviar la pregunta$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker.locator(".app-error-summary")).toContainText("Escribe tu pregunta");
+  await seeker.getByLabel("Tu pregunta").fill("¿Hay turnos de tarde?");
+  await tabTo(seeker, /^Enviar la pregunta$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker.getByRole("alert")).toContainText("enviaste tu pregunta");
+  await expect(seeker.getByText("Esperando respuesta de la empresa.")).toBeVisible();
+  await employer.goto(stand);
+  await tabTo(employer, /^Responder preguntas \(1 esperan respuesta\)$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer).toHaveURL(/\/ferias\/stand\/preguntas\?id=\d+$/);
+  await expect(employer.getByText("¿Hay turnos de tarde?")).toBeVisible();
+  await expectNoAxeViolationsAsSeen(employer);
+  await employer.getByLabel("Tu respuesta a Rosa Huamán").fill("Sí, de 14:00 a 22:00.");
+  await tabTo(employer, /^Enviar la respuesta$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer.getByRole("alert")).toContainText("enviaste tu respuesta");
+  await seeker.goto(address);
+  await expect(seeker.getByRole("heading", { name: "Tus preguntas" })).toBeVisible();
+  await expect(seeker.getByText("Sí, de 14:00 a 22:00.")).toBeVisible();
+  await expectNoAxeViolationsAsSeen(seeker);
+  for (const page of [visitor, counsellor, employer, seeker]) await page.context().close();
 });

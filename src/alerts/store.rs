@@ -184,12 +184,7 @@ macro_rules! impl_alert_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(DbError::from_sqlx)?;
-                if let Some(mail) = mail {
-                    $crate::server::mail::outbox::insert_mail!(mail, now)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
-                }
+                $crate::server::mail::outbox::queue_in!(tx, mail, now);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(())
             }

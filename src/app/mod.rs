@@ -16,7 +16,10 @@ use crate::applications::pages::{ApplicantsPage, ApplyPage, MyApplicationsPage};
 use crate::audit::pages::AuditLogPage;
 use crate::casework::pages::OutcomePage;
 use crate::components::status_page::NotFoundPage;
-use crate::fairs::pages::{FairFormPage, FairPage, FairVideoPage, FairsPage, StandFormPage, StandPage, StandVideoPage};
+use crate::fairs::pages::{
+    FairFormPage, FairPage, FairVideoPage, FairsPage, StandFormPage, StandPage, StandQuestionsPage, StandShiftsPage,
+    StandVideoPage,
+};
 use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
 use crate::organisations::pages::CompanyReviewPage;
@@ -162,6 +165,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("feria"), ParamSegment("id")) view=FairPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand")) view=StandFormPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("video")) view=StandVideoPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("turnos")) view=StandShiftsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("preguntas")) view=StandQuestionsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("stand"), ParamSegment("id")) view=StandPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mi-perfil") view=|| view! { <MyProfilePage parts=PROFILE_PARTS /> } ssr=SsrMode::Async />

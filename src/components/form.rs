@@ -197,22 +197,24 @@ pub fn PasswordReveal(show: String, hide: String, children: Children) -> impl In
 
 /// A text box for several lines, like [`TextField`] otherwise. What is typed is kept as
 /// plain text, line breaks included.
+///
+/// Its id and label may be made for the page (a field per item of a list), not only fixed words.
 #[component]
 pub fn TextArea(
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
     #[prop(default = None)] hint: Option<&'static str>,
     #[prop(default = 6)] rows: u32,
     #[prop(optional)] value: String,
     #[prop(default = None)] error: Option<String>,
 ) -> impl IntoView {
-    let described_by = described_by(id, hint.is_some(), error.is_some());
+    let described_by = described_by(&id, hint.is_some(), error.is_some());
     let invalid = error.is_some();
     view! {
-        <FieldFrame id label hint error>
+        <FieldFrame id=id.clone() label hint error>
             <textarea
                 class="app-field__input app-field__textarea"
-                id=id
+                id=id.clone()
                 name=id
                 rows=rows
                 aria-describedby=described_by
@@ -395,8 +397,8 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
 /// the error's red bar.
 #[component]
 fn FieldFrame(
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
     hint: Option<&'static str>,
     error: Option<String>,
     children: Children,
@@ -404,7 +406,7 @@ fn FieldFrame(
     let invalid = error.is_some();
     view! {
         <div class="app-field" class:app-field--error=invalid>
-            <label class="app-field__label" for=id>
+            <label class="app-field__label" for=id.clone()>
                 {label}
             </label>
             <FieldMessages id hint error />
@@ -415,7 +417,7 @@ fn FieldFrame(
 
 /// A field's hint and error message, with the ids [`described_by`] points to.
 #[component]
-fn FieldMessages(id: &'static str, hint: Option<&'static str>, error: Option<String>) -> impl IntoView {
+fn FieldMessages(#[prop(into)] id: String, hint: Option<&'static str>, error: Option<String>) -> impl IntoView {
     view! {
         {hint.map(|hint| view! { <p class="app-hint" id=format!("{id}-hint")>{hint}</p> })}
         <FieldError id=format!("{id}-error") message=error />

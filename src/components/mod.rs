@@ -6,5 +6,6 @@ pub mod live;
 pub mod notice;
 pub mod pagination;
 pub mod plain_text;
+pub mod private_page;
 pub mod read_aloud;
 pub mod status_page;

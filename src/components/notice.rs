@@ -77,10 +77,14 @@ pub enum Notice {
     StandAccepted,
     StandDeclined,
     StandWithdrawn,
+    ShiftAdded,
+    ShiftRemoved,
+    QuestionLeft,
+    QuestionAnswered,
 }
 
 impl Notice {
-    const ALL: [Notice; 67] = [
+    const ALL: [Notice; 71] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -148,6 +152,10 @@ impl Notice {
         Notice::StandAccepted,
         Notice::StandDeclined,
         Notice::StandWithdrawn,
+        Notice::ShiftAdded,
+        Notice::ShiftRemoved,
+        Notice::QuestionLeft,
+        Notice::QuestionAnswered,
     ];
 
     pub fn code(self) -> &'static str {
@@ -219,6 +227,10 @@ impl Notice {
             Notice::StandAccepted => "stand-aceptado",
             Notice::StandDeclined => "stand-rechazado",
             Notice::StandWithdrawn => "stand-retirado",
+            Notice::ShiftAdded => "turno-anadido",
+            Notice::ShiftRemoved => "turno-quitado",
+            Notice::QuestionLeft => "pregunta-enviada",
+            Notice::QuestionAnswered => "pregunta-respondida",
         }
     }
 
@@ -291,6 +303,10 @@ impl Notice {
             Notice::StandAccepted => Key::notice_stand_accepted,
             Notice::StandDeclined => Key::notice_stand_declined,
             Notice::StandWithdrawn => Key::notice_stand_withdrawn,
+            Notice::ShiftAdded => Key::notice_shift_added,
+            Notice::ShiftRemoved => Key::notice_shift_removed,
+            Notice::QuestionLeft => Key::notice_question_left,
+            Notice::QuestionAnswered => Key::notice_question_answered,
         }
     }
 

@@ -38,8 +38,8 @@ pub struct FairManagement {
 pub async fn read_fair(id: i64) -> Result<FairView, AppError> {
     use super::rules::{may_edit, may_manage, phase, steps_open};
     let store = crate::server::state::store()?;
-    let (fair, facts) = tokio::join!(store.fair(id), store.fair_facts(id));
-    let (Some(fair), Some(facts)) = (fair?, facts?) else { return Err(AppError::NotFound) };
+    let fair = store.fair(id).await?.ok_or(AppError::NotFound)?;
+    let facts = fair.facts();
     let now = crate::server::auth::now();
     let actor = crate::server::auth::session::current().map(|current| current.actor);
     let organiser = actor.filter(|actor| may_manage(actor, facts.centre_id));
@@ -128,9 +128,9 @@ pub async fn read_fair_form(id: Option<i64>) -> Result<FairForm, AppError> {
     let centres = store.list_centres().await?.into_iter().filter(|c| counselled.contains(&c.id)).collect();
     let fair = match id {
         Some(id) => {
-            let facts = store.fair_facts(id).await?.ok_or(AppError::NotFound)?;
-            match may_edit(&current.actor, &facts, crate::server::auth::now()) {
-                Ok(()) => Some(store.fair(id).await?.ok_or(AppError::NotFound)?),
+            let fair = store.fair(id).await?.ok_or(AppError::NotFound)?;
+            match may_edit(&current.actor, &fair.facts(), crate::server::auth::now()) {
+                Ok(()) => Some(fair),
                 Err(super::rules::Refusal::NotYours) => return Err(AppError::NotFound),
                 Err(_) => return Err(AppError::Forbidden),
             }
@@ -140,33 +140,17 @@ pub async fn read_fair_form(id: Option<i64>) -> Result<FairForm, AppError> {
     Ok(FairForm { centres, fair })
 }
 
-/// A fair's video slot, as its page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FairVideoSlot {
-    pub fair_id: i64,
-    pub title: String,
-    pub video: Option<crate::media::SignVideo>,
-    pub max_bytes: i64,
-}
-
 /// The video slot of fair `id`, for its organisers while they may change it.
 #[server(endpoint = "fairs/video-slot")]
-pub async fn read_fair_video_slot(id: i64) -> Result<FairVideoSlot, AppError> {
+pub async fn read_fair_video_slot(id: i64) -> Result<crate::media::slot_form::VideoSlot, AppError> {
     use crate::domain::Role;
     let current = crate::server::access::acting_as(&[Role::Counsellor])?;
     let state = crate::server::state::app_state()?;
-    let store = state.store.clone();
-    let facts = store.fair_facts(id).await?.ok_or(AppError::NotFound)?;
-    match super::rules::may_edit(&current.actor, &facts, crate::server::auth::now()) {
+    let fair = state.store.fair(id).await?.ok_or(AppError::NotFound)?;
+    match super::rules::may_edit(&current.actor, &fair.facts(), crate::server::auth::now()) {
         Ok(()) => {}
         Err(super::rules::Refusal::NotYours) => return Err(AppError::NotFound),
         Err(_) => return Err(AppError::Forbidden),
     }
-    let (fair, video) = tokio::join!(store.fair(id), store.sign_video(crate::media::store::VideoOwner::Fair(id)));
-    Ok(FairVideoSlot {
-        fair_id: id,
-        title: fair?.ok_or(AppError::NotFound)?.draft.title,
-        video: video?,
-        max_bytes: i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX),
-    })
+    crate::media::slot::slot_view(&state, crate::media::store::VideoOwner::Fair(id), fair.draft.title).await
 }

@@ -141,14 +141,14 @@ pub async fn fair_calendar(
     use super::ics::{calendar, CalendarEvent};
     let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
     let ui = Ui::from_request(&request.into_parts().0);
-    let facts = state.store.fair_facts(id).await?.ok_or(AppError::NotFound)?;
+    let fair = state.store.fair(id).await?.ok_or(AppError::NotFound)?;
+    let facts = fair.facts();
     let now = now();
     let organiser = ui.actor.as_ref().is_some_and(|actor| may_manage(actor, facts.centre_id));
     let phase = phase(&facts, now);
     if !phase.is_public() && !organiser {
         return Err(AppError::NotFound);
     }
-    let fair = state.store.fair(id).await?.ok_or(AppError::NotFound)?;
     let url = format!("{}{}", state.public_origin, fair_path(id));
     let host = state.public_origin.split("://").nth(1).unwrap_or("senda");
     let location = match &fair.draft.venue {

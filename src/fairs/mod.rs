@@ -168,6 +168,18 @@ pub struct Fair {
     pub revision: i64,
 }
 
+impl Fair {
+    /// What the rules need about it.
+    pub fn facts(&self) -> rules::Facts {
+        rules::Facts {
+            centre_id: self.draft.centre_id,
+            status: self.status,
+            starts_at: self.draft.starts_at,
+            ends_at: self.draft.ends_at,
+        }
+    }
+}
+
 /// A fair in a list: enough to choose it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FairSummary {

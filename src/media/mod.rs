@@ -1,6 +1,6 @@
 //! Sign-language (LSP) videos: what an upload must be (a real WebM or MP4, captions that
 //! parse, a transcript) and its reading (`upload`), where they are kept and whose each is
-//! (`store`: a vacancy's or a fair's), the endpoints every slot shares once its feature has
+//! (`store`: a vacancy's, a fair's or a stand's), the endpoints every slot shares once its feature has
 //! said who may do what (`slot`), the form that fills a slot (`slot_form`), and the one player
 //! every page uses to show them.
 

@@ -1,19 +1,72 @@
-//! The form that fills a video slot, whoever's it is (a vacancy's, a fair's): a plain
-//! multipart form (the video, its WebVTT captions, the transcript) that works without
+//! The page that fills a video slot, whoever's it is (a vacancy's, a fair's, a stand's): a
+//! plain multipart form (the video, its WebVTT captions, the transcript) that works without
 //! JavaScript, and, when the slot holds a video, what it holds and a button to take it away.
 //! The owner's feature says who may see it and where it posts.
 
 use super::{megabytes, SignVideo};
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, FileField, TextArea};
+use crate::components::private_page::PrivateRecordPage;
 use crate::domain::lima_time::format_lima;
+use crate::error::AppError;
 use crate::i18n::{t, t_with, Key};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+use std::future::Future;
+
+/// A video slot as its page shows it, to whoever may fill it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VideoSlot {
+    /// The vacancy, fair or stand it belongs to.
+    pub owner_id: i64,
+    /// What the video belongs to, as its page names it.
+    pub title: String,
+    pub video: Option<SignVideo>,
+    pub max_bytes: i64,
+}
+
+/// The page of the slot of owner `?id=`, read by `read` (the owner's server function, which
+/// says who may fill it); the form posts to `upload_path?id=` and, to take the video away, to
+/// `remove_action` naming the owner in `owner_field`; `back` is the owner's page.
+#[component]
+pub fn VideoSlotPage<Read, Reading>(
+    read: Read,
+    upload_path: &'static str,
+    remove_action: &'static str,
+    owner_field: &'static str,
+    back: fn(i64) -> String,
+) -> impl IntoView
+where
+    Read: Fn(i64) -> Reading + Send + Sync + 'static,
+    Reading: Future<Output = Result<VideoSlot, AppError>> + Send + 'static,
+{
+    view! {
+        <PrivateRecordPage
+            param="id"
+            read
+            show=move |found: VideoSlot| {
+                let id = found.owner_id;
+                view! {
+                    <VideoSlotForm
+                        title=found.title
+                        upload_action=format!("{upload_path}?id={id}")
+                        remove_action
+                        owner_field
+                        owner_id=id
+                        back=back(id)
+                        video=found.video
+                        max_bytes=found.max_bytes
+                    />
+                }
+            }
+        />
+    }
+}
 
 /// The whole page's content: its title and heading name `title` (what the video is about).
 #[component]
-pub fn VideoSlotForm(
+fn VideoSlotForm(
     /// What the video belongs to, as its page names it.
     title: String,
     /// Where the upload form posts.

@@ -47,7 +47,7 @@ impl VideoOwner {
         }
     }
 
-    pub(crate) fn id(self) -> i64 {
+    pub fn id(self) -> i64 {
         match self {
             VideoOwner::Vacancy(id) | VideoOwner::Fair(id) | VideoOwner::Stand(id) => id,
         }

@@ -9,6 +9,8 @@ pub trait OrganisationStore: Send + Sync + 'static {
     async fn list_centres(&self) -> DbResult<Vec<Centre>>;
     async fn insert_centre(&self, centre: &NewCentre) -> DbResult<i64>;
     async fn list_companies(&self) -> DbResult<Vec<Company>>;
+    /// The companies `account_id` acts for as an employer, by name.
+    async fn companies_of_account(&self, account_id: i64) -> DbResult<Vec<Company>>;
     /// A RUC already registered is `Conflict("companies_ruc_key")`.
     async fn insert_company(&self, company: &NewCompany) -> DbResult<i64>;
 
@@ -77,6 +79,21 @@ macro_rules! impl_organisation_store {
                 sqlx::query_as(
                     "SELECT id, legal_name, ruc, sector, region, verified FROM companies ORDER BY legal_name, id",
                 )
+                .fetch_all(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)
+            }
+
+            async fn companies_of_account(
+                &self,
+                account_id: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::organisations::Company>> {
+                sqlx::query_as(
+                    "SELECT c.id, c.legal_name, c.ruc, c.sector, c.region, c.verified FROM companies c \
+                     JOIN account_roles r ON r.company_id = c.id WHERE r.account_id = $1 AND r.role = 'employer' \
+                     ORDER BY c.legal_name, c.id",
+                )
+                .bind(account_id)
                 .fetch_all(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)

@@ -253,12 +253,7 @@ macro_rules! impl_second_factor_store {
                         .await
                         .map_err(DbError::from_sqlx)?;
                 }
-                if let Some(mail) = mail {
-                    $crate::server::mail::outbox::insert_mail!(mail, audit.at)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
-                }
+                $crate::server::mail::outbox::queue_in!(tx, mail, audit.at);
                 $crate::audit::store::insert_audit!(&mut *tx, audit);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(())

@@ -3,6 +3,7 @@
 
 use crate::app::shell;
 use crate::components::form::FormState;
+use crate::error::FieldErrors;
 use crate::server::state::AppState;
 use axum::body::Body;
 use axum::extract::Request;
@@ -45,6 +46,26 @@ pub fn kept_only(fields: &[(String, String)], names: &[&str]) -> Vec<(String, St
 /// like any page, and a script, a test or a log can tell a refused form from a shown one.
 pub async fn render_again(state: &AppState, parts: Parts, form: FormState) -> Response {
     render_page(state, parts, form, ()).await
+}
+
+/// Renders the page at `path` — not the request's own address: the form posted elsewhere —
+/// with `form` in context, as [`render_again`] does.
+pub async fn render_again_at(state: &AppState, mut parts: Parts, path: &str, form: FormState) -> Response {
+    if let Ok(uri) = path.parse() {
+        parts.uri = uri;
+    }
+    render_again(state, parts, form).await
+}
+
+/// The page at `path` again saying what changed meanwhile, as `409`: the form was right, but
+/// what it acted on moved on (answered by someone else, taken away, closed).
+pub async fn render_conflict_at(state: &AppState, parts: Parts, path: &str, errors: FieldErrors) -> Response {
+    let mut response = render_again_at(state, parts, path, FormState { values: Vec::new(), errors }).await;
+    // An error page (the page itself failed) keeps its own status.
+    if response.status() == StatusCode::UNPROCESSABLE_ENTITY {
+        *response.status_mut() = StatusCode::CONFLICT;
+    }
+    response
 }
 
 /// Renders the page at the request's address with `shown` in context: what a successful post

@@ -2,9 +2,13 @@
 //! layers every request passes through (request id, logging, compression, headers).
 
 use crate::app::{shell, App};
+use crate::fairs::stands::video::StandVideos;
+use crate::fairs::video::FairVideos;
+use crate::media::slot::{captions_file, take_away, take_upload, video_file};
 use crate::server::auth::{csrf, session};
 use crate::server::error_page;
 use crate::server::state::AppState;
+use crate::vacancies::handlers::video::VacancyVideos;
 use crate::{
     accounts, alerts, applications, casework, fairs, i18n, organisations, preferences, second_factor, seekers,
     vacancies,
@@ -51,7 +55,10 @@ pub fn router(state: AppState) -> Router {
         // for someone signed in logged, who is asking, then whether a write comes from our own
         // pages.
         .layer(axum::middleware::from_fn(error_page::layer))
-        .layer(axum::middleware::from_fn(crate::server::probing::watch))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::server::probing::Watch::default(),
+            crate::server::probing::watch,
+        ))
         // After the session is known: a session owing its second factor reaches nothing else.
         .layer(axum::middleware::from_fn(crate::second_factor::gate::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::attach))
@@ -124,6 +131,8 @@ pub enum Access {
     EmployersAndCounsellors,
     /// Employers, who act for a company.
     Employers,
+    /// Job seekers, who act for themselves.
+    Seekers,
     /// Counsellors of an employment centre.
     Counsellors,
     /// Admins.
@@ -205,19 +214,11 @@ pub fn route_table() -> Vec<Route> {
         form(vacancies::ACCOMMODATIONS_PATH, Admins, post(vacancies::handlers::change_accommodations)),
         file(vacancies::search::COUNT_PATH, Everyone, get(vacancies::handlers::count_matches)),
         // Whose vacancy it is decides too: tests/vacancies.rs walks that.
-        form(
-            vacancies::VACANCY_VIDEO_PATH,
-            EmployersAndCounsellors,
-            upload(post(vacancies::handlers::video::upload_vacancy_video)),
-        ),
-        form(
-            vacancies::REMOVE_VACANCY_VIDEO_PATH,
-            EmployersAndCounsellors,
-            post(vacancies::handlers::video::remove_vacancy_video),
-        ),
+        form(vacancies::VACANCY_VIDEO_PATH, EmployersAndCounsellors, upload(post(take_upload::<VacancyVideos>))),
+        form(vacancies::REMOVE_VACANCY_VIDEO_PATH, EmployersAndCounsellors, post(take_away::<VacancyVideos>)),
         // A published vacancy's video is everyone's; a draft's, its people's (tests/vacancies.rs).
-        file(vacancies::VACANCY_VIDEO_FILE_PATH, Everyone, get(vacancies::handlers::video::vacancy_video)),
-        file(vacancies::VACANCY_CAPTIONS_FILE_PATH, Everyone, get(vacancies::handlers::video::vacancy_captions)),
+        file(vacancies::VACANCY_VIDEO_FILE_PATH, Everyone, get(video_file::<VacancyVideos>)),
+        file(vacancies::VACANCY_CAPTIONS_FILE_PATH, Everyone, get(captions_file::<VacancyVideos>)),
         form(seekers::REGISTER_SEEKER_PATH, Counsellors, post(seekers::handlers::register::register_seeker)),
         form(seekers::MY_PROFILE_PATH, SignedIn, post(seekers::handlers::register::register_self)),
         form(seekers::CONSENT_PATH, SignedIn, post(seekers::handlers::profile::change_consent)),
@@ -244,21 +245,33 @@ pub fn route_table() -> Vec<Route> {
         form(fairs::EDIT_FAIR_PATH, Counsellors, post(fairs::handlers::save_fair)),
         // Which centre organises the fair decides: tests/fairs.rs walks that.
         form(fairs::FAIR_STEP_PATH, SignedIn, post(fairs::handlers::fair_step)),
-        form(fairs::FAIR_VIDEO_PATH, Counsellors, upload(post(fairs::video::upload_fair_video))),
-        form(fairs::REMOVE_FAIR_VIDEO_PATH, Counsellors, post(fairs::video::remove_fair_video)),
+        form(fairs::FAIR_VIDEO_PATH, Counsellors, upload(post(take_upload::<FairVideos>))),
+        form(fairs::REMOVE_FAIR_VIDEO_PATH, Counsellors, post(take_away::<FairVideos>)),
         form(fairs::stands::ASK_STAND_PATH, Employers, post(fairs::stands::handlers::ask_stand)),
         // Which centre organises the fair, and whose company the stand is, decide: tests/fairs.rs.
         form(fairs::stands::DECIDE_STAND_PATH, SignedIn, post(fairs::stands::handlers::decide_stand)),
         form(fairs::stands::WITHDRAW_STAND_PATH, SignedIn, post(fairs::stands::handlers::withdraw_stand)),
-        form(fairs::stands::STAND_VIDEO_PATH, Employers, upload(post(fairs::stands::video::upload_stand_video))),
-        form(fairs::stands::REMOVE_STAND_VIDEO_PATH, Employers, post(fairs::stands::video::remove_stand_video)),
+        form(fairs::stands::STAND_VIDEO_PATH, Employers, upload(post(take_upload::<StandVideos>))),
+        form(fairs::stands::REMOVE_STAND_VIDEO_PATH, Employers, post(take_away::<StandVideos>)),
+        form(fairs::stands::shifts::SHIFTS_PATH, Employers, post(fairs::stands::shifts::handlers::add_shift)),
+        form(fairs::stands::shifts::REMOVE_SHIFT_PATH, Employers, post(fairs::stands::shifts::handlers::remove_shift)),
+        form(
+            fairs::stands::questions::LEAVE_QUESTION_PATH,
+            Seekers,
+            post(fairs::stands::questions::handlers::leave_question),
+        ),
+        form(
+            fairs::stands::questions::ANSWER_QUESTION_PATH,
+            Employers,
+            post(fairs::stands::questions::handlers::answer_question),
+        ),
         // A stand's files are everyone's once it is public, its company's and organisers' before.
-        file(fairs::stands::STAND_VIDEO_FILE_PATH, Everyone, get(fairs::stands::video::stand_video)),
-        file(fairs::stands::STAND_CAPTIONS_FILE_PATH, Everyone, get(fairs::stands::video::stand_captions)),
+        file(fairs::stands::STAND_VIDEO_FILE_PATH, Everyone, get(video_file::<StandVideos>)),
+        file(fairs::stands::STAND_CAPTIONS_FILE_PATH, Everyone, get(captions_file::<StandVideos>)),
         // A draft's files are its organisers' alone: tests/fairs.rs walks that.
         file(fairs::FAIR_CALENDAR_PATH, Everyone, get(fairs::handlers::fair_calendar)),
-        file(fairs::FAIR_VIDEO_FILE_PATH, Everyone, get(fairs::video::fair_video)),
-        file(fairs::FAIR_CAPTIONS_FILE_PATH, Everyone, get(fairs::video::fair_captions)),
+        file(fairs::FAIR_VIDEO_FILE_PATH, Everyone, get(video_file::<FairVideos>)),
+        file(fairs::FAIR_CAPTIONS_FILE_PATH, Everyone, get(captions_file::<FairVideos>)),
         // Whose vacancy and whose profile decide the rest: tests/applications.rs walks that.
         form(applications::APPLY_PATH, SignedIn, post(applications::handlers::apply)),
         form(applications::WITHDRAW_PATH, SignedIn, post(applications::handlers::withdraw)),

@@ -7,26 +7,30 @@
 //! "Security").
 
 use crate::server::auth::session::CurrentSession;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 /// Lines logged per account in one window; past them, one line says the rest were left out.
 const LINES_PER_WINDOW: u32 = 5;
 const WINDOW_SECS: i64 = 600;
 
+/// What the watch has counted, one per router (so per app server), shared by its requests.
+#[derive(Clone, Default)]
+pub struct Watch(Arc<Mutex<Seen>>);
+
 /// Middleware: logs a "not found" answered to a signed-in person.
-pub async fn watch(request: Request, next: Next) -> Response {
+pub async fn watch(State(Watch(counter)): State<Watch>, request: Request, next: Next) -> Response {
     // Only a signed-in request's address is kept: visitors' requests cost nothing here.
     let asker = request.extensions().get::<CurrentSession>().map(|s| (s.actor.account_id, request.uri().clone()));
     let response = next.run(request).await;
     if response.status() == StatusCode::NOT_FOUND {
         if let Some((account_id, uri)) = asker {
             let address = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
-            match counter().lock().map(|mut seen| seen.count(account_id, crate::server::auth::now())) {
+            match counter.lock().map(|mut seen| seen.count(account_id, crate::server::auth::now())) {
                 Ok(Verdict::Log) => tracing::warn!(
                     target: "senda::probing",
                     account_id,
@@ -46,11 +50,6 @@ pub async fn watch(request: Request, next: Next) -> Response {
     response
 }
 
-fn counter() -> &'static Mutex<Seen> {
-    static SEEN: OnceLock<Mutex<Seen>> = OnceLock::new();
-    SEEN.get_or_init(|| Mutex::new(Seen::default()))
-}
-
 /// Whether one more "not found" of an account is logged.
 #[derive(Debug, PartialEq, Eq)]
 enum Verdict {
@@ -60,8 +59,8 @@ enum Verdict {
     Quiet,
 }
 
-/// How many "not found" answers each account had in its current window (this process only:
-/// each app server keeps its own count, which at worst multiplies the lines by the servers).
+/// How many "not found" answers each account had in its current window (this app server only:
+/// each keeps its own count, which at worst multiplies the lines by the servers).
 #[derive(Default)]
 struct Seen {
     windows: HashMap<i64, (i64, u32)>,

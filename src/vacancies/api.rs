@@ -223,32 +223,15 @@ pub(crate) async fn search(store: &dyn crate::server::db::Store, address_query: 
     Ok(SearchView { query, results, accommodations })
 }
 
-/// What the page needs: which vacancy, its video now, and the size limit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VideoSlot {
-    pub vacancy_id: i64,
-    pub title: String,
-    pub video: Option<crate::media::SignVideo>,
-    pub max_bytes: i64,
-}
-
 /// The slot of vacancy `id`, for whoever may change its text.
 #[server(endpoint = "vacancies/video-slot")]
-pub async fn read_video_slot(id: i64) -> Result<VideoSlot, AppError> {
+pub async fn read_video_slot(id: i64) -> Result<crate::media::slot_form::VideoSlot, AppError> {
     use crate::domain::Role;
     let current = crate::server::access::acting_as(&[Role::Employer, Role::Counsellor])?;
     let state = crate::server::state::app_state()?;
-    let store = state.store.clone();
-    let facts = store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
+    let facts = state.store.vacancy_facts(id).await?.ok_or(AppError::NotFound)?;
     crate::vacancies::workflow::may_edit(&current.actor, &facts)
         .map_err(|refusal| refusal.as_error(&current.actor, &facts))?;
-    let (vacancy, video) =
-        tokio::join!(store.vacancy(id), store.sign_video(crate::media::store::VideoOwner::Vacancy(id)));
-    let vacancy = vacancy?.ok_or(AppError::NotFound)?;
-    Ok(VideoSlot {
-        vacancy_id: id,
-        title: vacancy.draft.title,
-        video: video?,
-        max_bytes: i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX),
-    })
+    let vacancy = state.store.vacancy(id).await?.ok_or(AppError::NotFound)?;
+    crate::media::slot::slot_view(&state, crate::media::store::VideoOwner::Vacancy(id), vacancy.draft.title).await
 }

@@ -85,6 +85,7 @@ async fn story(state: &AppState) -> Story {
     store.record(&signed_in).await.unwrap();
     let fair = published_fair(state, b.centre, counsellor.account_id).await;
     let stand = accepted_stand(state, fair, published.draft.company_id, b.employer_id, counsellor.account_id).await;
+    asked_and_answered(state, stand, rosa.account_id, b.employer_id).await;
     Story {
         vacancy: b.vacancy,
         fair,
@@ -129,8 +130,10 @@ async fn published_fair(state: &AppState, centre_id: i64, by: i64) -> i64 {
     id
 }
 
-/// The stand of the vacancy's company at the fair, offering an interpreter, accepted.
+/// The stand of the vacancy's company at the fair, offering an interpreter, accepted, its
+/// employer on duty at the fair's first hour.
 async fn accepted_stand(state: &AppState, fair_id: i64, company_id: i64, employer: i64, organiser: i64) -> i64 {
+    use senda::fairs::stands::shifts::store::NewShift;
     use senda::fairs::stands::store::{StandAnswer, StandAsk};
     use senda::fairs::stands::StandStatus;
     let now = senda::server::auth::now();
@@ -144,7 +147,20 @@ async fn accepted_stand(state: &AppState, fair_id: i64, company_id: i64, employe
     let id = state.store.ask_stand(&ask, now).await.unwrap().unwrap();
     let answer = StandAnswer { stand_id: id, to: StandStatus::Accepted, reason: "", by: organiser, mail: None };
     assert!(state.store.answer_stand(&answer, now).await.unwrap());
+    let opens = state.store.fair(fair_id).await.unwrap().unwrap().draft.starts_at;
+    let shift = NewShift { stand_id: id, account_id: employer, starts_at: opens, ends_at: opens + 3_600, by: employer };
+    assert!(state.store.add_shift(&shift, now).await.unwrap().is_some());
     id
+}
+
+/// A question `asker` left at the stand, answered by `employer`.
+async fn asked_and_answered(state: &AppState, stand_id: i64, asker: i64, employer: i64) {
+    use senda::fairs::stands::questions::store::{NewQuestion, QuestionAnswer};
+    let now = senda::server::auth::now();
+    let question = NewQuestion { stand_id, by: asker, question: "¿Hay turnos de tarde?".into() };
+    let id = state.store.leave_question(&question, now, 86_400, 3).await.unwrap().unwrap();
+    let answer = QuestionAnswer { question_id: id, stand_id, answer: "Sí.", by: employer, mail: None };
+    assert!(state.store.answer_question(&answer, now).await.unwrap());
 }
 
 /// `names` written as the list of a row of `ANSWERS`, to paste once a new field is decided.

@@ -17,7 +17,7 @@ on_both_engines!(
 
 /// A published fair starting in `starts_in` seconds, of a new centre, and its organiser; and two
 /// companies, the first verified.
-async fn published_fair(store: &dyn senda::server::db::Store, starts_in: i64) -> (i64, i64, i64, i64, i64) {
+pub(crate) async fn published_fair(store: &dyn senda::server::db::Store, starts_in: i64) -> (i64, i64, i64, i64, i64) {
     let centre = store.insert_centre(&super::centre("CEM Cusco")).await.unwrap();
     let author = store.create_account(&account("organiza@example.pe", seeker_role())).await.unwrap();
     let id = store.create_fair(&fair(centre, starts_in), author, NOW - 30 * DAY).await.unwrap();
@@ -28,7 +28,7 @@ async fn published_fair(store: &dyn senda::server::db::Store, starts_in: i64) ->
     (id, centre, author, verified, unverified)
 }
 
-fn ask(fair_id: i64, company_id: i64, by: i64, accommodations: &[&str]) -> StandAsk {
+pub(crate) fn ask(fair_id: i64, company_id: i64, by: i64, accommodations: &[&str]) -> StandAsk {
     StandAsk {
         fair_id,
         company_id,

@@ -252,12 +252,7 @@ macro_rules! impl_credential_store {
                 .execute(&mut *tx)
                 .await
                 .map_err(DbError::from_sqlx)?;
-                for mail in mails {
-                    $crate::server::mail::outbox::insert_mail!(mail, token.now)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
-                }
+                $crate::server::mail::outbox::queue_in!(tx, mails, token.now);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(())
             }

@@ -1,15 +1,19 @@
 //! The pages of fairs, one file each: the list (`list`), one fair (`fair`, with its stands from
-//! `stands`), the form that writes one (`form`), the page of its sign-language video (`video`),
-//! a company's stand (`stand`), the form that asks for one (`stand_form`) and the page of its
-//! video (`stand_video`). Forms post to `handlers` and `stands::handlers`, which answer with a
+//! `stands`), the form that writes one (`form`), a company's stand (`stand`), the form that
+//! asks for one (`stand_form`), who keeps it when (`stand_shifts`), the questions left at it
+//! (`questions` on the stand's and the fair's pages, `stand_questions` for its company to
+//! answer), and the pages of a fair's and a stand's sign-language video
+//! (`video`). Forms post to `handlers` and `stands::handlers`, which answer with a
 //! redirect or the page again.
 
 pub mod fair;
 pub mod form;
 pub mod list;
+pub mod questions;
 pub mod stand;
 pub mod stand_form;
-pub mod stand_video;
+pub mod stand_questions;
+pub mod stand_shifts;
 pub mod stands;
 pub mod video;
 
@@ -18,5 +22,6 @@ pub use form::FairFormPage;
 pub use list::FairsPage;
 pub use stand::StandPage;
 pub use stand_form::StandFormPage;
-pub use stand_video::StandVideoPage;
-pub use video::FairVideoPage;
+pub use stand_questions::StandQuestionsPage;
+pub use stand_shifts::StandShiftsPage;
+pub use video::{FairVideoPage, StandVideoPage};

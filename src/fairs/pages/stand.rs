@@ -9,9 +9,12 @@ use crate::components::plain_text::PlainText;
 use crate::components::read_aloud::ListenControl;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima_date;
+use crate::fairs::cards::when_text;
 use crate::fairs::fair_path;
+use crate::fairs::pages::questions::StandQuestionsSection;
 use crate::fairs::rules::Phase;
 use crate::fairs::stands::api::{read_stand, StandView};
+use crate::fairs::stands::shifts::shifts_page;
 use crate::fairs::stands::{stand_captions_src, stand_video_page, stand_video_src, StandStatus, WITHDRAW_STAND_PATH};
 use crate::i18n::{t, t_with, Key};
 use crate::media::player::SignLanguageVideo;
@@ -84,6 +87,16 @@ fn StandDetails(stand: StandView) -> impl IntoView {
             .collect_view();
         view! { <ul class="app-list">{items}</ul> }.into_any()
     };
+    let on_duty = if stand.on_duty.is_empty() {
+        view! { <p>{t(lang, Key::stand_on_duty_none)}</p> }.into_any()
+    } else {
+        let items = stand
+            .on_duty
+            .iter()
+            .map(|d| view! { <li><strong>{d.name.clone()}</strong> " · " {when_text(lang, d.starts_at, d.ends_at)}</li> })
+            .collect_view();
+        view! { <ul class="app-list">{items}</ul> }.into_any()
+    };
     let has_video = stand.video.is_some();
     let manage = stand.may_change.then(|| {
         let video_label = if has_video { Key::video_change } else { Key::video_add };
@@ -91,6 +104,7 @@ fn StandDetails(stand: StandView) -> impl IntoView {
             <section class="app-section app-manage" aria-labelledby="stand-manage-h">
                 <h2 id="stand-manage-h">{t(lang, Key::stand_manage_h2)}</h2>
                 <p><a href=stand_video_page(stand.id)>{t(lang, video_label)}</a></p>
+                <p><a href=shifts_page(stand.id)>{t(lang, Key::stand_shifts_link)}</a></p>
                 <form method="post" action=WITHDRAW_STAND_PATH class="app-inline-form">
                     <CsrfField />
                     <input type="hidden" name="stand" value=stand.id.to_string() />
@@ -125,10 +139,15 @@ fn StandDetails(stand: StandView) -> impl IntoView {
                 <h2 id="stand-offers-h">{t(lang, Key::stand_offers_h2)}</h2>
                 {offers}
             </section>
+            <section aria-labelledby="stand-duty-h" data-read-aloud>
+                <h2 id="stand-duty-h">{t(lang, Key::stand_on_duty_h2)}</h2>
+                {on_duty}
+            </section>
             <section aria-labelledby="stand-jobs-h" data-read-aloud>
                 <h2 id="stand-jobs-h">{t(lang, Key::stand_vacancies_h2)}</h2>
                 {vacancies}
             </section>
+            <StandQuestionsSection stand_id=stand.id part=stand.questions.clone() />
             {manage}
             <p><a href=fair_path(stand.fair_id)>{t(lang, Key::stand_back)}</a></p>
         </article>

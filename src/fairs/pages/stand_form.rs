@@ -3,8 +3,7 @@
 
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, SelectField, TextArea};
 use crate::components::format::named_title;
-use crate::components::notice::sign_in_first;
-use crate::components::status_page::{ErrorPage, NotFoundPage};
+use crate::components::private_page::PrivateRecordPage;
 use crate::fairs::fair_path;
 use crate::fairs::stands::api::{read_stand_form, StandForm};
 use crate::fairs::stands::ASK_STAND_PATH;
@@ -16,25 +15,7 @@ use leptos_meta::Title;
 /// The request form for the fair `?feria=`; it posts to its own address.
 #[component]
 pub fn StandFormPage() -> impl IntoView {
-    let ui = use_ui();
-    if let Some(away) = sign_in_first(&ui, &ui.path) {
-        return away;
-    }
-    let Some(fair_id) = ui.query_id("feria") else {
-        return view! { <NotFoundPage /> }.into_any();
-    };
-    let found = Resource::new_blocking(move || fair_id, read_stand_form);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match found.await {
-                    Ok(found) => view! { <StandFormView found /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    view! { <PrivateRecordPage param="feria" read=read_stand_form show=|found| view! { <StandFormView found /> } /> }
 }
 
 #[component]

@@ -2,9 +2,10 @@
 //! request with its answer (for its employers), and the requests to answer (for the
 //! organisers). Every button is a form that works without JavaScript.
 
-use crate::components::form::{use_form_state, CsrfField, FieldError};
+use crate::components::form::{use_form_state, CsrfField, FieldError, TextArea};
 use crate::components::plain_text::PlainText;
 use crate::domain::lima_time::format_lima_date;
+use crate::fairs::pages::questions::OwnQuestions;
 use crate::fairs::rules::Phase;
 use crate::fairs::stands::api::{FairStands, OwnStand, StandCard, StandRequest};
 use crate::fairs::stands::{
@@ -21,7 +22,8 @@ use leptos::prelude::*;
 pub fn StandsSection(fair_id: i64, phase: Phase, stands: FairStands, organiser: bool) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
-    let FairStands { stands, requests, own, may_ask } = stands;
+    let FairStands { stands, requests, own, may_ask, questions } = stands;
+    let questions = (!questions.is_empty()).then(|| view! { <OwnQuestions questions with_company=true /> });
     let listed = if stands.is_empty() {
         view! { <p>{t(lang, Key::stands_none)}</p> }.into_any()
     } else {
@@ -42,6 +44,7 @@ pub fn StandsSection(fair_id: i64, phase: Phase, stands: FairStands, organiser: 
             {listed}
             {own}
             {ask}
+            {questions}
         </section>
         {requests}
     }
@@ -142,11 +145,7 @@ fn RequestItem(request: StandRequest) -> impl IntoView {
         .then(|| t_with(lang, Key::stands_own_reason, &[("reason", &request.decline_reason)]));
     let answer = request.may_decide.then(|| {
         let field = reason_field(request.id);
-        let error = form.error(&field);
-        let typed = form.value(&field);
-        let error_id = format!("{field}-error");
-        let described = error.as_ref().map(|_| error_id.clone());
-        let invalid = error.is_some();
+        let (error, typed) = (form.error(&field), form.value(&field));
         view! {
             <form method="post" action=DECIDE_STAND_PATH class="app-inline-form">
                 <CsrfField />
@@ -158,19 +157,7 @@ fn RequestItem(request: StandRequest) -> impl IntoView {
                 <CsrfField />
                 <input type="hidden" name="stand" value=request.id.to_string() />
                 <input type="hidden" name="decision" value=Decision::Decline.code() />
-                <div class="app-field" class:app-field--error=invalid>
-                    <label class="app-field__label" for=field.clone()>{t(lang, Key::stands_reason_label)}</label>
-                    <FieldError id=error_id message=error />
-                    <textarea
-                        class="app-field__input app-field__textarea"
-                        id=field.clone()
-                        name=field
-                        rows="3"
-                        aria-describedby=described
-                        aria-invalid=invalid.then_some("true")
-                        inner_html=crate::components::form::escape_text(&typed)
-                    ></textarea>
-                </div>
+                <TextArea id=field label=t(lang, Key::stands_reason_label) rows=3 value=typed error />
                 <button class="app-button app-button--secondary" type="submit">{t_with(lang, Key::stands_decline, &[("company", &request.company_name)])}</button>
             </form>
         }

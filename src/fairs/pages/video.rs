@@ -1,51 +1,37 @@
-//! The page where an organiser attaches a fair's sign-language video (the form is every
-//! slot's: `media::slot_form`).
+//! The pages where a fair's organisers attach its sign-language video, and a company's
+//! employers their stand's introduction (the page is every slot's: `media::slot_form`).
 
-use crate::components::notice::sign_in_first;
-use crate::components::status_page::{ErrorPage, NotFoundPage};
-use crate::fairs::api::{read_fair_video_slot, FairVideoSlot};
+use crate::fairs::api::read_fair_video_slot;
+use crate::fairs::stands::api::read_stand_video_slot;
+use crate::fairs::stands::{stand_path, REMOVE_STAND_VIDEO_PATH, STAND_VIDEO_PATH};
 use crate::fairs::{fair_path, FAIR_VIDEO_PATH, REMOVE_FAIR_VIDEO_PATH};
-use crate::media::slot_form::VideoSlotForm;
-use crate::ui::use_ui;
+use crate::media::slot_form::VideoSlotPage;
 use leptos::prelude::*;
 
 /// The page of fair `?id=`'s sign-language video, for its organisers.
 #[component]
 pub fn FairVideoPage() -> impl IntoView {
-    let ui = use_ui();
-    if let Some(away) = sign_in_first(&ui, &ui.path) {
-        return away;
-    }
-    let Some(id) = ui.query_id("id") else {
-        return view! { <NotFoundPage /> }.into_any();
-    };
-    let slot = Resource::new_blocking(move || id, read_fair_video_slot);
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match slot.await {
-                    Ok(found) => view! { <FairVideoForm found /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
-}
-
-#[component]
-fn FairVideoForm(found: FairVideoSlot) -> impl IntoView {
-    let id = found.fair_id;
-    view! {
-        <VideoSlotForm
-            title=found.title
-            upload_action=format!("{FAIR_VIDEO_PATH}?id={id}")
+        <VideoSlotPage
+            read=read_fair_video_slot
+            upload_path=FAIR_VIDEO_PATH
             remove_action=REMOVE_FAIR_VIDEO_PATH
             owner_field="fair"
-            owner_id=id
-            back=fair_path(id)
-            video=found.video
-            max_bytes=found.max_bytes
+            back=fair_path
+        />
+    }
+}
+
+/// The page of stand `?id=`'s sign-language introduction, for its company's employers.
+#[component]
+pub fn StandVideoPage() -> impl IntoView {
+    view! {
+        <VideoSlotPage
+            read=read_stand_video_slot
+            upload_path=STAND_VIDEO_PATH
+            remove_action=REMOVE_STAND_VIDEO_PATH
+            owner_field="stand"
+            back=stand_path
         />
     }
 }

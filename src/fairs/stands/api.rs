@@ -56,6 +56,8 @@ pub struct FairStands {
     pub own: Vec<OwnStand>,
     /// The reader acts for a company that may ask for a stand here now.
     pub may_ask: bool,
+    /// The questions the reader left at this fair's stands, oldest first.
+    pub questions: Vec<super::questions::OwnQuestion>,
 }
 
 /// The stands of fair `fair_id`, as the reader may see them.
@@ -71,9 +73,24 @@ pub async fn read_fair_stands(fair_id: i64) -> Result<FairStands, AppError> {
     if !phase.is_public() && !organiser {
         return Err(AppError::NotFound);
     }
-    let (stored, list, companies) =
-        tokio::join!(store.fair_stands(fair_id), store.accommodation_list(), store.list_companies());
+    let companies = async {
+        match &actor {
+            Some(actor) if !companies_of(actor).is_empty() => store.companies_of_account(actor.account_id).await,
+            _ => Ok(Vec::new()),
+        }
+    };
+    let questions = async {
+        match &actor {
+            Some(actor) if actor.has(crate::domain::Role::Seeker) => {
+                store.questions_asked(actor.account_id, fair_id).await
+            }
+            _ => Ok(Vec::new()),
+        }
+    };
+    let (stored, list, companies, questions) =
+        tokio::join!(store.fair_stands(fair_id), store.accommodation_list(), companies, questions);
     let (stored, list, companies) = (stored?, list?, companies?);
+    let questions = questions?.into_iter().map(super::questions::api::own_question).collect();
     let named = |codes: &[String]| named_accommodations(&list, codes);
     let stands = stored
         .iter()
@@ -115,16 +132,15 @@ pub async fn read_fair_stands(fair_id: i64) -> Result<FairStands, AppError> {
                     may_withdraw: may_change(actor, s.company_id, phase, s.status).is_ok(),
                 })
                 .collect();
-            let may_ask = companies_of(actor).into_iter().any(|company| {
-                let verified = companies.iter().any(|c| c.id == company && c.verified);
-                let current = stored.iter().find(|s| s.company_id == company).map(|s| s.status);
-                super::rules::may_ask(actor, company, verified, phase, current).is_ok()
+            let may_ask = companies.iter().any(|company| {
+                let current = stored.iter().find(|s| s.company_id == company.id).map(|s| s.status);
+                super::rules::may_ask(actor, company.id, company.verified, phase, current).is_ok()
             });
             (own, may_ask)
         }
         None => (Vec::new(), false),
     };
-    Ok(FairStands { stands, requests, own, may_ask })
+    Ok(FairStands { stands, requests, own, may_ask, questions })
 }
 
 /// A vacancy a stand links to.
@@ -156,6 +172,11 @@ pub struct StandView {
     pub status: StandStatus,
     /// Its sign-language introduction, when it has one.
     pub video: Option<crate::media::SignVideo>,
+    /// Who keeps it and when, soonest first.
+    pub on_duty: Vec<super::shifts::OnDuty>,
+    /// Questions left at it: the reader's own, whether they may leave one, and for its
+    /// employers how many wait.
+    pub questions: super::questions::StandQuestionsPart,
     /// The reader acts for the company and may change the stand: its video, or take it back.
     pub may_change: bool,
 }
@@ -169,8 +190,7 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
     use crate::vacancies::VacancyStatus;
     let store = crate::server::state::store()?;
     let stand = store.stand(id).await?.ok_or(AppError::NotFound)?;
-    let (facts, fair) = tokio::join!(store.fair_facts(stand.fair_id), store.fair(stand.fair_id));
-    let (facts, fair) = (facts?.ok_or(AppError::NotFound)?, fair?.ok_or(AppError::NotFound)?);
+    let facts = stand.fair;
     let now = crate::server::auth::now();
     let phase = phase(&facts, now);
     let actor = crate::server::auth::session::current().map(|current| current.actor);
@@ -179,11 +199,17 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
     if !is_public(stand.status, phase) && !own && !organiser {
         return Err(AppError::NotFound);
     }
-    let (list, vacancies, video) = tokio::join!(
+    let (list, vacancies, video, shifts) = tokio::join!(
         store.accommodation_list(),
         store.company_vacancies(stand.company_id),
-        store.sign_video(crate::media::store::VideoOwner::Stand(id))
+        store.sign_video(crate::media::store::VideoOwner::Stand(id)),
+        store.stand_shifts(id)
     );
+    let questions = super::questions::api::questions_part(store.as_ref(), actor.as_ref(), &stand, now).await?;
+    let on_duty = shifts?
+        .into_iter()
+        .map(|s| super::shifts::OnDuty { name: s.name, starts_at: s.starts_at, ends_at: s.ends_at })
+        .collect();
     let vacancies = vacancies?
         .into_iter()
         .filter(|v| v.status == VacancyStatus::Published && v.closes_at > now)
@@ -192,7 +218,7 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
     Ok(StandView {
         id: stand.id,
         fair_id: stand.fair_id,
-        fair_title: fair.draft.title,
+        fair_title: stand.fair_title,
         fair_phase: phase,
         company_name: stand.company_name,
         sector: stand.sector,
@@ -202,43 +228,28 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
         vacancies,
         status: stand.status,
         video: video?,
+        on_duty,
+        questions,
         may_change: actor.is_some_and(|actor| may_change(&actor, stand.company_id, phase, stand.status).is_ok()),
     })
 }
 
-/// A stand's video slot, as its page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StandVideoSlot {
-    pub stand_id: i64,
-    /// The company's name, to say whose stand.
-    pub title: String,
-    pub video: Option<crate::media::SignVideo>,
-    pub max_bytes: i64,
-}
-
 /// The video slot of stand `id`, for its company's employers while they may change it.
 #[server(endpoint = "fairs/stand-video-slot")]
-pub async fn read_stand_video_slot(id: i64) -> Result<StandVideoSlot, AppError> {
+pub async fn read_stand_video_slot(id: i64) -> Result<crate::media::slot_form::VideoSlot, AppError> {
     use super::rules::{may_change, Refusal};
     use crate::domain::Role;
     use crate::fairs::rules::phase;
     let current = crate::server::access::acting_as(&[Role::Employer])?;
     let state = crate::server::state::app_state()?;
-    let store = state.store.clone();
-    let stand = store.stand(id).await?.ok_or(AppError::NotFound)?;
-    let facts = store.fair_facts(stand.fair_id).await?.ok_or(AppError::NotFound)?;
-    match may_change(&current.actor, stand.company_id, phase(&facts, crate::server::auth::now()), stand.status) {
+    let stand = state.store.stand(id).await?.ok_or(AppError::NotFound)?;
+    match may_change(&current.actor, stand.company_id, phase(&stand.fair, crate::server::auth::now()), stand.status) {
         Ok(()) => {}
         Err(Refusal::NotYours) => return Err(AppError::NotFound),
         Err(_) => return Err(AppError::Forbidden),
     }
-    let video = store.sign_video(crate::media::store::VideoOwner::Stand(id)).await?;
-    Ok(StandVideoSlot {
-        stand_id: id,
-        title: stand.company_name,
-        video,
-        max_bytes: i64::try_from(state.video_max_bytes).unwrap_or(i64::MAX),
-    })
+    // The company's name says whose stand.
+    crate::media::slot::slot_view(&state, crate::media::store::VideoOwner::Stand(id), stand.company_name).await
 }
 
 /// A company the reader may ask a stand for.
@@ -262,24 +273,24 @@ pub struct StandForm {
 /// The request form for fair `fair_id`, for employers; not found unless the fair is public.
 #[server(endpoint = "fairs/stand-form")]
 pub async fn read_stand_form(fair_id: i64) -> Result<StandForm, AppError> {
-    use super::rules::{companies_of, may_ask};
+    use super::rules::may_ask;
     use crate::domain::Role;
     use crate::fairs::rules::phase;
     let current = crate::server::access::acting_as(&[Role::Employer])?;
     let store = crate::server::state::store()?;
-    let (facts, fair) = tokio::join!(store.fair_facts(fair_id), store.fair(fair_id));
-    let (facts, fair) = (facts?.ok_or(AppError::NotFound)?, fair?.ok_or(AppError::NotFound)?);
-    let phase = phase(&facts, crate::server::auth::now());
+    let fair = store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
+    let phase = phase(&fair.facts(), crate::server::auth::now());
     if !phase.is_public() {
         return Err(AppError::NotFound);
     }
-    let (stored, list, companies) =
-        tokio::join!(store.fair_stands(fair_id), store.accommodations(), store.list_companies());
+    let (stored, list, companies) = tokio::join!(
+        store.fair_stands(fair_id),
+        store.accommodations(),
+        store.companies_of_account(current.actor.account_id)
+    );
     let (stored, companies) = (stored?, companies?);
-    let mine = companies_of(&current.actor);
     let companies = companies
         .into_iter()
-        .filter(|c| mine.contains(&c.id))
         .filter(|c| {
             let status = stored.iter().find(|s| s.company_id == c.id).map(|s| s.status);
             may_ask(&current.actor, c.id, c.verified, phase, status).is_ok()

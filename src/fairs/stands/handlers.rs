@@ -1,13 +1,13 @@
 //! Form endpoints of stands: a company asks for one, the organiser answers, the company takes
-//! it back. Every rule is checked here against the stored fair and stand, and again by the
+//! it back; and who may change a stand, for the endpoints of its parts. Every rule is checked here against the stored fair and stand, and again by the
 //! write itself.
 
 use super::rules::{may_ask, may_change, may_decide, Refusal};
-use super::store::{StandAnswer, StandAsk};
+use super::store::{StandAnswer, StandAsk, StoredStand};
 use super::{reason_field, Decision, StandStatus, MAX_INTRODUCTION_CHARS, MAX_REASON_CHARS, STANDS_FIELD};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
-use crate::domain::Role;
+use crate::domain::{Actor, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::fairs::rules::phase;
 use crate::fairs::{fair_path, FAIRS_PATH};
@@ -15,7 +15,7 @@ use crate::i18n::{t, Key, Lang};
 use crate::server::access::permits;
 use crate::server::auth::now;
 use crate::server::form_fields::{codes, text};
-use crate::server::forms::{field, kept, read, render_again};
+use crate::server::forms::{field, kept, read, render_again, render_again_at, render_conflict_at};
 use crate::server::mail::compose;
 use crate::server::plain_page;
 use crate::server::redirect::see_other;
@@ -23,8 +23,7 @@ use crate::server::state::AppState;
 use crate::ui::Ui;
 use axum::extract::{Request, State};
 use axum::http::request::Parts;
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 /// Asks for a stand at the fair `?feria=`, for the company chosen. A failed form comes back
 /// with everything typed and each problem on its field; nothing is stored.
@@ -43,8 +42,11 @@ pub async fn ask_stand(State(state): State<AppState>, request: Request) -> Resul
     if !phase.is_public() {
         return Err(AppError::NotFound);
     }
-    let (stands, companies, list) =
-        tokio::join!(state.store.fair_stands(fair_id), state.store.list_companies(), state.store.accommodations());
+    let (stands, companies, list) = tokio::join!(
+        state.store.fair_stands(fair_id),
+        state.store.companies_of_account(actor.account_id),
+        state.store.accommodations()
+    );
     let (stands, companies, list) = (stands?, companies?, list?);
     let mut errors = FieldErrors::default();
     let company_id = field(&fields, "company").parse::<i64>().ok();
@@ -93,7 +95,7 @@ pub async fn decide_stand(State(state): State<AppState>, request: Request) -> Re
     let stand_id = field(&fields, "stand").parse::<i64>().map_err(|_| AppError::NotFound)?;
     let stand = state.store.stand(stand_id).await?.ok_or(AppError::NotFound)?;
     let decision = Decision::from_code(field(&fields, "decision")).ok_or(AppError::NotFound)?;
-    let facts = state.store.fair_facts(stand.fair_id).await?.ok_or(AppError::NotFound)?;
+    let facts = stand.fair;
     let now = now();
     match may_decide(&actor, facts.centre_id, phase(&facts, now), stand.status) {
         Ok(()) => {}
@@ -148,7 +150,7 @@ pub async fn withdraw_stand(State(state): State<AppState>, request: Request) -> 
     let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
     let stand_id = field(&fields, "stand").parse::<i64>().map_err(|_| AppError::NotFound)?;
     let stand = state.store.stand(stand_id).await?.ok_or(AppError::NotFound)?;
-    let facts = state.store.fair_facts(stand.fair_id).await?.ok_or(AppError::NotFound)?;
+    let facts = stand.fair;
     let now = now();
     match may_change(&actor, stand.company_id, phase(&facts, now), stand.status) {
         Ok(()) => {}
@@ -160,6 +162,22 @@ pub async fn withdraw_stand(State(state): State<AppState>, request: Request) -> 
     }
     tracing::info!(stand_id, fair_id = stand.fair_id, by = actor.account_id, "stand withdrawn");
     Ok(see_other(&Notice::StandWithdrawn.on(&fair_path(stand.fair_id))))
+}
+
+/// Stand `id` when `actor` may change it now (its video, its shifts). `Err` is the answer: not
+/// found when it is not theirs to know, the fair's page saying how it stands when it may no
+/// longer change (over, or declined or taken back).
+pub async fn changeable(state: &AppState, actor: &Actor, id: i64) -> Result<StoredStand, Response> {
+    let stand = match state.store.stand(id).await {
+        Ok(Some(stand)) => stand,
+        Ok(None) => return Err(AppError::NotFound.into_response()),
+        Err(err) => return Err(AppError::from(err).into_response()),
+    };
+    match may_change(actor, stand.company_id, phase(&stand.fair, now()), stand.status) {
+        Ok(()) => Ok(stand),
+        Err(Refusal::NotYours) => Err(AppError::NotFound.into_response()),
+        Err(_) => Err(see_other(&Notice::FairMoved.on(&fair_path(stand.fair_id)))),
+    }
 }
 
 fn refusal_text(lang: Lang, refusal: Refusal) -> &'static str {
@@ -174,23 +192,16 @@ fn refusal_text(lang: Lang, refusal: Refusal) -> &'static str {
 async fn refused(state: &AppState, parts: Parts, fair_id: i64, message: &str) -> Result<Response, AppError> {
     let mut errors = FieldErrors::default();
     errors.push(STANDS_FIELD, message);
-    let mut response = again_on_fair(state, parts, fair_id, Vec::new(), errors).await;
-    if response.status() == StatusCode::UNPROCESSABLE_ENTITY {
-        *response.status_mut() = StatusCode::CONFLICT;
-    }
-    Ok(response)
+    Ok(render_conflict_at(state, parts, &fair_path(fair_id), errors).await)
 }
 
 /// The fair's page again with what was typed and what is wrong (`422`).
 async fn again_on_fair(
     state: &AppState,
-    mut parts: Parts,
+    parts: Parts,
     fair_id: i64,
     values: Vec<(String, String)>,
     errors: FieldErrors,
 ) -> Response {
-    if let Ok(uri) = fair_path(fair_id).parse() {
-        parts.uri = uri;
-    }
-    render_again(state, parts, FormState { values, errors }).await
+    render_again_at(state, parts, &fair_path(fair_id), FormState { values, errors }).await
 }

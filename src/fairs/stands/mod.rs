@@ -6,12 +6,15 @@
 //! What lives where: `mod.rs` a stand's types and addresses; `rules.rs` who may ask, decide and
 //! withdraw, and when (pure); `api.rs` what the pages read, one view type per reader;
 //! `handlers.rs` the form posts and `video.rs` the sign-language video's endpoints (server
-//! only); `store.rs` the storage trait and its SQL.
+//! only); `store.rs` the storage trait and its SQL; `shifts/` who keeps a stand and when;
+//! `questions/` what job seekers ask a stand and its company answers later.
 
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod handlers;
+pub mod questions;
 pub mod rules;
+pub mod shifts;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]

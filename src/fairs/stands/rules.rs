@@ -3,12 +3,14 @@
 //! pages to offer only what may be done.
 //!
 //! A company asks while the fair is published and not over; the organiser answers while the
-//! fair is not over; the company may change or take back its request or its stand until then. Once the
-//! fair is over, nothing about its stands changes.
+//! fair is not over; the company may change or take back its request or its stand, and say who
+//! keeps it when (shifts within the fair's hours), until then. Once the fair is over, nothing
+//! about its stands changes but the questions: job seekers leave them at a public stand until
+//! some weeks after the fair, and its company answers them.
 
 use super::StandStatus;
 use crate::domain::{Actor, Role};
-use crate::fairs::rules::{may_manage, Phase};
+use crate::fairs::rules::{may_manage, phase, Facts, Phase};
 use serde::{Deserialize, Serialize};
 
 /// Why a change to a stand is refused.
@@ -106,6 +108,77 @@ pub fn is_asynchronous(phase: Phase) -> bool {
     phase == Phase::Finished
 }
 
+/// What is wrong with a representative's shift from `starts` to `ends` at a fair of `fair`,
+/// they being on duty at this stand already during `others`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShiftProblem {
+    EndsBeforeStart,
+    /// Before the fair opens or after it closes.
+    OutsideFair,
+    /// Over already.
+    Past,
+    /// The same person is on duty then already.
+    Overlaps,
+}
+
+pub fn shift_problem(starts: i64, ends: i64, fair: &Facts, now: i64, others: &[(i64, i64)]) -> Option<ShiftProblem> {
+    if ends <= starts {
+        Some(ShiftProblem::EndsBeforeStart)
+    } else if starts < fair.starts_at || ends > fair.ends_at {
+        Some(ShiftProblem::OutsideFair)
+    } else if ends <= now {
+        Some(ShiftProblem::Past)
+    } else if others.iter().any(|&(from, to)| from < ends && to > starts) {
+        Some(ShiftProblem::Overlaps)
+    } else {
+        None
+    }
+}
+
+/// How long after its fair ends a stand still takes questions: its company answers them later.
+pub const QUESTIONS_DAYS_AFTER: i64 = 30;
+/// How many unanswered questions one person may have at one stand.
+pub const MAX_OPEN_QUESTIONS: usize = 3;
+
+/// The last moment a stand at a fair of `fair` takes questions.
+pub fn questions_close_at(fair: &Facts) -> i64 {
+    fair.ends_at + QUESTIONS_DAYS_AFTER * 86_400
+}
+
+/// Why a question may not be left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionRefusal {
+    /// Only job seekers leave questions, for themselves.
+    NotSeeker,
+    /// The stand is not public, or its fair was cancelled or ended too long ago.
+    Closed,
+    /// The person has [`MAX_OPEN_QUESTIONS`] waiting for an answer here already.
+    TooMany,
+}
+
+/// Whether `actor` may leave a question at a stand in `status` at `fair` at `now`, having
+/// `open` unanswered there.
+pub fn may_leave_question(
+    actor: &Actor,
+    status: StandStatus,
+    fair: &Facts,
+    now: i64,
+    open: usize,
+) -> Result<(), QuestionRefusal> {
+    if !actor.has(Role::Seeker) {
+        return Err(QuestionRefusal::NotSeeker);
+    }
+    let phase = phase(fair, now);
+    let live = matches!(phase, Phase::Upcoming | Phase::Running | Phase::Finished);
+    if !is_public(status, phase) || !live || now >= questions_close_at(fair) {
+        return Err(QuestionRefusal::Closed);
+    }
+    if open >= MAX_OPEN_QUESTIONS {
+        return Err(QuestionRefusal::TooMany);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +250,52 @@ mod tests {
         }
         for status in [Declined, Withdrawn] {
             assert_eq!(may_change(&employer(), COMPANY, Phase::Running, status), Err(Refusal::WrongStatus));
+        }
+    }
+
+    fn fair() -> Facts {
+        Facts {
+            centre_id: CENTRE,
+            status: crate::fairs::FairStatus::Published,
+            starts_at: 1_000_000,
+            ends_at: 1_036_000,
+        }
+    }
+
+    #[test]
+    fn a_shift_falls_within_the_fairs_hours_ahead_and_apart_from_the_persons_others() {
+        let (opens, closes) = (fair().starts_at, fair().ends_at);
+        let before = opens - 3_600;
+        assert_eq!(shift_problem(opens, opens + 3_600, &fair(), before, &[]), None);
+        assert_eq!(shift_problem(opens, closes, &fair(), before, &[(closes, closes + 60)]), None, "touching");
+        assert_eq!(shift_problem(opens + 60, opens, &fair(), before, &[]), Some(ShiftProblem::EndsBeforeStart));
+        assert_eq!(shift_problem(opens, opens, &fair(), before, &[]), Some(ShiftProblem::EndsBeforeStart));
+        assert_eq!(shift_problem(opens - 60, opens + 60, &fair(), before, &[]), Some(ShiftProblem::OutsideFair));
+        assert_eq!(shift_problem(closes - 60, closes + 60, &fair(), before, &[]), Some(ShiftProblem::OutsideFair));
+        assert_eq!(shift_problem(opens, opens + 60, &fair(), opens + 60, &[]), Some(ShiftProblem::Past));
+        let others = [(opens + 1_800, opens + 5_400)];
+        assert_eq!(shift_problem(opens, opens + 3_600, &fair(), before, &others), Some(ShiftProblem::Overlaps));
+    }
+
+    #[test]
+    fn seekers_leave_a_few_questions_at_a_public_stand_until_weeks_after_the_fair() {
+        let seeker = person(Role::Seeker, None, None);
+        let before = fair().starts_at - 86_400;
+        let after = fair().ends_at + 86_400;
+        for now in [before, fair().starts_at + 60, after, questions_close_at(&fair()) - 1] {
+            assert_eq!(may_leave_question(&seeker, Accepted, &fair(), now, 0), Ok(()), "at {now}");
+        }
+        let late = questions_close_at(&fair());
+        assert_eq!(may_leave_question(&seeker, Accepted, &fair(), late, 0), Err(QuestionRefusal::Closed));
+        for status in [Asked, Declined, Withdrawn] {
+            assert_eq!(may_leave_question(&seeker, status, &fair(), before, 0), Err(QuestionRefusal::Closed));
+        }
+        let cancelled = Facts { status: crate::fairs::FairStatus::Cancelled, ..fair() };
+        assert_eq!(may_leave_question(&seeker, Accepted, &cancelled, before, 0), Err(QuestionRefusal::Closed));
+        let open = MAX_OPEN_QUESTIONS;
+        assert_eq!(may_leave_question(&seeker, Accepted, &fair(), before, open), Err(QuestionRefusal::TooMany));
+        for other in [employer(), organiser()] {
+            assert_eq!(may_leave_question(&other, Accepted, &fair(), before, 0), Err(QuestionRefusal::NotSeeker));
         }
     }
 

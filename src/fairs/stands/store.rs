@@ -4,6 +4,7 @@
 //! handler's check and the write is left as it is.
 
 use super::StandStatus;
+use crate::fairs::rules::Facts;
 use crate::server::db::DbResult;
 use crate::server::mail::OutgoingMail;
 use async_trait::async_trait;
@@ -19,12 +20,15 @@ pub struct StandAsk {
     pub by: i64,
 }
 
-/// A stored stand, with its company's names. Never sent as it is: the server functions make
-/// a view of it for each reader.
+/// A stored stand, with its company's names and what the rules need about its fair (read in
+/// the same query). Never sent as it is: the server functions make a view of it for each
+/// reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredStand {
     pub id: i64,
     pub fair_id: i64,
+    pub fair: Facts,
+    pub fair_title: String,
     pub company_id: i64,
     pub company_name: String,
     pub sector: String,
@@ -72,17 +76,25 @@ pub trait StandStore: Send + Sync + 'static {
 }
 
 /// The columns of a stand, in the order [`StandRow`] reads them.
-pub(crate) const STAND_COLUMNS: &str = "s.id, s.fair_id, s.company_id, co.legal_name, co.sector, co.region, s.status, \
-     s.introduction, a.name AS asker_name, a.email AS asker_email, s.asked_at, s.decided_at, s.decline_reason";
+pub(crate) const STAND_COLUMNS: &str =
+    "s.id, s.fair_id, f.title AS fair_title, f.centre_id, f.status AS fair_status, f.starts_at, \
+     f.ends_at, s.company_id, co.legal_name, co.sector, co.region, s.status, s.introduction, a.name AS asker_name, \
+     a.email AS asker_email, s.asked_at, s.decided_at, s.decline_reason";
 
 /// The tables a stand is read from, `s` the stand.
 pub(crate) const STAND_FROM: &str =
-    "fair_stands s JOIN companies co ON co.id = s.company_id LEFT JOIN accounts a ON a.id = s.asked_by";
+    "fair_stands s JOIN fairs f ON f.id = s.fair_id JOIN companies co ON co.id = s.company_id \
+     LEFT JOIN accounts a ON a.id = s.asked_by";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct StandRow {
     id: i64,
     fair_id: i64,
+    fair_title: String,
+    centre_id: i64,
+    fair_status: String,
+    starts_at: i64,
+    ends_at: i64,
     company_id: i64,
     legal_name: String,
     sector: String,
@@ -98,11 +110,19 @@ pub(crate) struct StandRow {
 
 impl StandRow {
     /// The stand with the accommodation codes `offered` (`(stand, code)` pairs in the list's
-    /// order, of this stand and maybe others); `None` if its status is unknown to this build.
+    /// order, of this stand and maybe others); `None` if its status, or its fair's, is unknown
+    /// to this build.
     pub(crate) fn into_stand(self, offered: &[(i64, String)]) -> Option<StoredStand> {
         Some(StoredStand {
             id: self.id,
             fair_id: self.fair_id,
+            fair: Facts {
+                centre_id: self.centre_id,
+                status: crate::fairs::FairStatus::from_code(&self.fair_status)?,
+                starts_at: self.starts_at,
+                ends_at: self.ends_at,
+            },
+            fair_title: self.fair_title,
             company_id: self.company_id,
             company_name: self.legal_name,
             sector: self.sector,
@@ -207,12 +227,7 @@ macro_rules! impl_stand_store {
                 if done.rows_affected() != 1 {
                     return Ok(false);
                 }
-                if let Some(mail) = answer.mail {
-                    $crate::server::mail::outbox::insert_mail!(mail, now)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(DbError::from_sqlx)?;
-                }
+                $crate::server::mail::outbox::queue_in!(tx, answer.mail, now);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)
             }

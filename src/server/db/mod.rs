@@ -17,6 +17,8 @@ use crate::alerts::store::AlertStore;
 use crate::applications::store::ApplicationStore;
 use crate::audit::store::AuditStore;
 use crate::casework::store::CaseworkStore;
+use crate::fairs::stands::questions::store::QuestionStore;
+use crate::fairs::stands::shifts::store::ShiftStore;
 use crate::fairs::stands::store::StandStore;
 use crate::fairs::store::FairStore;
 use crate::matches::store::MatchStore;
@@ -211,6 +213,8 @@ store_of!(
     CaseworkStore,
     FairStore,
     StandStore,
+    ShiftStore,
+    QuestionStore,
     OutboxStore,
     AlertStore,
     SecondFactorStore,
@@ -228,6 +232,8 @@ pub mod prelude {
     pub use crate::applications::store::ApplicationStore;
     pub use crate::audit::store::AuditStore;
     pub use crate::casework::store::CaseworkStore;
+    pub use crate::fairs::stands::questions::store::QuestionStore;
+    pub use crate::fairs::stands::shifts::store::ShiftStore;
     pub use crate::fairs::stands::store::StandStore;
     pub use crate::fairs::store::FairStore;
     pub use crate::matches::store::MatchStore;
@@ -385,6 +391,8 @@ macro_rules! impl_store {
         $crate::casework::store::impl_casework_store!($store);
         $crate::fairs::store::impl_fair_store!($store);
         $crate::fairs::stands::store::impl_stand_store!($store);
+        $crate::fairs::stands::shifts::store::impl_shift_store!($store);
+        $crate::fairs::stands::questions::store::impl_question_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
         $crate::second_factor::passkey_store::impl_passkey_store!($store);

@@ -42,6 +42,19 @@ macro_rules! insert_mail {
     };
 }
 
+/// Queues each of `mails` (an `Option`, a list) in the transaction `tx` of the change they
+/// tell about: the change and its messages are stored together, or neither is.
+macro_rules! queue_in {
+    ($tx:expr, $mails:expr, $now:expr) => {
+        for mail in ::std::iter::IntoIterator::into_iter($mails) {
+            $crate::server::mail::outbox::insert_mail!(mail, $now)
+                .fetch_one(&mut *$tx)
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+        }
+    };
+}
+
 macro_rules! impl_outbox_store {
     ($store:ty) => {
         #[async_trait::async_trait]
@@ -105,4 +118,4 @@ macro_rules! impl_outbox_store {
         }
     };
 }
-pub(crate) use {impl_outbox_store, insert_mail};
+pub(crate) use {impl_outbox_store, insert_mail, queue_in};

@@ -52,8 +52,14 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
     ("/api/fairs/upcoming", &[Anonymous], "", fair_cards!("", "[]")),
     ("/api/fairs/form", &[Counsellor], "", concat!(centre!("centres", "centres[]"), "fair ")),
     ("/api/fairs/form", &[Counsellor], "id={fair}", concat!(centre!("centres", "centres[]"), fair!("fair", "fair"))),
-    ("/api/fairs/video-slot", &[Counsellor], "id={fair}", "fair_id max_bytes title video "),
-    ("/api/fairs/stands", &[Anonymous, Person], "fair_id={fair}", concat!(stand_cards!(), "may_ask own requests ")),
+    ("/api/fairs/video-slot", &[Counsellor], "id={fair}", "max_bytes owner_id title video "),
+    ("/api/fairs/stands", &[Anonymous], "fair_id={fair}", concat!(stand_cards!(), "may_ask own questions requests ")),
+    (
+        "/api/fairs/stands",
+        &[Person],
+        "fair_id={fair}",
+        concat!(stand_cards!(), own_questions!("questions", "questions[]"), "may_ask own requests "),
+    ),
     (
         "/api/fairs/stands",
         &[Employer],
@@ -61,7 +67,7 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         concat!(
             stand_cards!(),
             fields!("own", "own[]", ["company_name", "decline_reason", "id", "may_withdraw", "status"]),
-            "may_ask requests "
+            "may_ask questions requests "
         ),
     ),
     (
@@ -76,20 +82,45 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
                 "requests[]",
                 ["asked_at", "company_name", "decline_reason", "id", "introduction", "may_decide", "sector", "status"]
             ),
-            "may_ask own "
+            "may_ask own questions "
         ),
     ),
     (
         "/api/fairs/stand",
-        &[Anonymous, Person, Employer, Counsellor],
+        &[Anonymous, Employer, Counsellor],
+        "id={stand}",
+        concat!(stand_view!(), "questions questions.asking questions.own questions.unanswered "),
+    ),
+    (
+        "/api/fairs/stand",
+        &[Person],
         "id={stand}",
         concat!(
-            named!("accommodations", "accommodations[]"),
-            fields!("vacancies", "vacancies[]", ["closes_at", "id", "region", "title"]),
-            "company_name fair_id fair_phase fair_title id introduction may_change region sector status video "
+            stand_view!(),
+            own_questions!("questions.own", "questions.own[]"),
+            "questions questions.asking questions.asking.Open questions.asking.Open.closes_at questions.unanswered "
         ),
     ),
-    ("/api/fairs/stand-video-slot", &[Employer], "id={stand}", "max_bytes stand_id title video "),
+    ("/api/fairs/stand-video-slot", &[Employer], "id={stand}", "max_bytes owner_id title video "),
+    (
+        "/api/fairs/stand-questions",
+        &[Employer],
+        "id={stand}",
+        concat!(
+            fields!("questions", "questions[]", ["answer", "answered_at", "asked_at", "asker_name", "id", "question"]),
+            "company_name fair_title stand_id "
+        ),
+    ),
+    (
+        "/api/fairs/stand-shifts",
+        &[Employer],
+        "id={stand}",
+        concat!(
+            fields!("representatives", "representatives[]", ["account_id", "name"]),
+            fields!("shifts", "shifts[]", ["ends_at", "id", "name", "starts_at"]),
+            "company_name fair_ends_at fair_starts_at fair_title stand_id "
+        ),
+    ),
     (
         "/api/fairs/stand-form",
         &[Employer],
@@ -225,7 +256,7 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         "",
         concat!(named!("[].entry", "[].entry"), "[].retired [].vacancies "),
     ),
-    ("/api/vacancies/video-slot", &[Employer], "id={draft}", "max_bytes title vacancy_id video "),
+    ("/api/vacancies/video-slot", &[Employer], "id={draft}", "max_bytes owner_id title video "),
     (
         "/api/seekers/caseload",
         &[Counsellor],

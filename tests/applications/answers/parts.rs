@@ -134,3 +134,20 @@ macro_rules! events {
         fields!($name, $at, ["at", "note", "side", "status"])
     };
 }
+/// A question at a stand as the person who left it follows it.
+macro_rules! own_questions {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["answer", "answered_at", "asked_at", "company_name", "id", "question", "stand_id"])
+    };
+}
+/// One stand's page, but for its questions part.
+macro_rules! stand_view {
+    () => {
+        concat!(
+            named!("accommodations", "accommodations[]"),
+            fields!("on_duty", "on_duty[]", ["ends_at", "name", "starts_at"]),
+            fields!("vacancies", "vacancies[]", ["closes_at", "id", "region", "title"]),
+            "company_name fair_id fair_phase fair_title id introduction may_change region sector status video "
+        )
+    };
+}

@@ -4,12 +4,11 @@
 //! person's consents allow, with every look at disability data recorded.
 
 mod audited;
-#[path = "../common/mod.rs"]
-mod common;
 mod disability;
 mod profile;
 mod registering;
 
+use crate::common;
 use axum::body::Body;
 use axum::http::{header, StatusCode};
 use common::web::*;

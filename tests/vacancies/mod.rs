@@ -3,13 +3,12 @@
 //! counsellor publishes, anyone reads it, the employer closes it. Every refusal is checked
 //! on the server against the stored vacancy.
 
-#[path = "../common/mod.rs"]
-mod common;
 mod probing;
 mod reading;
 mod videos;
 mod workflow;
 
+use crate::common;
 use axum::body::Body;
 use axum::http::{header, StatusCode};
 use common::web::*;

@@ -1,10 +1,14 @@
 //! Fairs through the real router (journey J4's start): a centre's counsellor drafts a fair —
 //! every mistake said on its field, nothing stored — publishes it, changes it, cancels it;
 //! everyone finds it on the list and the home page, reads it, gets its event data and its
-//! calendar file; nobody but the organising centre sees a draft or moves a fair.
+//! calendar file; nobody but the organising centre sees a draft or moves a fair. Stands, their
+//! shifts and the questions left at them, in the files beside.
 
-mod common;
+mod questions;
+mod shifts;
+mod stands;
 
+use crate::common;
 use axum::http::{header, StatusCode};
 use common::web::*;
 use common::web::{page_as as page, post_as as post};
@@ -280,148 +284,4 @@ async fn an_organiser_gives_a_fair_its_sign_language_video_which_only_those_who_
     assert_eq!(page(&app, &video, "").await.status, StatusCode::NOT_FOUND);
     let kept = std::fs::read_dir(uploads_dir(&db).join("videos")).unwrap().count();
     assert_eq!(kept, 0, "no file stays behind");
-}
-
-/// A fair published by `jorge`'s centre, `days` days from today; its id.
-async fn published_fair(app: &axum::Router, centre: i64, jorge: &str, days: i64) -> i64 {
-    let (good, centre_id) = (fair_form(days, &[]), centre.to_string());
-    let mut form = as_pairs(&good);
-    form.push(("centre", &centre_id));
-    let id = id_from(location(&post(app, "/ferias/nueva", &form, jorge).await));
-    let publish = [("fair", id.to_string()), ("step", "publicar".to_string())];
-    post(app, "/ferias/estado", &[("fair", &publish[0].1), ("step", &publish[1].1)], jorge).await;
-    id
-}
-
-#[tokio::test]
-async fn a_verified_company_asks_for_a_stand_and_the_organiser_answers_it() {
-    use senda::organisations::NewCompany;
-    let (app, state, _db) = app_with_state().await;
-    let (centre, jorge) = organiser(&state).await;
-    let (_, elsewhere, rosa) = outsiders(&state).await;
-    let id = published_fair(&app, centre, &jorge, 10).await;
-    let (fair_page, ask) = (format!("/feria/{id}"), format!("/ferias/stand?feria={id}"));
-
-    // A demo company with a vacancy open, its employer, and one of a company not verified.
-    let store = state.store.as_ref();
-    let mut with_jobs = None;
-    for company in store.list_companies().await.unwrap().into_iter().filter(|c| c.verified) {
-        let published = |v: &senda::vacancies::VacancySummary| {
-            v.status == senda::vacancies::VacancyStatus::Published && v.closes_at > now()
-        };
-        if let Some(vacancy) = store.company_vacancies(company.id).await.unwrap().into_iter().find(published) {
-            with_jobs = Some((company, vacancy));
-            break;
-        }
-    }
-    let (company, vacancy) = with_jobs.expect("a demo company with an open vacancy");
-    let grant = RoleGrant { role: Role::Employer, company_id: Some(company.id), centre_id: None };
-    let lucia = session_cookie_for(&state, &person(&state, "lucia@empresa.pe", grant).await).await;
-    let new = NewCompany {
-        legal_name: "Sin Verificar S.A.C.".into(),
-        ruc: senda::domain::Ruc::parse("20698765438").unwrap(),
-        sector: "Comercio".into(),
-        region: senda::domain::Region::parse("cusco").unwrap(),
-        verified: false,
-    };
-    let unverified = store.insert_company(&new).await.unwrap();
-    let grant = RoleGrant { role: Role::Employer, company_id: Some(unverified), centre_id: None };
-    let pedro = session_cookie_for(&state, &person(&state, "pedro@sinverificar.pe", grant).await).await;
-    let company_id = company.id.to_string();
-
-    // The form, and every mistake on its field with what was typed kept, nothing stored.
-    let form = page(&app, &ask, &lucia).await;
-    assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains(&company.legal_name) && form.body.contains(r#"value="step_free_access""#));
-    let reply =
-        post(&app, &ask, &[("company", &company_id), ("introduction", " "), ("accommodations", "teleport")], &lucia)
-            .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.body.contains(r##"href="#introduction""##) && reply.body.contains(r##"href="#accommodations""##));
-    let other = (company.id + 1000).to_string();
-    let intro = "Buscamos <operarios> de almacén.";
-    let tampered = [("company", other.as_str()), ("introduction", intro)];
-    assert_eq!(post(&app, &ask, &tampered, &lucia).await.status, StatusCode::FORBIDDEN);
-    assert!(page(&app, &ask, &pedro).await.body.contains("Ninguna de tus empresas puede pedir un stand ahora"));
-    let unverified_id = unverified.to_string();
-    let reply = post(&app, &ask, &[("company", &unverified_id), ("introduction", intro)], &pedro).await;
-    assert!(reply.status == StatusCode::UNPROCESSABLE_ENTITY && reply.body.contains("todavía no está verificada"));
-    assert_eq!(page(&app, &ask, &jorge).await.status, StatusCode::FORBIDDEN, "counsellors organise, not ask");
-    assert!(store.fair_stands(id).await.unwrap().is_empty(), "nothing stored");
-
-    let good = [("company", company_id.as_str()), ("introduction", intro), ("accommodations", "step_free_access")];
-    let reply = post(&app, &ask, &good, &lucia).await;
-    assert_eq!(location(&reply), format!("{fair_page}?aviso=stand-pedido"));
-    assert_eq!(post(&app, &ask, &good, &lucia).await.status, StatusCode::UNPROCESSABLE_ENTITY, "asked once");
-    let stand = store.fair_stands(id).await.unwrap()[0].id;
-    let stand_page = format!("/stand/{stand}");
-
-    // Waiting: its company and the organisers see it; to everyone else it does not exist.
-    assert!(page(&app, &fair_page, &lucia).await.body.contains("Pedido, espera respuesta"));
-    let organising = page(&app, &fair_page, &jorge).await.body;
-    assert!(organising.contains("Esperan respuesta: 1.") && organising.contains("Buscamos &lt;operarios&gt;"));
-    assert!(!page(&app, &fair_page, "").await.body.contains(&stand_page));
-    assert!(page(&app, &stand_page, &lucia).await.body.contains("Este stand todavía no es público"));
-    for cookie in ["", rosa.as_str(), elsewhere.as_str(), pedro.as_str()] {
-        assert_eq!(page(&app, &stand_page, cookie).await.status, StatusCode::NOT_FOUND);
-    }
-
-    // Its sign-language introduction, given by its company alone, watched by whoever sees it.
-    let fixture = |name: &str| std::fs::read(format!("tests/fixtures/media/{name}")).unwrap();
-    let (webm, vtt) = (fixture("intro.webm"), fixture("intro.vtt"));
-    let parts = [
-        Part::File { name: "video", file_name: "stand.webm", content_type: "video/webm", bytes: &webm },
-        Part::File { name: "captions", file_name: "stand.vtt", content_type: "text/vtt", bytes: &vtt },
-        Part::Field("transcript", "Hola. Somos una empresa textil."),
-    ];
-    let upload = format!("/ferias/stand/video?id={stand}");
-    assert_eq!(send(&app, post_multipart(&upload, &parts, &pedro)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(send(&app, post_multipart(&upload, &parts, &jorge)).await.status, StatusCode::FORBIDDEN);
-    let reply = send(&app, post_multipart(&upload, &parts, &lucia)).await;
-    assert_eq!(location(&reply), format!("{stand_page}?aviso=video-guardado"), "{}", reply.body);
-    let owner = senda::media::store::VideoOwner::Stand(stand);
-    let captions = format!("/stand/{stand}/lsp.vtt?v={}", store.sign_video(owner).await.unwrap().unwrap().version);
-    assert!(page(&app, &captions, &jorge).await.body.starts_with("WEBVTT"), "the organisers see it waiting");
-    assert_eq!(page(&app, &captions, "").await.status, StatusCode::NOT_FOUND);
-
-    // Declined: a reason is needed; another centre cannot answer; the company is told why.
-    let (field, stand_id) = (format!("reason-{stand}"), stand.to_string());
-    let decline = [("stand", stand_id.as_str()), ("decision", "rechazar"), (field.as_str(), "")];
-    let reply = post(&app, "/ferias/stand/decidir", &decline, &jorge).await;
-    assert!(reply.status == StatusCode::UNPROCESSABLE_ENTITY && reply.body.contains(&format!(r##"href="#{field}""##)));
-    let decline = [("stand", stand_id.as_str()), ("decision", "rechazar"), (field.as_str(), "El local está completo.")];
-    assert_eq!(post(&app, "/ferias/stand/decidir", &decline, &elsewhere).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(post(&app, "/ferias/stand/decidir", &decline, &lucia).await.status, StatusCode::NOT_FOUND);
-    let reply = post(&app, "/ferias/stand/decidir", &decline, &jorge).await;
-    assert_eq!(location(&reply), format!("{fair_page}?aviso=stand-rechazado"));
-    assert_eq!(post(&app, "/ferias/stand/decidir", &decline, &jorge).await.status, StatusCode::CONFLICT);
-    let told = store.mail_to("lucia@empresa.pe").await.unwrap();
-    assert!(told.len() == 1 && told[0].body.contains("El local está completo.") && told[0].body.contains(&fair_page));
-    assert!(page(&app, &fair_page, &lucia).await.body.contains("Por qué no se aceptó: El local está completo."));
-
-    // Asked again and accepted: public, with the company's open vacancy; then taken back.
-    post(&app, &ask, &good, &lucia).await;
-    let accept = [("stand", stand_id.as_str()), ("decision", "aceptar")];
-    assert_eq!(
-        location(&post(&app, "/ferias/stand/decidir", &accept, &jorge).await),
-        format!("{fair_page}?aviso=stand-aceptado")
-    );
-    assert_eq!(store.mail_to("lucia@empresa.pe").await.unwrap().len(), 2);
-    assert!(page(&app, &fair_page, "").await.body.contains(&format!(r#"href="{stand_page}""#)));
-    let public = page(&app, &stand_page, "").await;
-    assert_eq!(public.status, StatusCode::OK);
-    assert!(
-        public.body.contains(&format!(r#"href="/vacante/{}""#, vacancy.id))
-            && public.body.contains("Acceso sin escalones")
-    );
-    assert!(!public.body.contains("Retirar el stand") && public.body.contains("La empresa en lengua de señas peruana"));
-    assert!(page(&app, &captions, "").await.body.starts_with("WEBVTT"));
-    let withdraw = [("stand", stand_id.as_str())];
-    assert_eq!(post(&app, "/ferias/stand/retirar", &withdraw, &pedro).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(
-        location(&post(&app, "/ferias/stand/retirar", &withdraw, &lucia).await),
-        format!("{fair_page}?aviso=stand-retirado")
-    );
-    assert_eq!(page(&app, &stand_page, "").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(page(&app, &captions, "").await.status, StatusCode::NOT_FOUND);
 }

@@ -3,8 +3,6 @@
 //! Here: the helpers they share.
 
 mod authenticator;
-#[path = "../common/mod.rs"]
-mod common;
 mod cross_site;
 mod expiry;
 mod links;
@@ -15,6 +13,7 @@ mod sign_in;
 mod sign_up;
 mod staff;
 
+use crate::common;
 use axum::body::Body;
 use axum::http::{header, StatusCode};
 use common::web::*;

@@ -6,12 +6,11 @@
 mod access_ends;
 mod answers;
 mod applying;
-#[path = "../common/mod.rs"]
-mod common;
 mod cv;
 mod fields;
 mod probing;
 
+use crate::common;
 use axum::http::{header, StatusCode};
 use common::web::*;
 use common::web::{page_as as page, post_as as post};

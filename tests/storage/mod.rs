@@ -2,9 +2,7 @@
 //! `TEST_DATABASE_URL` is set, one file per area; `on_both_engines!` makes each story a test
 //! on each engine, and the helpers each area defines are shared with the others.
 
-#[path = "../common/mod.rs"]
-mod common;
-
+use crate::common;
 use senda::accounts::store::EmailChange;
 use senda::accounts::{Role, RoleGrant};
 use senda::audit::store::AuditQuery;
@@ -56,9 +54,11 @@ mod companies;
 mod database;
 mod fairs;
 mod passkeys;
+mod questions;
 mod register;
 mod search;
 mod second_factor;
+mod shifts;
 mod stands;
 mod vacancies;
 

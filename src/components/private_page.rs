@@ -1,0 +1,45 @@
+//! The frame of a page about one record named in its address (`?id=`, `?feria=`), for
+//! signed-in people only: a stand's shifts, a slot's video, a form about a fair. Anyone signed
+//! out is sent to sign in and back; an address without a number is "not found"; the record
+//! is read by the feature's server function, which says who may, and an error is shown as the
+//! error page.
+
+use crate::components::notice::sign_in_first;
+use crate::components::status_page::{ErrorPage, NotFoundPage};
+use crate::error::AppError;
+use crate::ui::use_ui;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::future::Future;
+
+/// Reads the record `?<param>=` with `read` and shows it with `show`.
+#[component]
+pub fn PrivateRecordPage<T, Read, Reading, Show, Shown>(param: &'static str, read: Read, show: Show) -> impl IntoView
+where
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Read: Fn(i64) -> Reading + Send + Sync + 'static,
+    Reading: Future<Output = Result<T, AppError>> + Send + 'static,
+    Show: Fn(T) -> Shown + Copy + Send + Sync + 'static,
+    Shown: IntoView + 'static,
+{
+    let ui = use_ui();
+    if let Some(away) = sign_in_first(&ui, &ui.path) {
+        return away;
+    }
+    let Some(id) = ui.query_id(param) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    let found = Resource::new_blocking(move || id, read);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(found) => show(found).into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
