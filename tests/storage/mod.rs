@@ -56,6 +56,7 @@ mod fairs;
 mod passkeys;
 mod questions;
 mod register;
+mod registrations;
 mod search;
 mod second_factor;
 mod shifts;

@@ -17,6 +17,7 @@ use crate::alerts::store::AlertStore;
 use crate::applications::store::ApplicationStore;
 use crate::audit::store::AuditStore;
 use crate::casework::store::CaseworkStore;
+use crate::fairs::registrations::store::RegistrationStore;
 use crate::fairs::stands::questions::store::QuestionStore;
 use crate::fairs::stands::shifts::store::ShiftStore;
 use crate::fairs::stands::store::StandStore;
@@ -215,6 +216,7 @@ store_of!(
     StandStore,
     ShiftStore,
     QuestionStore,
+    RegistrationStore,
     OutboxStore,
     AlertStore,
     SecondFactorStore,
@@ -232,6 +234,7 @@ pub mod prelude {
     pub use crate::applications::store::ApplicationStore;
     pub use crate::audit::store::AuditStore;
     pub use crate::casework::store::CaseworkStore;
+    pub use crate::fairs::registrations::store::RegistrationStore;
     pub use crate::fairs::stands::questions::store::QuestionStore;
     pub use crate::fairs::stands::shifts::store::ShiftStore;
     pub use crate::fairs::stands::store::StandStore;
@@ -393,6 +396,7 @@ macro_rules! impl_store {
         $crate::fairs::stands::store::impl_stand_store!($store);
         $crate::fairs::stands::shifts::store::impl_shift_store!($store);
         $crate::fairs::stands::questions::store::impl_question_store!($store);
+        $crate::fairs::registrations::store::impl_registration_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
         $crate::second_factor::passkey_store::impl_passkey_store!($store);
