@@ -72,19 +72,22 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/casework/case-file", "seeker=999999", SIGNED_IN),
     ("/api/applications/of-seeker", "seeker=999999", SIGNED_IN),
     // A fair that does not exist is not found for everyone; a draft is its organisers' alone
-    // (tests/fairs.rs walks that).
+    // (tests/fairs/mod.rs walks that).
     ("/api/fairs/view", "id=999999", EVERYONE),
     ("/api/fairs/list", "", EVERYONE),
     ("/api/fairs/upcoming", "", EVERYONE),
     ("/api/fairs/form", "", COUNSELLORS),
     ("/api/fairs/video-slot", "id=999999", COUNSELLORS),
-    // A stand no one may see is not found, which is not a refusal (tests/fairs.rs walks whose).
+    // A stand no one may see is not found, which is not a refusal (tests/fairs/stands.rs walks whose).
     ("/api/fairs/stands", "fair_id=999999", EVERYONE),
     ("/api/fairs/stand", "id=999999", EVERYONE),
     ("/api/fairs/stand-form", "fair_id=999999", EMPLOYERS),
     ("/api/fairs/stand-video-slot", "id=999999", EMPLOYERS),
     ("/api/fairs/stand-shifts", "id=999999", EMPLOYERS),
     ("/api/fairs/stand-questions", "id=999999", EMPLOYERS),
+    ("/api/fairs/registration", "id=999999", SEEKERS),
+    // Which centre organises the fair decides: tests/fairs/registrations.rs walks that.
+    ("/api/fairs/registrations", "id=999999", COUNSELLORS),
 ];
 
 /// A typical call of each route of the route table: its path in the table, its method, the
@@ -165,6 +168,9 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/ferias/stand/turnos/quitar", Post, "/ferias/stand/turnos/quitar", "stand=999999&shift=1"),
     ("/ferias/stand/preguntar", Post, "/ferias/stand/preguntar", "stand=999999&question=Hola"),
     ("/ferias/stand/preguntas/responder", Post, "/ferias/stand/preguntas/responder", "stand=999999&question_id=1"),
+    ("/ferias/inscripcion", Post, "/ferias/inscripcion", "fair=999999"),
+    ("/ferias/inscripcion/cancelar", Post, "/ferias/inscripcion/cancelar", "fair=999999"),
+    ("/ferias/inscritos/responder", Post, "/ferias/inscritos/responder", "fair=999999&registration=1&need=breaks"),
     ("/stand/{id}/lsp", Get, "/stand/999999/lsp", ""),
     ("/stand/{id}/lsp.vtt", Get, "/stand/999999/lsp.vtt", ""),
     ("/feria/{id}/lsp", Get, "/feria/999999/lsp", ""),

@@ -265,5 +265,37 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await expect(seeker.getByRole("heading", { name: "Tus preguntas" })).toBeVisible();
   await expect(seeker.getByText("Sí, de 14:00 a 22:00.")).toBeVisible();
   await expectNoAxeViolationsAsSeen(seeker);
+
+  // She registers from the fair's page, asking for breaks; the organiser answers on the list
+  // of who registered, and she reads the answer on her registration.
+  await tabTo(seeker, /^Inscribirme$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker).toHaveURL(/\/ferias\/inscripcion\?id=\d+$/);
+  await seeker.getByLabel("Pausas").focus();
+  await seeker.keyboard.press("Space");
+  await seeker.getByLabel(/Otra cosa que necesites/).fill("Una silla cerca de la puerta");
+  await expectNoAxeViolationsAsSeen(seeker);
+  await tabTo(seeker, /^Inscribirme$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker.getByRole("alert")).toContainText("te inscribiste");
+  await expect(seeker.getByText(/Estás inscrito o inscrita desde/)).toBeVisible();
+  await counsellor.goto(address);
+  await tabTo(counsellor, /^Inscritos y ajustes pedidos \(por organizar: 2; atrasados: 0\)$/);
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor).toHaveURL(/\/ferias\/inscritos\?id=\d+$/);
+  await expect(counsellor.getByRole("heading", { name: "Ajustes por organizar (2)" })).toBeVisible();
+  await expectNoAxeViolationsAsSeen(counsellor);
+  const breaks = counsellor.getByRole("listitem").filter({ hasText: "Pausas" });
+  await breaks.getByLabel("No es posible").focus();
+  await counsellor.keyboard.press("Space");
+  await breaks.getByLabel("Qué le decimos").fill("Las entrevistas duran 10 minutos; puedes salir entre una y otra.");
+  await breaks.getByRole("button", { name: "Enviar respuesta" }).focus();
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor.getByRole("alert")).toContainText("enviaste la respuesta");
+  await expect(counsellor.getByRole("heading", { name: "Ajustes por organizar (1)" })).toBeVisible();
+  await seeker.reload();
+  await expect(seeker.getByText("No es posible. El organizador dice por qué:")).toBeVisible();
+  await expect(seeker.getByText(/Las entrevistas duran 10 minutos/)).toBeVisible();
+  await expectNoAxeViolationsAsSeen(seeker);
   for (const page of [visitor, counsellor, employer, seeker]) await page.context().close();
 });

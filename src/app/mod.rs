@@ -17,8 +17,8 @@ use crate::audit::pages::AuditLogPage;
 use crate::casework::pages::OutcomePage;
 use crate::components::status_page::NotFoundPage;
 use crate::fairs::pages::{
-    FairFormPage, FairPage, FairVideoPage, FairsPage, StandFormPage, StandPage, StandQuestionsPage, StandShiftsPage,
-    StandVideoPage,
+    FairFormPage, FairPage, FairRegistrationsPage, FairVideoPage, FairsPage, RegistrationPage, StandFormPage,
+    StandPage, StandQuestionsPage, StandShiftsPage, StandVideoPage,
 };
 use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
@@ -163,6 +163,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("ferias"), StaticSegment("editar")) view=FairFormPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("video")) view=FairVideoPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("feria"), ParamSegment("id")) view=FairPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("inscripcion")) view=RegistrationPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("inscritos")) view=FairRegistrationsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand")) view=StandFormPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("video")) view=StandVideoPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("turnos")) view=StandShiftsPage ssr=SsrMode::Async />

@@ -23,7 +23,7 @@ pub fn CsrfField() -> impl IntoView {
 pub fn Choice(
     /// `"radio"` or `"checkbox"`.
     kind: &'static str,
-    name: &'static str,
+    #[prop(into)] name: String,
     #[prop(into)] value: String,
     #[prop(into)] label: String,
     checked: bool,

@@ -81,10 +81,13 @@ pub enum Notice {
     ShiftRemoved,
     QuestionLeft,
     QuestionAnswered,
+    Registered,
+    RegistrationCancelled,
+    NeedAnswered,
 }
 
 impl Notice {
-    const ALL: [Notice; 71] = [
+    const ALL: [Notice; 74] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -156,6 +159,9 @@ impl Notice {
         Notice::ShiftRemoved,
         Notice::QuestionLeft,
         Notice::QuestionAnswered,
+        Notice::Registered,
+        Notice::RegistrationCancelled,
+        Notice::NeedAnswered,
     ];
 
     pub fn code(self) -> &'static str {
@@ -231,6 +237,9 @@ impl Notice {
             Notice::ShiftRemoved => "turno-quitado",
             Notice::QuestionLeft => "pregunta-enviada",
             Notice::QuestionAnswered => "pregunta-respondida",
+            Notice::Registered => "inscripcion-hecha",
+            Notice::RegistrationCancelled => "inscripcion-cancelada",
+            Notice::NeedAnswered => "ajuste-respondido",
         }
     }
 
@@ -307,6 +316,9 @@ impl Notice {
             Notice::ShiftRemoved => Key::notice_shift_removed,
             Notice::QuestionLeft => Key::notice_question_left,
             Notice::QuestionAnswered => Key::notice_question_answered,
+            Notice::Registered => Key::notice_registered,
+            Notice::RegistrationCancelled => Key::notice_registration_cancelled,
+            Notice::NeedAnswered => Key::notice_need_answered,
         }
     }
 

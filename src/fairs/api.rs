@@ -23,6 +23,17 @@ pub struct FairView {
     pub address: String,
     /// Its sign-language video, when it has one.
     pub video: Option<crate::media::SignVideo>,
+    /// Whether the reader, a job seeker, is registered.
+    pub attendance: Attendance,
+}
+
+/// Where the reader stands with a fair as someone who may take part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Attendance {
+    /// Signed out, or not a job seeker.
+    NotSeeker,
+    NotRegistered,
+    Registered,
 }
 
 /// What a fair's organisers may do on its page.
@@ -31,6 +42,9 @@ pub struct FairManagement {
     /// The steps this person may take now.
     pub steps: Vec<Step>,
     pub may_edit: bool,
+    /// Accommodation requests not answered yet, and of those, how many are late.
+    pub to_arrange: usize,
+    pub late: usize,
 }
 
 /// The fair `id`; not found for anyone but its organisers while it is a draft.
@@ -42,22 +56,47 @@ pub async fn read_fair(id: i64) -> Result<FairView, AppError> {
     let facts = fair.facts();
     let now = crate::server::auth::now();
     let actor = crate::server::auth::session::current().map(|current| current.actor);
-    let organiser = actor.filter(|actor| may_manage(actor, facts.centre_id));
+    let organiser = actor.clone().filter(|actor| may_manage(actor, facts.centre_id));
     let phase = phase(&facts, now);
     if organiser.is_none() && !phase.is_public() {
         return Err(AppError::NotFound);
     }
-    let manage = organiser.map(|actor| FairManagement {
-        steps: steps_open(&actor, &facts, now),
-        may_edit: may_edit(&actor, &facts, now).is_ok(),
-    });
+    let manage = match organiser {
+        Some(actor) => {
+            let waiting: Vec<_> = store
+                .fair_registrations(id)
+                .await?
+                .into_iter()
+                .flat_map(|r| r.needs)
+                .filter(|n| n.status == crate::fairs::registrations::NeedStatus::Asked)
+                .collect();
+            let late = waiting.iter().filter(|n| crate::fairs::registrations::rules::is_late(n.status, n.due_at, now));
+            Some(FairManagement {
+                steps: steps_open(&actor, &facts, now),
+                may_edit: may_edit(&actor, &facts, now).is_ok(),
+                to_arrange: waiting.len(),
+                late: late.count(),
+            })
+        }
+        None => None,
+    };
+    let attendance = match &actor {
+        Some(actor) if actor.has(crate::domain::Role::Seeker) => {
+            let mine = store.registration(id, actor.account_id).await?;
+            match mine.map(|r| r.status) {
+                Some(crate::fairs::registrations::RegistrationStatus::Registered) => Attendance::Registered,
+                _ => Attendance::NotRegistered,
+            }
+        }
+        _ => Attendance::NotSeeker,
+    };
     let (centres, video) =
         tokio::join!(store.list_centres(), store.sign_video(crate::media::store::VideoOwner::Fair(id)));
     let centre = centres?.into_iter().find(|c| c.id == facts.centre_id);
     let registration_open =
         matches!(phase, Phase::Upcoming | Phase::Running) && now < fair.draft.registration_closes_at;
     let address = format!("{}{}", crate::server::state::app_state()?.public_origin, super::fair_path(id));
-    Ok(FairView { fair, phase, registration_open, centre, manage, address, video: video? })
+    Ok(FairView { fair, phase, registration_open, centre, manage, address, video: video?, attendance })
 }
 
 /// The list of fairs, and what a counsellor's centres are preparing.

@@ -167,6 +167,8 @@ pub struct Fair {
     pub status: FairStatus,
     /// Grows with each change: the calendar file's `SEQUENCE`.
     pub revision: i64,
+    /// How many registrations are in force (of `draft.capacity` places).
+    pub registered: i64,
 }
 
 impl Fair {

@@ -40,7 +40,7 @@ pub trait FairStore: Send + Sync + 'static {
 pub(crate) const FAIR_COLUMNS: &str = "f.id, f.centre_id, c.name AS centre_name, f.title, f.description, f.easy_read, \
      f.mode, f.starts_at, f.ends_at, f.registration_closes_at, f.capacity, f.venue_name, f.venue_address, \
      f.venue_region, f.step_free, f.accessible_toilets, f.quiet_room, f.lsp_on_site, f.transport, f.status, \
-     f.revision";
+     f.revision, CAST(f.registered AS BIGINT) AS registered";
 
 /// The columns of a fair in a list, in the order [`SummaryRow`] reads them.
 pub(crate) const SUMMARY_COLUMNS: &str =
@@ -69,6 +69,7 @@ pub(crate) struct FairRow {
     transport: String,
     status: String,
     revision: i64,
+    registered: i64,
 }
 
 impl FairRow {
@@ -100,6 +101,7 @@ impl FairRow {
             centre_name: self.centre_name,
             status: FairStatus::from_code(&self.status)?,
             revision: self.revision,
+            registered: self.registered,
         })
     }
 }

@@ -243,12 +243,12 @@ pub fn route_table() -> Vec<Route> {
         form(casework::CASE_NOTE_PATH, SignedIn, post(casework::handlers::add_note)),
         form(fairs::NEW_FAIR_PATH, Counsellors, post(fairs::handlers::save_fair)),
         form(fairs::EDIT_FAIR_PATH, Counsellors, post(fairs::handlers::save_fair)),
-        // Which centre organises the fair decides: tests/fairs.rs walks that.
+        // Which centre organises the fair decides: tests/fairs/mod.rs walks that.
         form(fairs::FAIR_STEP_PATH, SignedIn, post(fairs::handlers::fair_step)),
         form(fairs::FAIR_VIDEO_PATH, Counsellors, upload(post(take_upload::<FairVideos>))),
         form(fairs::REMOVE_FAIR_VIDEO_PATH, Counsellors, post(take_away::<FairVideos>)),
         form(fairs::stands::ASK_STAND_PATH, Employers, post(fairs::stands::handlers::ask_stand)),
-        // Which centre organises the fair, and whose company the stand is, decide: tests/fairs.rs.
+        // Which centre organises the fair, and whose company the stand is, decide: tests/fairs/stands.rs.
         form(fairs::stands::DECIDE_STAND_PATH, SignedIn, post(fairs::stands::handlers::decide_stand)),
         form(fairs::stands::WITHDRAW_STAND_PATH, SignedIn, post(fairs::stands::handlers::withdraw_stand)),
         form(fairs::stands::STAND_VIDEO_PATH, Employers, upload(post(take_upload::<StandVideos>))),
@@ -265,10 +265,18 @@ pub fn route_table() -> Vec<Route> {
             Employers,
             post(fairs::stands::questions::handlers::answer_question),
         ),
+        form(fairs::registrations::REGISTRATION_PATH, Seekers, post(fairs::registrations::handlers::register)),
+        form(
+            fairs::registrations::CANCEL_REGISTRATION_PATH,
+            Seekers,
+            post(fairs::registrations::handlers::cancel_registration),
+        ),
+        // Which centre organises the fair decides: tests/fairs/registrations.rs walks that.
+        form(fairs::registrations::ANSWER_NEED_PATH, Counsellors, post(fairs::registrations::handlers::answer_need)),
         // A stand's files are everyone's once it is public, its company's and organisers' before.
         file(fairs::stands::STAND_VIDEO_FILE_PATH, Everyone, get(video_file::<StandVideos>)),
         file(fairs::stands::STAND_CAPTIONS_FILE_PATH, Everyone, get(captions_file::<StandVideos>)),
-        // A draft's files are its organisers' alone: tests/fairs.rs walks that.
+        // A draft's files are its organisers' alone: tests/fairs/mod.rs walks that.
         file(fairs::FAIR_CALENDAR_PATH, Everyone, get(fairs::handlers::fair_calendar)),
         file(fairs::FAIR_VIDEO_FILE_PATH, Everyone, get(video_file::<FairVideos>)),
         file(fairs::FAIR_CAPTIONS_FILE_PATH, Everyone, get(captions_file::<FairVideos>)),

@@ -3,8 +3,10 @@
 //! until someone decides who may see it. The story: a company's published vacancy, a person of
 //! the centre who let her counsellor act for her and see her disability data and who applied to
 //! it asking for an interpreter, keeps a search and has a CV; a draft of the same company; her
-//! counsellor, the vacancy's employer and an admin. Lists that are empty in this story have no fields of their own to
-//! list. The answers whose readers differ by consent are pinned in their own tests (`ELSEWHERE`).
+//! counsellor, the vacancy's employer and an admin; a fair of the centre where the company has a
+//! stand she asked a question at, and for which she registered asking for an interpreter. Lists
+//! that are empty in this story have no fields of their own to list. The answers whose readers
+//! differ by consent are pinned in their own tests (`ELSEWHERE`).
 
 use super::*;
 use common::fields::{allowed, field_names};
@@ -86,6 +88,7 @@ async fn story(state: &AppState) -> Story {
     let fair = published_fair(state, b.centre, counsellor.account_id).await;
     let stand = accepted_stand(state, fair, published.draft.company_id, b.employer_id, counsellor.account_id).await;
     asked_and_answered(state, stand, rosa.account_id, b.employer_id).await;
+    registered_asking(state, fair, rosa.account_id, counsellor.account_id).await;
     Story {
         vacancy: b.vacancy,
         fair,
@@ -161,6 +164,31 @@ async fn asked_and_answered(state: &AppState, stand_id: i64, asker: i64, employe
     let id = state.store.leave_question(&question, now, 86_400, 3).await.unwrap().unwrap();
     let answer = QuestionAnswer { question_id: id, stand_id, answer: "Sí.", by: employer, mail: None };
     assert!(state.store.answer_question(&answer, now).await.unwrap());
+}
+
+/// `person` registered for the fair asking for an interpreter (arranged by `organiser`) and
+/// something else in words.
+async fn registered_asking(state: &AppState, fair_id: i64, person: i64, organiser: i64) {
+    use senda::fairs::registrations::store::{NeedAnswer, NeedAsk, NewRegistration, Registering};
+    use senda::fairs::registrations::{FairNeed, NeedStatus};
+    let now = senda::server::auth::now();
+    let needs = vec![
+        NeedAsk { need: FairNeed::LspInterpreter, details: String::new() },
+        NeedAsk { need: FairNeed::Other, details: "Una silla cerca de la puerta".into() },
+    ];
+    let registration = NewRegistration { fair_id, account_id: person, by: person, needs };
+    let Registering::Registered(id) = state.store.register(&registration, now).await.unwrap() else {
+        panic!("a place was free")
+    };
+    let answer = NeedAnswer {
+        registration_id: id,
+        need: FairNeed::LspInterpreter,
+        to: NeedStatus::Arranged,
+        answer: "",
+        by: organiser,
+        mail: None,
+    };
+    assert!(state.store.answer_need(&answer, now).await.unwrap());
 }
 
 /// `names` written as the list of a row of `ANSWERS`, to paste once a new field is decided.

@@ -96,7 +96,7 @@ async fn sqlx_set_closes(state: &AppState, id: i64, closes_at: i64) {
 
 /// A person in the register, followed by `centre`, with `consents`; with an account when
 /// `account` is given. Their disability data says hearing, and an interpreter at interviews.
-async fn registered(
+pub(crate) async fn registered(
     state: &AppState,
     account: Option<&Actor>,
     centre: i64,

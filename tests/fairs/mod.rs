@@ -2,9 +2,10 @@
 //! every mistake said on its field, nothing stored — publishes it, changes it, cancels it;
 //! everyone finds it on the list and the home page, reads it, gets its event data and its
 //! calendar file; nobody but the organising centre sees a draft or moves a fair. Stands, their
-//! shifts and the questions left at them, in the files beside.
+//! shifts and the questions left at them, and people registering, in the files beside.
 
 mod questions;
+mod registrations;
 mod shifts;
 mod stands;
 
@@ -66,6 +67,12 @@ async fn outsiders(state: &senda::server::state::AppState) -> (i64, String, Stri
     let elsewhere = session_cookie_for(state, &ines.await).await;
     let rosa = person(state, "rosa@example.pe", RoleGrant { role: Role::Seeker, company_id: None, centre_id: None });
     (puno, elsewhere, session_cookie_for(state, &rosa.await).await)
+}
+
+/// Posts `form` to `path` as whoever `cookie` is.
+async fn sent(app: &axum::Router, path: &str, form: &[(&str, String)], cookie: &str) -> Reply {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    post(app, path, &pairs, cookie).await
 }
 
 fn id_from(location: &str) -> i64 {

@@ -63,9 +63,3 @@ async fn a_seeker_asks_a_stand_and_its_company_answers_later() {
     assert!(reply.status == StatusCode::UNPROCESSABLE_ENTITY && reply.body.contains("Ya tienes preguntas esperando"));
     assert!(page(&app, &stand_page, &rosa).await.body.contains("Tienes 3 preguntas esperando respuesta"));
 }
-
-/// Posts `form` to `path` as whoever `cookie` is.
-async fn sent(app: &axum::Router, path: &str, form: &[(&str, String)], cookie: &str) -> Reply {
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    post(app, path, &pairs, cookie).await
-}

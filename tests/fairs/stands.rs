@@ -5,7 +5,18 @@ use super::*;
 
 /// A fair published by `jorge`'s centre, `days` days from today; its id.
 pub(super) async fn published_fair(app: &axum::Router, centre: i64, jorge: &str, days: i64) -> i64 {
-    let (good, centre_id) = (fair_form(days, &[]), centre.to_string());
+    published_fair_with(app, centre, jorge, days, &[]).await
+}
+
+/// The same, with `changes` to its form.
+pub(super) async fn published_fair_with(
+    app: &axum::Router,
+    centre: i64,
+    jorge: &str,
+    days: i64,
+    changes: &[(&'static str, &str)],
+) -> i64 {
+    let (good, centre_id) = (fair_form(days, changes), centre.to_string());
     let mut form = as_pairs(&good);
     form.push(("centre", &centre_id));
     let id = id_from(location(&post(app, "/ferias/nueva", &form, jorge).await));

@@ -9,9 +9,10 @@ use crate::components::plain_text::PlainText;
 use crate::components::read_aloud::ListenControl;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima;
-use crate::fairs::api::{read_fair, FairManagement, FairView};
+use crate::fairs::api::{read_fair, Attendance, FairManagement, FairView};
 use crate::fairs::cards::when_text;
 use crate::fairs::pages::stands::StandsSection;
+use crate::fairs::registrations::{registration_page, registrations_page};
 use crate::fairs::rules::{Phase, Step};
 use crate::fairs::stands::api::{read_fair_stands, FairStands};
 use crate::fairs::{
@@ -52,7 +53,7 @@ fn FairDetails(view: FairView, stands: FairStands) -> impl IntoView {
     let ui = use_ui();
     let lang = ui.lang;
     let form = use_form_state();
-    let FairView { fair, phase, registration_open, centre, manage, address, video } = view;
+    let FairView { fair, phase, registration_open, centre, manage, address, video, attendance } = view;
     let has_video = video.is_some();
     let d = fair.draft.clone();
     let json_ld = phase.is_public().then(|| event_data(&fair, phase, &address)).flatten();
@@ -112,6 +113,10 @@ fn FairDetails(view: FairView, stands: FairStands) -> impl IntoView {
             </p>
         }
     });
+    let joining = phase.is_public().then(|| {
+        let places_left = (d.capacity - fair.registered).max(0);
+        view! { <JoinSection id=fair.id attendance open=registration_open places_left capacity=d.capacity /> }
+    });
     let organiser = manage.is_some();
     let panel = manage.map(|manage| view! { <OrganiserPanel id=fair.id manage has_video /> });
     let stands = phase.is_public().then(|| view! { <StandsSection fair_id=fair.id phase stands organiser /> });
@@ -144,6 +149,7 @@ fn FairDetails(view: FairView, stands: FairStands) -> impl IntoView {
                 <dd>{t_with(lang, Key::fair_capacity_value, &[("count", &d.capacity.to_string())])}</dd>
             </dl>
             {calendar}
+            {joining}
             <section aria-labelledby="about-h" data-read-aloud>
                 <h2 id="about-h">{t(lang, Key::fair_about_h2)}</h2>
                 <PlainText text=d.description.clone() />
@@ -194,12 +200,58 @@ fn VenueSection(venue: Venue) -> impl IntoView {
     }
 }
 
+/// Registering: how many places are left, and the way in for whoever reads — their
+/// registration, the form, or signing in first.
+#[component]
+fn JoinSection(id: i64, attendance: Attendance, open: bool, places_left: i64, capacity: i64) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang;
+    let page = registration_page(id);
+    let places = (open && attendance != Attendance::Registered).then(|| {
+        let words = t_with(
+            lang,
+            Key::fair_places_left,
+            &[("count", &places_left.to_string()), ("capacity", &capacity.to_string())],
+        );
+        view! { <p>{words}</p> }
+    });
+    let way_in = match attendance {
+        Attendance::Registered => view! {
+            <p><strong>{t(lang, Key::fair_you_registered)}</strong></p>
+            <p><a href=page>{t(lang, Key::fair_your_registration)}</a></p>
+        }
+        .into_any(),
+        _ if !open => None::<()>.into_any(),
+        _ if places_left == 0 => view! { <p>{t(lang, Key::registration_full)}</p> }.into_any(),
+        Attendance::NotRegistered => {
+            view! { <p><a class="app-button" href=page>{t(lang, Key::fair_register)}</a></p> }.into_any()
+        }
+        Attendance::NotSeeker if ui.actor.is_none() => view! {
+            <p><a href=crate::ui::sign_in_returning_to(&page)>{t(lang, Key::fair_sign_in_to_register)}</a></p>
+        }
+        .into_any(),
+        Attendance::NotSeeker => None::<()>.into_any(),
+    };
+    view! {
+        <section aria-labelledby="join-h">
+            <h2 id="join-h">{t(lang, Key::fair_join_h2)}</h2>
+            {places}
+            {way_in}
+        </section>
+    }
+}
+
 /// What the organising centre's counsellors may do: change the fair, publish or cancel it.
 #[component]
 fn OrganiserPanel(id: i64, manage: FairManagement, has_video: bool) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
     let refused = form.error(FAIR_STEPS_FIELD);
+    let registrations_link = t_with(
+        lang,
+        Key::fair_registrations_link,
+        &[("count", &manage.to_arrange.to_string()), ("late", &manage.late.to_string())],
+    );
     let buttons = manage
         .steps
         .iter()
@@ -222,6 +274,7 @@ fn OrganiserPanel(id: i64, manage: FairManagement, has_video: bool) -> impl Into
         <section class="app-section app-manage" aria-labelledby="organise-h" id=FAIR_STEPS_FIELD tabindex="-1">
             <h2 id="organise-h">{t(lang, Key::fair_organise_h2)}</h2>
             <FieldError id="fair-steps-error".to_string() message=refused />
+            <p><a href=registrations_page(id)>{registrations_link}</a></p>
             {manage.may_edit.then(|| {
                 let video_label = if has_video { Key::video_change } else { Key::video_add };
                 view! {

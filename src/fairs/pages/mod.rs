@@ -2,7 +2,9 @@
 //! `stands`), the form that writes one (`form`), a company's stand (`stand`), the form that
 //! asks for one (`stand_form`), who keeps it when (`stand_shifts`), the questions left at it
 //! (`questions` on the stand's and the fair's pages, `stand_questions` for its company to
-//! answer), and the pages of a fair's and a stand's sign-language video
+//! answer), a person's registration with the accommodations they ask for (`registration`) and
+//! the organiser's list of them (`registrations`), and the pages of a fair's and a stand's
+//! sign-language video
 //! (`video`). Forms post to `handlers` and `stands::handlers`, which answer with a
 //! redirect or the page again.
 
@@ -10,6 +12,8 @@ pub mod fair;
 pub mod form;
 pub mod list;
 pub mod questions;
+pub mod registration;
+pub mod registrations;
 pub mod stand;
 pub mod stand_form;
 pub mod stand_questions;
@@ -20,6 +24,8 @@ pub mod video;
 pub use fair::FairPage;
 pub use form::FairFormPage;
 pub use list::FairsPage;
+pub use registration::RegistrationPage;
+pub use registrations::FairRegistrationsPage;
 pub use stand::StandPage;
 pub use stand_form::StandFormPage;
 pub use stand_questions::StandQuestionsPage;

@@ -324,12 +324,7 @@ macro_rules! impl_registration_store {
                 .execute(&mut *tx)
                 .await
                 .map_err(DbError::from_sqlx)?;
-                if done.rows_affected() != 1 {
-                    return Ok(false);
-                }
-                $crate::server::mail::outbox::queue_in!(tx, answer.mail, now);
-                tx.commit().await.map_err(DbError::from_sqlx)?;
-                Ok(true)
+                $crate::server::mail::outbox::commit_once_with_mail!(tx, done, answer.mail, now)
             }
 
             async fn registration(

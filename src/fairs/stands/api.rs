@@ -199,13 +199,14 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
     if !is_public(stand.status, phase) && !own && !organiser {
         return Err(AppError::NotFound);
     }
-    let (list, vacancies, video, shifts) = tokio::join!(
+    let (list, vacancies, video, shifts, questions) = tokio::join!(
         store.accommodation_list(),
         store.company_vacancies(stand.company_id),
         store.sign_video(crate::media::store::VideoOwner::Stand(id)),
-        store.stand_shifts(id)
+        store.stand_shifts(id),
+        super::questions::api::questions_part(store.as_ref(), actor.as_ref(), &stand, now)
     );
-    let questions = super::questions::api::questions_part(store.as_ref(), actor.as_ref(), &stand, now).await?;
+    let questions = questions?;
     let on_duty = shifts?
         .into_iter()
         .map(|s| super::shifts::OnDuty { name: s.name, starts_at: s.starts_at, ends_at: s.ends_at })

@@ -55,6 +55,20 @@ macro_rules! queue_in {
     };
 }
 
+/// Ends a transaction whose one guarded write (`done`, an `UPDATE … WHERE` the state still
+/// allows) may have found nothing to change: then nothing is kept and the answer is `false`;
+/// otherwise its messages are queued in it and it commits, answering `true`.
+macro_rules! commit_once_with_mail {
+    ($tx:expr, $done:expr, $mails:expr, $now:expr) => {{
+        if $done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        $crate::server::mail::outbox::queue_in!($tx, $mails, $now);
+        $tx.commit().await.map_err($crate::server::db::DbError::from_sqlx)?;
+        Ok(true)
+    }};
+}
+
 macro_rules! impl_outbox_store {
     ($store:ty) => {
         #[async_trait::async_trait]
@@ -118,4 +132,4 @@ macro_rules! impl_outbox_store {
         }
     };
 }
-pub(crate) use {impl_outbox_store, insert_mail, queue_in};
+pub(crate) use {commit_once_with_mail, impl_outbox_store, insert_mail, queue_in};

@@ -25,7 +25,11 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         "/api/fairs/view",
         &[Anonymous, Person, Employer],
         "id={fair}",
-        concat!(fair!("fair", "fair"), centre!("centre", "centre"), "address manage phase registration_open video "),
+        concat!(
+            fair!("fair", "fair"),
+            centre!("centre", "centre"),
+            "address attendance manage phase registration_open video "
+        ),
     ),
     (
         "/api/fairs/view",
@@ -34,7 +38,8 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         concat!(
             fair!("fair", "fair"),
             centre!("centre", "centre"),
-            "address manage manage.may_edit manage.steps phase registration_open video "
+            "address attendance manage manage.late manage.may_edit manage.steps manage.to_arrange phase registration_open \
+             video "
         ),
     ),
     (
@@ -102,6 +107,26 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         ),
     ),
     ("/api/fairs/stand-video-slot", &[Employer], "id={stand}", "max_bytes owner_id title video "),
+    (
+        "/api/fairs/registration",
+        &[Person],
+        "id={fair}",
+        concat!(
+            "joining joining.Registered joining.Registered.by_counsellor joining.Registered.may_cancel ",
+            need_views!("joining.Registered.needs", "joining.Registered.needs[]"),
+            "joining.Registered.registered_at ends_at fair_id fair_title places_left registration_closes_at starts_at "
+        ),
+    ),
+    (
+        "/api/fairs/registrations",
+        &[Counsellor],
+        "id={fair}",
+        concat!(
+            fields!("people", "people[]", ["by_counsellor", "name", "registered_at", "registration_id"]),
+            need_views!("people[].needs", "people[].needs[]"),
+            "capacity fair_id fair_title starts_at "
+        ),
+    ),
     (
         "/api/fairs/stand-questions",
         &[Employer],

@@ -56,7 +56,7 @@ macro_rules! draft {
 macro_rules! fair {
     ($name:literal, $at:literal) => {
         concat!(
-            fields!($name, $at, ["centre_name", "draft", "id", "revision", "status"]),
+            fields!($name, $at, ["centre_name", "draft", "id", "registered", "revision", "status"]),
             fields!(
                 "",
                 $at,
@@ -149,5 +149,11 @@ macro_rules! stand_view {
             fields!("vacancies", "vacancies[]", ["closes_at", "id", "region", "title"]),
             "company_name fair_id fair_phase fair_title id introduction may_change region sector status video "
         )
+    };
+}
+/// Accommodation requests for a fair, as the person and the organiser both read them.
+macro_rules! need_views {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["answer", "details", "due_at", "late", "need", "status"])
     };
 }

@@ -1,0 +1,189 @@
+//! Form endpoints of registration: a job seeker registers with the accommodations they need,
+//! or cancels; the fair's organiser answers each request, and the person is told by email,
+//! queued with the answer. Every rule is checked here and again by the write.
+
+use super::rules::{may_register, Closed};
+use super::store::{NeedAnswer, NeedAsk, NewRegistration, Registering};
+use super::{
+    answer_to_field, answer_words_field, registration_page, registrations_page, FairNeed, NeedStatus,
+    RegistrationStatus, MAX_NEED_ANSWER_CHARS, MAX_OTHER_CHARS, NEED_FIELD, OTHER_FIELD, REGISTER_FIELD,
+};
+use crate::components::form::FormState;
+use crate::components::notice::Notice;
+use crate::domain::Role;
+use crate::error::{AppError, FieldErrors};
+use crate::fairs::rules::{may_manage, phase};
+use crate::fairs::{fair_path, FAIRS_PATH};
+use crate::i18n::{t, Key, Lang};
+use crate::server::access::permits;
+use crate::server::auth::now;
+use crate::server::form_fields::text;
+use crate::server::forms::{field, kept, read, render_again_at, render_conflict_at};
+use crate::server::mail::compose;
+use crate::server::plain_page;
+use crate::server::redirect::see_other;
+use crate::server::state::AppState;
+use crate::ui::Ui;
+use axum::extract::{Request, State};
+use axum::response::Response;
+
+/// Registers the signed-in job seeker for the fair the form names, with what they ticked and
+/// wrote. A refused form shows the page again with what was chosen and why; nothing is stored.
+pub async fn register(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let lang = ui.lang;
+    let fair_id = field(&fields, "fair").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let page = registration_page(fair_id);
+    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(&page)) };
+    if !permits(&actor, &[Role::Seeker]) {
+        return Err(AppError::Forbidden);
+    }
+    let fair = state.store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
+    let facts = fair.facts();
+    let now = now();
+    if !phase(&facts, now).is_public() {
+        return Err(AppError::NotFound);
+    }
+    let mine = state.store.registration(fair_id, actor.account_id).await?;
+    if mine.is_some_and(|r| r.status == RegistrationStatus::Registered) {
+        // Registered already (from another tab): their registration is what the page shows.
+        return Ok(see_other(&page));
+    }
+    let mut errors = FieldErrors::default();
+    if let Err(closed) =
+        may_register(&facts, fair.draft.registration_closes_at, fair.draft.capacity, fair.registered, now)
+    {
+        errors.push(REGISTER_FIELD, closed_words(lang, closed));
+    }
+    let needs = asked_needs(lang, &fields, &mut errors);
+    if !errors.is_empty() {
+        return Ok(render_again_at(&state, parts, &page, FormState { values: kept(&fields), errors }).await);
+    }
+    let registration = NewRegistration { fair_id, account_id: actor.account_id, by: actor.account_id, needs };
+    let closed = match state.store.register(&registration, now).await? {
+        Registering::Registered(id) => {
+            tracing::info!(registration_id = id, fair_id, "fair registration");
+            return Ok(see_other(&Notice::Registered.on(&page)));
+        }
+        // Registered from another tab: their registration is what the page shows.
+        Registering::Already => return Ok(see_other(&page)),
+        Registering::Full => Closed::Full,
+        Registering::Closed => Closed::Deadline,
+    };
+    // The last place went, or registration closed, while the form was being filled in.
+    let mut errors = FieldErrors::default();
+    errors.push(REGISTER_FIELD, closed_words(lang, closed));
+    Ok(render_again_at(&state, parts, &page, FormState { values: kept(&fields), errors }).await)
+}
+
+/// The accommodations ticked, each once, and "something else" when written; a code that is
+/// not one (a tampered or stale form) or words too long are said on their field.
+fn asked_needs(lang: Lang, fields: &[(String, String)], errors: &mut FieldErrors) -> Vec<NeedAsk> {
+    let mut needs: Vec<NeedAsk> = Vec::new();
+    for (_, code) in fields.iter().filter(|(name, _)| name == NEED_FIELD) {
+        match FairNeed::from_code(code).filter(|need| *need != FairNeed::Other) {
+            Some(need) if needs.iter().all(|ask| ask.need != need) => {
+                needs.push(NeedAsk { need, details: String::new() });
+            }
+            Some(_) => {}
+            None => {
+                errors.push(NEED_FIELD, t(lang, Key::registration_err_need));
+                break;
+            }
+        }
+    }
+    if let Some(other) = text(lang, fields, OTHER_FIELD, MAX_OTHER_CHARS, None, errors).filter(|o| !o.is_empty()) {
+        needs.push(NeedAsk { need: FairNeed::Other, details: other });
+    }
+    needs
+}
+
+fn closed_words(lang: Lang, closed: Closed) -> &'static str {
+    match closed {
+        Closed::Full => t(lang, Key::registration_err_full),
+        Closed::Deadline => t(lang, Key::registration_err_closed),
+    }
+}
+
+/// Cancels the signed-in person's registration for the fair the form names, freeing the
+/// place. One cancelled meanwhile, or a fair over, shows the page again saying so, as `409`.
+pub async fn cancel_registration(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let fair_id = field(&fields, "fair").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let page = registration_page(fair_id);
+    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(&page)) };
+    if !permits(&actor, &[Role::Seeker]) {
+        return Err(AppError::Forbidden);
+    }
+    if state.store.cancel_registration(fair_id, actor.account_id, now()).await? {
+        tracing::info!(fair_id, "fair registration cancelled");
+        return Ok(see_other(&Notice::RegistrationCancelled.on(&fair_path(fair_id))));
+    }
+    state.store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
+    let mut errors = FieldErrors::default();
+    errors.push(REGISTER_FIELD, t(ui.lang, Key::registration_err_not_cancelled));
+    Ok(render_conflict_at(&state, parts, &page, errors).await)
+}
+
+/// The organiser's answer to one request (the form names the registration and the need):
+/// arranged, or not possible saying why. The person is told by email.
+pub async fn answer_need(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let lang = ui.lang;
+    // Signed out, nothing about the fair is said: not even whether it exists.
+    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
+    if !permits(&actor, &[Role::Counsellor]) {
+        return Err(AppError::Forbidden);
+    }
+    let fair_id = field(&fields, "fair").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let fair = state.store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
+    if !may_manage(&actor, fair.draft.centre_id) {
+        return Err(AppError::NotFound);
+    }
+    let registration_id = field(&fields, "registration").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let need = FairNeed::from_code(field(&fields, "need")).ok_or(AppError::NotFound)?;
+    let registrations = state.store.fair_registrations(fair_id).await?;
+    let person = registrations.iter().find(|r| r.id == registration_id).ok_or(AppError::NotFound)?;
+    let asked = person.needs.iter().find(|n| n.need == need).ok_or(AppError::NotFound)?;
+    let page = registrations_page(fair_id);
+    let (to_field, words_field) = (answer_to_field(registration_id, need), answer_words_field(registration_id, need));
+    let mut errors = FieldErrors::default();
+    let to = match NeedStatus::from_code(field(&fields, &to_field)) {
+        Some(to @ (NeedStatus::Arranged | NeedStatus::NotPossible)) => Some(to),
+        _ => {
+            errors.push(format!("{to_field}-arranged"), t(lang, Key::registration_err_answer_choice));
+            None
+        }
+    };
+    let why = (to == Some(NeedStatus::NotPossible)).then_some(Key::registration_err_answer_why);
+    let words = text(lang, &fields, &words_field, MAX_NEED_ANSWER_CHARS, why, &mut errors);
+    let (Some(to), Some(words), true) = (to, words, errors.is_empty()) else {
+        return Ok(render_again_at(&state, parts, &page, FormState { values: kept(&fields), errors }).await);
+    };
+    let what = if asked.need == FairNeed::Other { asked.details.clone() } else { t(lang, need.label()).to_string() };
+    let (subject, body) = match to {
+        NeedStatus::NotPossible => (Key::mail_need_not_possible_subject, Key::mail_need_not_possible_body),
+        _ => (Key::mail_need_arranged_subject, Key::mail_need_arranged_body),
+    };
+    let link = format!("{}{}", state.public_origin, registration_page(fair_id));
+    let mail = compose(
+        lang,
+        &person.email,
+        subject,
+        body,
+        &[("name", &person.name), ("fair", &fair.draft.title), ("need", &what), ("answer", &words), ("page", &link)],
+    );
+    let answer = NeedAnswer { registration_id, need, to, answer: &words, by: actor.account_id, mail: Some(&mail) };
+    if !state.store.answer_need(&answer, now()).await? {
+        // Cancelled meanwhile: there is nothing left to answer.
+        let mut errors = FieldErrors::default();
+        errors.push(format!("{to_field}-arranged"), t(lang, Key::registration_err_answer_gone));
+        return Ok(render_conflict_at(&state, parts, &page, errors).await);
+    }
+    state.outbox.queued();
+    tracing::info!(registration_id, need = need.code(), to = to.code(), "fair accommodation answered");
+    Ok(see_other(&Notice::NeedAnswered.on(&page)))
+}
