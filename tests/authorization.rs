@@ -85,7 +85,9 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/fairs/stand-video-slot", "id=999999", EMPLOYERS),
     ("/api/fairs/stand-shifts", "id=999999", EMPLOYERS),
     ("/api/fairs/stand-questions", "id=999999", EMPLOYERS),
+    // Without a person named, a job seeker's own; a person named, their counsellor's.
     ("/api/fairs/registration", "id=999999", SEEKERS),
+    ("/api/fairs/seeker-fairs", "seeker=999999", COUNSELLORS),
     // Which centre organises the fair decides: tests/fairs/registrations.rs walks that.
     ("/api/fairs/registrations", "id=999999", COUNSELLORS),
 ];

@@ -31,8 +31,9 @@ pub fn permits(actor: &Actor, roles: &[Role]) -> bool {
     allowed
 }
 
-/// Sets the response status for a refusal, where there is a response to set it on.
-fn refuse(err: AppError) -> AppError {
+/// Sets the response status for a refusal, where there is a response to set it on (a server
+/// function's; a form handler's status comes from the error it returns).
+pub fn refuse(err: AppError) -> AppError {
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(status) = axum::http::StatusCode::from_u16(err.status_code()) {
             response.set_status(status);

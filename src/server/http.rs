@@ -265,10 +265,11 @@ pub fn route_table() -> Vec<Route> {
             Employers,
             post(fairs::stands::questions::handlers::answer_question),
         ),
-        form(fairs::registrations::REGISTRATION_PATH, Seekers, post(fairs::registrations::handlers::register)),
+        // A job seeker's own, or a person's their counsellor acts for: tests/fairs/registrations.rs.
+        form(fairs::registrations::REGISTRATION_PATH, SignedIn, post(fairs::registrations::handlers::register)),
         form(
             fairs::registrations::CANCEL_REGISTRATION_PATH,
-            Seekers,
+            SignedIn,
             post(fairs::registrations::handlers::cancel_registration),
         ),
         // Which centre organises the fair decides: tests/fairs/registrations.rs walks that.

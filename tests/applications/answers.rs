@@ -176,7 +176,7 @@ async fn registered_asking(state: &AppState, fair_id: i64, person: i64, organise
         NeedAsk { need: FairNeed::LspInterpreter, details: String::new() },
         NeedAsk { need: FairNeed::Other, details: "Una silla cerca de la puerta".into() },
     ];
-    let registration = NewRegistration { fair_id, account_id: person, by: person, needs };
+    let registration = NewRegistration { fair_id, account_id: person, by: person, needs, mail: None };
     let Registering::Registered(id) = state.store.register(&registration, now).await.unwrap() else {
         panic!("a place was free")
     };

@@ -1,12 +1,14 @@
 //! Registering for a fair through the real router: a job seeker registers from the fair's
 //! page with the accommodations their profile names already ticked — each mistake said on its
 //! field, nothing stored — follows each request's answer on their page and by email, and
-//! cancels; the organising centre's counsellors alone read who registered and answer; the last
+//! cancels; the organising centre's counsellors alone read who registered and answer; a
+//! counsellor registers a person who lets them act for them, and the person is told; the last
 //! place is said on the form.
 
 use super::stands::{published_fair, published_fair_with};
 use super::*;
-use senda::seekers::consent::ConsentKind::{DisabilityData, Register};
+use crate::applications::registered;
+use senda::seekers::consent::ConsentKind::{CounsellorActs, DisabilityData, Register};
 
 const REGISTER: &str = "/ferias/inscripcion";
 const ANSWER: &str = "/ferias/inscritos/responder";
@@ -144,6 +146,68 @@ async fn the_last_place_goes_once_and_the_form_says_so() {
         .contains("Ya no quedan lugares en esta feria."));
     assert!(page(&app, &format!("/feria/{fair}"), &luis).await.body.contains("Lugares libres: 0 de 1"));
     assert_eq!(state.store.fair(fair).await.unwrap().unwrap().registered, 1);
+}
+
+#[tokio::test]
+async fn a_counsellor_registers_a_person_who_lets_them_act_for_her_and_she_is_told() {
+    let (app, state, _db) = app_with_state().await;
+    let (centre, jorge) = organiser(&state).await;
+    let (_, ines, _) = outsiders(&state).await;
+    let fair = published_fair(&app, centre, &jorge, 10).await;
+    let (marta, cookie) = seeker(&state, "marta@example.pe").await;
+    let acts = registered(&state, Some(&marta), centre, "45678912", &[Register, DisabilityData, CounsellorActs]).await;
+    let (luis, _) = seeker(&state, "luis@example.pe").await;
+    let keeps_to_himself = registered(&state, Some(&luis), centre, "45678913", &[Register, DisabilityData]).await;
+    let no_account = registered(&state, None, centre, "45678914", &[Register, CounsellorActs]).await;
+    let for_her = |persona: i64| format!("{REGISTER}?id={fair}&persona={persona}");
+
+    // Her interview needs, as she lets the centre see them: the look is recorded for her.
+    let form = page(&app, &for_her(acts), &jorge).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Rosa Huamán Quispe") && checked(&form.body, "need-lsp_interpreter"));
+    assert_eq!(state.store.sensitive_accesses(acts).await.unwrap().len(), 1);
+    assert_eq!(page(&app, &for_her(keeps_to_himself), &jorge).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &for_her(acts), &ines).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(page(&app, &for_her(acts), &cookie).await.status, StatusCode::FORBIDDEN);
+    assert!(page(&app, &for_her(no_account), &jorge).await.body.contains("todavía no tiene cuenta en Senda"));
+
+    let fair_id = fair.to_string();
+    let form = |persona: i64| {
+        vec![("fair", fair_id.clone()), ("persona", persona.to_string()), ("need", "lsp_interpreter".to_string())]
+    };
+    let reply = sent(&app, REGISTER, &form(no_account), &jorge).await;
+    assert!(
+        reply.status == StatusCode::UNPROCESSABLE_ENTITY && reply.body.contains("todavía no tiene cuenta en Senda")
+    );
+    assert_eq!(sent(&app, REGISTER, &form(keeps_to_himself), &jorge).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(sent(&app, REGISTER, &form(acts), &ines).await.status, StatusCode::NOT_FOUND);
+    let reply = sent(&app, REGISTER, &form(acts), &jorge).await;
+    assert_eq!(location(&reply), format!("{}&aviso=inscripcion-hecha", for_her(acts)));
+    let told = state.store.mail_to("marta@example.pe").await.unwrap();
+    assert!(
+        told.len() == 1
+            && told[0].body.contains("te inscribió")
+            && told[0].body.contains(&format!("{REGISTER}?id={fair}"))
+    );
+    let own = page(&app, &format!("{REGISTER}?id={fair}"), &cookie).await.body;
+    assert!(own.contains("Te inscribió tu consejero o consejera"));
+    let list = page(&app, &format!("/ferias/inscritos?id={fair}"), &jorge).await.body;
+    assert!(list.contains("por su consejero o consejera"));
+
+    // Her profile, as her counsellor reads it, has the fair with her registration.
+    let profile = page(&app, &format!("/persona/{acts}"), &jorge).await.body;
+    assert!(
+        profile.contains("Ferias de empleo")
+            && profile.contains(&for_her(acts).replace('&', "&amp;"))
+            && profile.contains("ver su inscripción")
+    );
+
+    // Cancelled for her: she is told too.
+    let cancel = [("fair", fair_id.as_str()), ("persona", &acts.to_string())];
+    let reply = post(&app, "/ferias/inscripcion/cancelar", &cancel, &jorge).await;
+    assert_eq!(location(&reply), format!("{}&aviso=inscripcion-cancelada", for_her(acts)));
+    let told = state.store.mail_to("marta@example.pe").await.unwrap();
+    assert!(told.len() == 2 && told.iter().any(|m| m.body.contains("canceló tu inscripción")));
 }
 
 /// Whether the check box `id` is ticked in `body`.

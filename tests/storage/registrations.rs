@@ -33,7 +33,7 @@ async fn seeker(store: &dyn senda::server::db::Store, email: &str) -> i64 {
 
 fn registration(fair_id: i64, account_id: i64, needs: &[(FairNeed, &str)]) -> NewRegistration {
     let needs = needs.iter().map(|(need, details)| NeedAsk { need: *need, details: details.to_string() }).collect();
-    NewRegistration { fair_id, account_id, by: account_id, needs }
+    NewRegistration { fair_id, account_id, by: account_id, needs, mail: None }
 }
 
 async fn people_register_within_capacity_and_are_answered(db: &common::TestDb) {
@@ -69,8 +69,8 @@ async fn people_register_within_capacity_and_are_answered(db: &common::TestDb) {
     // Two places: the third person waits for one to be freed.
     assert!(matches!(store.register(&registration(fair_id, ana, &[]), NOW).await.unwrap(), Registering::Registered(_)));
     assert_eq!(store.register(&registration(fair_id, luis, &[]), NOW).await.unwrap(), Registering::Full);
-    assert!(store.cancel_registration(fair_id, ana, NOW + 60).await.unwrap());
-    assert!(!store.cancel_registration(fair_id, ana, NOW + 61).await.unwrap(), "cancelled once");
+    assert!(store.cancel_registration(fair_id, ana, None, NOW + 60).await.unwrap());
+    assert!(!store.cancel_registration(fair_id, ana, None, NOW + 61).await.unwrap(), "cancelled once");
     assert!(matches!(
         store.register(&registration(fair_id, luis, &[]), NOW + 120).await.unwrap(),
         Registering::Registered(_)
@@ -79,6 +79,9 @@ async fn people_register_within_capacity_and_are_answered(db: &common::TestDb) {
     let names: Vec<_> = store.fair_registrations(fair_id).await.unwrap().into_iter().map(|r| r.account_id).collect();
     assert_eq!(names.len(), 2, "those in force");
     assert!(names.contains(&rosa) && names.contains(&luis));
+    assert!(store.registrations_of(ana).await.unwrap().is_empty(), "hers was cancelled");
+    let rosas: Vec<_> = store.registrations_of(rosa).await.unwrap().into_iter().map(|r| (r.fair_id, r.id)).collect();
+    assert_eq!(rosas, [(fair_id, id)]);
 
     // The organiser answers; the person's message goes with the answer.
     let told =
@@ -106,13 +109,28 @@ async fn people_register_within_capacity_and_are_answered(db: &common::TestDb) {
         (NeedStatus::NotPossible, "No hay intérpretes ese día.", Some(NOW + 300))
     );
 
-    // Registering again after cancelling: the same row, the new requests only.
-    assert!(store.cancel_registration(fair_id, rosa, NOW + 400).await.unwrap());
+    // Registering again after cancelling (by her counsellor, who tells her): the same row, the
+    // new requests only; the messages go with the changes.
+    let cancelled =
+        OutgoingMail {
+            to: "rosa@example.pe".into(), subject: "Cancelada".into(), body: "…".into(), unsubscribe: None
+        };
+    assert!(store.cancel_registration(fair_id, rosa, Some(&cancelled), NOW + 400).await.unwrap());
+    assert!(!store.cancel_registration(fair_id, rosa, Some(&cancelled), NOW + 401).await.unwrap());
+    assert_eq!(store.mail_to("rosa@example.pe").await.unwrap().len(), 2, "queued once, with the change");
     assert!(!store.answer_need(&answer, NOW + 401).await.unwrap(), "a cancelled registration is not answered");
-    let again = store.register(&registration(fair_id, rosa, &[(FairNeed::Breaks, "")]), NOW + 500).await.unwrap();
+    let registered = OutgoingMail { subject: "Inscrita".into(), ..cancelled };
+    let by_counsellor = NewRegistration {
+        by: organiser,
+        mail: Some(registered),
+        ..registration(fair_id, rosa, &[(FairNeed::Breaks, "")])
+    };
+    let again = store.register(&by_counsellor, NOW + 500).await.unwrap();
     assert_eq!(again, Registering::Registered(id));
+    assert_eq!(store.mail_to("rosa@example.pe").await.unwrap().len(), 3);
     let read = store.registration(fair_id, rosa).await.unwrap().unwrap();
     assert_eq!(read.needs.iter().map(|n| n.need).collect::<Vec<_>>(), [FairNeed::Breaks]);
+    assert_eq!(read.registered_by, Some(organiser));
 }
 
 async fn registration_closes_with_its_deadline_and_the_fair(db: &common::TestDb) {
@@ -128,7 +146,7 @@ async fn registration_closes_with_its_deadline_and_the_fair(db: &common::TestDb)
         store.register(&registration(fair_id, rosa, &[]), NOW).await.unwrap(),
         Registering::Registered(_)
     ));
-    assert!(!store.cancel_registration(fair_id, rosa, draft.ends_at).await.unwrap(), "after the fair");
+    assert!(!store.cancel_registration(fair_id, rosa, None, draft.ends_at).await.unwrap(), "after the fair");
     assert!(store.move_fair(fair_id, FairStatus::Published, FairStatus::Cancelled, NOW).await.unwrap());
     let ana = seeker(store, "ana@example.pe").await;
     assert_eq!(store.register(&registration(fair_id, ana, &[]), NOW).await.unwrap(), Registering::Closed);

@@ -6,14 +6,16 @@ use super::{FairRegistrations, RegistrationView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The signed-in job seeker's registration for fair `id`, or what registering offers them.
+/// The registration for fair `id` of the signed-in job seeker, or — `person` named — of that
+/// person of the register, for a counsellor they let act for them; or what registering offers.
 #[server(endpoint = "fairs/registration")]
-pub async fn read_registration(id: i64) -> Result<RegistrationView, AppError> {
+pub async fn read_registration(id: i64, person: Option<i64>) -> Result<RegistrationView, AppError> {
     use super::rules::{may_register, Closed};
-    use super::{Joining, RegistrationStatus};
-    use crate::domain::Role;
-    let current = crate::server::access::acting_as(&[Role::Seeker])?;
+    use super::{Joining, RegisteredFor, RegistrationStatus};
+    let current = crate::server::access::signed_in()?;
+    let actor = current.actor;
     let store = crate::server::state::store()?;
+    let attendee = attendee(store.as_ref(), &actor, person).await?;
     let fair = store.fair(id).await?.ok_or(AppError::NotFound)?;
     let facts = fair.facts();
     let now = crate::server::auth::now();
@@ -21,23 +23,29 @@ pub async fn read_registration(id: i64) -> Result<RegistrationView, AppError> {
         return Err(AppError::NotFound);
     }
     let d = &fair.draft;
-    let mine = store.registration(id, current.actor.account_id).await?;
-    let joining = match mine {
-        Some(mine) if mine.status == RegistrationStatus::Registered => {
+    let mine = match attendee.account_id {
+        Some(account_id) => store.registration(id, account_id).await?,
+        None => None,
+    };
+    let joining = match (attendee.account_id, mine) {
+        (None, _) => Joining::NoAccount,
+        (_, Some(mine)) if mine.status == RegistrationStatus::Registered => {
             Joining::Registered(own_registration(&mine, facts.ends_at, now))
         }
-        cancelled => match may_register(&facts, d.registration_closes_at, d.capacity, fair.registered, now) {
-            Err(Closed::Full) => Joining::Full,
-            Err(Closed::Deadline) => Joining::Closed,
-            Ok(()) => match cancelled {
-                // Registering again starts from what they asked for last time.
-                Some(before) => Joining::Open {
-                    needs: before.needs.iter().map(|n| n.need).filter(|n| *n != super::FairNeed::Other).collect(),
-                    other: Vec::new(),
+        (Some(account_id), cancelled) => {
+            match may_register(&facts, d.registration_closes_at, d.capacity, fair.registered, now) {
+                Err(Closed::Full) => Joining::Full,
+                Err(Closed::Deadline) => Joining::Closed,
+                Ok(()) => match cancelled {
+                    // Registering again starts from what they asked for last time.
+                    Some(before) => Joining::Open {
+                        needs: before.needs.iter().map(|n| n.need).filter(|n| *n != super::FairNeed::Other).collect(),
+                        other: Vec::new(),
+                    },
+                    None => prefill(store.as_ref(), &actor, account_id, attendee.person.as_ref(), now).await?,
                 },
-                None => prefill(store.as_ref(), current.actor.account_id).await?,
-            },
-        },
+            }
+        }
     };
     Ok(RegistrationView {
         fair_id: id,
@@ -47,7 +55,78 @@ pub async fn read_registration(id: i64) -> Result<RegistrationView, AppError> {
         registration_closes_at: d.registration_closes_at,
         places_left: (d.capacity - fair.registered).max(0),
         joining,
+        person: attendee
+            .person
+            .map(|(profile, _)| RegisteredFor { seeker_id: profile.id, name: profile.personal.full_name }),
     })
+}
+
+/// The fairs ahead for person `seeker`, with whether they are registered, for a counsellor they
+/// let act for them (their profile's fairs part); not found for anyone else.
+#[server(endpoint = "fairs/seeker-fairs")]
+pub async fn read_seeker_fairs(seeker: i64) -> Result<super::SeekerFairs, AppError> {
+    use crate::fairs::rules::Phase;
+    let current = crate::server::access::signed_in()?;
+    let store = crate::server::state::store()?;
+    let attendee = attendee(store.as_ref(), &current.actor, Some(seeker)).await?;
+    let Some(account_id) = attendee.account_id else {
+        return Ok(super::SeekerFairs { seeker_id: seeker, has_account: false, fairs: Vec::new() });
+    };
+    let now = crate::server::auth::now();
+    let (ahead, theirs) =
+        tokio::join!(store.fairs_ahead(now, crate::fairs::api::LISTED_AHEAD), store.registrations_of(account_id));
+    let theirs: Vec<i64> = theirs?.into_iter().map(|r| r.fair_id).collect();
+    let fairs = ahead?
+        .into_iter()
+        .filter(|f| matches!(f.phase, Phase::Upcoming | Phase::Running))
+        .map(|f| super::SeekerFair {
+            fair_id: f.id,
+            title: f.title,
+            starts_at: f.starts_at,
+            ends_at: f.ends_at,
+            registered: theirs.contains(&f.id),
+        })
+        .collect();
+    Ok(super::SeekerFairs { seeker_id: seeker, has_account: true, fairs })
+}
+
+/// Whose registration a request is about: the signed-in job seeker's own, or that of a person
+/// of the register (`person`) their centre's counsellor acts for with their consent.
+#[cfg(feature = "ssr")]
+pub(crate) struct Attendee {
+    /// The account registered; `None` for a person without one.
+    pub account_id: Option<i64>,
+    /// The person a counsellor registers, with their consents in force.
+    pub person: Option<(crate::seekers::SeekerProfile, crate::seekers::consent::Consents)>,
+}
+
+/// The attendee `actor` asks about: themselves when `person` is `None` (a job seeker), or the
+/// person `person` when `actor` is a counsellor who may act for them; refused for other roles,
+/// not found for people one may not act for.
+#[cfg(feature = "ssr")]
+pub(crate) async fn attendee(
+    store: &dyn crate::server::db::Store,
+    actor: &crate::domain::Actor,
+    person: Option<i64>,
+) -> Result<Attendee, AppError> {
+    use crate::domain::Role;
+    use crate::seekers::visibility::Acting;
+    use crate::server::access::{permits, refuse};
+    let Some(person) = person else {
+        if !permits(actor, &[Role::Seeker]) {
+            return Err(refuse(AppError::Forbidden));
+        }
+        return Ok(Attendee { account_id: Some(actor.account_id), person: None });
+    };
+    if !permits(actor, &[Role::Counsellor]) {
+        return Err(refuse(AppError::Forbidden));
+    }
+    match crate::seekers::api::acting_as(store, actor, Some(person)).await? {
+        Some((profile, consents, Acting::Counsellor)) => {
+            Ok(Attendee { account_id: profile.account_id, person: Some((profile, consents.in_force)) })
+        }
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// Who registered for fair `id` and what each asked for, for its organisers.
@@ -105,19 +184,41 @@ fn own_registration(r: &super::store::StoredRegistration, ends_at: i64, now: i64
 }
 
 /// The form as the person's profile fills it: the fair's counterparts of the accommodations
-/// they need at interviews ticked, and the others named for "something else".
+/// they need at interviews ticked, and the others named for "something else". A counsellor
+/// reads them only as the person lets them, and that look is recorded for the person.
 #[cfg(feature = "ssr")]
-async fn prefill(store: &dyn crate::server::db::Store, account_id: i64) -> Result<super::Joining, AppError> {
+async fn prefill(
+    store: &dyn crate::server::db::Store,
+    actor: &crate::domain::Actor,
+    account_id: i64,
+    person: Option<&(crate::seekers::SeekerProfile, crate::seekers::consent::Consents)>,
+    now: i64,
+) -> Result<super::Joining, AppError> {
     use super::FairNeed;
-    let Some(seeker) = store.seeker_of_account(account_id).await? else {
-        return Ok(super::Joining::Open { needs: Vec::new(), other: Vec::new() });
+    use crate::seekers::visibility::{visible_to, Viewer};
+    let codes = match person {
+        Some((profile, consents)) => {
+            let visible = visible_to(Viewer::CentreCounsellor, consents);
+            match profile.disability.as_ref().filter(|_| visible.needs) {
+                Some(disability) => {
+                    if visible.logged {
+                        store.log_sensitive_access(profile.id, actor.account_id, "profile", now).await?;
+                    }
+                    disability.needs_at_interview.clone()
+                }
+                None => Vec::new(),
+            }
+        }
+        None => match store.seeker_of_account(account_id).await? {
+            Some(seeker) => store
+                .seeker(seeker)
+                .await?
+                .and_then(|profile| profile.disability)
+                .map(|d| d.needs_at_interview)
+                .unwrap_or_default(),
+            None => Vec::new(),
+        },
     };
-    let codes = store
-        .seeker(seeker)
-        .await?
-        .and_then(|profile| profile.disability)
-        .map(|d| d.needs_at_interview)
-        .unwrap_or_default();
     let mut needs: Vec<FairNeed> = codes.iter().filter_map(|code| FairNeed::of_profile_need(code)).collect();
     needs.sort_by_key(|n| FairNeed::ALL.iter().position(|all| all == n));
     needs.dedup();

@@ -2,11 +2,13 @@
 //! or cancels; the fair's organiser answers each request, and the person is told by email,
 //! queued with the answer. Every rule is checked here and again by the write.
 
+use super::api::attendee;
 use super::rules::{may_register, Closed};
 use super::store::{NeedAnswer, NeedAsk, NewRegistration, Registering};
 use super::{
-    answer_to_field, answer_words_field, registration_page, registrations_page, FairNeed, NeedStatus,
-    RegistrationStatus, MAX_NEED_ANSWER_CHARS, MAX_OTHER_CHARS, NEED_FIELD, OTHER_FIELD, REGISTER_FIELD,
+    answer_to_field, answer_words_field, registration_page, registration_page_for, registrations_page, FairNeed,
+    NeedStatus, RegistrationStatus, MAX_NEED_ANSWER_CHARS, MAX_OTHER_CHARS, NEED_FIELD, OTHER_FIELD, PERSON_PARAM,
+    REGISTER_FIELD,
 };
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
@@ -27,30 +29,37 @@ use crate::ui::Ui;
 use axum::extract::{Request, State};
 use axum::response::Response;
 
-/// Registers the signed-in job seeker for the fair the form names, with what they ticked and
-/// wrote. A refused form shows the page again with what was chosen and why; nothing is stored.
+/// Registers the signed-in job seeker — or the person the form names, for a counsellor they let
+/// act for them, who is told by email — for the fair the form names, with what was ticked and
+/// written. A refused form shows the page again with what was chosen and why; nothing is stored.
 pub async fn register(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let lang = ui.lang;
     let fair_id = field(&fields, "fair").parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let page = registration_page(fair_id);
+    let person = person_named(&fields)?;
+    let page = page_of(fair_id, person);
     let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(&page)) };
-    if !permits(&actor, &[Role::Seeker]) {
-        return Err(AppError::Forbidden);
-    }
     let fair = state.store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
+    let attendee = attendee(state.store.as_ref(), &actor, person).await?;
     let facts = fair.facts();
     let now = now();
     if !phase(&facts, now).is_public() {
         return Err(AppError::NotFound);
     }
-    let mine = state.store.registration(fair_id, actor.account_id).await?;
+    let mut errors = FieldErrors::default();
+    let account_id = match attendee.account_id {
+        Some(account_id) => account_id,
+        None => {
+            errors.push(REGISTER_FIELD, t(lang, Key::registration_err_no_account));
+            return Ok(render_again_at(&state, parts, &page, FormState { values: kept(&fields), errors }).await);
+        }
+    };
+    let mine = state.store.registration(fair_id, account_id).await?;
     if mine.is_some_and(|r| r.status == RegistrationStatus::Registered) {
-        // Registered already (from another tab): their registration is what the page shows.
+        // Registered already (from another tab): the registration is what the page shows.
         return Ok(see_other(&page));
     }
-    let mut errors = FieldErrors::default();
     if let Err(closed) =
         may_register(&facts, fair.draft.registration_closes_at, fair.draft.capacity, fair.registered, now)
     {
@@ -60,13 +69,31 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Result
     if !errors.is_empty() {
         return Ok(render_again_at(&state, parts, &page, FormState { values: kept(&fields), errors }).await);
     }
-    let registration = NewRegistration { fair_id, account_id: actor.account_id, by: actor.account_id, needs };
+    let mail = match attendee.person {
+        Some(_) => Some(
+            told(
+                &state,
+                lang,
+                &actor,
+                account_id,
+                &fair,
+                Key::mail_registered_for_subject,
+                Key::mail_registered_for_body,
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    let registration = NewRegistration { fair_id, account_id, by: actor.account_id, needs, mail };
     let closed = match state.store.register(&registration, now).await? {
         Registering::Registered(id) => {
-            tracing::info!(registration_id = id, fair_id, "fair registration");
+            if registration.mail.is_some() {
+                state.outbox.queued();
+            }
+            tracing::info!(registration_id = id, fair_id, by = actor.account_id, "fair registration");
             return Ok(see_other(&Notice::Registered.on(&page)));
         }
-        // Registered from another tab: their registration is what the page shows.
+        // Registered from another tab: the registration is what the page shows.
         Registering::Already => return Ok(see_other(&page)),
         Registering::Full => Closed::Full,
         Registering::Closed => Closed::Deadline,
@@ -75,6 +102,52 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Result
     let mut errors = FieldErrors::default();
     errors.push(REGISTER_FIELD, closed_words(lang, closed));
     Ok(render_again_at(&state, parts, &page, FormState { values: kept(&fields), errors }).await)
+}
+
+/// The person of the register the form names (a counsellor registering them), if any; a name
+/// that is not a number is no one's.
+fn person_named(fields: &[(String, String)]) -> Result<Option<i64>, AppError> {
+    match field(fields, PERSON_PARAM) {
+        "" => Ok(None),
+        id => id.parse::<i64>().map(Some).map_err(|_| AppError::NotFound),
+    }
+}
+
+/// The registration page the forms come from and go back to.
+fn page_of(fair_id: i64, person: Option<i64>) -> String {
+    match person {
+        Some(seeker_id) => registration_page_for(fair_id, seeker_id),
+        None => registration_page(fair_id),
+    }
+}
+
+/// The message telling the person of account `account_id` what their counsellor `actor` did
+/// about their registration for `fair`, with the way to it.
+async fn told(
+    state: &AppState,
+    lang: Lang,
+    actor: &crate::domain::Actor,
+    account_id: i64,
+    fair: &crate::fairs::Fair,
+    subject: Key,
+    body: Key,
+) -> Result<crate::server::mail::OutgoingMail, AppError> {
+    let person = state.store.account_actor(account_id).await?.ok_or(AppError::NotFound)?;
+    let link = format!("{}{}", state.public_origin, registration_page(fair.id));
+    let when = crate::fairs::cards::when_text(lang, fair.draft.starts_at, fair.draft.ends_at);
+    Ok(compose(
+        lang,
+        &person.email,
+        subject,
+        body,
+        &[
+            ("name", &person.name),
+            ("counsellor", &actor.name),
+            ("fair", &fair.draft.title),
+            ("when", &when),
+            ("page", &link),
+        ],
+    ))
 }
 
 /// The accommodations ticked, each once, and "something else" when written; a code that is
@@ -106,22 +179,42 @@ fn closed_words(lang: Lang, closed: Closed) -> &'static str {
     }
 }
 
-/// Cancels the signed-in person's registration for the fair the form names, freeing the
-/// place. One cancelled meanwhile, or a fair over, shows the page again saying so, as `409`.
+/// Cancels the registration for the fair the form names — the signed-in person's, or that of
+/// the person named, for a counsellor they let act for them, who is told — freeing the place.
+/// One cancelled meanwhile, or a fair over, shows the page again saying so, as `409`.
 pub async fn cancel_registration(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let fair_id = field(&fields, "fair").parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let page = registration_page(fair_id);
+    let person = person_named(&fields)?;
+    let page = page_of(fair_id, person);
     let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(&page)) };
-    if !permits(&actor, &[Role::Seeker]) {
-        return Err(AppError::Forbidden);
+    let fair = state.store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
+    let attendee = attendee(state.store.as_ref(), &actor, person).await?;
+    let Some(account_id) = attendee.account_id else { return Err(AppError::NotFound) };
+    let mail = match attendee.person {
+        Some(_) => Some(
+            told(
+                &state,
+                ui.lang,
+                &actor,
+                account_id,
+                &fair,
+                Key::mail_cancelled_for_subject,
+                Key::mail_cancelled_for_body,
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    if state.store.cancel_registration(fair_id, account_id, mail.as_ref(), now()).await? {
+        if mail.is_some() {
+            state.outbox.queued();
+        }
+        tracing::info!(fair_id, by = actor.account_id, "fair registration cancelled");
+        let back = if person.is_some() { page } else { fair_path(fair_id) };
+        return Ok(see_other(&Notice::RegistrationCancelled.on(&back)));
     }
-    if state.store.cancel_registration(fair_id, actor.account_id, now()).await? {
-        tracing::info!(fair_id, "fair registration cancelled");
-        return Ok(see_other(&Notice::RegistrationCancelled.on(&fair_path(fair_id))));
-    }
-    state.store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
     let mut errors = FieldErrors::default();
     errors.push(REGISTER_FIELD, t(ui.lang, Key::registration_err_not_cancelled));
     Ok(render_conflict_at(&state, parts, &page, errors).await)

@@ -6,14 +6,16 @@
 //! not possible saying why.
 //!
 //! `mod.rs` the addresses and what the pages read; `rules.rs` who may register, when, and
-//! when an answer is due or late (pure); `api.rs` the server functions of the person's page and
-//! the organiser's list; `handlers.rs` the form posts (server only); `store.rs` the storage
-//! trait and its SQL.
+//! when an answer is due or late (pure); `api.rs` the server functions of the person's page,
+//! the organiser's list and the fairs on a person's profile for their counsellor
+//! (`section.rs`); `handlers.rs` the form posts (server only); `store.rs` the storage trait and
+//! its SQL.
 
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod rules;
+pub mod section;
 #[cfg(feature = "ssr")]
 pub mod store;
 
@@ -33,6 +35,9 @@ pub const ANSWER_NEED_PATH: &str = "/ferias/inscritos/responder";
 pub const NEED_FIELD: &str = "need";
 /// What else the person needs, in their words.
 pub const OTHER_FIELD: &str = "other";
+/// The register's person a counsellor registers (in the page's address and the forms); absent
+/// when people register themselves.
+pub const PERSON_PARAM: &str = "persona";
 /// Where a registration refused as a whole (closed, full) is said.
 pub const REGISTER_FIELD: &str = "register";
 /// The longest "something else", and the longest answer of the organiser.
@@ -41,6 +46,11 @@ pub const MAX_NEED_ANSWER_CHARS: usize = 1_000;
 
 pub fn registration_page(fair_id: i64) -> String {
     format!("{REGISTRATION_PATH}?id={fair_id}")
+}
+
+/// The registration for fair `fair_id` of person `seeker_id`, as their counsellor makes it.
+pub fn registration_page_for(fair_id: i64, seeker_id: i64) -> String {
+    format!("{REGISTRATION_PATH}?id={fair_id}&{PERSON_PARAM}={seeker_id}")
 }
 
 pub fn registrations_page(fair_id: i64) -> String {
@@ -159,6 +169,15 @@ pub enum Joining {
     Full,
     /// Registration is closed, or the fair is over or cancelled.
     Closed,
+    /// The person a counsellor would register has no account yet: they need one to take part.
+    NoAccount,
+}
+
+/// The person a counsellor registers, whom they act for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisteredFor {
+    pub seeker_id: i64,
+    pub name: String,
 }
 
 /// A person's registration page.
@@ -171,6 +190,8 @@ pub struct RegistrationView {
     pub registration_closes_at: i64,
     pub places_left: i64,
     pub joining: Joining,
+    /// Whom a counsellor registers; `None` when it is the reader's own registration.
+    pub person: Option<RegisteredFor>,
 }
 
 /// A registered person as the fair's organiser reads them: their name and what they asked for,
@@ -193,6 +214,27 @@ pub struct FairRegistrations {
     pub capacity: i64,
     /// By name.
     pub people: Vec<Registrant>,
+}
+
+/// A fair ahead as a person's counsellor sees it on the person's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeekerFair {
+    pub fair_id: i64,
+    pub title: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// The person is registered for it.
+    pub registered: bool,
+}
+
+/// The fairs on a person's page, for a counsellor they let act for them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeekerFairs {
+    pub seeker_id: i64,
+    /// The person has an account: they may be registered (one takes part signed in).
+    pub has_account: bool,
+    /// Those the person is registered for, and those still taking registrations; soonest first.
+    pub fairs: Vec<SeekerFair>,
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ pub struct NewRegistration {
     /// Themselves, or their counsellor.
     pub by: i64,
     pub needs: Vec<NeedAsk>,
+    /// The message telling the person, when someone else registers them; queued with it.
+    pub mail: Option<OutgoingMail>,
 }
 
 /// What registering did.
@@ -86,9 +88,15 @@ pub trait RegistrationStore: Send + Sync + 'static {
     /// registration is open at `now`.
     async fn register(&self, registration: &NewRegistration, now: i64) -> DbResult<Registering>;
 
-    /// Cancels a registration in force at a fair not over at `now`, freeing its place; false
-    /// otherwise.
-    async fn cancel_registration(&self, fair_id: i64, account_id: i64, now: i64) -> DbResult<bool>;
+    /// Cancels a registration in force at a fair not over at `now`, freeing its place and
+    /// queuing `mail` (for a person someone else cancelled for); false, nothing queued, otherwise.
+    async fn cancel_registration(
+        &self,
+        fair_id: i64,
+        account_id: i64,
+        mail: Option<&OutgoingMail>,
+        now: i64,
+    ) -> DbResult<bool>;
 
     /// Answers (or answers again) a request of a registration in force, queuing its message;
     /// false (nothing written, nothing queued) when there is no such request.
@@ -99,6 +107,9 @@ pub trait RegistrationStore: Send + Sync + 'static {
 
     /// The registrations in force for a fair, by name.
     async fn fair_registrations(&self, fair_id: i64) -> DbResult<Vec<StoredRegistration>>;
+
+    /// The registrations in force of a person's account, at any fair.
+    async fn registrations_of(&self, account_id: i64) -> DbResult<Vec<StoredRegistration>>;
 }
 
 /// The columns of a registration, `r` the registration and `a` its person's account.
@@ -268,6 +279,7 @@ macro_rules! impl_registration_store {
                     .await
                     .map_err(DbError::from_sqlx)?;
                 }
+                $crate::server::mail::outbox::queue_in!(tx, &registration.mail, now);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(Registering::Registered(id))
             }
@@ -276,6 +288,7 @@ macro_rules! impl_registration_store {
                 &self,
                 fair_id: i64,
                 account_id: i64,
+                mail: Option<&$crate::server::mail::OutgoingMail>,
                 now: i64,
             ) -> $crate::server::db::DbResult<bool> {
                 use $crate::server::db::DbError;
@@ -299,6 +312,7 @@ macro_rules! impl_registration_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(DbError::from_sqlx)?;
+                $crate::server::mail::outbox::queue_in!(tx, mail, now);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)
             }
@@ -342,15 +356,22 @@ macro_rules! impl_registration_store {
             ) -> $crate::server::db::DbResult<Vec<$crate::fairs::registrations::store::StoredRegistration>> {
                 self.registration_list("r.fair_id = $1 AND r.status = 'registered'", fair_id, None).await
             }
+
+            async fn registrations_of(
+                &self,
+                account_id: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::fairs::registrations::store::StoredRegistration>> {
+                self.registration_list("r.account_id = $1 AND r.status = 'registered'", account_id, None).await
+            }
         }
 
         impl $store {
-            /// The registrations `condition` picks (`$1` the fair, `$2` the account when given)
-            /// with their requests, by name.
+            /// The registrations `condition` picks (`$1` is `first`, `$2` the account when
+            /// given) with their requests, by name.
             async fn registration_list(
                 &self,
                 condition: &str,
-                fair_id: i64,
+                first: i64,
                 account_id: Option<i64>,
             ) -> $crate::server::db::DbResult<Vec<$crate::fairs::registrations::store::StoredRegistration>> {
                 use $crate::fairs::registrations::store::{
@@ -361,8 +382,8 @@ macro_rules! impl_registration_store {
                     format!("{REGISTRATION_SELECT} WHERE {condition} ORDER BY a.name, r.id"),
                     format!("{NEEDS_SELECT} WHERE {condition}"),
                 );
-                let mut rows = sqlx::query_as::<_, RegistrationRow>(&rows_sql).bind(fair_id);
-                let mut needs = sqlx::query_as::<_, NeedRow>(&needs_sql).bind(fair_id);
+                let mut rows = sqlx::query_as::<_, RegistrationRow>(&rows_sql).bind(first);
+                let mut needs = sqlx::query_as::<_, NeedRow>(&needs_sql).bind(first);
                 if let Some(account_id) = account_id {
                     rows = rows.bind(account_id);
                     needs = needs.bind(account_id);

@@ -114,7 +114,28 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         concat!(
             "joining joining.Registered joining.Registered.by_counsellor joining.Registered.may_cancel ",
             need_views!("joining.Registered.needs", "joining.Registered.needs[]"),
-            "joining.Registered.registered_at ends_at fair_id fair_title places_left registration_closes_at starts_at "
+            "joining.Registered.registered_at ends_at fair_id fair_title person places_left registration_closes_at \
+             starts_at "
+        ),
+    ),
+    (
+        "/api/fairs/registration",
+        &[Counsellor],
+        "id={fair}&person={seeker}",
+        concat!(
+            "joining joining.Registered joining.Registered.by_counsellor joining.Registered.may_cancel ",
+            need_views!("joining.Registered.needs", "joining.Registered.needs[]"),
+            "joining.Registered.registered_at ends_at fair_id fair_title person person.name person.seeker_id \
+             places_left registration_closes_at starts_at "
+        ),
+    ),
+    (
+        "/api/fairs/seeker-fairs",
+        &[Counsellor],
+        "seeker={seeker}",
+        concat!(
+            fields!("fairs", "fairs[]", ["ends_at", "fair_id", "registered", "starts_at", "title"]),
+            "has_account seeker_id "
         ),
     ),
     (
