@@ -2,6 +2,7 @@
 
 pub mod form;
 pub mod format;
+pub mod list;
 pub mod live;
 pub mod notice;
 pub mod pagination;

@@ -5,6 +5,7 @@
 
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, TextArea};
 use crate::components::format::named_title;
+use crate::components::list::list_or;
 use crate::components::notice::NoticeBanner;
 use crate::components::plain_text::PlainText;
 use crate::components::private_page::PrivateRecordPage;
@@ -171,12 +172,10 @@ fn Registered(fair_id: i64, person: Option<i64>, voice: Voice, own: OwnRegistrat
         voice.say(Key::registration_since, Key::registration_since_for),
         &[("day", &format_lima_date(own.registered_at))],
     );
-    let needs = if own.needs.is_empty() {
-        view! { <p>{t(lang, voice.say(Key::registration_no_needs, Key::registration_no_needs_for))}</p> }.into_any()
-    } else {
-        let items = own.needs.iter().map(|need| view! { <li>{need_state(lang, need)}</li> }).collect_view();
-        view! { <ul class="app-list">{items}</ul> }.into_any()
-    };
+    let needs = list_or(
+        t(lang, voice.say(Key::registration_no_needs, Key::registration_no_needs_for)),
+        own.needs.iter().map(|need| view! { <li>{need_state(lang, need)}</li> }).collect(),
+    );
     view! {
         <p><strong>{since}</strong></p>
         {(own.by_counsellor && !voice.theirs).then(|| view! { <p>{t(lang, Key::registration_by_counsellor)}</p> })}

@@ -4,6 +4,7 @@
 
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, TextArea};
 use crate::components::format::named_title;
+use crate::components::list::list_or;
 use crate::components::notice::NoticeBanner;
 use crate::components::private_page::PrivateRecordPage;
 use crate::domain::lima_time::format_lima_date;
@@ -58,12 +59,10 @@ fn RegistrationsView(found: FairRegistrations) -> impl IntoView {
         requests.into_iter().partition(|r| r.need.status == NeedStatus::Asked);
     waiting.sort_by_key(|r| (!r.need.late, r.need.due_at));
     let waiting_h2 = t_with(lang, Key::registrations_waiting_h2, &[("count", &waiting.len().to_string())]);
-    let waiting = if waiting.is_empty() {
-        view! { <p>{t(lang, Key::registrations_none_waiting)}</p> }.into_any()
-    } else {
-        let items = waiting.into_iter().map(|request| view! { <WaitingRequest fair_id request /> }).collect_view();
-        view! { <ul class="app-list">{items}</ul> }.into_any()
-    };
+    let waiting = list_or(
+        t(lang, Key::registrations_none_waiting),
+        waiting.into_iter().map(|request| view! { <WaitingRequest fair_id request /> }).collect(),
+    );
     let answered = (!answered.is_empty()).then(|| {
         let items = answered.into_iter().map(|request| view! { <AnsweredRequest fair_id request /> }).collect_view();
         view! {
@@ -71,9 +70,7 @@ fn RegistrationsView(found: FairRegistrations) -> impl IntoView {
             <ul class="app-list">{items}</ul>
         }
     });
-    let people = if found.people.is_empty() {
-        view! { <p>{t(lang, Key::registrations_nobody)}</p> }.into_any()
-    } else {
+    let people = {
         let items = found
             .people
             .iter()
@@ -91,8 +88,8 @@ fn RegistrationsView(found: FairRegistrations) -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view();
-        view! { <ul class="app-list">{items}</ul> }.into_any()
+            .collect();
+        list_or(t(lang, Key::registrations_nobody), items)
     };
     view! {
         <Title text=named_title(lang, &title, form.has_errors()) />

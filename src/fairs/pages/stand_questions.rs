@@ -4,6 +4,7 @@
 
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, TextArea};
 use crate::components::format::named_title;
+use crate::components::list::list_or;
 use crate::components::notice::NoticeBanner;
 use crate::components::plain_text::PlainText;
 use crate::components::private_page::PrivateRecordPage;
@@ -29,12 +30,10 @@ fn QuestionsView(found: StandQuestions) -> impl IntoView {
     let title = t_with(lang, Key::stand_questions_title, &[("company", &found.company_name)]);
     let (waiting, answered): (Vec<_>, Vec<_>) = found.questions.into_iter().partition(|q| q.answered_at.is_none());
     let stand_id = found.stand_id;
-    let waiting = if waiting.is_empty() {
-        view! { <p>{t(lang, Key::stand_questions_none_waiting)}</p> }.into_any()
-    } else {
-        let items = waiting.into_iter().map(|question| view! { <WaitingQuestion stand_id question /> }).collect_view();
-        view! { <ul class="app-list">{items}</ul> }.into_any()
-    };
+    let waiting = list_or(
+        t(lang, Key::stand_questions_none_waiting),
+        waiting.into_iter().map(|question| view! { <WaitingQuestion stand_id question /> }).collect(),
+    );
     let answered = (!answered.is_empty()).then(|| {
         let items = answered
             .into_iter()

@@ -3,6 +3,7 @@
 //! profile page.
 
 use super::{registration_page_for, SeekerFairs};
+use crate::components::list::list_or;
 use crate::components::status_page::ErrorPage;
 use crate::error::AppError;
 use crate::fairs::cards::when_text;
@@ -26,8 +27,6 @@ pub fn SeekerFairsSection(found: Resource<Result<SeekerFairs, AppError>>) -> imp
                 let seeker_id = found.seeker_id;
                 let body = if !found.has_account {
                     view! { <p>{t(lang, Key::seeker_fairs_no_account)}</p> }.into_any()
-                } else if found.fairs.is_empty() {
-                    view! { <p>{t(lang, Key::seeker_fairs_none)}</p> }.into_any()
                 } else {
                     let items = found
                         .fairs
@@ -44,8 +43,8 @@ pub fn SeekerFairsSection(found: Resource<Result<SeekerFairs, AppError>>) -> imp
                                 </li>
                             }
                         })
-                        .collect_view();
-                    view! { <ul class="app-list">{items}</ul> }.into_any()
+                        .collect();
+                    list_or(t(lang, Key::seeker_fairs_none), items)
                 };
                 view! {
                     <section aria-labelledby="seeker-fairs-h">
