@@ -84,10 +84,12 @@ pub enum Notice {
     Registered,
     RegistrationCancelled,
     NeedAnswered,
+    RegisteredFor,
+    RegistrationCancelledFor,
 }
 
 impl Notice {
-    const ALL: [Notice; 74] = [
+    const ALL: [Notice; 76] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -162,6 +164,8 @@ impl Notice {
         Notice::Registered,
         Notice::RegistrationCancelled,
         Notice::NeedAnswered,
+        Notice::RegisteredFor,
+        Notice::RegistrationCancelledFor,
     ];
 
     pub fn code(self) -> &'static str {
@@ -240,6 +244,8 @@ impl Notice {
             Notice::Registered => "inscripcion-hecha",
             Notice::RegistrationCancelled => "inscripcion-cancelada",
             Notice::NeedAnswered => "ajuste-respondido",
+            Notice::RegisteredFor => "persona-inscrita",
+            Notice::RegistrationCancelledFor => "inscripcion-de-persona-cancelada",
         }
     }
 
@@ -319,6 +325,8 @@ impl Notice {
             Notice::Registered => Key::notice_registered,
             Notice::RegistrationCancelled => Key::notice_registration_cancelled,
             Notice::NeedAnswered => Key::notice_need_answered,
+            Notice::RegisteredFor => Key::notice_registered_for,
+            Notice::RegistrationCancelledFor => Key::notice_registration_cancelled_for,
         }
     }
 

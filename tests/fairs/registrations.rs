@@ -182,7 +182,7 @@ async fn a_counsellor_registers_a_person_who_lets_them_act_for_her_and_she_is_to
     assert_eq!(sent(&app, REGISTER, &form(keeps_to_himself), &jorge).await.status, StatusCode::NOT_FOUND);
     assert_eq!(sent(&app, REGISTER, &form(acts), &ines).await.status, StatusCode::NOT_FOUND);
     let reply = sent(&app, REGISTER, &form(acts), &jorge).await;
-    assert_eq!(location(&reply), format!("{}&aviso=inscripcion-hecha", for_her(acts)));
+    assert_eq!(location(&reply), format!("{}&aviso=persona-inscrita", for_her(acts)));
     let told = state.store.mail_to("marta@example.pe").await.unwrap();
     assert!(
         told.len() == 1
@@ -205,7 +205,7 @@ async fn a_counsellor_registers_a_person_who_lets_them_act_for_her_and_she_is_to
     // Cancelled for her: she is told too.
     let cancel = [("fair", fair_id.as_str()), ("persona", &acts.to_string())];
     let reply = post(&app, "/ferias/inscripcion/cancelar", &cancel, &jorge).await;
-    assert_eq!(location(&reply), format!("{}&aviso=inscripcion-cancelada", for_her(acts)));
+    assert_eq!(location(&reply), format!("{}&aviso=inscripcion-de-persona-cancelada", for_her(acts)));
     let told = state.store.mail_to("marta@example.pe").await.unwrap();
     assert!(told.len() == 2 && told.iter().any(|m| m.body.contains("canceló tu inscripción")));
 }

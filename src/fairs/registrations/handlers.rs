@@ -91,7 +91,8 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Result
                 state.outbox.queued();
             }
             tracing::info!(registration_id = id, fair_id, by = actor.account_id, "fair registration");
-            return Ok(see_other(&Notice::Registered.on(&page)));
+            let done = if person.is_some() { Notice::RegisteredFor } else { Notice::Registered };
+            return Ok(see_other(&done.on(&page)));
         }
         // Registered from another tab: the registration is what the page shows.
         Registering::Already => return Ok(see_other(&page)),
@@ -212,8 +213,11 @@ pub async fn cancel_registration(State(state): State<AppState>, request: Request
             state.outbox.queued();
         }
         tracing::info!(fair_id, by = actor.account_id, "fair registration cancelled");
-        let back = if person.is_some() { page } else { fair_path(fair_id) };
-        return Ok(see_other(&Notice::RegistrationCancelled.on(&back)));
+        let (done, back) = match person {
+            Some(_) => (Notice::RegistrationCancelledFor, page),
+            None => (Notice::RegistrationCancelled, fair_path(fair_id)),
+        };
+        return Ok(see_other(&done.on(&back)));
     }
     let mut errors = FieldErrors::default();
     errors.push(REGISTER_FIELD, t(ui.lang, Key::registration_err_not_cancelled));
