@@ -61,7 +61,7 @@ fn message() -> OutgoingMail {
         to: "rosa@example.pe".into(),
         subject: "Confirma tu correo en Senda".into(),
         body: "Hola, Rosa:\n\nAbre este enlace: http://127.0.0.1:3000/registro/confirmar?codigo=abc\n".into(),
-        unsubscribe: None,
+        ..Default::default()
     }
 }
 

@@ -297,5 +297,47 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await expect(seeker.getByText("No es posible. El organizador dice por qué:")).toBeVisible();
   await expect(seeker.getByText(/Las entrevistas duran 10 minutos/)).toBeVisible();
   await expectNoAxeViolationsAsSeen(seeker);
+
+  // The employer publishes interview slots at the stand: a block that fits none is refused on
+  // its field, then one that makes two slots of 30 minutes with 10 of rest.
+  await employer.goto(stand);
+  await tabTo(employer, /^Entrevistas: publicar horarios y ver quién reservó$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer).toHaveURL(/\/ferias\/stand\/entrevistas\?id=\d+$/);
+  await employer.getByLabel("Desde (hora de Lima)").fill("10:00");
+  await employer.getByLabel("Hasta (hora de Lima)").fill("10:20");
+  await tabTo(employer, /^Publicar entrevistas$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer.locator(".app-error-summary")).toContainText("No cabe ninguna entrevista de 30 minutos");
+  await expect(employer.getByLabel("Hasta (hora de Lima)")).toHaveValue("10:20");
+  await expectNoAxeViolationsAsSeen(employer);
+  await employer.getByLabel("Hasta (hora de Lima)").fill("11:30");
+  await tabTo(employer, /^Publicar entrevistas$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer.getByRole("alert")).toContainText("publicaste las entrevistas");
+  await expect(employer.getByRole("heading", { level: 3 })).toHaveCount(2);
+
+  // She books the first from the stand's page, sharing what she asked for at the fair; her
+  // registration lists it with the room she can open herself.
+  await seeker.goto(stand);
+  await tabTo(seeker, /^Reservar la entrevista del .*10:00/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker).toHaveURL(/\/ferias\/entrevista\/reservar\?turno=\d+$/);
+  await expect(seeker.getByText("Pausas — el organizador no puede darlo")).toBeVisible();
+  await expectNoAxeViolationsAsSeen(seeker);
+  await seeker.getByLabel("Compartir mis pedidos de ajustes con quien me entrevista").focus();
+  await seeker.keyboard.press("Space");
+  await tabTo(seeker, /^Reservar la entrevista$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker.getByRole("alert")).toContainText("reservaste la entrevista");
+  await expect(seeker.getByRole("heading", { name: "Tus entrevistas" })).toBeVisible();
+  await expect(seeker.getByRole("link", { name: "Entrar a la sala de la videollamada" })).toHaveAttribute("href", /^http:\/\/127\.0\.0\.1:9\/salas\/senda-\d+-[0-9a-f]{24}$/);
+  await expectNoAxeViolationsAsSeen(seeker);
+
+  // The interviewer reads who booked and what she shared.
+  await employer.reload();
+  await expect(employer.getByText("Reservada por Rosa Huamán")).toBeVisible();
+  await expect(employer.getByText("Pausas — el organizador no puede darlo")).toBeVisible();
+  await expectNoAxeViolationsAsSeen(employer);
   for (const page of [visitor, counsellor, employer, seeker]) await page.context().close();
 });

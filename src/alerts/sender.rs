@@ -86,5 +86,6 @@ pub fn alert_mail(
         subject: t_with(lang, Key::alert_mail_subject, &[("count", &count), ("search", &search)]),
         body: format!("{body}\n\n-- \n{}\n", t(lang, Key::mail_signature)),
         unsubscribe: Some(stop),
+        ..OutgoingMail::default()
     }
 }

@@ -17,8 +17,8 @@ use crate::audit::pages::AuditLogPage;
 use crate::casework::pages::OutcomePage;
 use crate::components::status_page::NotFoundPage;
 use crate::fairs::pages::{
-    FairFormPage, FairPage, FairRegistrationsPage, FairVideoPage, FairsPage, RegistrationPage, StandFormPage,
-    StandPage, StandQuestionsPage, StandShiftsPage, StandVideoPage,
+    BookSlotPage, FairFormPage, FairPage, FairRegistrationsPage, FairVideoPage, FairsPage, RegistrationPage,
+    StandFormPage, StandPage, StandQuestionsPage, StandShiftsPage, StandSlotsPage, StandVideoPage,
 };
 use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
@@ -169,6 +169,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("video")) view=StandVideoPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("turnos")) view=StandShiftsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("preguntas")) view=StandQuestionsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("entrevistas")) view=StandSlotsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("entrevista"), StaticSegment("reservar")) view=BookSlotPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("stand"), ParamSegment("id")) view=StandPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mi-perfil") view=|| view! { <MyProfilePage parts=PROFILE_PARTS /> } ssr=SsrMode::Async />

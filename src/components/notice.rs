@@ -86,10 +86,15 @@ pub enum Notice {
     NeedAnswered,
     RegisteredFor,
     RegistrationCancelledFor,
+    SlotsPublished,
+    SlotWithdrawn,
+    SlotBooked,
+    SlotMoved,
+    SlotCancelled,
 }
 
 impl Notice {
-    const ALL: [Notice; 76] = [
+    const ALL: [Notice; 81] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -166,6 +171,11 @@ impl Notice {
         Notice::NeedAnswered,
         Notice::RegisteredFor,
         Notice::RegistrationCancelledFor,
+        Notice::SlotsPublished,
+        Notice::SlotWithdrawn,
+        Notice::SlotBooked,
+        Notice::SlotMoved,
+        Notice::SlotCancelled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -246,6 +256,11 @@ impl Notice {
             Notice::NeedAnswered => "ajuste-respondido",
             Notice::RegisteredFor => "persona-inscrita",
             Notice::RegistrationCancelledFor => "inscripcion-de-persona-cancelada",
+            Notice::SlotsPublished => "entrevistas-publicadas",
+            Notice::SlotWithdrawn => "entrevista-quitada",
+            Notice::SlotBooked => "entrevista-reservada",
+            Notice::SlotMoved => "entrevista-cambiada",
+            Notice::SlotCancelled => "entrevista-cancelada",
         }
     }
 
@@ -327,6 +342,11 @@ impl Notice {
             Notice::NeedAnswered => Key::notice_need_answered,
             Notice::RegisteredFor => Key::notice_registered_for,
             Notice::RegistrationCancelledFor => Key::notice_registration_cancelled_for,
+            Notice::SlotsPublished => Key::notice_slots_published,
+            Notice::SlotWithdrawn => Key::notice_slot_withdrawn,
+            Notice::SlotBooked => Key::notice_slot_booked,
+            Notice::SlotMoved => Key::notice_slot_moved,
+            Notice::SlotCancelled => Key::notice_slot_cancelled,
         }
     }
 

@@ -166,6 +166,12 @@ pub struct Config {
     #[arg(long, env = "SENDA_PARKED_VIDEO_MB", default_value_t = 400, global = true)]
     pub parked_video_mb: u64,
 
+    /// The video-meeting service interviews at fairs use (Jitsi-style: a room is a name under
+    /// this `https://` address, e.g. `https://meet.jit.si`). Without it, interview slots are
+    /// offered by phone and in person only.
+    #[arg(long, env = "SENDA_MEETING_BASE_URL", global = true)]
+    pub meeting_base_url: Option<String>,
+
     /// Log format: `json` (one object a line, for log collectors) or `text`.
     #[arg(long, env = "SENDA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,

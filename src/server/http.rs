@@ -255,6 +255,10 @@ pub fn route_table() -> Vec<Route> {
         form(fairs::stands::REMOVE_STAND_VIDEO_PATH, Employers, post(take_away::<StandVideos>)),
         form(fairs::stands::shifts::SHIFTS_PATH, Employers, post(fairs::stands::shifts::handlers::add_shift)),
         form(fairs::stands::shifts::REMOVE_SHIFT_PATH, Employers, post(fairs::stands::shifts::handlers::remove_shift)),
+        form(fairs::stands::slots::SLOTS_PATH, Employers, post(fairs::stands::slots::handlers::publish_slots)),
+        form(fairs::stands::slots::WITHDRAW_SLOT_PATH, Employers, post(fairs::stands::slots::handlers::withdraw_slot)),
+        form(fairs::stands::slots::BOOK_SLOT_PATH, Seekers, post(fairs::stands::slots::handlers::book_slot)),
+        form(fairs::stands::slots::CANCEL_BOOKING_PATH, Seekers, post(fairs::stands::slots::handlers::cancel_booking)),
         form(
             fairs::stands::questions::LEAVE_QUESTION_PATH,
             Seekers,

@@ -37,6 +37,8 @@ pub struct AppState {
     /// The relying party passkeys are made for, from `SENDA_PUBLIC_ORIGIN`; `None` on a site
     /// reached at an IP address, where browsers take none.
     pub passkeys: Option<Arc<webauthn_rs::prelude::Webauthn>>,
+    /// Where video interviews happen; see `SENDA_MEETING_BASE_URL`. `None`: no video slots.
+    pub meeting_rooms: Option<Arc<dyn crate::fairs::stands::slots::rooms::MeetingRooms>>,
 }
 
 impl AppState {
@@ -73,7 +75,23 @@ impl AppState {
             parked_video_quota: config.parked_video_mb.saturating_mul(1024 * 1024),
             applicant_kept_secs: config.applicant_kept_days.max(0).saturating_mul(86_400),
             passkeys: crate::second_factor::passkey::relying_party(&config.public_origin).map(Arc::new),
+            meeting_rooms: meeting_rooms(config.meeting_base_url.as_deref())?,
         })
+    }
+}
+
+/// The meeting-room provider `SENDA_MEETING_BASE_URL` names; a value that is not a usable
+/// address stops the start rather than make rooms no one can open.
+fn meeting_rooms(
+    base: Option<&str>,
+) -> anyhow::Result<Option<Arc<dyn crate::fairs::stands::slots::rooms::MeetingRooms>>> {
+    use crate::fairs::stands::slots::rooms::NamedRooms;
+    match base.map(str::trim).filter(|base| !base.is_empty()) {
+        None => Ok(None),
+        Some(base) => match NamedRooms::from_base(base) {
+            Some(rooms) => Ok(Some(Arc::new(rooms))),
+            None => anyhow::bail!("SENDA_MEETING_BASE_URL must be an https:// address without a query (got {base:?})"),
+        },
     }
 }
 

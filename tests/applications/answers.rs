@@ -4,7 +4,8 @@
 //! the centre who let her counsellor act for her and see her disability data and who applied to
 //! it asking for an interpreter, keeps a search and has a CV; a draft of the same company; her
 //! counsellor, the vacancy's employer and an admin; a fair of the centre where the company has a
-//! stand she asked a question at, and for which she registered asking for an interpreter. Lists
+//! stand she asked a question at and booked an interview at (sharing what she asked for), and
+//! for which she registered asking for an interpreter. Lists
 //! that are empty in this story have no fields of their own to list. The answers whose readers
 //! differ by consent are pinned in their own tests (`ELSEWHERE`).
 
@@ -15,14 +16,17 @@ use senda::seekers::consent::ConsentKind::*;
 #[macro_use]
 mod parts;
 mod allowed;
+mod fairs;
 
 use allowed::{Reader, ANSWERS, ELSEWHERE};
+use fairs::FAIR_ANSWERS;
 use Reader::*;
 
 struct Story {
     vacancy: i64,
     fair: i64,
     stand: i64,
+    slot: i64,
     draft: i64,
     seeker: i64,
     email: String,
@@ -37,6 +41,7 @@ impl Story {
             .replace("{draft}", &self.draft.to_string())
             .replace("{fair}", &self.fair.to_string())
             .replace("{stand}", &self.stand.to_string())
+            .replace("{slot}", &self.slot.to_string())
             .replace("{seeker}", &self.seeker.to_string())
             .replace("{email}", &self.email.replace('@', "%40"))
             .replace("{token}", &self.token)
@@ -89,10 +94,14 @@ async fn story(state: &AppState) -> Story {
     let stand = accepted_stand(state, fair, published.draft.company_id, b.employer_id, counsellor.account_id).await;
     asked_and_answered(state, stand, rosa.account_id, b.employer_id).await;
     registered_asking(state, fair, rosa.account_id, counsellor.account_id).await;
+    let slot = booked_sharing(state, stand, rosa.account_id, b.employer_id).await;
+    // The interviewer read what she shared: the look is in her access log from the start.
+    store.log_sensitive_access(seeker, b.employer_id, "interview", now).await.unwrap();
     Story {
         vacancy: b.vacancy,
         fair,
         stand,
+        slot,
         draft,
         seeker,
         email: rosa.email.clone(),
@@ -191,6 +200,30 @@ async fn registered_asking(state: &AppState, fair_id: i64, person: i64, organise
     assert!(state.store.answer_need(&answer, now).await.unwrap());
 }
 
+/// Two video interview slots at the stand, an hour into the fair: `person` booked the first,
+/// sharing what she asked for at the fair; the second, free, is returned.
+async fn booked_sharing(state: &AppState, stand_id: i64, person: i64, employer: i64) -> i64 {
+    use senda::fairs::stands::slots::booking_store::NewBooking;
+    use senda::fairs::stands::slots::rules::block;
+    use senda::fairs::stands::slots::store::NewSlots;
+    use senda::fairs::stands::slots::SlotMode;
+    let now = senda::server::auth::now();
+    let opens = state.store.stand(stand_id).await.unwrap().unwrap().fair.starts_at + 3_600;
+    let spans = block(opens, opens + 3_600, 1_800, 0);
+    let slots = NewSlots { stand_id, interviewer_id: employer, spans, mode: SlotMode::Video, by: employer };
+    let ids = state.store.publish_slots(&slots, now).await.unwrap().unwrap();
+    let booking = NewBooking {
+        slot_id: ids[0],
+        account_id: person,
+        room_url: "https://salas.test/sala-1".into(),
+        phone: String::new(),
+        share_needs: true,
+        replaces: None,
+    };
+    state.store.book_slot(&booking, now, &|_| Vec::new()).await.unwrap().unwrap();
+    ids[1]
+}
+
 /// `names` written as the list of a row of `ANSWERS`, to paste once a new field is decided.
 fn as_list(names: &std::collections::BTreeSet<String>) -> String {
     names.iter().map(|name| format!("\"{name}\"")).collect::<Vec<_>>().join(", ")
@@ -202,7 +235,7 @@ async fn each_answer_holds_exactly_the_fields_its_reader_may_see() {
     let story = story(&state).await;
     let mut wrong = Vec::new();
     for (function, reader, body, fields) in
-        ANSWERS.iter().flat_map(|(f, readers, b, s)| readers.iter().map(move |r| (f, r, b, s)))
+        ANSWERS.iter().chain(FAIR_ANSWERS).flat_map(|(f, readers, b, s)| readers.iter().map(move |r| (f, r, b, s)))
     {
         let reply = send(&app, server_fn_call(function, &story.body(body), story.cookie(*reader))).await;
         if reply.status != StatusCode::OK {
@@ -226,7 +259,7 @@ async fn each_answer_holds_exactly_the_fields_its_reader_may_see() {
 #[test]
 fn every_server_function_has_its_answers_pinned() {
     let pinned = |path: &str| {
-        ANSWERS.iter().any(|(function, ..)| *function == path)
+        ANSWERS.iter().chain(FAIR_ANSWERS).any(|(function, ..)| *function == path)
             || ELSEWHERE.iter().any(|(function, _)| *function == path)
     };
     let functions: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();

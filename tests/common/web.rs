@@ -31,8 +31,19 @@ pub async fn app_with_flags(flags: &[&str]) -> (Router, AppState, TestDb) {
     let mut args = vec!["senda", "--uploads-dir", uploads.to_str().unwrap()];
     args.extend_from_slice(flags);
     let config = Cli::parse_from(args).config;
-    let state = AppState::new(db.store.clone(), leptos, &config).unwrap();
+    let mut state = AppState::new(db.store.clone(), leptos, &config).unwrap();
+    state.meeting_rooms = Some(std::sync::Arc::new(StubRooms));
     (router(state.clone()), state, db)
+}
+
+/// The meeting-room provider of the tests: a room whose address names its slot, reached by
+/// no one.
+pub struct StubRooms;
+
+impl senda::fairs::stands::slots::rooms::MeetingRooms for StubRooms {
+    fn new_room(&self, slot_id: i64) -> String {
+        format!("https://salas.test/sala-{slot_id}")
+    }
 }
 
 /// The uploads folder of a test app on `db`.

@@ -7,6 +7,7 @@
 mod questions;
 mod registrations;
 mod shifts;
+mod slots;
 mod stands;
 
 use crate::common;

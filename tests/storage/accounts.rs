@@ -96,7 +96,7 @@ pub(crate) fn token(hash_char: &str, purpose: TokenPurpose, now: i64, lifetime: 
 }
 
 pub(crate) fn mail(to: &str) -> OutgoingMail {
-    OutgoingMail { to: to.into(), subject: "Asunto".into(), body: "Cuerpo con enlace".into(), unsubscribe: None }
+    OutgoingMail { to: to.into(), subject: "Asunto".into(), body: "Cuerpo con enlace".into(), ..Default::default() }
 }
 
 pub(crate) fn session_for(account_id: i64, hash_char: &str, now: i64) -> NewSession {

@@ -60,6 +60,7 @@ mod registrations;
 mod search;
 mod second_factor;
 mod shifts;
+mod slots;
 mod stands;
 mod vacancies;
 

@@ -52,10 +52,12 @@ async fn a_question_is_left_answered_once_and_read_by_its_asker(db: &common::Tes
     assert_eq!((q.asked_at, q.answer.as_str(), q.answered_at), (NOW, "", None));
 
     // Answered once, its message queued with it; a wrong stand answers nothing.
-    let told =
-        OutgoingMail {
-            to: "rosa@example.pe".into(), subject: "Respuesta".into(), body: "…".into(), unsubscribe: None
-        };
+    let told = OutgoingMail {
+        to: "rosa@example.pe".into(),
+        subject: "Respuesta".into(),
+        body: "…".into(),
+        ..Default::default()
+    };
     let answer = QuestionAnswer {
         question_id: first,
         stand_id: stand,

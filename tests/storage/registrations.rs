@@ -84,10 +84,12 @@ async fn people_register_within_capacity_and_are_answered(db: &common::TestDb) {
     assert_eq!(rosas, [(fair_id, id)]);
 
     // The organiser answers; the person's message goes with the answer.
-    let told =
-        OutgoingMail {
-            to: "rosa@example.pe".into(), subject: "Tu pedido".into(), body: "…".into(), unsubscribe: None
-        };
+    let told = OutgoingMail {
+        to: "rosa@example.pe".into(),
+        subject: "Tu pedido".into(),
+        body: "…".into(),
+        ..Default::default()
+    };
     let answer = NeedAnswer {
         registration_id: id,
         need: FairNeed::LspInterpreter,
@@ -111,10 +113,12 @@ async fn people_register_within_capacity_and_are_answered(db: &common::TestDb) {
 
     // Registering again after cancelling (by her counsellor, who tells her): the same row, the
     // new requests only; the messages go with the changes.
-    let cancelled =
-        OutgoingMail {
-            to: "rosa@example.pe".into(), subject: "Cancelada".into(), body: "…".into(), unsubscribe: None
-        };
+    let cancelled = OutgoingMail {
+        to: "rosa@example.pe".into(),
+        subject: "Cancelada".into(),
+        body: "…".into(),
+        ..Default::default()
+    };
     assert!(store.cancel_registration(fair_id, rosa, Some(&cancelled), NOW + 400).await.unwrap());
     assert!(!store.cancel_registration(fair_id, rosa, Some(&cancelled), NOW + 401).await.unwrap());
     assert_eq!(store.mail_to("rosa@example.pe").await.unwrap().len(), 2, "queued once, with the change");

@@ -39,7 +39,7 @@ pub(crate) fn ask(fair_id: i64, company_id: i64, by: i64, accommodations: &[&str
 }
 
 fn mail(to: &str, subject: &str) -> OutgoingMail {
-    OutgoingMail { to: to.into(), subject: subject.into(), body: "…".into(), unsubscribe: None }
+    OutgoingMail { to: to.into(), subject: subject.into(), body: "…".into(), ..Default::default() }
 }
 
 async fn a_stand_is_asked_answered_and_asked_again(db: &common::TestDb) {

@@ -3,13 +3,15 @@
 //! asks for one (`stand_form`), who keeps it when (`stand_shifts`), the questions left at it
 //! (`questions` on the stand's and the fair's pages, `stand_questions` for its company to
 //! answer), a person's registration with the accommodations they ask for (`registration`) and
-//! the organiser's list of them (`registrations`), and the pages of a fair's and a stand's
-//! sign-language video
-//! (`video`). Forms post to `handlers` and `stands::handlers`, which answer with a
+//! the organiser's list of them (`registrations`), interview slots — a stand's employers'
+//! page (`stand_slots`), booking one (`book_slot`), and where people meet them
+//! (`interviews`) — and the pages of a fair's and a stand's sign-language video (`video`). Forms post to `handlers` and `stands::handlers`, which answer with a
 //! redirect or the page again.
 
+pub mod book_slot;
 pub mod fair;
 pub mod form;
+pub mod interviews;
 pub mod list;
 pub mod questions;
 pub mod registration;
@@ -18,9 +20,11 @@ pub mod stand;
 pub mod stand_form;
 pub mod stand_questions;
 pub mod stand_shifts;
+pub mod stand_slots;
 pub mod stands;
 pub mod video;
 
+pub use book_slot::BookSlotPage;
 pub use fair::FairPage;
 pub use form::FairFormPage;
 pub use list::FairsPage;
@@ -30,4 +34,5 @@ pub use stand::StandPage;
 pub use stand_form::StandFormPage;
 pub use stand_questions::StandQuestionsPage;
 pub use stand_shifts::StandShiftsPage;
+pub use stand_slots::StandSlotsPage;
 pub use video::{FairVideoPage, StandVideoPage};

@@ -12,6 +12,7 @@ use crate::components::private_page::PrivateRecordPage;
 use crate::domain::lima_time::{format_lima, format_lima_date};
 use crate::fairs::cards::when_text;
 use crate::fairs::fair_path;
+use crate::fairs::pages::interviews::OwnInterviews;
 use crate::fairs::registrations::api::read_registration;
 use crate::fairs::registrations::rules::ANSWER_WITHIN;
 use crate::fairs::registrations::{
@@ -176,11 +177,13 @@ fn Registered(fair_id: i64, person: Option<i64>, voice: Voice, own: OwnRegistrat
         t(lang, voice.say(Key::registration_no_needs, Key::registration_no_needs_for)),
         own.needs.iter().map(|need| view! { <li>{need_state(lang, need)}</li> }).collect(),
     );
+    let interviews = (!voice.theirs).then(|| view! { <OwnInterviews fair_id interviews=own.interviews.clone() /> });
     view! {
         <p><strong>{since}</strong></p>
         {(own.by_counsellor && !voice.theirs).then(|| view! { <p>{t(lang, Key::registration_by_counsellor)}</p> })}
         <h2>{t(lang, voice.say(Key::registration_needs_h2, Key::registration_needs_h2_for))}</h2>
         {needs}
+        {interviews}
         {own.may_cancel.then(|| view! {
             <h2>{t(lang, voice.say(Key::registration_cancel_h2, Key::registration_cancel_h2_for))}</h2>
             <p>{t(lang, voice.say(Key::registration_cancel_body, Key::registration_cancel_body_for))}</p>

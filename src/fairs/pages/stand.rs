@@ -11,10 +11,12 @@ use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima_date;
 use crate::fairs::cards::when_text;
 use crate::fairs::fair_path;
+use crate::fairs::pages::interviews::StandSlotsSection;
 use crate::fairs::pages::questions::StandQuestionsSection;
 use crate::fairs::rules::Phase;
 use crate::fairs::stands::api::{read_stand, StandView};
 use crate::fairs::stands::shifts::shifts_page;
+use crate::fairs::stands::slots::slots_page;
 use crate::fairs::stands::{stand_captions_src, stand_video_page, stand_video_src, StandStatus, WITHDRAW_STAND_PATH};
 use crate::i18n::{t, t_with, Key};
 use crate::media::player::SignLanguageVideo;
@@ -105,6 +107,7 @@ fn StandDetails(stand: StandView) -> impl IntoView {
                 <h2 id="stand-manage-h">{t(lang, Key::stand_manage_h2)}</h2>
                 <p><a href=stand_video_page(stand.id)>{t(lang, video_label)}</a></p>
                 <p><a href=shifts_page(stand.id)>{t(lang, Key::stand_shifts_link)}</a></p>
+                <p><a href=slots_page(stand.id)>{t(lang, Key::stand_slots_link)}</a></p>
                 <form method="post" action=WITHDRAW_STAND_PATH class="app-inline-form">
                     <CsrfField />
                     <input type="hidden" name="stand" value=stand.id.to_string() />
@@ -147,6 +150,7 @@ fn StandDetails(stand: StandView) -> impl IntoView {
                 <h2 id="stand-jobs-h">{t(lang, Key::stand_vacancies_h2)}</h2>
                 {vacancies}
             </section>
+            <StandSlotsSection fair_id=stand.fair_id part=stand.slots.clone() />
             <StandQuestionsSection stand_id=stand.id part=stand.questions.clone() />
             {manage}
             <p><a href=fair_path(stand.fair_id)>{t(lang, Key::stand_back)}</a></p>

@@ -29,8 +29,13 @@ pub async fn read_registration(id: i64, person: Option<i64>) -> Result<Registrat
     };
     let joining = match (attendee.account_id, mine) {
         (None, _) => Joining::NoAccount,
-        (_, Some(mine)) if mine.status == RegistrationStatus::Registered => {
-            Joining::Registered(own_registration(&mine, facts.ends_at, now))
+        (Some(account_id), Some(mine)) if mine.status == RegistrationStatus::Registered => {
+            let mut own = own_registration(&mine, facts.ends_at, now);
+            if attendee.person.is_none() {
+                own.interviews =
+                    crate::fairs::stands::slots::api::own_interviews(store.as_ref(), account_id, id, now).await?;
+            }
+            Joining::Registered(own)
         }
         (Some(account_id), cancelled) => {
             match may_register(&facts, d.registration_closes_at, d.capacity, fair.registered, now) {
@@ -180,6 +185,7 @@ fn own_registration(r: &super::store::StoredRegistration, ends_at: i64, now: i64
         by_counsellor: r.registered_by.is_some_and(|by| by != r.account_id),
         needs: r.needs.iter().map(|n| need_view(n, now)).collect(),
         may_cancel: now < ends_at,
+        interviews: Vec::new(),
     }
 }
 

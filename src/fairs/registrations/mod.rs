@@ -153,6 +153,9 @@ pub struct OwnRegistration {
     pub needs: Vec<NeedView>,
     /// The fair is not over: cancelling frees the place.
     pub may_cancel: bool,
+    /// The person's interviews at the fair, soonest first: for the person alone (a counsellor
+    /// reading for them gets none: the rooms are the person's).
+    pub interviews: Vec<crate::fairs::stands::slots::api::OwnInterview>,
 }
 
 /// Where the reader stands with a fair's registration.

@@ -177,6 +177,8 @@ pub struct StandView {
     /// Questions left at it: the reader's own, whether they may leave one, and for its
     /// employers how many wait.
     pub questions: super::questions::StandQuestionsPart,
+    /// Its interview slots: the free ones, and what the reader may do about them.
+    pub slots: super::slots::api::SlotsPart,
     /// The reader acts for the company and may change the stand: its video, or take it back.
     pub may_change: bool,
 }
@@ -199,14 +201,15 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
     if !is_public(stand.status, phase) && !own && !organiser {
         return Err(AppError::NotFound);
     }
-    let (list, vacancies, video, shifts, questions) = tokio::join!(
+    let (list, vacancies, video, shifts, questions, slots) = tokio::join!(
         store.accommodation_list(),
         store.company_vacancies(stand.company_id),
         store.sign_video(crate::media::store::VideoOwner::Stand(id)),
         store.stand_shifts(id),
-        super::questions::api::questions_part(store.as_ref(), actor.as_ref(), &stand, now)
+        super::questions::api::questions_part(store.as_ref(), actor.as_ref(), &stand, now),
+        super::slots::api::slots_part(store.as_ref(), actor.as_ref(), &stand, now)
     );
-    let questions = questions?;
+    let (questions, slots) = (questions?, slots?);
     let on_duty = shifts?
         .into_iter()
         .map(|s| super::shifts::OnDuty { name: s.name, starts_at: s.starts_at, ends_at: s.ends_at })
@@ -231,6 +234,7 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
         video: video?,
         on_duty,
         questions,
+        slots,
         may_change: actor.is_some_and(|actor| may_change(&actor, stand.company_id, phase, stand.status).is_ok()),
     })
 }

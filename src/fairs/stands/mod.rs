@@ -15,6 +15,7 @@ pub mod handlers;
 pub mod questions;
 pub mod rules;
 pub mod shifts;
+pub mod slots;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]

@@ -20,6 +20,8 @@ use crate::casework::store::CaseworkStore;
 use crate::fairs::registrations::store::RegistrationStore;
 use crate::fairs::stands::questions::store::QuestionStore;
 use crate::fairs::stands::shifts::store::ShiftStore;
+use crate::fairs::stands::slots::booking_store::BookingStore;
+use crate::fairs::stands::slots::store::SlotStore;
 use crate::fairs::stands::store::StandStore;
 use crate::fairs::store::FairStore;
 use crate::matches::store::MatchStore;
@@ -173,6 +175,11 @@ pub trait EngineStore {
     /// The engine's sqlx driver.
     type Db: sqlx::Database;
 
+    /// Ends a `SELECT` that holds the rows it reads until the transaction ends, so that
+    /// transactions about the same thing run one after another: `FOR UPDATE` on PostgreSQL;
+    /// nothing on SQLite, where a write transaction holds the whole database already.
+    const ROW_LOCK: &'static str;
+
     /// The pool reads run on.
     fn pool(&self) -> &sqlx::Pool<Self::Db>;
 
@@ -217,6 +224,8 @@ store_of!(
     ShiftStore,
     QuestionStore,
     RegistrationStore,
+    SlotStore,
+    BookingStore,
     OutboxStore,
     AlertStore,
     SecondFactorStore,
@@ -237,6 +246,8 @@ pub mod prelude {
     pub use crate::fairs::registrations::store::RegistrationStore;
     pub use crate::fairs::stands::questions::store::QuestionStore;
     pub use crate::fairs::stands::shifts::store::ShiftStore;
+    pub use crate::fairs::stands::slots::booking_store::BookingStore;
+    pub use crate::fairs::stands::slots::store::SlotStore;
     pub use crate::fairs::stands::store::StandStore;
     pub use crate::fairs::store::FairStore;
     pub use crate::matches::store::MatchStore;
@@ -397,6 +408,8 @@ macro_rules! impl_store {
         $crate::fairs::stands::shifts::store::impl_shift_store!($store);
         $crate::fairs::stands::questions::store::impl_question_store!($store);
         $crate::fairs::registrations::store::impl_registration_store!($store);
+        $crate::fairs::stands::slots::store::impl_slot_store!($store);
+        $crate::fairs::stands::slots::booking_store::impl_booking_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
         $crate::second_factor::passkey_store::impl_passkey_store!($store);

@@ -41,6 +41,7 @@ impl PgStore {
 }
 
 impl EngineStore for PgStore {
+    const ROW_LOCK: &'static str = " FOR UPDATE";
     type Db = Postgres;
 
     fn pool(&self) -> &PgPool {

@@ -61,6 +61,7 @@ impl SqliteStore {
 }
 
 impl EngineStore for SqliteStore {
+    const ROW_LOCK: &'static str = "";
     type Db = Sqlite;
 
     fn pool(&self) -> &SqlitePool {

@@ -9,14 +9,14 @@ pub mod outbox;
 
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::server::db::prelude::*;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
 
 /// A message to queue.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct OutgoingMail {
     pub to: String,
     pub subject: String,
@@ -24,6 +24,21 @@ pub struct OutgoingMail {
     /// Where a mail program's own "unsubscribe" button posts (RFC 8058), for messages the
     /// person can stop.
     pub unsubscribe: Option<String>,
+    /// A calendar entry sent with it.
+    pub calendar: Option<CalendarFile>,
+    /// Not sent before this second (a reminder); at once when `None`.
+    pub send_at: Option<i64>,
+    /// The messages of one thing (a booking), withdrawn together while still unsent when that
+    /// thing is undone (`outbox::withdraw_in!`).
+    pub thread: Option<String>,
+}
+
+/// An iCalendar file sent with a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarFile {
+    /// The file's name, `*.ics`.
+    pub name: String,
+    pub content: String,
 }
 
 /// The body holds single-use links: kept out of `Debug` output.
@@ -45,6 +60,8 @@ pub struct QueuedMail {
     pub sent_at: Option<i64>,
     pub sent_via: Option<String>,
     pub unsubscribe_url: Option<String>,
+    pub attachment_name: Option<String>,
+    pub attachment: Option<String>,
 }
 
 /// A message in `lang` from a subject key and a body key whose `{placeholders}` are filled
@@ -54,7 +71,7 @@ pub fn compose(lang: Lang, to: &str, subject: Key, body: Key, args: &[(&str, &st
         to: to.to_string(),
         subject: t(lang, subject).to_string(),
         body: format!("{}\n\n-- \n{}\n", t_with(lang, body, args), t(lang, Key::mail_signature)),
-        unsubscribe: None,
+        ..OutgoingMail::default()
     }
 }
 
@@ -119,6 +136,7 @@ impl Transport {
                     to = %mail.to_address,
                     subject = %mail.subject,
                     body = %mail.body,
+                    attachment = mail.attachment_name.as_deref().unwrap_or(""),
                     "mail written to the log (no SMTP server configured)"
                 );
                 Ok("log")
@@ -129,18 +147,25 @@ impl Transport {
                     .to_address
                     .parse::<Mailbox>()
                     .map_err(|e| SendError { permanent: true, cause: e.to_string() })?;
-                let mut builder = Message::builder()
-                    .from(from.clone())
-                    .to(to)
-                    .subject(mail.subject.clone())
-                    .header(ContentType::TEXT_PLAIN);
+                let mut builder = Message::builder().from(from.clone()).to(to).subject(mail.subject.clone());
                 if let Some(url) = &mail.unsubscribe_url {
                     builder = builder
                         .header(ListUnsubscribe(format!("<{url}>")))
                         .header(ListUnsubscribePost("List-Unsubscribe=One-Click".into()));
                 }
-                let message =
-                    builder.body(mail.body.clone()).map_err(|e| SendError { permanent: true, cause: e.to_string() })?;
+                let text = SinglePart::plain(mail.body.clone());
+                let built = match (&mail.attachment_name, &mail.attachment) {
+                    (Some(name), Some(content)) => {
+                        let calendar = Attachment::new(name.clone()).body(
+                            content.clone(),
+                            ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                                .map_err(|e| SendError { permanent: true, cause: e.to_string() })?,
+                        );
+                        builder.multipart(MultiPart::mixed().singlepart(text).singlepart(calendar))
+                    }
+                    _ => builder.singlepart(text),
+                };
+                let message = built.map_err(|e| SendError { permanent: true, cause: e.to_string() })?;
                 mailer
                     .send(message)
                     .await

@@ -27,7 +27,14 @@ pub trait OutboxStore: Send + Sync + 'static {
 }
 
 pub(crate) const INSERT_MAIL: &str = "INSERT INTO outbox (to_address, subject, body, unsubscribe_url, created_at, \
-                                      next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
+     next_attempt_at, attachment_name, attachment, thread) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+
+/// The columns of a queued message, as [`QueuedMail`] reads them.
+pub(crate) const QUEUED_COLUMNS: &str =
+    "id, to_address, subject, body, created_at, attempts, sent_at, sent_via, unsubscribe_url, attachment_name, attachment";
+
+/// Withdraws a thread's messages no sender has taken yet (a cancelled booking's reminders).
+pub(crate) const WITHDRAW_THREAD: &str = "DELETE FROM outbox WHERE thread = $1 AND sent_at IS NULL AND attempts = 0";
 
 /// The insert of one message, bound and ready to run in the transaction of the change it
 /// tells about.
@@ -39,6 +46,10 @@ macro_rules! insert_mail {
             .bind(&$mail.body)
             .bind(&$mail.unsubscribe)
             .bind($now)
+            .bind($mail.send_at.unwrap_or($now).max($now))
+            .bind($mail.calendar.as_ref().map(|file| file.name.as_str()))
+            .bind($mail.calendar.as_ref().map(|file| file.content.as_str()))
+            .bind(&$mail.thread)
     };
 }
 
@@ -52,6 +63,18 @@ macro_rules! queue_in {
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
         }
+    };
+}
+
+/// Withdraws, in the transaction `tx`, the unsent messages of `thread`: what they told of was
+/// undone in the same transaction.
+macro_rules! withdraw_in {
+    ($tx:expr, $thread:expr) => {
+        sqlx::query($crate::server::mail::outbox::WITHDRAW_THREAD)
+            .bind($thread)
+            .execute(&mut *$tx)
+            .await
+            .map_err($crate::server::db::DbError::from_sqlx)?;
     };
 }
 
@@ -91,13 +114,14 @@ macro_rules! impl_outbox_store {
             ) -> $crate::server::db::DbResult<Option<$crate::server::mail::QueuedMail>> {
                 // The outer `next_attempt_at <= $1` is checked again on the locked row, so of
                 // two servers racing for one message only the first gets it.
-                sqlx::query_as(
+                sqlx::query_as(&format!(
                     "UPDATE outbox SET next_attempt_at = $2, attempts = attempts + 1 \
                      WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
                                  ORDER BY next_attempt_at, id LIMIT 1) \
                        AND sent_at IS NULL AND next_attempt_at <= $1 \
-                     RETURNING id, to_address, subject, body, created_at, attempts, sent_at, sent_via, unsubscribe_url",
-                )
+                     RETURNING {}",
+                    $crate::server::mail::outbox::QUEUED_COLUMNS
+                ))
                 .bind(now)
                 .bind(now + lease_secs)
                 .fetch_optional(self.pool())
@@ -106,13 +130,15 @@ macro_rules! impl_outbox_store {
             }
 
             async fn mark_mail_sent(&self, id: i64, via: &str, now: i64) -> $crate::server::db::DbResult<()> {
-                sqlx::query("UPDATE outbox SET sent_at = $1, sent_via = $2, body = '' WHERE id = $3")
-                    .bind(now)
-                    .bind(via)
-                    .bind(id)
-                    .execute(self.pool())
-                    .await
-                    .map_err($crate::server::db::DbError::from_sqlx)?;
+                sqlx::query(
+                    "UPDATE outbox SET sent_at = $1, sent_via = $2, body = '', attachment = NULL WHERE id = $3",
+                )
+                .bind(now)
+                .bind(via)
+                .bind(id)
+                .execute(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(())
             }
 
@@ -120,10 +146,10 @@ macro_rules! impl_outbox_store {
                 &self,
                 address: &str,
             ) -> $crate::server::db::DbResult<Vec<$crate::server::mail::QueuedMail>> {
-                sqlx::query_as(
-                    "SELECT id, to_address, subject, body, created_at, attempts, sent_at, sent_via, unsubscribe_url FROM outbox \
-                     WHERE to_address = $1 ORDER BY id",
-                )
+                sqlx::query_as(&format!(
+                    "SELECT {} FROM outbox WHERE to_address = $1 ORDER BY id",
+                    $crate::server::mail::outbox::QUEUED_COLUMNS
+                ))
                 .bind(address)
                 .fetch_all(self.pool())
                 .await
@@ -132,4 +158,4 @@ macro_rules! impl_outbox_store {
         }
     };
 }
-pub(crate) use {commit_once_with_mail, impl_outbox_store, insert_mail, queue_in};
+pub(crate) use {commit_once_with_mail, impl_outbox_store, insert_mail, queue_in, withdraw_in};

@@ -18,161 +18,9 @@ pub enum Reader {
 }
 
 /// `(server function, its readers, form body, every field of its answer, space-separated)`.
-/// In the body, `{vacancy}`, `{draft}`, `{fair}`, `{stand}`, `{seeker}`, `{email}` and `{token}`
+/// In the body, `{vacancy}`, `{draft}`, `{fair}`, `{stand}`, `{slot}`, `{seeker}`, `{email}` and `{token}`
 /// stand for the story's records. The field lists of shared parts are `parts.rs`'s macros.
 pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
-    (
-        "/api/fairs/view",
-        &[Anonymous, Person, Employer],
-        "id={fair}",
-        concat!(
-            fair!("fair", "fair"),
-            centre!("centre", "centre"),
-            "address attendance manage phase registration_open video "
-        ),
-    ),
-    (
-        "/api/fairs/view",
-        &[Counsellor],
-        "id={fair}",
-        concat!(
-            fair!("fair", "fair"),
-            centre!("centre", "centre"),
-            "address attendance manage manage.late manage.may_edit manage.steps manage.to_arrange phase registration_open \
-             video "
-        ),
-    ),
-    (
-        "/api/fairs/list",
-        &[Anonymous, Person, Employer],
-        "",
-        concat!(fair_cards!("ahead", "ahead[]"), "may_organise own past "),
-    ),
-    (
-        "/api/fairs/list",
-        &[Counsellor],
-        "",
-        concat!(fair_cards!("ahead", "ahead[]"), fair_cards!("own", "own[]"), "may_organise past "),
-    ),
-    ("/api/fairs/upcoming", &[Anonymous], "", fair_cards!("", "[]")),
-    ("/api/fairs/form", &[Counsellor], "", concat!(centre!("centres", "centres[]"), "fair ")),
-    ("/api/fairs/form", &[Counsellor], "id={fair}", concat!(centre!("centres", "centres[]"), fair!("fair", "fair"))),
-    ("/api/fairs/video-slot", &[Counsellor], "id={fair}", "max_bytes owner_id title video "),
-    ("/api/fairs/stands", &[Anonymous], "fair_id={fair}", concat!(stand_cards!(), "may_ask own questions requests ")),
-    (
-        "/api/fairs/stands",
-        &[Person],
-        "fair_id={fair}",
-        concat!(stand_cards!(), own_questions!("questions", "questions[]"), "may_ask own requests "),
-    ),
-    (
-        "/api/fairs/stands",
-        &[Employer],
-        "fair_id={fair}",
-        concat!(
-            stand_cards!(),
-            fields!("own", "own[]", ["company_name", "decline_reason", "id", "may_withdraw", "status"]),
-            "may_ask questions requests "
-        ),
-    ),
-    (
-        "/api/fairs/stands",
-        &[Counsellor],
-        "fair_id={fair}",
-        concat!(
-            stand_cards!(),
-            named!("requests[].accommodations", "requests[].accommodations[]"),
-            fields!(
-                "requests",
-                "requests[]",
-                ["asked_at", "company_name", "decline_reason", "id", "introduction", "may_decide", "sector", "status"]
-            ),
-            "may_ask own questions "
-        ),
-    ),
-    (
-        "/api/fairs/stand",
-        &[Anonymous, Employer, Counsellor],
-        "id={stand}",
-        concat!(stand_view!(), "questions questions.asking questions.own questions.unanswered "),
-    ),
-    (
-        "/api/fairs/stand",
-        &[Person],
-        "id={stand}",
-        concat!(
-            stand_view!(),
-            own_questions!("questions.own", "questions.own[]"),
-            "questions questions.asking questions.asking.Open questions.asking.Open.closes_at questions.unanswered "
-        ),
-    ),
-    ("/api/fairs/stand-video-slot", &[Employer], "id={stand}", "max_bytes owner_id title video "),
-    (
-        "/api/fairs/registration",
-        &[Person],
-        "id={fair}",
-        concat!(
-            "joining joining.Registered joining.Registered.by_counsellor joining.Registered.may_cancel ",
-            need_views!("joining.Registered.needs", "joining.Registered.needs[]"),
-            "joining.Registered.registered_at ends_at fair_id fair_title person places_left registration_closes_at \
-             starts_at "
-        ),
-    ),
-    (
-        "/api/fairs/registration",
-        &[Counsellor],
-        "id={fair}&person={seeker}",
-        concat!(
-            "joining joining.Registered joining.Registered.by_counsellor joining.Registered.may_cancel ",
-            need_views!("joining.Registered.needs", "joining.Registered.needs[]"),
-            "joining.Registered.registered_at ends_at fair_id fair_title person person.name person.seeker_id \
-             places_left registration_closes_at starts_at "
-        ),
-    ),
-    (
-        "/api/fairs/seeker-fairs",
-        &[Counsellor],
-        "seeker={seeker}",
-        concat!(
-            fields!("fairs", "fairs[]", ["ends_at", "fair_id", "registered", "starts_at", "title"]),
-            "has_account seeker_id "
-        ),
-    ),
-    (
-        "/api/fairs/registrations",
-        &[Counsellor],
-        "id={fair}",
-        concat!(
-            fields!("people", "people[]", ["by_counsellor", "name", "registered_at", "registration_id"]),
-            need_views!("people[].needs", "people[].needs[]"),
-            "capacity fair_id fair_title starts_at "
-        ),
-    ),
-    (
-        "/api/fairs/stand-questions",
-        &[Employer],
-        "id={stand}",
-        concat!(
-            fields!("questions", "questions[]", ["answer", "answered_at", "asked_at", "asker_name", "id", "question"]),
-            "company_name fair_title stand_id "
-        ),
-    ),
-    (
-        "/api/fairs/stand-shifts",
-        &[Employer],
-        "id={stand}",
-        concat!(
-            fields!("representatives", "representatives[]", ["account_id", "name"]),
-            fields!("shifts", "shifts[]", ["ends_at", "id", "name", "starts_at"]),
-            "company_name fair_ends_at fair_starts_at fair_title stand_id "
-        ),
-    ),
-    (
-        "/api/fairs/stand-form",
-        &[Employer],
-        "fair_id={fair}",
-        concat!(named!("accommodations", "accommodations[]"), "companies fair_id fair_title "),
-    ),
     (
         "/api/organisations/directory",
         &[Anonymous],
@@ -358,7 +206,8 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
             named!("view.names", "view.names[]"),
             personal!("view.profile.personal", "view.profile.personal"),
             consent!("view.consent_history", "view.consent_history[]"),
-            "centres view view.accesses view.acts_for view.consents view.counsels view.is_self \
+            fields!("view.accesses", "view.accesses[]", ["at", "purpose", "viewer_name"]),
+            "centres view view.acts_for view.consents view.counsels view.is_self \
              view.profile view.profile.certificates view.profile.disability \
              view.profile.disability.conadis view.profile.disability.needs_at_interview \
              view.profile.disability.needs_at_work view.profile.disability.types \

@@ -147,8 +147,16 @@ macro_rules! stand_view {
             named!("accommodations", "accommodations[]"),
             fields!("on_duty", "on_duty[]", ["ends_at", "name", "starts_at"]),
             fields!("vacancies", "vacancies[]", ["closes_at", "id", "region", "title"]),
-            "company_name fair_id fair_phase fair_title id introduction may_change region sector status video "
+            fields!("slots.free", "slots.free[]", ["ends_at", "id", "interviewer", "mode", "starts_at"]),
+            "company_name fair_id fair_phase fair_title id introduction may_change region sector slots slots.chance \
+             status video "
         )
+    };
+}
+/// The fair's requests as the interviewer and the person who shares them read them.
+macro_rules! shared_needs {
+    ($name:literal, $at:literal) => {
+        fields!($name, $at, ["details", "need", "status"])
     };
 }
 /// Accommodation requests for a fair, as the person and the organiser both read them.

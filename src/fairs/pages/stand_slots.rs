@@ -1,0 +1,177 @@
+//! The page where a company's employers publish interview slots at their stand and follow them
+//! (works without JavaScript): each slot with who booked it — how to reach the interview, and
+//! what the person asked for at the fair when they chose to share it — and a button that
+//! withdraws it; then the form that publishes a block of slots.
+
+use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, SelectField, TextField};
+use crate::components::format::named_title;
+use crate::components::list::list_or;
+use crate::components::notice::NoticeBanner;
+use crate::components::private_page::PrivateRecordPage;
+use crate::domain::lima_time::lima_date;
+use crate::fairs::cards::when_text;
+use crate::fairs::pages::interviews::shared_need_text;
+use crate::fairs::stands::slots::api::{read_stand_slots, Candidate, ManagedSlot, StandSlots};
+use crate::fairs::stands::slots::{slots_page, BUFFERS, LENGTHS, SLOTS_FIELD, WITHDRAW_SLOT_PATH};
+use crate::fairs::stands::stand_path;
+use crate::i18n::{t, t_with, Key, Lang};
+use crate::ui::use_ui;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The interview slots of stand `?id=`; the form posts to the page's own address.
+#[component]
+pub fn StandSlotsPage() -> impl IntoView {
+    view! { <PrivateRecordPage param="id" read=read_stand_slots show=|found| view! { <SlotsView found /> } /> }
+}
+
+#[component]
+fn SlotsView(found: StandSlots) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    let id = found.stand_id;
+    let title = t_with(lang, Key::slots_title, &[("company", &found.company_name)]);
+    let hours = t_with(
+        lang,
+        Key::shifts_fair_hours,
+        &[("fair", &found.fair_title), ("hours", &when_text(lang, found.fair_starts_at, found.fair_ends_at))],
+    );
+    let slots = list_or(
+        t(lang, Key::slots_none),
+        found.slots.iter().map(|slot| view! { <li>{managed_slot(lang, id, slot)}</li> }.into_any()).collect(),
+    );
+    view! {
+        <Title text=named_title(lang, &title, form.has_errors()) />
+        <div class="app-width app-narrow">
+            <NoticeBanner />
+            <ErrorSummary errors=form.errors.clone() />
+            <h1>{title.clone()}</h1>
+            <p class="app-lead">{hours}</p>
+            <section aria-labelledby="slots-h" id=SLOTS_FIELD tabindex="-1">
+                <h2 id="slots-h">{t(lang, Key::slots_list_h2)}</h2>
+                <FieldError id=format!("{SLOTS_FIELD}-error") message=form.error(SLOTS_FIELD) />
+                {slots}
+            </section>
+            <PublishForm found />
+            <p><a href=stand_path(id)>{t(lang, Key::shifts_back)}</a></p>
+        </div>
+    }
+}
+
+/// One slot: when, how, who interviews, who booked it; and its withdraw button.
+fn managed_slot(lang: Lang, stand_id: i64, slot: &ManagedSlot) -> impl IntoView {
+    let when = when_text(lang, slot.starts_at, slot.ends_at);
+    let meta = t_with(
+        lang,
+        Key::slots_meta,
+        &[
+            ("mode", t(lang, slot.mode.label())),
+            ("interviewer", &slot.interviewer),
+            ("rest", &slot.buffer_minutes.to_string()),
+        ],
+    );
+    let booked = match &slot.candidate {
+        Some(candidate) => candidate_view(lang, candidate).into_any(),
+        None => view! { <p>{t(lang, Key::slots_free)}</p> }.into_any(),
+    };
+    let remove = t_with(lang, Key::slots_withdraw_named, &[("when", &when)]);
+    let withdraw = slot.may_withdraw.then(|| {
+        let hint =
+            slot.candidate.is_some().then(|| view! { <p class="app-hint">{t(lang, Key::slots_withdraw_hint)}</p> });
+        view! {
+            {hint}
+            <form method="post" action=WITHDRAW_SLOT_PATH class="app-inline-form">
+                <CsrfField />
+                <input type="hidden" name="stand" value=stand_id.to_string() />
+                <input type="hidden" name="slot" value=slot.id.to_string() />
+                <button class="app-button app-button--secondary" type="submit" aria-label=remove>
+                    {t(lang, Key::slots_withdraw)}
+                </button>
+            </form>
+        }
+    });
+    view! {
+        <h3 class="app-card__title">{when}</h3>
+        <p>{meta}</p>
+        {booked}
+        {withdraw}
+    }
+}
+
+/// The person who booked: their name, how to reach the interview, and what they shared.
+fn candidate_view(lang: Lang, candidate: &Candidate) -> impl IntoView {
+    let booked = t_with(lang, Key::slots_booked_by, &[("name", &candidate.name)]);
+    let room = (!candidate.room_url.is_empty()).then(|| {
+        view! { <p><a href=candidate.room_url.clone() rel="noopener noreferrer">{t(lang, Key::slot_open_room)}</a></p> }
+    });
+    let phone = (!candidate.phone.is_empty())
+        .then(|| view! { <p>{t_with(lang, Key::slots_call_at, &[("phone", &candidate.phone)])}</p> });
+    let shared = match &candidate.shared {
+        None => view! { <p>{t(lang, Key::slots_not_shared)}</p> }.into_any(),
+        Some(needs) => {
+            let items = needs.iter().map(|n| view! { <li>{shared_need_text(lang, n)}</li> }.into_any()).collect();
+            view! {
+                <p>{t(lang, Key::slots_shared_h)}</p>
+                {list_or(t(lang, Key::slots_shared_none), items)}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <p><strong>{booked}</strong></p>
+        {room}
+        {phone}
+        {shared}
+    }
+}
+
+/// The form that publishes a block of slots. A fresh form starts on the fair's first day,
+/// with the reader as the interviewer.
+#[component]
+fn PublishForm(found: StandSlots) -> impl IntoView {
+    let lang = use_ui().lang;
+    let me = use_ui().actor.map(|a| a.account_id.to_string()).unwrap_or_default();
+    let form = use_form_state();
+    let fresh = form.values.is_empty();
+    let pick = |name: &str, start: String| if fresh { start } else { form.value(name) };
+    let options = found.representatives.iter().map(|r| (r.account_id.to_string(), r.name.clone())).collect();
+    let minutes = |list: &[i64]| -> Vec<(String, String)> {
+        list.iter().map(|m| (m.to_string(), t_with(lang, Key::slots_minutes, &[("count", &m.to_string())]))).collect()
+    };
+    let chosen_mode = pick("mode", found.modes.first().map(|m| m.code().to_string()).unwrap_or_default());
+    let mode_error = found.modes.first().and_then(|m| form.error(&format!("mode-{}", m.code())));
+    let described_by = mode_error.as_ref().map(|_| "mode-error".to_string());
+    let modes = found
+        .modes
+        .iter()
+        .map(|mode| {
+            view! {
+                <Choice kind="radio" name="mode" value=mode.code() label=t(lang, mode.label()) checked=chosen_mode == mode.code() described_by=described_by.clone() />
+            }
+        })
+        .collect_view();
+    let no_video = (!found.modes.contains(&crate::fairs::stands::slots::SlotMode::Video))
+        .then(|| view! { <p class="app-hint">{t(lang, Key::slots_no_video)}</p> });
+    view! {
+        <section aria-labelledby="slot-add-h">
+            <h2 id="slot-add-h">{t(lang, Key::slots_add_h2)}</h2>
+            <p>{t(lang, Key::slots_add_lead)}</p>
+            <form method="post" action=slots_page(found.stand_id) novalidate>
+                <CsrfField />
+                <SelectField id="interviewer" label=t(lang, Key::slots_interviewer) options selected=pick("interviewer", me) error=form.error("interviewer") />
+                <TextField id="slot_on" label=t(lang, Key::shifts_day) input_type="date" autocomplete="off" value=pick("slot_on", lima_date(found.fair_starts_at)) error=form.error("slot_on") />
+                <TextField id="from_time" label=t(lang, Key::shifts_from) input_type="time" autocomplete="off" value=form.value("from_time") error=form.error("from_time") />
+                <TextField id="to_time" label=t(lang, Key::shifts_to) input_type="time" autocomplete="off" value=form.value("to_time") error=form.error("to_time") />
+                <SelectField id="length" label=t(lang, Key::slots_length) options=minutes(&LENGTHS) selected=pick("length", "30".into()) error=form.error("length") />
+                <SelectField id="buffer" label=t(lang, Key::slots_buffer) hint=Some(t(lang, Key::slots_buffer_hint)) options=minutes(&BUFFERS) selected=pick("buffer", "10".into()) error=form.error("buffer") />
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend">{t(lang, Key::slots_mode_legend)}</legend>
+                    {no_video}
+                    <FieldError id="mode-error".to_string() message=mode_error.clone() />
+                    {modes}
+                </fieldset>
+                <button class="app-button" type="submit">{t(lang, Key::slots_add_button)}</button>
+            </form>
+        </section>
+    }
+}
