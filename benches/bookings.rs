@@ -153,7 +153,9 @@ async fn run() {
     let record = std::env::var("BENCH_RECORD").unwrap_or_else(|_| "bench/results/bookings.md".into());
     let before = std::fs::read_to_string(&record).unwrap_or_else(|_| {
         "# Booking races (interview slots)\n\nMeasured by `scripts/bench-bookings` on 2 cores, release build, through the \
-         real router in one process (no network): every person's POST of the booking form at the same moment.\n"
+         real router in one process (no network): every person's POST of the booking form at the same moment, on a pool of 4 connections (the \
+         tests' own; PostgreSQL 15 on the same machine). The wall time is the whole race; each request waits for the \
+         ones before it on the same rows, so its time is close to the wall time.\n"
             .into()
     });
     let (open, close) = (format!("<!-- {engine} -->"), format!("<!-- /{engine} -->\n"));
