@@ -43,3 +43,22 @@ where
     }
     .into_any()
 }
+
+/// The frame of a page about one record: its title (marked when a form came back with
+/// mistakes), the notice and the error summary, the heading and a lead sentence, then the
+/// page's own parts.
+#[component]
+pub fn RecordFrame(title: String, lead: String, children: Children) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = crate::components::form::use_form_state();
+    view! {
+        <leptos_meta::Title text=crate::components::format::named_title(lang, &title, form.has_errors()) />
+        <div class="app-width app-narrow">
+            <crate::components::notice::NoticeBanner />
+            <crate::components::form::ErrorSummary errors=form.errors.clone() />
+            <h1>{title.clone()}</h1>
+            <p class="app-lead">{lead}</p>
+            {children()}
+        </div>
+    }
+}

@@ -63,14 +63,9 @@ pub async fn read_fair(id: i64) -> Result<FairView, AppError> {
     }
     let manage = match organiser {
         Some(actor) => {
-            let waiting: Vec<_> = store
-                .fair_registrations(id)
-                .await?
-                .into_iter()
-                .flat_map(|r| r.needs)
-                .filter(|n| n.status == crate::fairs::registrations::NeedStatus::Asked)
-                .collect();
-            let late = waiting.iter().filter(|n| crate::fairs::registrations::rules::is_late(n.status, n.due_at, now));
+            use crate::fairs::registrations::{rules::is_late, NeedStatus};
+            let waiting = store.waiting_needs_due(id).await?;
+            let late = waiting.iter().filter(|due_at| is_late(NeedStatus::Asked, **due_at, now));
             Some(FairManagement {
                 steps: steps_open(&actor, &facts, now),
                 may_edit: may_edit(&actor, &facts, now).is_ok(),

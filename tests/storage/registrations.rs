@@ -65,6 +65,7 @@ async fn people_register_within_capacity_and_are_answered(db: &common::TestDb) {
         ],
         "in the list's order"
     );
+    assert_eq!(store.waiting_needs_due(fair_id).await.unwrap(), [due, due], "both wait for an answer");
 
     // Two places: the third person waits for one to be freed.
     assert!(matches!(store.register(&registration(fair_id, ana, &[]), NOW).await.unwrap(), Registering::Registered(_)));
@@ -99,6 +100,7 @@ async fn people_register_within_capacity_and_are_answered(db: &common::TestDb) {
         mail: Some(&told),
     };
     assert!(store.answer_need(&answer, NOW + 300).await.unwrap());
+    assert_eq!(store.waiting_needs_due(fair_id).await.unwrap(), [due], "one answered");
     assert!(
         !store.answer_need(&NeedAnswer { need: FairNeed::Breaks, ..answer.clone() }, NOW).await.unwrap(),
         "not asked"

@@ -3,11 +3,9 @@
 //! they asked for at the fair; and the button that books it — or moves their booking at this
 //! stand to it. When the slot cannot be booked the page says why and what to do instead.
 
-use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, TextField};
-use crate::components::format::named_title;
+use crate::components::form::{use_form_state, Choice, CsrfField, FieldError, TextField};
 use crate::components::list::list_or;
-use crate::components::notice::NoticeBanner;
-use crate::components::private_page::PrivateRecordPage;
+use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::fairs::cards::when_text;
 use crate::fairs::pages::interviews::shared_need_text;
 use crate::fairs::registrations::registration_page;
@@ -17,7 +15,6 @@ use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key};
 use crate::ui::use_ui;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The booking page of slot `?turno=`; the form posts to the page's own address.
 #[component]
@@ -57,12 +54,7 @@ fn BookingView(found: SlotBooking) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <Title text=named_title(lang, &title, form.has_errors()) />
-        <div class="app-width app-narrow">
-            <NoticeBanner />
-            <ErrorSummary errors=form.errors.clone() />
-            <h1>{title.clone()}</h1>
-            <p class="app-lead">{when}</p>
+        <RecordFrame title=title.clone() lead=when>
             <p>{facts}</p>
             <p>{how}</p>
             <div id=BOOK_FIELD tabindex="-1">
@@ -70,7 +62,7 @@ fn BookingView(found: SlotBooking) -> impl IntoView {
             </div>
             {body}
             <p><a href=stand_path(found.stand_id)>{t(lang, Key::book_back)}</a></p>
-        </div>
+        </RecordFrame>
     }
 }
 

@@ -3,12 +3,10 @@
 //! each request with where it stands and the button that cancels. A counsellor a person lets
 //! act for them reads and does the same for that person (`&persona=`), in the third person.
 
-use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, TextArea};
-use crate::components::format::named_title;
+use crate::components::form::{use_form_state, Choice, CsrfField, FieldError, TextArea};
 use crate::components::list::list_or;
-use crate::components::notice::NoticeBanner;
 use crate::components::plain_text::PlainText;
-use crate::components::private_page::PrivateRecordPage;
+use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::{format_lima, format_lima_date};
 use crate::fairs::cards::when_text;
 use crate::fairs::fair_path;
@@ -23,7 +21,6 @@ use crate::i18n::{t, t_with, Key, Lang};
 use crate::seekers::seeker_path;
 use crate::ui::use_ui;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The registration for fair `?id=`, for the signed-in job seeker or for the person
 /// `?persona=` their counsellor registers.
@@ -94,19 +91,14 @@ fn RegistrationDetails(found: RegistrationView) -> impl IntoView {
         Joining::Closed => view! { <p>{t(lang, Key::registration_closed)}</p> }.into_any(),
     };
     view! {
-        <Title text=named_title(lang, &title, form.has_errors()) />
-        <div class="app-width app-narrow">
-            <NoticeBanner />
-            <ErrorSummary errors=form.errors.clone() />
-            <h1>{title.clone()}</h1>
-            <p class="app-lead">{when_text(lang, found.starts_at, found.ends_at)}</p>
+        <RecordFrame title=title.clone() lead=when_text(lang, found.starts_at, found.ends_at)>
             {about}
             <div id=REGISTER_FIELD tabindex="-1">
                 <FieldError id=format!("{REGISTER_FIELD}-error") message=form.error(REGISTER_FIELD) />
             </div>
             {body}
             <p><a href=fair_path(fair_id)>{t(lang, Key::registration_back)}</a></p>
-        </div>
+        </RecordFrame>
     }
 }
 

@@ -2,11 +2,9 @@
 //! accommodation requests still to arrange — late ones first, each with its answer form —
 //! then those answered (an answer can be changed), then everyone registered.
 
-use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, TextArea};
-use crate::components::format::named_title;
+use crate::components::form::{use_form_state, Choice, CsrfField, FieldError, TextArea};
 use crate::components::list::list_or;
-use crate::components::notice::NoticeBanner;
-use crate::components::private_page::PrivateRecordPage;
+use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::format_lima_date;
 use crate::fairs::fair_path;
 use crate::fairs::pages::registration::need_state;
@@ -17,7 +15,6 @@ use crate::fairs::registrations::{
 use crate::i18n::{t, t_with, Key};
 use crate::ui::use_ui;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The registrations of fair `?id=`, for its organisers.
 #[component]
@@ -36,7 +33,6 @@ struct Request {
 #[component]
 fn RegistrationsView(found: FairRegistrations) -> impl IntoView {
     let lang = use_ui().lang;
-    let form = use_form_state();
     let fair_id = found.fair_id;
     let title = t_with(lang, Key::registrations_title, &[("fair", &found.fair_title)]);
     let taken = t_with(
@@ -92,19 +88,14 @@ fn RegistrationsView(found: FairRegistrations) -> impl IntoView {
         list_or(t(lang, Key::registrations_nobody), items)
     };
     view! {
-        <Title text=named_title(lang, &title, form.has_errors()) />
-        <div class="app-width app-narrow">
-            <NoticeBanner />
-            <ErrorSummary errors=form.errors.clone() />
-            <h1>{title.clone()}</h1>
-            <p class="app-lead">{taken}</p>
+        <RecordFrame title=title.clone() lead=taken>
             <h2>{waiting_h2}</h2>
             {waiting}
             {answered}
             <h2>{t(lang, Key::registrations_people_h2)}</h2>
             {people}
             <p><a href=fair_path(fair_id)>{t(lang, Key::registration_back)}</a></p>
-        </div>
+        </RecordFrame>
     }
 }
 

@@ -2,12 +2,10 @@
 //! (works without JavaScript): those waiting first, each with its own answer form; then those
 //! answered, with what was said.
 
-use crate::components::form::{use_form_state, CsrfField, ErrorSummary, TextArea};
-use crate::components::format::named_title;
+use crate::components::form::{use_form_state, CsrfField, TextArea};
 use crate::components::list::list_or;
-use crate::components::notice::NoticeBanner;
 use crate::components::plain_text::PlainText;
-use crate::components::private_page::PrivateRecordPage;
+use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::format_lima_date;
 use crate::fairs::stands::questions::api::{read_stand_questions, BoothQuestion, StandQuestions};
 use crate::fairs::stands::questions::{answer_field, ANSWER_QUESTION_PATH};
@@ -15,7 +13,6 @@ use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key};
 use crate::ui::use_ui;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The questions of stand `?id=`, for its company's employers.
 #[component]
@@ -26,7 +23,6 @@ pub fn StandQuestionsPage() -> impl IntoView {
 #[component]
 fn QuestionsView(found: StandQuestions) -> impl IntoView {
     let lang = use_ui().lang;
-    let form = use_form_state();
     let title = t_with(lang, Key::stand_questions_title, &[("company", &found.company_name)]);
     let (waiting, answered): (Vec<_>, Vec<_>) = found.questions.into_iter().partition(|q| q.answered_at.is_none());
     let stand_id = found.stand_id;
@@ -59,17 +55,12 @@ fn QuestionsView(found: StandQuestions) -> impl IntoView {
         }
     });
     view! {
-        <Title text=named_title(lang, &title, form.has_errors()) />
-        <div class="app-width app-narrow">
-            <NoticeBanner />
-            <ErrorSummary errors=form.errors.clone() />
-            <h1>{title.clone()}</h1>
-            <p class="app-lead">{t_with(lang, Key::stand_questions_lead, &[("fair", &found.fair_title)])}</p>
+        <RecordFrame title=title.clone() lead=t_with(lang, Key::stand_questions_lead, &[("fair", &found.fair_title)])>
             <h2>{t(lang, Key::stand_questions_waiting_h2)}</h2>
             {waiting}
             {answered}
             <p><a href=stand_path(stand_id)>{t(lang, Key::shifts_back)}</a></p>
-        </div>
+        </RecordFrame>
     }
 }
 

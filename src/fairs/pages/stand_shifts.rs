@@ -2,10 +2,8 @@
 //! JavaScript): the shifts so far, each with a button to take it away, and a form to add one —
 //! a representative, a day, from and to, within the fair's hours.
 
-use crate::components::form::{use_form_state, CsrfField, ErrorSummary, FieldError, SelectField, TextField};
-use crate::components::format::named_title;
-use crate::components::notice::NoticeBanner;
-use crate::components::private_page::PrivateRecordPage;
+use crate::components::form::{use_form_state, CsrfField, FieldError, SelectField, TextField};
+use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::lima_date;
 use crate::fairs::cards::when_text;
 use crate::fairs::stands::shifts::api::{read_stand_shifts, StandShifts};
@@ -14,7 +12,6 @@ use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key};
 use crate::ui::use_ui;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The shifts of stand `?id=`; the form posts to the page's own address.
 #[component]
@@ -65,12 +62,7 @@ fn ShiftsView(found: StandShifts) -> impl IntoView {
     // A fresh form starts on the fair's first day.
     let day = if form.values.is_empty() { lima_date(found.fair_starts_at) } else { form.value("shift_on") };
     view! {
-        <Title text=named_title(lang, &title, form.has_errors()) />
-        <div class="app-width app-narrow">
-            <NoticeBanner />
-            <ErrorSummary errors=form.errors.clone() />
-            <h1>{title.clone()}</h1>
-            <p class="app-lead">{hours}</p>
+        <RecordFrame title=title.clone() lead=hours>
             <section aria-labelledby="shifts-h" id=SHIFTS_FIELD tabindex="-1">
                 <h2 id="shifts-h">{t(lang, Key::shifts_list_h2)}</h2>
                 <FieldError id=format!("{SHIFTS_FIELD}-error") message=form.error(SHIFTS_FIELD) />
@@ -97,6 +89,6 @@ fn ShiftsView(found: StandShifts) -> impl IntoView {
                     </div>
                 </form>
             </section>
-        </div>
+        </RecordFrame>
     }
 }

@@ -3,11 +3,9 @@
 //! what the person asked for at the fair when they chose to share it — and a button that
 //! withdraws it; then the form that publishes a block of slots.
 
-use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, SelectField, TextField};
-use crate::components::format::named_title;
+use crate::components::form::{use_form_state, Choice, CsrfField, FieldError, SelectField, TextField};
 use crate::components::list::list_or;
-use crate::components::notice::NoticeBanner;
-use crate::components::private_page::PrivateRecordPage;
+use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::lima_date;
 use crate::fairs::cards::when_text;
 use crate::fairs::pages::interviews::shared_need_text;
@@ -17,7 +15,6 @@ use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::ui::use_ui;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The interview slots of stand `?id=`; the form posts to the page's own address.
 #[component]
@@ -41,12 +38,7 @@ fn SlotsView(found: StandSlots) -> impl IntoView {
         found.slots.iter().map(|slot| view! { <li>{managed_slot(lang, id, slot)}</li> }.into_any()).collect(),
     );
     view! {
-        <Title text=named_title(lang, &title, form.has_errors()) />
-        <div class="app-width app-narrow">
-            <NoticeBanner />
-            <ErrorSummary errors=form.errors.clone() />
-            <h1>{title.clone()}</h1>
-            <p class="app-lead">{hours}</p>
+        <RecordFrame title=title.clone() lead=hours>
             <section aria-labelledby="slots-h" id=SLOTS_FIELD tabindex="-1">
                 <h2 id="slots-h">{t(lang, Key::slots_list_h2)}</h2>
                 <FieldError id=format!("{SLOTS_FIELD}-error") message=form.error(SLOTS_FIELD) />
@@ -54,7 +46,7 @@ fn SlotsView(found: StandSlots) -> impl IntoView {
             </section>
             <PublishForm found />
             <p><a href=stand_path(id)>{t(lang, Key::shifts_back)}</a></p>
-        </div>
+        </RecordFrame>
     }
 }
 

@@ -110,6 +110,10 @@ pub trait RegistrationStore: Send + Sync + 'static {
 
     /// The registrations in force of a person's account, at any fair.
     async fn registrations_of(&self, account_id: i64) -> DbResult<Vec<StoredRegistration>>;
+
+    /// When each request still waiting for the organiser's answer at a fair is due (those of
+    /// registrations in force): what the organiser's panel counts.
+    async fn waiting_needs_due(&self, fair_id: i64) -> DbResult<Vec<i64>>;
 }
 
 /// The columns of a registration, `r` the registration and `a` its person's account.
@@ -362,6 +366,17 @@ macro_rules! impl_registration_store {
                 account_id: i64,
             ) -> $crate::server::db::DbResult<Vec<$crate::fairs::registrations::store::StoredRegistration>> {
                 self.registration_list("r.account_id = $1 AND r.status = 'registered'", account_id, None).await
+            }
+
+            async fn waiting_needs_due(&self, fair_id: i64) -> $crate::server::db::DbResult<Vec<i64>> {
+                sqlx::query_scalar(
+                    "SELECT n.due_at FROM fair_needs n JOIN fair_registrations r ON r.id = n.registration_id \
+                     WHERE r.fair_id = $1 AND r.status = 'registered' AND n.status = 'asked'",
+                )
+                .bind(fair_id)
+                .fetch_all(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)
             }
         }
 

@@ -164,6 +164,38 @@ pub async fn withdraw_stand(State(state): State<AppState>, request: Request) -> 
     Ok(see_other(&Notice::StandWithdrawn.on(&fair_path(stand.fair_id))))
 }
 
+/// How a form about a stand names it: its own page's address (`?id=`; a form that comes back
+/// there), or a `stand` field (a button on a list).
+pub enum StandNamed<'a> {
+    InAddress,
+    InForm(&'a [(String, String)]),
+}
+
+/// The opening of every form about one stand by its company's employers: signed in (or sent
+/// to sign in and back), an employer, and the stand named theirs to change now. `Err` is the
+/// answer, as [`changeable`] gives it.
+pub async fn employer_and_stand(
+    state: &AppState,
+    ui: &Ui,
+    named: StandNamed<'_>,
+) -> Result<(Actor, StoredStand), Response> {
+    // Signed out, a button's form says nothing about the stand: not even whether it exists.
+    let back = match named {
+        StandNamed::InAddress => ui.path.as_str(),
+        StandNamed::InForm(_) => FAIRS_PATH,
+    };
+    let Some(actor) = ui.actor.clone() else { return Err(plain_page::sign_in_first(back)) };
+    if !permits(&actor, &[Role::Employer]) {
+        return Err(AppError::Forbidden.into_response());
+    }
+    let id = match named {
+        StandNamed::InAddress => ui.query_id("id"),
+        StandNamed::InForm(fields) => field(fields, "stand").parse::<i64>().ok(),
+    };
+    let Some(id) = id else { return Err(AppError::NotFound.into_response()) };
+    changeable(state, &actor, id).await.map(|stand| (actor, stand))
+}
+
 /// Stand `id` when `actor` may change it now (its video, its shifts). `Err` is the answer: not
 /// found when it is not theirs to know, the fair's page saying how it stands when it may no
 /// longer change (over, or declined or taken back).

@@ -7,18 +7,14 @@ use super::{shifts_page, SHIFTS_FIELD};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
 use crate::domain::lima_time::{lima_day_start, lima_moment};
-use crate::domain::Role;
 use crate::error::{AppError, FieldErrors};
 use crate::fairs::cards::when_text;
-use crate::fairs::stands::handlers::changeable;
+use crate::fairs::stands::handlers::{employer_and_stand, StandNamed};
 use crate::fairs::stands::rules::{shift_problem, ShiftProblem};
-use crate::fairs::FAIRS_PATH;
 use crate::i18n::{t, t_with, Key};
-use crate::server::access::permits;
 use crate::server::auth::now;
 use crate::server::form_fields::value;
 use crate::server::forms::{field, kept, read, render_again, render_conflict_at};
-use crate::server::plain_page;
 use crate::server::redirect::see_other;
 use crate::server::state::AppState;
 use crate::ui::Ui;
@@ -31,15 +27,11 @@ pub async fn add_shift(State(state): State<AppState>, request: Request) -> Resul
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let lang = ui.lang;
-    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(&ui.path)) };
-    if !permits(&actor, &[Role::Employer]) {
-        return Err(AppError::Forbidden);
-    }
-    let id = ui.query_id("id").ok_or(AppError::NotFound)?;
-    let stand = match changeable(&state, &actor, id).await {
-        Ok(stand) => stand,
+    let (actor, stand) = match employer_and_stand(&state, &ui, StandNamed::InAddress).await {
+        Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
+    let id = stand.id;
     let (shifts, representatives) =
         tokio::join!(state.store.stand_shifts(id), state.store.representatives(stand.company_id));
     let (shifts, representatives) = (shifts?, representatives?);
@@ -104,15 +96,11 @@ pub async fn add_shift(State(state): State<AppState>, request: Request) -> Resul
 pub async fn remove_shift(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
-    // Signed out, nothing about the stand is said: not even whether it exists.
-    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
-    if !permits(&actor, &[Role::Employer]) {
-        return Err(AppError::Forbidden);
-    }
-    let id = field(&fields, "stand").parse::<i64>().map_err(|_| AppError::NotFound)?;
-    if let Err(answer) = changeable(&state, &actor, id).await {
-        return Ok(answer);
-    }
+    let (actor, stand) = match employer_and_stand(&state, &ui, StandNamed::InForm(&fields)).await {
+        Ok(found) => found,
+        Err(answer) => return Ok(answer),
+    };
+    let id = stand.id;
     let shift_id = field(&fields, "shift").parse::<i64>().map_err(|_| AppError::NotFound)?;
     if state.store.remove_shift(shift_id, id, now()).await? {
         tracing::info!(shift_id, stand_id = id, by = actor.account_id, "stand shift removed");

@@ -17,9 +17,8 @@ use crate::domain::Role;
 use crate::error::{AppError, FieldErrors};
 use crate::fairs::cards::when_text;
 use crate::fairs::registrations::registration_page;
-use crate::fairs::stands::handlers::changeable;
+use crate::fairs::stands::handlers::{employer_and_stand, StandNamed};
 use crate::fairs::stands::stand_path;
-use crate::fairs::FAIRS_PATH;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::server::access::permits;
 use crate::server::auth::now;
@@ -39,15 +38,11 @@ pub async fn publish_slots(State(state): State<AppState>, request: Request) -> R
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let lang = ui.lang;
-    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(&ui.path)) };
-    if !permits(&actor, &[Role::Employer]) {
-        return Err(AppError::Forbidden);
-    }
-    let id = ui.query_id("id").ok_or(AppError::NotFound)?;
-    let stand = match changeable(&state, &actor, id).await {
-        Ok(stand) => stand,
+    let (actor, stand) = match employer_and_stand(&state, &ui, StandNamed::InAddress).await {
+        Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
+    let id = stand.id;
     let (fair, representatives) =
         tokio::join!(state.store.fair(stand.fair_id), state.store.representatives(stand.company_id));
     let (fair, representatives) = (fair?.ok_or(AppError::NotFound)?, representatives?);
@@ -138,16 +133,11 @@ pub async fn publish_slots(State(state): State<AppState>, request: Request) -> R
 pub async fn withdraw_slot(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
-    // Signed out, nothing about the stand is said: not even whether it exists.
-    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
-    if !permits(&actor, &[Role::Employer]) {
-        return Err(AppError::Forbidden);
-    }
-    let id = field(&fields, "stand").parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let stand = match changeable(&state, &actor, id).await {
-        Ok(stand) => stand,
+    let (actor, stand) = match employer_and_stand(&state, &ui, StandNamed::InForm(&fields)).await {
+        Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
+    let id = stand.id;
     let slot_id = field(&fields, "slot").parse::<i64>().map_err(|_| AppError::NotFound)?;
     let slot = state.store.slot(slot_id).await?.filter(|slot| slot.stand_id == id);
     let fair = state.store.fair(stand.fair_id).await?.ok_or(AppError::NotFound)?;
