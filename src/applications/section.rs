@@ -4,7 +4,7 @@
 
 use super::api::SeekerApplications;
 use super::card::ApplicationCard;
-use crate::components::status_page::ErrorPage;
+use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{t, Key};
 use crate::ui::use_ui;
@@ -19,18 +19,12 @@ pub fn SeekerApplicationsSection(
     acts_for: bool,
 ) -> impl IntoView {
     let lang = use_ui().lang;
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let found = match found.await {
-                    Ok(found) => found,
-                    Err(error) => return view! { <ErrorPage error /> }.into_any(),
-                };
-                let list = if found.applications.is_empty() {
-                    view! { <p>{t(lang, Key::seeker_applications_none)}</p> }.into_any()
-                } else {
-                    let names = found.names;
-                    found
+    let show = move |found: SeekerApplications| {
+        let list = if found.applications.is_empty() {
+            view! { <p>{t(lang, Key::seeker_applications_none)}</p> }.into_any()
+        } else {
+            let names = found.names;
+            found
                         .applications
                         .into_iter()
                         .map(|application| view! {
@@ -38,16 +32,14 @@ pub fn SeekerApplicationsSection(
                         })
                         .collect_view()
                         .into_any()
-                };
-                view! {
-                    <section aria-labelledby="applications-h">
-                        <h2 id="applications-h">{t(lang, Key::seeker_applications_h2)}</h2>
-                        {(!acts_for).then(|| view! { <p>{t(lang, Key::seeker_applications_no_acting)}</p> })}
-                        {list}
-                    </section>
-                }
-                .into_any()
-            })}
-        </Suspense>
-    }
+        };
+        view! {
+            <section aria-labelledby="applications-h">
+                <h2 id="applications-h">{t(lang, Key::seeker_applications_h2)}</h2>
+                {(!acts_for).then(|| view! { <p>{t(lang, Key::seeker_applications_no_acting)}</p> })}
+                {list}
+            </section>
+        }
+    };
+    view! { <Loaded found show /> }
 }

@@ -4,6 +4,7 @@ pub mod form;
 pub mod format;
 pub mod list;
 pub mod live;
+pub mod loaded;
 pub mod notice;
 pub mod pagination;
 pub mod plain_text;

@@ -4,8 +4,9 @@
 //! is read by the feature's server function, which says who may, and an error is shown as the
 //! error page.
 
+use crate::components::loaded::Loaded;
 use crate::components::notice::sign_in_first;
-use crate::components::status_page::{ErrorPage, NotFoundPage};
+use crate::components::status_page::NotFoundPage;
 use crate::error::AppError;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -31,17 +32,7 @@ where
         return view! { <NotFoundPage /> }.into_any();
     };
     let found = Resource::new_blocking(move || id, read);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match found.await {
-                    Ok(found) => show(found).into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    view! { <Loaded found show /> }.into_any()
 }
 
 /// The frame of a page about one record: its title (marked when a form came back with

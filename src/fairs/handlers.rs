@@ -151,8 +151,8 @@ pub async fn fair_calendar(
     }
     let url = format!("{}{}", state.public_origin, fair_path(id));
     let host = state.public_origin.split("://").nth(1).unwrap_or("senda");
-    let location = match &fair.draft.venue {
-        Some(venue) => format!("{}, {}", venue.name, venue.address),
+    let location = match fair.draft.venue {
+        Some(_) => fair.place(),
         None => format!("{} — {url}", t(ui.lang, Key::fair_online_location)),
     };
     let file = calendar(&CalendarEvent {

@@ -181,6 +181,11 @@ impl Fair {
             ends_at: self.draft.ends_at,
         }
     }
+
+    /// Where people come, in words ("name, address"); empty for a virtual fair.
+    pub fn place(&self) -> String {
+        self.draft.venue.as_ref().map(|v| format!("{}, {}", v.name, v.address)).unwrap_or_default()
+    }
 }
 
 /// A fair in a list: enough to choose it.

@@ -6,8 +6,8 @@ use super::api::{read_profile_step, ProfileStepForm};
 use super::{disability_path, seeker_path, step_path, SeekerProfile, CERTIFICATES_PATH, EXPERIENCE_PATH};
 use super::{DETAILS_PATH, LANGUAGES_PATH, MY_PROFILE_PATH};
 use crate::components::form::{use_form_state, ErrorSummary};
+use crate::components::loaded::Loaded;
 use crate::components::notice::{sign_in_first, NoticeBanner};
-use crate::components::status_page::ErrorPage;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -200,44 +200,32 @@ pub fn ProfileStepPage(
         return away;
     }
     let found = Resource::new_blocking(move || persona, read_profile_step);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let found = match found.await {
-                    Ok(found) => found,
-                    Err(error) => return view! { <ErrorPage error /> }.into_any(),
-                };
-                let form = use_form_state();
-                let heading = if found.is_self() {
-                    t(lang, own_heading).to_string()
-                } else {
-                    t_with(lang, their_heading, &[("name", &found.full_name)])
-                };
-                let title = if form.has_errors() {
-                    format!("{}: {heading}", t(lang, Key::form_error_prefix))
-                } else {
-                    heading.clone()
-                };
-                let forms = body(&found, persona);
-                let progress = found.progress;
-                view! {
-                    <Title text=title />
-                    <div class="app-width app-narrow">
-                        <NoticeBanner />
-                        <ErrorSummary errors=form.errors.clone() />
-                        <p class="app-caption">{progress.position(lang, step)}</p>
-                        <h1>{heading}</h1>
-                        <p class="app-lead">{t(lang, intro)}</p>
-                        {forms}
-                        <NextStep progress=progress.clone() step />
-                        <ProfileSteps progress current=step />
-                    </div>
-                }
-                .into_any()
-            })}
-        </Suspense>
-    }
-    .into_any()
+    let show = move |found: ProfileStepForm| {
+        let form = use_form_state();
+        let heading = if found.is_self() {
+            t(lang, own_heading).to_string()
+        } else {
+            t_with(lang, their_heading, &[("name", &found.full_name)])
+        };
+        let title =
+            if form.has_errors() { format!("{}: {heading}", t(lang, Key::form_error_prefix)) } else { heading.clone() };
+        let forms = body(&found, persona);
+        let progress = found.progress;
+        view! {
+            <Title text=title />
+            <div class="app-width app-narrow">
+                <NoticeBanner />
+                <ErrorSummary errors=form.errors.clone() />
+                <p class="app-caption">{progress.position(lang, step)}</p>
+                <h1>{heading}</h1>
+                <p class="app-lead">{t(lang, intro)}</p>
+                {forms}
+                <NextStep progress=progress.clone() step />
+                <ProfileSteps progress current=step />
+            </div>
+        }
+    };
+    view! { <Loaded found show /> }.into_any()
 }
 
 /// Under a step's form: the way on to the next step, or back to the profile after the last.

@@ -7,14 +7,15 @@ use super::store::{StandAnswer, StandAsk, StoredStand};
 use super::{reason_field, Decision, StandStatus, MAX_INTRODUCTION_CHARS, MAX_REASON_CHARS, STANDS_FIELD};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
+use crate::domain::lima_time::{lima_day_start, lima_moment};
 use crate::domain::{Actor, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::fairs::rules::phase;
 use crate::fairs::{fair_path, FAIRS_PATH};
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{t, t_with, Key, Lang};
 use crate::server::access::permits;
 use crate::server::auth::now;
-use crate::server::form_fields::{codes, text};
+use crate::server::form_fields::{codes, text, value};
 use crate::server::forms::{field, kept, read, render_again, render_again_at, render_conflict_at};
 use crate::server::mail::compose;
 use crate::server::plain_page;
@@ -210,6 +211,54 @@ pub async fn changeable(state: &AppState, actor: &Actor, id: i64) -> Result<Stor
         Err(Refusal::NotYours) => Err(AppError::NotFound.into_response()),
         Err(_) => Err(see_other(&Notice::FairMoved.on(&fair_path(stand.fair_id)))),
     }
+}
+
+/// Who and when a stand's duty form (a shift, a block of interview slots) says: one of the
+/// company's representatives, and from and to on a day, in Lima time. A part that is not one
+/// is `None`, with its message on its field.
+pub struct WhoAndWhen {
+    pub account: Option<i64>,
+    pub from: Option<i64>,
+    pub until: Option<i64>,
+}
+
+/// Reads [`WhoAndWhen`] from the fields `person` (its message `missing`), `day`, `from_time`
+/// and `to_time`.
+pub fn who_and_when(
+    lang: Lang,
+    fields: &[(String, String)],
+    (person, missing): (&str, Key),
+    day: &str,
+    representatives: &[super::shifts::store::StoredRepresentative],
+    errors: &mut FieldErrors,
+) -> WhoAndWhen {
+    // Only the company's own representatives: another account's number is a tampered form.
+    let account =
+        field(fields, person).parse::<i64>().ok().filter(|a| representatives.iter().any(|r| r.account_id == *a));
+    if account.is_none() {
+        errors.push(person, t(lang, missing));
+    }
+    let on = value(fields, day);
+    let (mut from, mut until) = (None, None);
+    if lima_day_start(on).is_none() {
+        errors.push(day, t(lang, Key::fair_err_date));
+    } else {
+        from = lima_moment(on, value(fields, "from_time"));
+        until = lima_moment(on, value(fields, "to_time"));
+        if from.is_none() {
+            errors.push("from_time", t(lang, Key::fair_err_time));
+        }
+        if until.is_none() {
+            errors.push("to_time", t(lang, Key::fair_err_time));
+        }
+    }
+    WhoAndWhen { account, from, until }
+}
+
+/// What a duty outside the fair's hours is told: the hours.
+pub fn outside_hours(lang: Lang, fair: &crate::fairs::rules::Facts) -> String {
+    let hours = crate::fairs::cards::when_text(lang, fair.starts_at, fair.ends_at);
+    t_with(lang, Key::shift_err_outside, &[("hours", &hours)])
 }
 
 fn refusal_text(lang: Lang, refusal: Refusal) -> &'static str {

@@ -6,14 +6,11 @@ use super::store::NewShift;
 use super::{shifts_page, SHIFTS_FIELD};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
-use crate::domain::lima_time::{lima_day_start, lima_moment};
 use crate::error::{AppError, FieldErrors};
-use crate::fairs::cards::when_text;
-use crate::fairs::stands::handlers::{employer_and_stand, StandNamed};
+use crate::fairs::stands::handlers::{employer_and_stand, outside_hours, who_and_when, StandNamed, WhoAndWhen};
 use crate::fairs::stands::rules::{shift_problem, ShiftProblem};
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{t, Key};
 use crate::server::auth::now;
-use crate::server::form_fields::value;
 use crate::server::forms::{field, kept, read, render_again, render_conflict_at};
 use crate::server::redirect::see_other;
 use crate::server::state::AppState;
@@ -36,28 +33,14 @@ pub async fn add_shift(State(state): State<AppState>, request: Request) -> Resul
         tokio::join!(state.store.stand_shifts(id), state.store.representatives(stand.company_id));
     let (shifts, representatives) = (shifts?, representatives?);
     let mut errors = FieldErrors::default();
-    // Only the company's own representatives: another account's number is a tampered form.
-    let account = field(&fields, "representative")
-        .parse::<i64>()
-        .ok()
-        .filter(|account| representatives.iter().any(|r| r.account_id == *account));
-    if account.is_none() {
-        errors.push("representative", t(lang, Key::shift_err_representative));
-    }
-    let day = value(&fields, "shift_on");
-    let (mut starts, mut ends) = (None, None);
-    if lima_day_start(day).is_none() {
-        errors.push("shift_on", t(lang, Key::fair_err_date));
-    } else {
-        starts = lima_moment(day, value(&fields, "from_time"));
-        ends = lima_moment(day, value(&fields, "to_time"));
-        if starts.is_none() {
-            errors.push("from_time", t(lang, Key::fair_err_time));
-        }
-        if ends.is_none() {
-            errors.push("to_time", t(lang, Key::fair_err_time));
-        }
-    }
+    let WhoAndWhen { account, from: starts, until: ends } = who_and_when(
+        lang,
+        &fields,
+        ("representative", Key::shift_err_representative),
+        "shift_on",
+        &representatives,
+        &mut errors,
+    );
     let now = now();
     if let (Some(account), Some(starts), Some(ends)) = (account, starts, ends) {
         let others: Vec<(i64, i64)> =
@@ -66,10 +49,7 @@ pub async fn add_shift(State(state): State<AppState>, request: Request) -> Resul
             None => {}
             Some(ShiftProblem::EndsBeforeStart) => errors.push("to_time", t(lang, Key::shift_err_ends_before)),
             Some(ShiftProblem::Past) => errors.push("to_time", t(lang, Key::shift_err_past)),
-            Some(ShiftProblem::OutsideFair) => {
-                let hours = when_text(lang, stand.fair.starts_at, stand.fair.ends_at);
-                errors.push("shift_on", t_with(lang, Key::shift_err_outside, &[("hours", &hours)]))
-            }
+            Some(ShiftProblem::OutsideFair) => errors.push("shift_on", outside_hours(lang, &stand.fair)),
             Some(ShiftProblem::Overlaps) => errors.push("representative", t(lang, Key::shift_err_overlaps)),
         }
     }

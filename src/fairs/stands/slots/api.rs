@@ -123,12 +123,20 @@ pub async fn read_stand_slots(id: i64) -> Result<StandSlots, AppError> {
     }
     let (fair, slots, representatives) =
         tokio::join!(store.fair(stand.fair_id), store.stand_slots(id), store.representatives(stand.company_id));
-    let fair = fair?.ok_or(AppError::NotFound)?;
+    let (fair, slots) = (fair?.ok_or(AppError::NotFound)?, slots?);
+    // The requests of the candidates who chose to share them, read once for the whole page.
+    let mut shared_by: std::collections::HashMap<i64, Vec<_>> =
+        if slots.iter().any(|s| s.booking.as_ref().is_some_and(|b| b.share_needs)) {
+            store.fair_registrations(stand.fair_id).await?.into_iter().map(|r| (r.account_id, r.needs)).collect()
+        } else {
+            Default::default()
+        };
     let mut managed = Vec::new();
-    for slot in slots? {
+    for slot in slots {
         let candidate = match slot.booking {
             Some(booking) => {
-                Some(candidate(store.as_ref(), &current.actor, stand.fair_id, slot.mode, booking, now).await?)
+                let shared = booking.share_needs.then(|| shared_by.remove(&booking.account_id).unwrap_or_default());
+                Some(candidate(store.as_ref(), &current.actor, slot.mode, booking, shared, now).await?)
             }
             None => None,
         };
@@ -171,33 +179,23 @@ pub fn modes(has_venue: bool, has_rooms: bool) -> Vec<SlotMode> {
         .collect()
 }
 
-/// The candidate of a booking, as the interviewer reads them; reading what they shared is
-/// recorded in their access log.
+/// The candidate of a booking, as the interviewer reads them, with the requests they chose to
+/// share (`None` when they chose not to); reading those is recorded in their access log.
 #[cfg(feature = "ssr")]
 async fn candidate(
     store: &dyn crate::server::db::Store,
     reader: &crate::domain::Actor,
-    fair_id: i64,
     mode: SlotMode,
     booking: super::store::StoredBooking,
+    shared: Option<Vec<crate::fairs::registrations::store::StoredNeed>>,
     now: i64,
 ) -> Result<Candidate, AppError> {
-    let shared = if booking.share_needs {
-        let registration = store.registration(fair_id, booking.account_id).await?;
-        let needs: Vec<SharedNeed> = registration
-            .map(|r| {
-                r.needs.into_iter().map(|n| SharedNeed { need: n.need, details: n.details, status: n.status }).collect()
-            })
-            .unwrap_or_default();
-        if !needs.is_empty() {
-            if let Some(seeker) = store.seeker_of_account(booking.account_id).await? {
-                store.log_sensitive_access(seeker, reader.account_id, "interview", now).await?;
-            }
+    let shared = shared.map(shared_needs);
+    if shared.as_ref().is_some_and(|needs| !needs.is_empty()) {
+        if let Some(seeker) = store.seeker_of_account(booking.account_id).await? {
+            store.log_sensitive_access(seeker, reader.account_id, "interview", now).await?;
         }
-        Some(needs)
-    } else {
-        None
-    };
+    }
     Ok(Candidate {
         name: booking.name,
         booked_at: booking.booked_at,
@@ -205,6 +203,12 @@ async fn candidate(
         phone: if mode == SlotMode::Phone { booking.phone } else { String::new() },
         shared,
     })
+}
+
+/// A person's stored requests as sharing shows them: each with where it stands.
+#[cfg(feature = "ssr")]
+fn shared_needs(needs: Vec<crate::fairs::registrations::store::StoredNeed>) -> Vec<SharedNeed> {
+    needs.into_iter().map(|n| SharedNeed { need: n.need, details: n.details, status: n.status }).collect()
 }
 
 /// Where the booking page stands.
@@ -309,18 +313,14 @@ pub async fn read_slot_booking(slot: i64) -> Result<SlotBooking, AppError> {
         ends_at: found.ends_at,
         mode: found.mode,
         interviewer: found.interviewer_name,
-        place: fair.draft.venue.map(|v| format!("{}, {}", v.name, v.address)).unwrap_or_default(),
+        place: fair.place(),
         state,
         replacing: here.filter(|b| b.slot_id != slot).map(|b| Replacing {
             booking_id: b.id,
             starts_at: b.starts_at,
             ends_at: b.ends_at,
         }),
-        needs: registration
-            .map(|r| {
-                r.needs.into_iter().map(|n| SharedNeed { need: n.need, details: n.details, status: n.status }).collect()
-            })
-            .unwrap_or_default(),
+        needs: registration.map(|r| shared_needs(r.needs)).unwrap_or_default(),
         phone,
     })
 }

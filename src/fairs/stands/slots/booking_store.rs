@@ -69,6 +69,31 @@ pub trait BookingStore: Send + Sync + 'static {
     async fn bookings_of(&self, account_id: i64) -> DbResult<Vec<PersonBooking>>;
 }
 
+/// The person's own cancelling: their booking in force whose slot is ahead.
+pub(crate) const CANCEL_OWN: &str = "UPDATE slot_bookings SET status = 'cancelled', cancelled_at = $3 \
+     WHERE id = $1 AND account_id = $2 AND status = 'booked' \
+     AND slot_id IN (SELECT id FROM interview_slots WHERE starts_at > $3)";
+
+/// Cancels, in the transaction `tx`, the person's booking if it is in force and its slot
+/// ahead, withdrawing its messages no sender has taken; answers whether it did.
+macro_rules! cancel_own_in {
+    ($tx:expr, $booking_id:expr, $account_id:expr, $now:expr) => {{
+        let done = sqlx::query($crate::fairs::stands::slots::booking_store::CANCEL_OWN)
+            .bind($booking_id)
+            .bind($account_id)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await
+            .map_err($crate::server::db::DbError::from_sqlx)?;
+        let cancelled = done.rows_affected() == 1;
+        if cancelled {
+            $crate::server::mail::outbox::withdraw_in!($tx, $crate::fairs::stands::slots::booking_thread($booking_id));
+        }
+        cancelled
+    }};
+}
+pub(crate) use cancel_own_in;
+
 macro_rules! impl_booking_store {
     ($store:ty) => {
         #[async_trait::async_trait]
@@ -79,7 +104,6 @@ macro_rules! impl_booking_store {
                 now: i64,
                 mail: $crate::fairs::stands::slots::booking_store::BookingMail<'_>,
             ) -> $crate::server::db::DbResult<$crate::fairs::stands::slots::booking_store::Booked> {
-                use $crate::fairs::stands::slots::booking_thread;
                 use $crate::fairs::stands::slots::rules::BookingRefusal;
                 use $crate::server::db::{DbError, EngineStore};
                 let mut tx = self.begin_write().await?;
@@ -116,18 +140,7 @@ macro_rules! impl_booking_store {
                 }
                 if let Some(old) = booking.replaces {
                     // Gone meanwhile (cancelled from another tab): this is then a booking.
-                    sqlx::query(
-                        "UPDATE slot_bookings SET status = 'cancelled', cancelled_at = $3 \
-                         WHERE id = $1 AND account_id = $2 AND status = 'booked' \
-                         AND slot_id IN (SELECT id FROM interview_slots WHERE starts_at > $3)",
-                    )
-                    .bind(old)
-                    .bind(booking.account_id)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
-                    $crate::server::mail::outbox::withdraw_in!(tx, booking_thread(old));
+                    $crate::fairs::stands::slots::booking_store::cancel_own_in!(tx, old, booking.account_id, now);
                 }
                 let taken: Option<i64> =
                     sqlx::query_scalar("SELECT id FROM slot_bookings WHERE slot_id = $1 AND status = 'booked'")
@@ -181,24 +194,11 @@ macro_rules! impl_booking_store {
                 account_id: i64,
                 now: i64,
             ) -> $crate::server::db::DbResult<bool> {
-                use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
-                let done = sqlx::query(
-                    "UPDATE slot_bookings SET status = 'cancelled', cancelled_at = $3 \
-                     WHERE id = $1 AND account_id = $2 AND status = 'booked' \
-                     AND slot_id IN (SELECT id FROM interview_slots WHERE starts_at > $3)",
-                )
-                .bind(booking_id)
-                .bind(account_id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .map_err(DbError::from_sqlx)?;
-                if done.rows_affected() != 1 {
+                if !$crate::fairs::stands::slots::booking_store::cancel_own_in!(tx, booking_id, account_id, now) {
                     return Ok(false);
                 }
-                $crate::server::mail::outbox::withdraw_in!(tx, $crate::fairs::stands::slots::booking_thread(booking_id));
-                tx.commit().await.map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err($crate::server::db::DbError::from_sqlx)?;
                 Ok(true)
             }
 

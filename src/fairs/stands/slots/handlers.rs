@@ -12,17 +12,15 @@ use super::{
 };
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
-use crate::domain::lima_time::{lima_day_start, lima_moment};
 use crate::domain::Role;
 use crate::error::{AppError, FieldErrors};
-use crate::fairs::cards::when_text;
 use crate::fairs::registrations::registration_page;
-use crate::fairs::stands::handlers::{employer_and_stand, StandNamed};
+use crate::fairs::stands::handlers::{employer_and_stand, outside_hours, who_and_when, StandNamed, WhoAndWhen};
 use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::server::access::permits;
 use crate::server::auth::now;
-use crate::server::form_fields::{text, value};
+use crate::server::form_fields::text;
 use crate::server::forms::{field, kept, read, render_again, render_conflict_at};
 use crate::server::plain_page;
 use crate::server::redirect::see_other;
@@ -47,14 +45,14 @@ pub async fn publish_slots(State(state): State<AppState>, request: Request) -> R
         tokio::join!(state.store.fair(stand.fair_id), state.store.representatives(stand.company_id));
     let (fair, representatives) = (fair?.ok_or(AppError::NotFound)?, representatives?);
     let mut errors = FieldErrors::default();
-    // Only the company's own representatives: another account's number is a tampered form.
-    let interviewer = field(&fields, "interviewer")
-        .parse::<i64>()
-        .ok()
-        .filter(|account| representatives.iter().any(|r| r.account_id == *account));
-    if interviewer.is_none() {
-        errors.push("interviewer", t(lang, Key::slot_err_interviewer));
-    }
+    let WhoAndWhen { account: interviewer, from, until } = who_and_when(
+        lang,
+        &fields,
+        ("interviewer", Key::slot_err_interviewer),
+        "slot_on",
+        &representatives,
+        &mut errors,
+    );
     let allowed = super::api::modes(fair.draft.mode.has_venue(), state.meeting_rooms.is_some());
     let mode = SlotMode::from_code(field(&fields, "mode")).filter(|mode| allowed.contains(mode));
     if mode.is_none() {
@@ -69,20 +67,6 @@ pub async fn publish_slots(State(state): State<AppState>, request: Request) -> R
     if buffer.is_none() {
         errors.push("buffer", t(lang, Key::slot_err_buffer));
     }
-    let day = value(&fields, "slot_on");
-    let (mut from, mut until) = (None, None);
-    if lima_day_start(day).is_none() {
-        errors.push("slot_on", t(lang, Key::fair_err_date));
-    } else {
-        from = lima_moment(day, value(&fields, "from_time"));
-        until = lima_moment(day, value(&fields, "to_time"));
-        if from.is_none() {
-            errors.push("from_time", t(lang, Key::fair_err_time));
-        }
-        if until.is_none() {
-            errors.push("to_time", t(lang, Key::fair_err_time));
-        }
-    }
     let now = now();
     let mut spans = Vec::new();
     if let (Some(account), Some(from), Some(until), Some(length), Some(buffer)) =
@@ -94,10 +78,7 @@ pub async fn publish_slots(State(state): State<AppState>, request: Request) -> R
             let (at, message) = match problem {
                 BlockProblem::EndsBeforeStart => ("to_time", t(lang, Key::shift_err_ends_before).to_string()),
                 BlockProblem::Past => ("from_time", t(lang, Key::slot_err_past).to_string()),
-                BlockProblem::OutsideFair => {
-                    let hours = when_text(lang, stand.fair.starts_at, stand.fair.ends_at);
-                    ("slot_on", t_with(lang, Key::shift_err_outside, &[("hours", &hours)]))
-                }
+                BlockProblem::OutsideFair => ("slot_on", outside_hours(lang, &stand.fair)),
                 BlockProblem::NoneFits => {
                     ("to_time", t_with(lang, Key::slot_err_none_fits, &[("length", &length.to_string())]))
                 }
@@ -142,7 +123,7 @@ pub async fn withdraw_slot(State(state): State<AppState>, request: Request) -> R
     let slot = state.store.slot(slot_id).await?.filter(|slot| slot.stand_id == id);
     let fair = state.store.fair(stand.fair_id).await?.ok_or(AppError::NotFound)?;
     let page = format!("{}{}", state.public_origin, stand_path(id));
-    let place = venue_text(&fair);
+    let place = fair.place();
     // Told in the company's reader's language: the person's own is not kept.
     let tell = |booking: &StoredBooking| {
         let (starts_at, ends_at, mode) =
@@ -233,7 +214,7 @@ pub async fn book_slot(State(state): State<AppState>, request: Request) -> Resul
         replaces: replaces.map(|b| b.id),
     };
     let page = format!("{}{}", state.public_origin, registration_page(stand.fair_id));
-    let place = venue_text(&fair);
+    let place = fair.place();
     let interview = Interview {
         lang,
         name: &actor.name,
@@ -272,11 +253,6 @@ fn refusal_text(lang: Lang, refusal: BookingRefusal) -> &'static str {
         BookingRefusal::NotRegistered => t(lang, Key::slot_err_not_registered),
         BookingRefusal::Clashes => t(lang, Key::slot_err_booking_clashes),
     }
-}
-
-/// The venue of an in-person interview, in words.
-fn venue_text(fair: &crate::fairs::Fair) -> String {
-    fair.draft.venue.as_ref().map(|v| format!("{}, {}", v.name, v.address)).unwrap_or_default()
 }
 
 /// Cancels the signed-in job seeker's booking the form names (and its reminders): the slot is
