@@ -2,7 +2,7 @@
 //! fair's hours, never clashing with the interviewer's other slots or their rest; booked by
 //! registered people, never twice — not even when many book the same slots at once — and never
 //! one person in two at once; moved and cancelled, the freed slot bookable at once; withdrawn
-//! by the company, telling the person. A booking's reminders wait for their time and are
+//! by the company, telling the person; gone with the person's registration. A booking's reminders wait for their time and are
 //! withdrawn with it.
 
 use super::fairs::{DAY, NOW};
@@ -21,6 +21,7 @@ on_both_engines!(
     a_slot_is_booked_once_moved_and_cancelled_with_its_messages,
     many_booking_the_same_slots_at_once_get_each_slot_once,
     one_person_booking_clashing_slots_at_once_gets_one,
+    cancelling_a_registration_cancels_its_interviews,
 );
 
 const HOUR: i64 = 3_600;
@@ -255,4 +256,25 @@ async fn one_person_booking_clashing_slots_at_once_gets_one(db: &common::TestDb)
     assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 1, "{outcomes:?}");
     assert!(outcomes.iter().all(|o| matches!(o, Ok(_) | Err(BookingRefusal::Clashes))), "{outcomes:?}");
     assert_eq!(store.bookings_of(ana).await.unwrap().len(), 1);
+}
+
+async fn cancelling_a_registration_cancels_its_interviews(db: &common::TestDb) {
+    let store = db.store.as_ref();
+    let (stand, fair_id, rosa, _) = accepted_stand(store).await;
+    let opens = NOW + 3 * DAY;
+    let ids = store.publish_slots(&slots(stand, rosa, opens, opens + HOUR, 30 * MIN, 0), NOW).await.unwrap().unwrap();
+    let ana = registered(store, fair_id, "ana@example.pe").await;
+    let mail = messages("ana@example.pe", opens);
+    store.book_slot(&booking(ids[0], ana), NOW, &mail).await.unwrap().expect("free");
+
+    assert!(store.cancel_registration(fair_id, ana, None, NOW + 10).await.unwrap());
+    assert!(store.bookings_of(ana).await.unwrap().is_empty());
+    assert!(store.slot(ids[0]).await.unwrap().unwrap().booking.is_none(), "free for someone else");
+    assert!(
+        store.mail_to("ana@example.pe").await.unwrap().is_empty(),
+        "the unsent confirmation and reminder withdrawn"
+    );
+    let luis = registered(store, fair_id, "luis@example.pe").await;
+    let luis_mail = messages("luis@example.pe", opens);
+    assert!(store.book_slot(&booking(ids[0], luis), NOW + 20, &luis_mail).await.unwrap().is_ok());
 }

@@ -170,6 +170,7 @@ fn Registered(fair_id: i64, person: Option<i64>, voice: Voice, own: OwnRegistrat
         own.needs.iter().map(|need| view! { <li>{need_state(lang, need)}</li> }).collect(),
     );
     let interviews = (!voice.theirs).then(|| view! { <OwnInterviews fair_id interviews=own.interviews.clone() /> });
+    let has_interviews = !own.interviews.is_empty();
     view! {
         <p><strong>{since}</strong></p>
         {(own.by_counsellor && !voice.theirs).then(|| view! { <p>{t(lang, Key::registration_by_counsellor)}</p> })}
@@ -179,6 +180,7 @@ fn Registered(fair_id: i64, person: Option<i64>, voice: Voice, own: OwnRegistrat
         {own.may_cancel.then(|| view! {
             <h2>{t(lang, voice.say(Key::registration_cancel_h2, Key::registration_cancel_h2_for))}</h2>
             <p>{t(lang, voice.say(Key::registration_cancel_body, Key::registration_cancel_body_for))}</p>
+            {has_interviews.then(|| view! { <p>{t(lang, Key::registration_cancel_interviews)}</p> })}
             <form method="post" action=CANCEL_REGISTRATION_PATH>
                 <CsrfField />
                 <input type="hidden" name="fair" value=fair_id.to_string() />

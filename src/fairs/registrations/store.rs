@@ -88,8 +88,8 @@ pub trait RegistrationStore: Send + Sync + 'static {
     /// registration is open at `now`.
     async fn register(&self, registration: &NewRegistration, now: i64) -> DbResult<Registering>;
 
-    /// Cancels a registration in force at a fair not over at `now`, freeing its place and
-    /// queuing `mail` (for a person someone else cancelled for); false, nothing queued, otherwise.
+    /// Cancels a registration in force at a fair not over at `now`, freeing its place and the
+    /// person's interview slots ahead there (their reminders withdrawn), and queuing `mail` (for a person someone else cancelled for); false, nothing queued, otherwise.
     async fn cancel_registration(
         &self,
         fair_id: i64,
@@ -316,6 +316,22 @@ macro_rules! impl_registration_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(DbError::from_sqlx)?;
+                // Their interviews ahead at the fair go with it: the slots free for others at
+                // once, the reminders withdrawn.
+                let booked: Vec<i64> = sqlx::query_scalar(
+                    "SELECT b.id FROM slot_bookings b JOIN interview_slots sl ON sl.id = b.slot_id \
+                     JOIN fair_stands st ON st.id = sl.stand_id \
+                     WHERE st.fair_id = $1 AND b.account_id = $2 AND b.status = 'booked' AND sl.starts_at > $3",
+                )
+                .bind(fair_id)
+                .bind(account_id)
+                .bind(now)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                for booking_id in booked {
+                    $crate::fairs::stands::slots::booking_store::cancel_own_in!(tx, booking_id, account_id, now);
+                }
                 $crate::server::mail::outbox::queue_in!(tx, mail, now);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)
