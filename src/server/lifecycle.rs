@@ -81,7 +81,7 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
 }
 
 /// Every ten minutes, on every app server: deletes expired sessions, links and counters, old
-/// delivered mail and scratch files past their day (this server's own folder), closes the vacancies whose closing date has ended (both are idempotent, so servers need not
+/// delivered mail, the stand chats of fairs long over, and scratch files past their day (this server's own folder), closes the vacancies whose closing date has ended (both are idempotent, so servers need not
 /// agree on whose turn it is; pages never show a vacancy past its date meanwhile), and sends
 /// the saved searches' alerts that are due (each is taken by one server only).
 async fn purge_expired_regularly(
@@ -98,6 +98,11 @@ async fn purge_expired_regularly(
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "expired sessions, links, counters and delivered mail deleted"),
             Err(err) => tracing::warn!(error = %err, "cannot delete expired rows"),
+        }
+        match store.purge_chats(now - crate::fairs::stands::chat::KEPT_AFTER_FAIR).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "stand chats of fairs long over deleted"),
+            Err(err) => tracing::warn!(error = %err, "cannot delete the stand chats of fairs long over"),
         }
         match crate::media::parked::sweep(media.scratch(), crate::media::parked::KEPT_FOR).await {
             0 => {}

@@ -50,6 +50,7 @@ mod accounts;
 mod alerts;
 mod applications;
 mod audit;
+mod chat;
 mod companies;
 mod database;
 mod fairs;

@@ -29,7 +29,7 @@ const MIN: i64 = 60;
 
 /// An accepted stand of a verified company at a fair starting in a day; the stand, the fair,
 /// the company's interviewer and another company's employer.
-async fn accepted_stand(store: &dyn senda::server::db::Store) -> (i64, i64, i64, i64) {
+pub(crate) async fn accepted_stand(store: &dyn senda::server::db::Store) -> (i64, i64, i64, i64) {
     let (fair_id, _, organiser, company, other_company) = published_fair(store, 3 * DAY).await;
     let role = |company| RoleGrant { role: Role::Employer, company_id: Some(company), centre_id: None };
     let rosa = NewAccount { name: "Rosa Quispe".into(), ..account("rosa@zeta.pe", role(company)) };

@@ -7,9 +7,11 @@
 //! withdraw, and when (pure); `api.rs` what the pages read, one view type per reader;
 //! `handlers.rs` the form posts and `video.rs` the sign-language video's endpoints (server
 //! only); `store.rs` the storage trait and its SQL; `shifts/` who keeps a stand and when;
-//! `questions/` what job seekers ask a stand and its company answers later.
+//! `questions/` what job seekers ask a stand and its company answers later; `chat/` the live
+//! chat while the fair runs.
 
 pub mod api;
+pub mod chat;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod questions;

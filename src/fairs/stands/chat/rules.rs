@@ -1,0 +1,117 @@
+//! The pure rules of a stand's live chat: what a message may be, where a conversation stands,
+//! and a waiting person's place in the stand's queue.
+
+use serde::{Deserialize, Serialize};
+
+/// The longest message, in characters: a few sentences, read aloud in well under a minute.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+
+/// Where a conversation stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChatStatus {
+    /// In the stand's queue: no representative has taken it yet.
+    Waiting,
+    /// A representative has it.
+    Open,
+    /// Ended, by either side (or by a block).
+    Closed,
+}
+
+impl ChatStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ChatStatus::Waiting => "waiting",
+            ChatStatus::Open => "open",
+            ChatStatus::Closed => "closed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ChatStatus> {
+        [ChatStatus::Waiting, ChatStatus::Open, ChatStatus::Closed].into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Why a person cannot start or go on chatting at a stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChatRefusal {
+    /// The stand is not accepted, or its fair is not running now: questions are left instead.
+    NotLive,
+    /// The company no longer chats with this person at this stand.
+    Blocked,
+}
+
+/// What is wrong with a message as typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageProblem {
+    Empty,
+    TooLong,
+}
+
+/// The message as stored (ends trimmed), or what is wrong with it.
+pub fn message(text: &str) -> Result<String, MessageProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(MessageProblem::Empty)
+    } else if text.chars().count() > MAX_MESSAGE_CHARS {
+        Err(MessageProblem::TooLong)
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// A conversation in force at a stand, as the queue needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InQueue {
+    pub id: i64,
+    pub status: ChatStatus,
+    pub opened_at: i64,
+}
+
+/// The place of conversation `id` among the stand's waiting ones (1 is next), oldest first;
+/// `None` once it is taken or over.
+pub fn queue_position(chats: &[InQueue], id: i64) -> Option<usize> {
+    let mut waiting: Vec<&InQueue> = chats.iter().filter(|c| c.status == ChatStatus::Waiting).collect();
+    waiting.sort_by_key(|c| (c.opened_at, c.id));
+    waiting.iter().position(|c| c.id == id).map(|at| at + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_trimmed_and_neither_empty_nor_too_long() {
+        assert_eq!(message("  ¿Hay turnos de tarde?\n"), Ok("¿Hay turnos de tarde?".to_string()));
+        assert_eq!(message(" \n\t "), Err(MessageProblem::Empty));
+        assert_eq!(message(&"ñ".repeat(MAX_MESSAGE_CHARS)).map(|m| m.chars().count()), Ok(MAX_MESSAGE_CHARS));
+        assert_eq!(message(&"ñ".repeat(MAX_MESSAGE_CHARS + 1)), Err(MessageProblem::TooLong));
+        // Markup is text like any other: it is shown as typed, never read as markup.
+        assert_eq!(message("<b>hola</b>"), Ok("<b>hola</b>".to_string()));
+    }
+
+    #[test]
+    fn the_queue_counts_only_those_waiting_oldest_first() {
+        let chat = |id, status, opened_at| InQueue { id, status, opened_at };
+        let chats = [
+            chat(4, ChatStatus::Waiting, 30),
+            chat(1, ChatStatus::Open, 5),
+            chat(3, ChatStatus::Waiting, 10),
+            chat(2, ChatStatus::Waiting, 10),
+            chat(5, ChatStatus::Closed, 1),
+        ];
+        assert_eq!(queue_position(&chats, 2), Some(1), "same second: the lower id came first");
+        assert_eq!(queue_position(&chats, 3), Some(2));
+        assert_eq!(queue_position(&chats, 4), Some(3));
+        assert_eq!(queue_position(&chats, 1), None, "taken");
+        assert_eq!(queue_position(&chats, 5), None, "over");
+        assert_eq!(queue_position(&chats, 9), None);
+    }
+
+    #[test]
+    fn statuses_read_back_from_their_codes() {
+        for status in [ChatStatus::Waiting, ChatStatus::Open, ChatStatus::Closed] {
+            assert_eq!(ChatStatus::from_code(status.code()), Some(status));
+        }
+        assert_eq!(ChatStatus::from_code("lost"), None);
+    }
+}

@@ -1,0 +1,442 @@
+//! Storage of stands' live chats. Each write checks in its own statement (or transaction) who
+//! may make it and that the conversation and its fair still allow it; a person's opening runs
+//! one at a time (their account row held), so two tabs opening at once share one conversation.
+
+use super::rules::{ChatRefusal, ChatStatus};
+use crate::server::db::DbResult;
+use async_trait::async_trait;
+
+/// A message as its author sends it (already checked).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewChatMessage<'a> {
+    pub conversation_id: i64,
+    pub author_id: i64,
+    /// Sent by one of the stand's company's representatives, or by the job seeker.
+    pub from_company: bool,
+    pub body: &'a str,
+}
+
+/// What opening a conversation did: the conversation (new, or the one the person had in force
+/// at the stand) and the first message's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChatOpened {
+    pub conversation_id: i64,
+    pub message_id: i64,
+}
+
+/// A conversation with its stand's company and fair and both people's names. Never sent as it
+/// is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredChat {
+    pub id: i64,
+    pub stand_id: i64,
+    pub company_id: i64,
+    pub fair_id: i64,
+    pub account_id: i64,
+    pub seeker_name: String,
+    pub status: ChatStatus,
+    pub taken_by: Option<i64>,
+    /// Empty while no one has taken it.
+    pub taker_name: String,
+    pub opened_at: i64,
+    pub taken_at: Option<i64>,
+    pub closed_at: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ChatRow {
+    id: i64,
+    stand_id: i64,
+    company_id: i64,
+    fair_id: i64,
+    account_id: i64,
+    seeker_name: String,
+    status: String,
+    taken_by: Option<i64>,
+    taker_name: Option<String>,
+    opened_at: i64,
+    taken_at: Option<i64>,
+    closed_at: Option<i64>,
+}
+
+impl ChatRow {
+    /// The conversation, or `None` if its stored status is one this build does not know.
+    pub(crate) fn into_chat(self) -> Option<StoredChat> {
+        Some(StoredChat {
+            id: self.id,
+            stand_id: self.stand_id,
+            company_id: self.company_id,
+            fair_id: self.fair_id,
+            account_id: self.account_id,
+            seeker_name: self.seeker_name,
+            status: ChatStatus::from_code(&self.status)?,
+            taken_by: self.taken_by,
+            taker_name: self.taker_name.unwrap_or_default(),
+            opened_at: self.opened_at,
+            taken_at: self.taken_at,
+            closed_at: self.closed_at,
+        })
+    }
+}
+
+/// A stored message with its author's name (empty once their account is gone).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct StoredChatMessage {
+    pub id: i64,
+    pub conversation_id: i64,
+    pub author_id: Option<i64>,
+    pub author_name: String,
+    pub from_company: bool,
+    pub body: String,
+    pub sent_at: i64,
+}
+
+#[async_trait]
+pub trait ChatStore: Send + Sync + 'static {
+    /// Opens a conversation at the stand for the person with its first message — or adds the
+    /// message to the one they have in force there — if, at `now`, the stand is accepted at a
+    /// published fair that is running and the company has not blocked them; nothing written
+    /// otherwise.
+    async fn open_chat(
+        &self,
+        stand_id: i64,
+        account_id: i64,
+        first: &str,
+        now: i64,
+    ) -> DbResult<Result<ChatOpened, ChatRefusal>>;
+
+    /// Adds a message to a conversation in force while its fair runs: the job seeker's own, or
+    /// — once a representative has taken it — any of the company's representatives'; `None`,
+    /// nothing written, otherwise.
+    async fn post_chat_message(&self, message: &NewChatMessage<'_>, now: i64) -> DbResult<Option<i64>>;
+
+    /// Gives a conversation in force at stand `stand_id` to representative `to` (taking it from
+    /// the queue, or handing it over) if `to` is one of the stand's company's; false otherwise.
+    async fn assign_chat(&self, conversation_id: i64, stand_id: i64, to: i64, now: i64) -> DbResult<bool>;
+
+    /// Ends a conversation in force, by its job seeker or one of the company's representatives;
+    /// false otherwise.
+    async fn close_chat(&self, conversation_id: i64, by: i64, now: i64) -> DbResult<bool>;
+
+    /// A representative of the stand's company ends the conversation and blocks its job seeker
+    /// from chatting at the stand again; false, nothing written, otherwise.
+    async fn block_in_chat(&self, conversation_id: i64, by: i64, now: i64) -> DbResult<bool>;
+
+    async fn chat(&self, conversation_id: i64) -> DbResult<Option<StoredChat>>;
+
+    /// The person's conversation in force at a stand.
+    async fn person_chat(&self, stand_id: i64, account_id: i64) -> DbResult<Option<StoredChat>>;
+
+    /// A stand's conversations in force, the oldest first (the queue's order).
+    async fn stand_chats(&self, stand_id: i64) -> DbResult<Vec<StoredChat>>;
+
+    /// A conversation's messages after message `after` (0: all), in order.
+    async fn chat_messages(&self, conversation_id: i64, after: i64) -> DbResult<Vec<StoredChatMessage>>;
+
+    /// Deletes the conversations (and their messages) of fairs that ended before `ended_before`.
+    async fn purge_chats(&self, ended_before: i64) -> DbResult<u64>;
+}
+
+/// The columns of a conversation, in the order [`ChatRow`] reads them, `c` the conversation.
+pub(crate) const CHAT_SELECT: &str = "SELECT c.id, c.stand_id, s.company_id, s.fair_id, c.account_id, \
+     p.name AS seeker_name, c.status, c.taken_by, t.name AS taker_name, c.opened_at, c.taken_at, c.closed_at \
+     FROM booth_conversations c JOIN fair_stands s ON s.id = c.stand_id JOIN accounts p ON p.id = c.account_id \
+     LEFT JOIN accounts t ON t.id = c.taken_by";
+
+/// `$n` is one of the company's representatives at the conversation's stand.
+macro_rules! company_member {
+    ($account:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM fair_stands ms JOIN account_roles mr ON mr.company_id = ms.company_id \
+             WHERE ms.id = booth_conversations.stand_id AND mr.role = 'employer' AND mr.account_id = ",
+            $account,
+            ")"
+        )
+    };
+}
+pub(crate) use company_member;
+
+/// The conversation's fair is running at `$n`.
+macro_rules! chat_live {
+    ($now:literal) => {
+        concat!(
+            "booth_conversations.stand_id IN (SELECT ls.id FROM fair_stands ls JOIN fairs lf ON lf.id = ls.fair_id \
+             WHERE ls.status = 'accepted' AND lf.status = 'published' AND lf.starts_at <= ",
+            $now,
+            " AND lf.ends_at > ",
+            $now,
+            ")"
+        )
+    };
+}
+pub(crate) use chat_live;
+
+macro_rules! impl_chat_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::fairs::stands::chat::store::ChatStore for $store {
+            async fn open_chat(
+                &self,
+                stand_id: i64,
+                account_id: i64,
+                first: &str,
+                now: i64,
+            ) -> $crate::server::db::DbResult<
+                Result<$crate::fairs::stands::chat::store::ChatOpened, $crate::fairs::stands::chat::rules::ChatRefusal>,
+            > {
+                use $crate::fairs::stands::chat::rules::ChatRefusal;
+                use $crate::server::db::{DbError, EngineStore};
+                let mut tx = self.begin_write().await?;
+                // The person's openings run one at a time: a second tab finds the first's.
+                sqlx::query(&format!("SELECT id FROM accounts WHERE id = $1{}", <$store as EngineStore>::ROW_LOCK))
+                    .bind(account_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?;
+                let live: Option<i64> = sqlx::query_scalar(
+                    "SELECT s.id FROM fair_stands s JOIN fairs f ON f.id = s.fair_id \
+                     WHERE s.id = $1 AND s.status = 'accepted' AND f.status = 'published' \
+                       AND f.starts_at <= $2 AND f.ends_at > $2",
+                )
+                .bind(stand_id)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                if live.is_none() {
+                    return Ok(Err(ChatRefusal::NotLive));
+                }
+                let blocked: Option<i64> =
+                    sqlx::query_scalar("SELECT stand_id FROM booth_blocks WHERE stand_id = $1 AND account_id = $2")
+                        .bind(stand_id)
+                        .bind(account_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                if blocked.is_some() {
+                    return Ok(Err(ChatRefusal::Blocked));
+                }
+                let current: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM booth_conversations WHERE stand_id = $1 AND account_id = $2 AND status <> 'closed'",
+                )
+                .bind(stand_id)
+                .bind(account_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                let conversation_id = match current {
+                    Some(id) => id,
+                    None => sqlx::query_scalar(
+                        "INSERT INTO booth_conversations (stand_id, account_id, status, opened_at) \
+                         VALUES ($1, $2, 'waiting', $3) RETURNING id",
+                    )
+                    .bind(stand_id)
+                    .bind(account_id)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?,
+                };
+                let message_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO booth_messages (conversation_id, author_id, from_company, body, sent_at) \
+                     VALUES ($1, $2, FALSE, $3, $4) RETURNING id",
+                )
+                .bind(conversation_id)
+                .bind(account_id)
+                .bind(first)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(Ok($crate::fairs::stands::chat::store::ChatOpened { conversation_id, message_id }))
+            }
+
+            async fn post_chat_message(
+                &self,
+                message: &$crate::fairs::stands::chat::store::NewChatMessage<'_>,
+                now: i64,
+            ) -> $crate::server::db::DbResult<Option<i64>> {
+                use $crate::fairs::stands::chat::store::{chat_live, company_member};
+                // Who may write: the person, or the company's side once someone has taken it.
+                let sql = if message.from_company {
+                    concat!(
+                        "INSERT INTO booth_messages (conversation_id, author_id, from_company, body, sent_at) \
+                         SELECT id, $2, TRUE, $3, $4 FROM booth_conversations \
+                         WHERE id = $1 AND status = 'open' AND ",
+                        company_member!("$2"),
+                        " AND ",
+                        chat_live!("$4"),
+                        " RETURNING id"
+                    )
+                } else {
+                    concat!(
+                        "INSERT INTO booth_messages (conversation_id, author_id, from_company, body, sent_at) \
+                         SELECT id, $2, FALSE, $3, $4 FROM booth_conversations \
+                         WHERE id = $1 AND status <> 'closed' AND account_id = $2 AND ",
+                        chat_live!("$4"),
+                        " RETURNING id"
+                    )
+                };
+                sqlx::query_scalar(sql)
+                    .bind(message.conversation_id)
+                    .bind(message.author_id)
+                    .bind(message.body)
+                    .bind(now)
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err($crate::server::db::DbError::from_sqlx)
+            }
+
+            async fn assign_chat(
+                &self,
+                conversation_id: i64,
+                stand_id: i64,
+                to: i64,
+                now: i64,
+            ) -> $crate::server::db::DbResult<bool> {
+                use $crate::fairs::stands::chat::store::{chat_live, company_member};
+                let done = sqlx::query(concat!(
+                    "UPDATE booth_conversations SET status = 'open', taken_by = $3, taken_at = $4 \
+                     WHERE id = $1 AND stand_id = $2 AND status <> 'closed' \
+                       AND (taken_by IS NULL OR taken_by <> $3) AND ",
+                    company_member!("$3"),
+                    " AND ",
+                    chat_live!("$4")
+                ))
+                .bind(conversation_id)
+                .bind(stand_id)
+                .bind(to)
+                .bind(now)
+                .execute(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn close_chat(&self, conversation_id: i64, by: i64, now: i64) -> $crate::server::db::DbResult<bool> {
+                use $crate::fairs::stands::chat::store::company_member;
+                let done = sqlx::query(concat!(
+                    "UPDATE booth_conversations SET status = 'closed', closed_at = $3, closed_by = $2 \
+                     WHERE id = $1 AND status <> 'closed' AND (account_id = $2 OR ",
+                    company_member!("$2"),
+                    ")"
+                ))
+                .bind(conversation_id)
+                .bind(by)
+                .bind(now)
+                .execute(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn block_in_chat(&self, conversation_id: i64, by: i64, now: i64) -> $crate::server::db::DbResult<bool> {
+                use $crate::fairs::stands::chat::store::company_member;
+                use $crate::server::db::DbError;
+                let mut tx = self.begin_write().await?;
+                let closed: Option<(i64, i64)> = sqlx::query_as(concat!(
+                    "UPDATE booth_conversations SET status = 'closed', closed_at = $3, closed_by = $2 \
+                     WHERE id = $1 AND status <> 'closed' AND ",
+                    company_member!("$2"),
+                    " RETURNING stand_id, account_id"
+                ))
+                .bind(conversation_id)
+                .bind(by)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                let Some((stand_id, account_id)) = closed else { return Ok(false) };
+                sqlx::query(
+                    "INSERT INTO booth_blocks (stand_id, account_id, blocked_by, blocked_at) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (stand_id, account_id) DO NOTHING",
+                )
+                .bind(stand_id)
+                .bind(account_id)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::from_sqlx)?;
+                tx.commit().await.map_err(DbError::from_sqlx)?;
+                Ok(true)
+            }
+
+            async fn chat(
+                &self,
+                conversation_id: i64,
+            ) -> $crate::server::db::DbResult<Option<$crate::fairs::stands::chat::store::StoredChat>> {
+                use $crate::fairs::stands::chat::store::{ChatRow, CHAT_SELECT};
+                let row: Option<ChatRow> = sqlx::query_as(&format!("{CHAT_SELECT} WHERE c.id = $1"))
+                    .bind(conversation_id)
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(row.and_then(ChatRow::into_chat))
+            }
+
+            async fn person_chat(
+                &self,
+                stand_id: i64,
+                account_id: i64,
+            ) -> $crate::server::db::DbResult<Option<$crate::fairs::stands::chat::store::StoredChat>> {
+                use $crate::fairs::stands::chat::store::{ChatRow, CHAT_SELECT};
+                let row: Option<ChatRow> = sqlx::query_as(&format!(
+                    "{CHAT_SELECT} WHERE c.stand_id = $1 AND c.account_id = $2 AND c.status <> 'closed'"
+                ))
+                .bind(stand_id)
+                .bind(account_id)
+                .fetch_optional(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(row.and_then(ChatRow::into_chat))
+            }
+
+            async fn stand_chats(
+                &self,
+                stand_id: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChat>> {
+                use $crate::fairs::stands::chat::store::{ChatRow, CHAT_SELECT};
+                let rows: Vec<ChatRow> = sqlx::query_as(&format!(
+                    "{CHAT_SELECT} WHERE c.stand_id = $1 AND c.status <> 'closed' ORDER BY c.opened_at, c.id"
+                ))
+                .bind(stand_id)
+                .fetch_all(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows.into_iter().filter_map(ChatRow::into_chat).collect())
+            }
+
+            async fn chat_messages(
+                &self,
+                conversation_id: i64,
+                after: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChatMessage>> {
+                sqlx::query_as(
+                    "SELECT m.id, m.conversation_id, m.author_id, COALESCE(a.name, '') AS author_name, \
+                     m.from_company, m.body, m.sent_at FROM booth_messages m LEFT JOIN accounts a ON a.id = m.author_id \
+                     WHERE m.conversation_id = $1 AND m.id > $2 ORDER BY m.id",
+                )
+                .bind(conversation_id)
+                .bind(after)
+                .fetch_all(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)
+            }
+
+            async fn purge_chats(&self, ended_before: i64) -> $crate::server::db::DbResult<u64> {
+                let done = sqlx::query(
+                    "DELETE FROM booth_conversations WHERE stand_id IN \
+                     (SELECT s.id FROM fair_stands s JOIN fairs f ON f.id = s.fair_id WHERE f.ends_at < $1)",
+                )
+                .bind(ended_before)
+                .execute(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(done.rows_affected())
+            }
+        }
+    };
+}
+pub(crate) use impl_chat_store;

@@ -1,0 +1,155 @@
+//! Storage of stands' live chats: opened by a job seeker only while the fair runs, queued
+//! oldest first, taken and handed over only by the company's own representatives, written to
+//! by its two sides alone, ended by either; a blocked person cannot come back; two tabs
+//! opening at once share one conversation; deleted a while after the fair.
+
+use super::fairs::{DAY, NOW};
+use super::slots::accepted_stand;
+use super::*;
+use senda::fairs::stands::chat::rules::{queue_position, ChatRefusal, ChatStatus, InQueue};
+use senda::fairs::stands::chat::store::NewChatMessage;
+
+on_both_engines!(
+    a_chat_is_queued_taken_handed_over_and_closed,
+    a_company_blocks_a_person_from_its_stand,
+    two_tabs_opening_at_once_share_one_conversation,
+    chats_are_deleted_a_while_after_their_fair,
+);
+
+const HOUR: i64 = 3_600;
+/// An hour into the fair (it opens three days after `NOW`, for eight hours).
+const LIVE: i64 = NOW + 3 * DAY + HOUR;
+const ENDS: i64 = NOW + 3 * DAY + 8 * HOUR;
+
+fn from_seeker(conversation_id: i64, author_id: i64, body: &str) -> NewChatMessage<'_> {
+    NewChatMessage { conversation_id, author_id, from_company: false, body }
+}
+
+fn from_company(conversation_id: i64, author_id: i64, body: &str) -> NewChatMessage<'_> {
+    NewChatMessage { conversation_id, author_id, from_company: true, body }
+}
+
+async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
+    let store = db.store.as_ref();
+    let (stand, _, rosa, stranger) = accepted_stand(store).await;
+    let company = store.stand(stand).await.unwrap().unwrap().company_id;
+    let role = RoleGrant { role: Role::Employer, company_id: Some(company), centre_id: None };
+    let pedro = NewAccount { name: "Pedro Salas".into(), ..account("pedro@zeta.pe", role) };
+    let pedro = store.create_account(&pedro).await.unwrap();
+    let ana = NewAccount { name: "Ana Flores".into(), ..account("ana@example.pe", seeker_role()) };
+    let ana = store.create_account(&ana).await.unwrap();
+    let luis = store.create_account(&account("luis@example.pe", seeker_role())).await.unwrap();
+
+    assert_eq!(store.open_chat(stand, ana, "Hola", NOW).await.unwrap(), Err(ChatRefusal::NotLive), "before the fair");
+    let first = store.open_chat(stand, ana, "Hola, ¿buscan almaceneros?", LIVE).await.unwrap().unwrap();
+    let other = store.open_chat(stand, luis, "Buenos días", LIVE + 1).await.unwrap().unwrap();
+    let again = store.open_chat(stand, ana, "Uso silla de ruedas", LIVE + 2).await.unwrap().unwrap();
+    assert_eq!(again.conversation_id, first.conversation_id, "her conversation in force, not a second one");
+    let c = first.conversation_id;
+
+    let queue: Vec<InQueue> = store
+        .stand_chats(stand)
+        .await
+        .unwrap()
+        .iter()
+        .map(|chat| InQueue { id: chat.id, status: chat.status, opened_at: chat.opened_at })
+        .collect();
+    assert_eq!(queue.iter().map(|q| q.id).collect::<Vec<_>>(), [c, other.conversation_id]);
+    assert_eq!((queue_position(&queue, c), queue_position(&queue, other.conversation_id)), (Some(1), Some(2)));
+
+    // Nobody at the company writes before someone takes it; only its own people take it.
+    assert_eq!(store.post_chat_message(&from_company(c, rosa, "Hola"), LIVE + 3).await.unwrap(), None);
+    assert!(!store.assign_chat(c, stand, stranger, LIVE + 3).await.unwrap(), "another company's");
+    assert!(!store.assign_chat(c, stand, luis, LIVE + 3).await.unwrap(), "a job seeker");
+    assert!(!store.assign_chat(c, stand + 1, rosa, LIVE + 3).await.unwrap(), "another stand's");
+    assert!(store.assign_chat(c, stand, rosa, LIVE + 4).await.unwrap());
+    assert!(!store.assign_chat(c, stand, rosa, LIVE + 4).await.unwrap(), "hers already");
+    let taken = store.chat(c).await.unwrap().unwrap();
+    assert_eq!(
+        (taken.status, taken.taken_by, taken.taker_name.as_str()),
+        (ChatStatus::Open, Some(rosa), "Rosa Quispe")
+    );
+
+    let answer = store.post_chat_message(&from_company(c, rosa, "¡Sí! ¿Tienes experiencia?"), LIVE + 5).await.unwrap();
+    assert!(answer.is_some());
+    assert_eq!(store.post_chat_message(&from_company(c, stranger, "Hola"), LIVE + 5).await.unwrap(), None);
+    assert_eq!(store.post_chat_message(&from_seeker(c, luis, "Hola"), LIVE + 5).await.unwrap(), None, "not his");
+    assert!(store.post_chat_message(&from_seeker(c, ana, "Dos años"), LIVE + 6).await.unwrap().is_some());
+
+    // Handed over to a colleague, who writes too.
+    assert!(store.assign_chat(c, stand, pedro, LIVE + 7).await.unwrap());
+    assert_eq!(store.chat(c).await.unwrap().unwrap().taken_by, Some(pedro));
+    assert!(store.post_chat_message(&from_company(c, pedro, "Te llamo a las 3"), LIVE + 8).await.unwrap().is_some());
+
+    let all = store.chat_messages(c, 0).await.unwrap();
+    let said: Vec<_> = all.iter().map(|m| (m.from_company, m.author_name.as_str(), m.body.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            (false, "Ana Flores", "Hola, ¿buscan almaceneros?"),
+            (false, "Ana Flores", "Uso silla de ruedas"),
+            (true, "Rosa Quispe", "¡Sí! ¿Tienes experiencia?"),
+            (false, "Ana Flores", "Dos años"),
+            (true, "Pedro Salas", "Te llamo a las 3"),
+        ]
+    );
+    let after: Vec<_> = store.chat_messages(c, answer.unwrap()).await.unwrap().into_iter().map(|m| m.body).collect();
+    assert_eq!(after, ["Dos años", "Te llamo a las 3"], "resumed after the last one read");
+
+    // Ended by her: nobody writes any more, and a new message opens a new conversation.
+    assert!(!store.close_chat(c, luis, LIVE + 9).await.unwrap());
+    assert!(store.close_chat(c, ana, LIVE + 9).await.unwrap());
+    assert!(!store.close_chat(c, ana, LIVE + 9).await.unwrap(), "once");
+    assert_eq!(store.post_chat_message(&from_seeker(c, ana, "¿Sigue?"), LIVE + 10).await.unwrap(), None);
+    assert_eq!(store.post_chat_message(&from_company(c, pedro, "¿Sigue?"), LIVE + 10).await.unwrap(), None);
+    assert_eq!(store.person_chat(stand, ana).await.unwrap(), None);
+    let anew = store.open_chat(stand, ana, "Olvidé preguntar el sueldo", LIVE + 11).await.unwrap().unwrap();
+    assert_ne!(anew.conversation_id, c);
+
+    // Once the fair is over the stand takes questions instead.
+    assert_eq!(store.open_chat(stand, luis, "Hola", ENDS).await.unwrap(), Err(ChatRefusal::NotLive));
+    let late = from_seeker(other.conversation_id, luis, "¿Hola?");
+    assert_eq!(store.post_chat_message(&late, ENDS).await.unwrap(), None);
+    assert!(!store.assign_chat(other.conversation_id, stand, rosa, ENDS).await.unwrap());
+}
+
+async fn a_company_blocks_a_person_from_its_stand(db: &common::TestDb) {
+    let store = db.store.as_ref();
+    let (stand, _, rosa, stranger) = accepted_stand(store).await;
+    let ana = store.create_account(&account("ana@example.pe", seeker_role())).await.unwrap();
+    let luis = store.create_account(&account("luis@example.pe", seeker_role())).await.unwrap();
+    let c = store.open_chat(stand, ana, "…", LIVE).await.unwrap().unwrap().conversation_id;
+
+    assert!(!store.block_in_chat(c, stranger, LIVE + 1).await.unwrap(), "another company's");
+    assert!(!store.block_in_chat(c, ana, LIVE + 1).await.unwrap(), "the person herself");
+    assert!(store.block_in_chat(c, rosa, LIVE + 1).await.unwrap());
+    assert_eq!(store.chat(c).await.unwrap().unwrap().status, ChatStatus::Closed);
+    assert_eq!(store.open_chat(stand, ana, "Hola", LIVE + 2).await.unwrap(), Err(ChatRefusal::Blocked));
+    assert!(store.open_chat(stand, luis, "Hola", LIVE + 2).await.unwrap().is_ok(), "only her");
+}
+
+async fn two_tabs_opening_at_once_share_one_conversation(db: &common::TestDb) {
+    let (stand, _, _, _) = accepted_stand(db.store.as_ref()).await;
+    let ana = db.store.create_account(&account("ana@example.pe", seeker_role())).await.unwrap();
+    let mut tabs = tokio::task::JoinSet::new();
+    for n in 0..6 {
+        let store = db.store.clone();
+        tabs.spawn(async move { store.open_chat(stand, ana, &format!("Hola {n}"), LIVE + n).await.unwrap().unwrap() });
+    }
+    let opened = tabs.join_all().await;
+    let c = opened[0].conversation_id;
+    assert!(opened.iter().all(|o| o.conversation_id == c), "{opened:?}");
+    assert_eq!(db.store.chat_messages(c, 0).await.unwrap().len(), 6, "every message kept");
+    assert_eq!(db.store.stand_chats(stand).await.unwrap().len(), 1);
+}
+
+async fn chats_are_deleted_a_while_after_their_fair(db: &common::TestDb) {
+    let store = db.store.as_ref();
+    let (stand, _, _, _) = accepted_stand(store).await;
+    let ana = store.create_account(&account("ana@example.pe", seeker_role())).await.unwrap();
+    let c = store.open_chat(stand, ana, "Hola", LIVE).await.unwrap().unwrap().conversation_id;
+    assert_eq!(store.purge_chats(ENDS).await.unwrap(), 0, "the fair has not ended before then");
+    assert_eq!(store.purge_chats(ENDS + 1).await.unwrap(), 1);
+    assert_eq!(store.chat(c).await.unwrap(), None);
+    assert!(store.chat_messages(c, 0).await.unwrap().is_empty(), "its messages with it");
+}
