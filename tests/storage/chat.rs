@@ -1,11 +1,13 @@
 //! Storage of stands' live chats: opened by a job seeker only while the fair runs, queued
 //! oldest first, taken and handed over only by the company's own representatives, written to
 //! by its two sides alone, ended by either; a blocked person cannot come back; two tabs
-//! opening at once share one conversation; deleted a while after the fair.
+//! opening at once share one conversation; deleted a while after the fair. Their news reaches
+//! every follower, across app servers on PostgreSQL.
 
 use super::fairs::{DAY, NOW};
 use super::slots::accepted_stand;
 use super::*;
+use senda::fairs::stands::chat::hub::hub_for;
 use senda::fairs::stands::chat::rules::{queue_position, ChatRefusal, ChatStatus, InQueue};
 use senda::fairs::stands::chat::store::NewChatMessage;
 
@@ -14,12 +16,15 @@ on_both_engines!(
     a_company_blocks_a_person_from_its_stand,
     two_tabs_opening_at_once_share_one_conversation,
     chats_are_deleted_a_while_after_their_fair,
+    followers_hear_each_conversations_news,
 );
 
 const HOUR: i64 = 3_600;
 /// An hour into the fair (it opens three days after `NOW`, for eight hours).
 const LIVE: i64 = NOW + 3 * DAY + HOUR;
 const ENDS: i64 = NOW + 3 * DAY + 8 * HOUR;
+/// Far more than news takes to arrive, even between two servers: only a lost one waits this.
+const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn from_seeker(conversation_id: i64, author_id: i64, body: &str) -> NewChatMessage<'_> {
     NewChatMessage { conversation_id, author_id, from_company: false, body }
@@ -152,4 +157,42 @@ async fn chats_are_deleted_a_while_after_their_fair(db: &common::TestDb) {
     assert_eq!(store.purge_chats(ENDS + 1).await.unwrap(), 1);
     assert_eq!(store.chat(c).await.unwrap(), None);
     assert!(store.chat_messages(c, 0).await.unwrap().is_empty(), "its messages with it");
+}
+
+/// Followers hear a conversation's news, several at once, each in the order it was announced.
+async fn followers_hear_each_conversations_news(db: &common::TestDb) {
+    let hub = hub_for(&db.url).await.unwrap();
+    let (mut one, mut two) = (hub.follow(), hub.follow());
+    for id in [7, 8, 7] {
+        hub.announce(id).await.unwrap();
+    }
+    for follower in [&mut one, &mut two] {
+        let mut heard = Vec::new();
+        for _ in 0..3 {
+            heard.push(tokio::time::timeout(WAIT, follower.recv()).await.expect("in time").unwrap());
+        }
+        assert_eq!(heard, [7, 8, 7]);
+    }
+}
+
+/// Two app servers on one PostgreSQL: what one announces, the other's followers hear.
+#[tokio::test]
+async fn two_app_servers_on_one_postgresql_hear_each_other() {
+    let Some(db) = common::postgres().await else {
+        return common::postgres_skipped("two_app_servers_on_one_postgresql_hear_each_other");
+    };
+    let (first, second) = (hub_for(&db.url).await.unwrap(), hub_for(&db.url).await.unwrap());
+    let (mut on_first, mut on_second) = (first.follow(), second.follow());
+    first.announce(41).await.unwrap();
+    second.announce(42).await.unwrap();
+    for follower in [&mut on_first, &mut on_second] {
+        let mut heard = Vec::new();
+        for _ in 0..2 {
+            heard.push(tokio::time::timeout(WAIT, follower.recv()).await.expect("in time").unwrap());
+        }
+        heard.sort();
+        assert_eq!(heard, [41, 42]);
+    }
+    drop((first, second));
+    db.cleanup().await;
 }

@@ -4,8 +4,11 @@
 //! stand takes questions instead (`questions/`), and its conversations are kept for
 //! [`KEPT_AFTER_FAIR`], then deleted.
 //!
-//! `rules.rs` the pure rules; `store.rs` the storage (server only).
+//! `rules.rs` the pure rules; `store.rs` the storage and `hub.rs` how news of a conversation
+//! reaches the app servers (server only).
 
+#[cfg(feature = "ssr")]
+pub mod hub;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;
