@@ -17,8 +17,9 @@ use crate::audit::pages::AuditLogPage;
 use crate::casework::pages::OutcomePage;
 use crate::components::status_page::NotFoundPage;
 use crate::fairs::pages::{
-    BookSlotPage, FairFormPage, FairPage, FairRegistrationsPage, FairVideoPage, FairsPage, RegistrationPage,
-    StandFormPage, StandPage, StandQuestionsPage, StandShiftsPage, StandSlotsPage, StandVideoPage,
+    BookSlotPage, ConversationPage, FairFormPage, FairPage, FairRegistrationsPage, FairVideoPage, FairsPage,
+    RegistrationPage, StandChatPage, StandChatsPage, StandFormPage, StandPage, StandQuestionsPage, StandShiftsPage,
+    StandSlotsPage, StandVideoPage,
 };
 use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
@@ -171,6 +172,9 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("preguntas")) view=StandQuestionsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("entrevistas")) view=StandSlotsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("entrevista"), StaticSegment("reservar")) view=BookSlotPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chat")) view=StandChatPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chats")) view=StandChatsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chats"), StaticSegment("conversacion")) view=ConversationPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("stand"), ParamSegment("id")) view=StandPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mi-perfil") view=|| view! { <MyProfilePage parts=PROFILE_PARTS /> } ssr=SsrMode::Async />

@@ -91,10 +91,13 @@ pub enum Notice {
     SlotBooked,
     SlotMoved,
     SlotCancelled,
+    ChatEnded,
+    ChatBlocked,
+    ChatHandedOver,
 }
 
 impl Notice {
-    const ALL: [Notice; 81] = [
+    const ALL: [Notice; 84] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -176,6 +179,9 @@ impl Notice {
         Notice::SlotBooked,
         Notice::SlotMoved,
         Notice::SlotCancelled,
+        Notice::ChatEnded,
+        Notice::ChatBlocked,
+        Notice::ChatHandedOver,
     ];
 
     pub fn code(self) -> &'static str {
@@ -261,6 +267,9 @@ impl Notice {
             Notice::SlotBooked => "entrevista-reservada",
             Notice::SlotMoved => "entrevista-cambiada",
             Notice::SlotCancelled => "entrevista-cancelada",
+            Notice::ChatEnded => "conversacion-terminada",
+            Notice::ChatBlocked => "persona-bloqueada",
+            Notice::ChatHandedOver => "conversacion-entregada",
         }
     }
 
@@ -347,6 +356,9 @@ impl Notice {
             Notice::SlotBooked => Key::notice_slot_booked,
             Notice::SlotMoved => Key::notice_slot_moved,
             Notice::SlotCancelled => Key::notice_slot_cancelled,
+            Notice::ChatEnded => Key::notice_chat_ended,
+            Notice::ChatBlocked => Key::notice_chat_blocked,
+            Notice::ChatHandedOver => Key::notice_chat_handed_over,
         }
     }
 

@@ -115,6 +115,11 @@ pub struct Config {
     #[arg(long, env = "SENDA_MAIL_KEPT_DAYS", default_value_t = 30, global = true)]
     pub mail_kept_days: i64,
 
+    /// Days a stand's live chats are kept after their fair ends: time for a company to follow
+    /// up with the people it met, and no longer.
+    #[arg(long, env = "SENDA_CHATS_KEPT_DAYS", default_value_t = 30, global = true)]
+    pub chats_kept_days: i64,
+
     /// Days an employer may still read the person behind an application that ended with a
     /// decision (hired, not selected), to answer a complaint about it; a withdrawn one, never.
     #[arg(long, env = "SENDA_APPLICANT_KEPT_DAYS", default_value_t = 90, global = true)]
@@ -186,5 +191,9 @@ pub enum LogFormat {
 impl Config {
     pub fn shutdown_grace(&self) -> Duration {
         Duration::from_secs(self.shutdown_grace_secs)
+    }
+
+    pub fn retention(&self) -> crate::server::db::Retention {
+        crate::server::db::Retention { mail: self.mail_kept_days * 86_400, chats: self.chats_kept_days * 86_400 }
     }
 }

@@ -269,6 +269,12 @@ pub fn route_table() -> Vec<Route> {
             Employers,
             post(fairs::stands::questions::handlers::answer_question),
         ),
+        // Whose conversation, and whose stand, decide the rest: tests/fairs/chat.rs walks that.
+        form(fairs::stands::chat::CHAT_PATH, Seekers, post(fairs::stands::chat::handlers::write_to_stand)),
+        form(fairs::stands::chat::CONVERSATION_PATH, Employers, post(fairs::stands::chat::handlers::reply_in_chat)),
+        form(fairs::stands::chat::TAKE_CHAT_PATH, Employers, post(fairs::stands::chat::handlers::take_chat)),
+        form(fairs::stands::chat::BLOCK_CHAT_PATH, Employers, post(fairs::stands::chat::handlers::block_in_chat)),
+        form(fairs::stands::chat::END_CHAT_PATH, SignedIn, post(fairs::stands::chat::handlers::end_chat)),
         // A job seeker's own, or a person's their counsellor acts for: tests/fairs/registrations.rs.
         form(fairs::registrations::REGISTRATION_PATH, SignedIn, post(fairs::registrations::handlers::register)),
         form(

@@ -24,7 +24,10 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
         tracing::info!(board, "empty database: demo records loaded (SENDA_DEMO_DATA=false turns this off)");
     }
     let addr = leptos.site_addr;
-    let state = AppState::new(store.clone(), leptos, &config)?;
+    let chat_hub = crate::fairs::stands::chat::hub::hub_for(&config.database_url)
+        .await
+        .map_err(|err| anyhow::anyhow!("cannot listen for stand chat news on the database: {err}"))?;
+    let state = AppState { chat_hub, ..AppState::new(store.clone(), leptos, &config)? };
     let (background_stop, stopped) = tokio::sync::watch::channel(false);
     let transport = Transport::from_config(&config)?;
     tracing::info!("{}", transport.describe());
@@ -34,7 +37,7 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
         state.media.clone(),
         state.outbox.clone(),
         state.public_origin.clone(),
-        config.mail_kept_days * 86_400,
+        config.retention(),
         stopped,
     ));
     // The peer address feeds the per-IP rate limits.
@@ -81,28 +84,27 @@ pub async fn serve(config: Config, leptos: LeptosOptions) -> anyhow::Result<()> 
 }
 
 /// Every ten minutes, on every app server: deletes expired sessions, links and counters, old
-/// delivered mail, the stand chats of fairs long over, and scratch files past their day (this server's own folder), closes the vacancies whose closing date has ended (both are idempotent, so servers need not
-/// agree on whose turn it is; pages never show a vacancy past its date meanwhile), and sends
-/// the saved searches' alerts that are due (each is taken by one server only).
+/// delivered mail, the stand chats of fairs long over, and scratch files past their day (this
+/// server's own folder), closes the vacancies whose closing date has ended (both are
+/// idempotent, so servers need not agree on whose turn it is; pages never show a vacancy past
+/// its date meanwhile), and sends the saved searches' alerts that are due (each is taken by one
+/// server only).
 async fn purge_expired_regularly(
     store: Arc<dyn Store>,
     media: Arc<dyn crate::server::media_store::MediaStore>,
     outbox: crate::server::mail::Outbox,
     origin: String,
-    mail_kept_secs: i64,
+    kept: crate::server::db::Retention,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     loop {
         let now = crate::server::auth::now();
-        match store.purge_expired(now, mail_kept_secs).await {
+        match store.purge_expired(now, &kept).await {
             Ok(0) => {}
-            Ok(purged) => tracing::info!(purged, "expired sessions, links, counters and delivered mail deleted"),
+            Ok(purged) => {
+                tracing::info!(purged, "expired sessions, links, counters, delivered mail and old stand chats deleted")
+            }
             Err(err) => tracing::warn!(error = %err, "cannot delete expired rows"),
-        }
-        match store.purge_chats(now - crate::fairs::stands::chat::KEPT_AFTER_FAIR).await {
-            Ok(0) => {}
-            Ok(purged) => tracing::info!(purged, "stand chats of fairs long over deleted"),
-            Err(err) => tracing::warn!(error = %err, "cannot delete the stand chats of fairs long over"),
         }
         match crate::media::parked::sweep(media.scratch(), crate::media::parked::KEPT_FOR).await {
             0 => {}

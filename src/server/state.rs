@@ -39,6 +39,9 @@ pub struct AppState {
     pub passkeys: Option<Arc<webauthn_rs::prelude::Webauthn>>,
     /// Where video interviews happen; see `SENDA_MEETING_BASE_URL`. `None`: no video slots.
     pub meeting_rooms: Option<Arc<dyn crate::fairs::stands::slots::rooms::MeetingRooms>>,
+    /// How news of a stand chat reaches its followers: this server's alone until `serve`
+    /// puts the database's hub here (every app server's, on PostgreSQL).
+    pub chat_hub: Arc<dyn crate::fairs::stands::chat::hub::ChatHub>,
 }
 
 impl AppState {
@@ -76,6 +79,7 @@ impl AppState {
             applicant_kept_secs: config.applicant_kept_days.max(0).saturating_mul(86_400),
             passkeys: crate::second_factor::passkey::relying_party(&config.public_origin).map(Arc::new),
             meeting_rooms: meeting_rooms(config.meeting_base_url.as_deref())?,
+            chat_hub: Arc::new(crate::fairs::stands::chat::hub::LocalHub::new()),
         })
     }
 }

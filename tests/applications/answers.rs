@@ -4,8 +4,8 @@
 //! the centre who let her counsellor act for her and see her disability data and who applied to
 //! it asking for an interpreter, keeps a search and has a CV; a draft of the same company; her
 //! counsellor, the vacancy's employer and an admin; a fair of the centre where the company has a
-//! stand she asked a question at and booked an interview at (sharing what she asked for), and
-//! for which she registered asking for an interpreter. Lists
+//! stand she asked a question at, chatted at and booked an interview at (sharing what she asked
+//! for), and for which she registered asking for an interpreter. Lists
 //! that are empty in this story have no fields of their own to list. The answers whose readers
 //! differ by consent are pinned in their own tests (`ELSEWHERE`).
 
@@ -27,6 +27,7 @@ struct Story {
     fair: i64,
     stand: i64,
     slot: i64,
+    chat: i64,
     draft: i64,
     seeker: i64,
     email: String,
@@ -42,6 +43,7 @@ impl Story {
             .replace("{fair}", &self.fair.to_string())
             .replace("{stand}", &self.stand.to_string())
             .replace("{slot}", &self.slot.to_string())
+            .replace("{chat}", &self.chat.to_string())
             .replace("{seeker}", &self.seeker.to_string())
             .replace("{email}", &self.email.replace('@', "%40"))
             .replace("{token}", &self.token)
@@ -95,6 +97,7 @@ async fn story(state: &AppState) -> Story {
     asked_and_answered(state, stand, rosa.account_id, b.employer_id).await;
     registered_asking(state, fair, rosa.account_id, counsellor.account_id).await;
     let slot = booked_sharing(state, stand, rosa.account_id, b.employer_id).await;
+    let chat = chatted(state, stand, rosa.account_id, b.employer_id).await;
     // The interviewer read what she shared: the look is in her access log from the start.
     store.log_sensitive_access(seeker, b.employer_id, "interview", now).await.unwrap();
     Story {
@@ -102,6 +105,7 @@ async fn story(state: &AppState) -> Story {
         fair,
         stand,
         slot,
+        chat,
         draft,
         seeker,
         email: rosa.email.clone(),
@@ -222,6 +226,18 @@ async fn booked_sharing(state: &AppState, stand_id: i64, person: i64, employer: 
     };
     state.store.book_slot(&booking, now, &|_| Vec::new()).await.unwrap().unwrap();
     ids[1]
+}
+
+/// A conversation `person` had at the stand a minute into the fair, answered by `employer`.
+async fn chatted(state: &AppState, stand_id: i64, person: i64, employer: i64) -> i64 {
+    use senda::fairs::stands::chat::store::{ChatHandover, NewChatMessage};
+    let live = state.store.stand(stand_id).await.unwrap().unwrap().fair.starts_at + 60;
+    let id = state.store.open_chat(stand_id, person, "Hola", live).await.unwrap().unwrap().conversation_id;
+    let handover = ChatHandover { conversation_id: id, stand_id, from: None, to: employer };
+    assert!(state.store.assign_chat(&handover, live + 1).await.unwrap());
+    let reply = NewChatMessage { conversation_id: id, author_id: employer, from_company: true, body: "Hola, dime" };
+    state.store.post_chat_message(&reply, live + 2).await.unwrap().unwrap();
+    id
 }
 
 /// `names` written as the list of a row of `ANSWERS`, to paste once a new field is decided.

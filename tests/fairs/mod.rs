@@ -4,6 +4,7 @@
 //! calendar file; nobody but the organising centre sees a draft or moves a fair. Stands, their
 //! shifts and the questions left at them, and people registering, in the files beside.
 
+mod chat;
 mod questions;
 mod registrations;
 mod shifts;

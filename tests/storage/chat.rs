@@ -9,7 +9,7 @@ use super::slots::accepted_stand;
 use super::*;
 use senda::fairs::stands::chat::hub::hub_for;
 use senda::fairs::stands::chat::rules::{queue_position, ChatRefusal, ChatStatus, InQueue};
-use senda::fairs::stands::chat::store::NewChatMessage;
+use senda::fairs::stands::chat::store::{ChatHandover, NewChatMessage};
 
 on_both_engines!(
     a_chat_is_queued_taken_handed_over_and_closed,
@@ -64,11 +64,13 @@ async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
 
     // Nobody at the company writes before someone takes it; only its own people take it.
     assert_eq!(store.post_chat_message(&from_company(c, rosa, "Hola"), LIVE + 3).await.unwrap(), None);
-    assert!(!store.assign_chat(c, stand, stranger, LIVE + 3).await.unwrap(), "another company's");
-    assert!(!store.assign_chat(c, stand, luis, LIVE + 3).await.unwrap(), "a job seeker");
-    assert!(!store.assign_chat(c, stand + 1, rosa, LIVE + 3).await.unwrap(), "another stand's");
-    assert!(store.assign_chat(c, stand, rosa, LIVE + 4).await.unwrap());
-    assert!(!store.assign_chat(c, stand, rosa, LIVE + 4).await.unwrap(), "hers already");
+    let take = |stand_id, from, to| ChatHandover { conversation_id: c, stand_id, from, to };
+    assert!(!store.assign_chat(&take(stand, None, stranger), LIVE + 3).await.unwrap(), "another company's");
+    assert!(!store.assign_chat(&take(stand, None, luis), LIVE + 3).await.unwrap(), "a job seeker");
+    assert!(!store.assign_chat(&take(stand + 1, None, rosa), LIVE + 3).await.unwrap(), "another stand's");
+    assert!(store.assign_chat(&take(stand, None, rosa), LIVE + 4).await.unwrap());
+    assert!(!store.assign_chat(&take(stand, Some(rosa), rosa), LIVE + 4).await.unwrap(), "hers already");
+    assert!(!store.assign_chat(&take(stand, None, pedro), LIVE + 4).await.unwrap(), "taken meanwhile: not his");
     let taken = store.chat(c).await.unwrap().unwrap();
     assert_eq!(
         (taken.status, taken.taken_by, taken.taker_name.as_str()),
@@ -82,9 +84,11 @@ async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
     assert!(store.post_chat_message(&from_seeker(c, ana, "Dos años"), LIVE + 6).await.unwrap().is_some());
 
     // Handed over to a colleague, who writes too.
-    assert!(store.assign_chat(c, stand, pedro, LIVE + 7).await.unwrap());
+    assert!(store.assign_chat(&take(stand, Some(rosa), pedro), LIVE + 7).await.unwrap());
     assert_eq!(store.chat(c).await.unwrap().unwrap().taken_by, Some(pedro));
     assert!(store.post_chat_message(&from_company(c, pedro, "Te llamo a las 3"), LIVE + 8).await.unwrap().is_some());
+    let hers = from_company(c, rosa, "Sigo aquí");
+    assert_eq!(store.post_chat_message(&hers, LIVE + 8).await.unwrap(), None, "handed over: no longer hers");
 
     let all = store.chat_messages(c, 0).await.unwrap();
     let said: Vec<_> = all.iter().map(|m| (m.from_company, m.author_name.as_str(), m.body.as_str())).collect();
@@ -115,7 +119,8 @@ async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
     assert_eq!(store.open_chat(stand, luis, "Hola", ENDS).await.unwrap(), Err(ChatRefusal::NotLive));
     let late = from_seeker(other.conversation_id, luis, "¿Hola?");
     assert_eq!(store.post_chat_message(&late, ENDS).await.unwrap(), None);
-    assert!(!store.assign_chat(other.conversation_id, stand, rosa, ENDS).await.unwrap());
+    let late = ChatHandover { conversation_id: other.conversation_id, stand_id: stand, from: None, to: rosa };
+    assert!(!store.assign_chat(&late, ENDS).await.unwrap());
 }
 
 async fn a_company_blocks_a_person_from_its_stand(db: &common::TestDb) {
@@ -127,8 +132,10 @@ async fn a_company_blocks_a_person_from_its_stand(db: &common::TestDb) {
 
     assert!(!store.block_in_chat(c, stranger, LIVE + 1).await.unwrap(), "another company's");
     assert!(!store.block_in_chat(c, ana, LIVE + 1).await.unwrap(), "the person herself");
+    assert!(!store.chat_blocked(stand, ana).await.unwrap());
     assert!(store.block_in_chat(c, rosa, LIVE + 1).await.unwrap());
     assert_eq!(store.chat(c).await.unwrap().unwrap().status, ChatStatus::Closed);
+    assert!(store.chat_blocked(stand, ana).await.unwrap() && !store.chat_blocked(stand, luis).await.unwrap());
     assert_eq!(store.open_chat(stand, ana, "Hola", LIVE + 2).await.unwrap(), Err(ChatRefusal::Blocked));
     assert!(store.open_chat(stand, luis, "Hola", LIVE + 2).await.unwrap().is_ok(), "only her");
 }
@@ -153,8 +160,9 @@ async fn chats_are_deleted_a_while_after_their_fair(db: &common::TestDb) {
     let (stand, _, _, _) = accepted_stand(store).await;
     let ana = store.create_account(&account("ana@example.pe", seeker_role())).await.unwrap();
     let c = store.open_chat(stand, ana, "Hola", LIVE).await.unwrap().unwrap().conversation_id;
-    assert_eq!(store.purge_chats(ENDS).await.unwrap(), 0, "the fair has not ended before then");
-    assert_eq!(store.purge_chats(ENDS + 1).await.unwrap(), 1);
+    let kept = Retention { mail: 0, chats: 86_400 };
+    assert_eq!(store.purge_expired(ENDS + 86_400, &kept).await.unwrap(), 0, "not kept a day yet");
+    assert_eq!(store.purge_expired(ENDS + 86_401, &kept).await.unwrap(), 1);
     assert_eq!(store.chat(c).await.unwrap(), None);
     assert!(store.chat_messages(c, 0).await.unwrap().is_empty(), "its messages with it");
 }

@@ -13,7 +13,7 @@ use senda::media::store::VideoOwner;
 use senda::organisations::{NewCentre, NewCompany};
 use senda::server::audit::AuditEvent;
 use senda::server::auth::{NewAccount, NewSession, NewToken, TokenPurpose};
-use senda::server::db::{DbError, Engine, OpenError, Rule};
+use senda::server::db::{DbError, Engine, OpenError, Retention, Rule};
 use senda::server::mail::OutgoingMail;
 use senda::vacancies::search::{SearchQuery, SearchResults, SortOrder};
 use senda::vacancies::{ContractType, Modality, ReportReason, VacancyDraft, VacancyStatus, WorkingHours};

@@ -5,10 +5,12 @@
 //! answer), a person's registration with the accommodations they ask for (`registration`) and
 //! the organiser's list of them (`registrations`), interview slots — a stand's employers'
 //! page (`stand_slots`), booking one (`book_slot`), and where people meet them
-//! (`interviews`) — and the pages of a fair's and a stand's sign-language video (`video`). Forms post to `handlers` and `stands::handlers`, which answer with a
-//! redirect or the page again.
+//! (`interviews`) — the live chat at a stand (`chat` for job seekers, `stand_chats` for its
+//! company), and the pages of a fair's and a stand's sign-language video (`video`). Forms post
+//! to the features' handlers, which answer with a redirect or the page again.
 
 pub mod book_slot;
+pub mod chat;
 pub mod fair;
 pub mod form;
 pub mod interviews;
@@ -17,6 +19,7 @@ pub mod questions;
 pub mod registration;
 pub mod registrations;
 pub mod stand;
+pub mod stand_chats;
 pub mod stand_form;
 pub mod stand_questions;
 pub mod stand_shifts;
@@ -25,12 +28,14 @@ pub mod stands;
 pub mod video;
 
 pub use book_slot::BookSlotPage;
+pub use chat::StandChatPage;
 pub use fair::FairPage;
 pub use form::FairFormPage;
 pub use list::FairsPage;
 pub use registration::RegistrationPage;
 pub use registrations::FairRegistrationsPage;
 pub use stand::StandPage;
+pub use stand_chats::{ConversationPage, StandChatsPage};
 pub use stand_form::StandFormPage;
 pub use stand_questions::StandQuestionsPage;
 pub use stand_shifts::StandShiftsPage;

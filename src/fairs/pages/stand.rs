@@ -11,6 +11,7 @@ use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima_date;
 use crate::fairs::cards::when_text;
 use crate::fairs::fair_path;
+use crate::fairs::pages::chat::StandChatSection;
 use crate::fairs::pages::interviews::StandSlotsSection;
 use crate::fairs::pages::questions::StandQuestionsSection;
 use crate::fairs::rules::Phase;
@@ -150,6 +151,7 @@ fn StandDetails(stand: StandView) -> impl IntoView {
                 <h2 id="stand-jobs-h">{t(lang, Key::stand_vacancies_h2)}</h2>
                 {vacancies}
             </section>
+            <StandChatSection stand_id=stand.id part=stand.chat.clone() />
             <StandSlotsSection fair_id=stand.fair_id part=stand.slots.clone() />
             <StandQuestionsSection stand_id=stand.id part=stand.questions.clone() />
             {manage}

@@ -179,6 +179,8 @@ pub struct StandView {
     pub questions: super::questions::StandQuestionsPart,
     /// Its interview slots: the free ones, and what the reader may do about them.
     pub slots: super::slots::api::SlotsPart,
+    /// Its live chat while the fair runs: the way in for the reader.
+    pub chat: super::chat::StandChatPart,
     /// The reader acts for the company and may change the stand: its video, or take it back.
     pub may_change: bool,
 }
@@ -201,15 +203,16 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
     if !is_public(stand.status, phase) && !own && !organiser {
         return Err(AppError::NotFound);
     }
-    let (list, vacancies, video, shifts, questions, slots) = tokio::join!(
+    let (list, vacancies, video, shifts, questions, slots, chat) = tokio::join!(
         store.accommodation_list(),
         store.company_vacancies(stand.company_id),
         store.sign_video(crate::media::store::VideoOwner::Stand(id)),
         store.stand_shifts(id),
         super::questions::api::questions_part(store.as_ref(), actor.as_ref(), &stand, now),
-        super::slots::api::slots_part(store.as_ref(), actor.as_ref(), &stand, now)
+        super::slots::api::slots_part(store.as_ref(), actor.as_ref(), &stand, now),
+        super::chat::api::chat_part(store.as_ref(), actor.as_ref(), &stand, now)
     );
-    let (questions, slots) = (questions?, slots?);
+    let (questions, slots, chat) = (questions?, slots?, chat?);
     let on_duty = shifts?
         .into_iter()
         .map(|s| super::shifts::OnDuty { name: s.name, starts_at: s.starts_at, ends_at: s.ends_at })
@@ -235,6 +238,7 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
         on_duty,
         questions,
         slots,
+        chat,
         may_change: actor.is_some_and(|actor| may_change(&actor, stand.company_id, phase, stand.status).is_ok()),
     })
 }

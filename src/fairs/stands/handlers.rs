@@ -2,7 +2,7 @@
 //! it back; and who may change a stand, for the endpoints of its parts. Every rule is checked here against the stored fair and stand, and again by the
 //! write itself.
 
-use super::rules::{may_ask, may_change, may_decide, Refusal};
+use super::rules::{is_public, may_ask, may_change, may_decide, Refusal};
 use super::store::{StandAnswer, StandAsk, StoredStand};
 use super::{reason_field, Decision, StandStatus, MAX_INTRODUCTION_CHARS, MAX_REASON_CHARS, STANDS_FIELD};
 use crate::components::form::FormState;
@@ -195,6 +195,33 @@ pub async fn employer_and_stand(
     };
     let Some(id) = id else { return Err(AppError::NotFound.into_response()) };
     changeable(state, &actor, id).await.map(|stand| (actor, stand))
+}
+
+/// The opening of a job seeker's form at a stand (a question, a chat message): signed in (or
+/// sent to sign in and back to the `back` page of the stand), a job seeker, and the stand the
+/// form names one everyone may see now — with that moment. `Err` is the answer.
+pub async fn seeker_at_stand(
+    state: &AppState,
+    ui: &Ui,
+    fields: &[(String, String)],
+    back: fn(i64) -> String,
+) -> Result<(Actor, StoredStand, i64), Response> {
+    let Ok(stand_id) = field(fields, "stand").parse::<i64>() else { return Err(AppError::NotFound.into_response()) };
+    let Some(actor) = ui.actor.clone() else { return Err(plain_page::sign_in_first(&back(stand_id))) };
+    if !permits(&actor, &[Role::Seeker]) {
+        return Err(AppError::Forbidden.into_response());
+    }
+    let stand = match state.store.stand(stand_id).await {
+        Ok(Some(stand)) => stand,
+        Ok(None) => return Err(AppError::NotFound.into_response()),
+        Err(err) => return Err(AppError::from(err).into_response()),
+    };
+    let now = now();
+    // A stand nobody may see is unknown, not closed.
+    if !is_public(stand.status, phase(&stand.fair, now)) {
+        return Err(AppError::NotFound.into_response());
+    }
+    Ok((actor, stand, now))
 }
 
 /// Stand `id` when `actor` may change it now (its video, its shifts). `Err` is the answer: not

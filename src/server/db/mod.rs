@@ -292,9 +292,18 @@ pub trait Maintenance: Send + Sync + 'static {
     async fn refresh_statistics(&self) -> DbResult<()>;
 
     /// Deletes what has expired: sessions past their end, email links a day after theirs,
-    /// rate-limit counters a day old, and delivered or given-up mail `mail_kept_secs` after.
-    /// Returns how many rows went.
-    async fn purge_expired(&self, now: i64, mail_kept_secs: i64) -> DbResult<u64>;
+    /// rate-limit counters a day old, delivered or given-up mail and the stand chats of ended
+    /// fairs as long after as `kept` says. Returns how many rows went.
+    async fn purge_expired(&self, now: i64, kept: &Retention) -> DbResult<u64>;
+}
+
+/// How long what people wrote is kept once its use is over, in seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retention {
+    /// A delivered (or given-up) message, its body already blanked.
+    pub mail: i64,
+    /// A stand's chats after its fair ends.
+    pub chats: i64,
 }
 
 /// Opens the store `url` names, creating an SQLite file (and its folder) when needed.
@@ -367,7 +376,11 @@ macro_rules! impl_maintenance {
                 Ok(())
             }
 
-            async fn purge_expired(&self, now: i64, mail_kept_secs: i64) -> $crate::server::db::DbResult<u64> {
+            async fn purge_expired(
+                &self,
+                now: i64,
+                kept: &$crate::server::db::Retention,
+            ) -> $crate::server::db::DbResult<u64> {
                 use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
                 let mut purged = 0;
@@ -375,7 +388,12 @@ macro_rules! impl_maintenance {
                     ("DELETE FROM sessions WHERE expires_at < $1", now),
                     ("DELETE FROM account_tokens WHERE expires_at < $1", now - 86_400),
                     ("DELETE FROM rate_limits WHERE window_start < $1", now - 86_400),
-                    ("DELETE FROM outbox WHERE sent_at < $1", now - mail_kept_secs),
+                    ("DELETE FROM outbox WHERE sent_at < $1", now - kept.mail),
+                    (
+                        "DELETE FROM booth_conversations WHERE stand_id IN \
+                         (SELECT s.id FROM fair_stands s JOIN fairs f ON f.id = s.fair_id WHERE f.ends_at < $1)",
+                        now - kept.chats,
+                    ),
                 ] {
                     purged += sqlx::query(sql)
                         .bind(before)
@@ -388,6 +406,21 @@ macro_rules! impl_maintenance {
                 Ok(purged)
             }
         }
+    };
+}
+
+/// Holds account `$id`'s row until transaction `$tx` ends ([`EngineStore::ROW_LOCK`]), so that
+/// one person's transactions of a kind run one after another, each seeing the ones before it.
+macro_rules! hold_account {
+    ($store:ty, $tx:expr, $id:expr) => {
+        sqlx::query(&format!(
+            "SELECT id FROM accounts WHERE id = $1{}",
+            <$store as $crate::server::db::EngineStore>::ROW_LOCK
+        ))
+        .bind($id)
+        .fetch_optional(&mut *$tx)
+        .await
+        .map_err($crate::server::db::DbError::from_sqlx)?
     };
 }
 
@@ -419,4 +452,4 @@ macro_rules! impl_store {
         $crate::second_factor::passkey_store::impl_passkey_store!($store);
     };
 }
-pub(crate) use {impl_maintenance, impl_store};
+pub(crate) use {hold_account, impl_maintenance, impl_store};

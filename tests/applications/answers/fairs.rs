@@ -189,6 +189,34 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         ),
     ),
     (
+        "/api/fairs/stand-chat",
+        &[Person],
+        "id={stand}",
+        concat!(
+            fields!("conversation.lines", "conversation.lines[]", ["author", "body", "from_company", "id", "mine", "sent_at"]),
+            "company_name conversation conversation.id conversation.queue_place conversation.taken_by door \
+             door.NotYet door.NotYet.starts_at fair_title stand_id "
+        ),
+    ),
+    (
+        "/api/fairs/stand-chats",
+        &[Employer],
+        "id={stand}",
+        concat!(
+            fields!("taken", "taken[]", ["id", "mine", "opened_at", "seeker_name", "taken_by"]),
+            "company_name fair_title live queue stand_id "
+        ),
+    ),
+    (
+        "/api/fairs/chat-conversation",
+        &[Employer],
+        "id={chat}",
+        concat!(
+            fields!("lines", "lines[]", ["author", "body", "from_company", "id", "mine", "sent_at"]),
+            "colleagues company_name id live mine seeker_name stand_id status taken_by taken_by_id "
+        ),
+    ),
+    (
         "/api/fairs/stand-shifts",
         &[Employer],
         "id={stand}",

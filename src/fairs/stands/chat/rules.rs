@@ -1,6 +1,8 @@
 //! The pure rules of a stand's live chat: what a message may be, where a conversation stands,
 //! and a waiting person's place in the stand's queue.
 
+use crate::fairs::rules::Phase;
+use crate::fairs::stands::StandStatus;
 use serde::{Deserialize, Serialize};
 
 /// The longest message, in characters: a few sentences, read aloud in well under a minute.
@@ -59,6 +61,11 @@ pub fn message(text: &str) -> Result<String, MessageProblem> {
     }
 }
 
+/// Whether people chat at a stand now: it is accepted and its fair is running.
+pub fn is_live(stand: StandStatus, fair: Phase) -> bool {
+    stand == StandStatus::Accepted && fair == Phase::Running
+}
+
 /// A conversation in force at a stand, as the queue needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InQueue {
@@ -105,6 +112,17 @@ mod tests {
         assert_eq!(queue_position(&chats, 1), None, "taken");
         assert_eq!(queue_position(&chats, 5), None, "over");
         assert_eq!(queue_position(&chats, 9), None);
+    }
+
+    #[test]
+    fn people_chat_only_at_an_accepted_stand_while_its_fair_runs() {
+        assert!(is_live(StandStatus::Accepted, Phase::Running));
+        for phase in [Phase::Draft, Phase::Upcoming, Phase::Finished, Phase::Cancelled] {
+            assert!(!is_live(StandStatus::Accepted, phase), "{phase:?}");
+        }
+        for stand in [StandStatus::Asked, StandStatus::Declined, StandStatus::Withdrawn] {
+            assert!(!is_live(stand, Phase::Running), "{stand:?}");
+        }
     }
 
     #[test]

@@ -16,6 +16,16 @@ pub struct NewChatMessage<'a> {
     pub body: &'a str,
 }
 
+/// A conversation changing hands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChatHandover {
+    pub conversation_id: i64,
+    pub stand_id: i64,
+    /// Who has it as the representative saw it; `None` while it waits.
+    pub from: Option<i64>,
+    pub to: i64,
+}
+
 /// What opening a conversation did: the conversation (new, or the one the person had in force
 /// at the stand) and the first message's id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,13 +116,14 @@ pub trait ChatStore: Send + Sync + 'static {
     ) -> DbResult<Result<ChatOpened, ChatRefusal>>;
 
     /// Adds a message to a conversation in force while its fair runs: the job seeker's own, or
-    /// — once a representative has taken it — any of the company's representatives'; `None`,
+    /// the representative's who has taken it (while still one of the company's); `None`,
     /// nothing written, otherwise.
     async fn post_chat_message(&self, message: &NewChatMessage<'_>, now: i64) -> DbResult<Option<i64>>;
 
     /// Gives a conversation in force at stand `stand_id` to representative `to` (taking it from
-    /// the queue, or handing it over) if `to` is one of the stand's company's; false otherwise.
-    async fn assign_chat(&self, conversation_id: i64, stand_id: i64, to: i64, now: i64) -> DbResult<bool>;
+    /// the queue, or handing it over) if `to` is one of the stand's company's and it is still
+    /// with `from` (`None`: waiting) — so of two taking it at once, one does; false otherwise.
+    async fn assign_chat(&self, handover: &ChatHandover, now: i64) -> DbResult<bool>;
 
     /// Ends a conversation in force, by its job seeker or one of the company's representatives;
     /// false otherwise.
@@ -130,11 +141,11 @@ pub trait ChatStore: Send + Sync + 'static {
     /// A stand's conversations in force, the oldest first (the queue's order).
     async fn stand_chats(&self, stand_id: i64) -> DbResult<Vec<StoredChat>>;
 
+    /// Whether the stand's company has blocked the person from chatting there.
+    async fn chat_blocked(&self, stand_id: i64, account_id: i64) -> DbResult<bool>;
+
     /// A conversation's messages after message `after` (0: all), in order.
     async fn chat_messages(&self, conversation_id: i64, after: i64) -> DbResult<Vec<StoredChatMessage>>;
-
-    /// Deletes the conversations (and their messages) of fairs that ended before `ended_before`.
-    async fn purge_chats(&self, ended_before: i64) -> DbResult<u64>;
 }
 
 /// The columns of a conversation, in the order [`ChatRow`] reads them, `c` the conversation.
@@ -156,17 +167,26 @@ macro_rules! company_member {
 }
 pub(crate) use company_member;
 
-/// The conversation's fair is running at `$n`.
-macro_rules! chat_live {
-    ($now:literal) => {
+/// Stand `$stand` is accepted at a published fair running at `$now`: where people chat.
+macro_rules! stand_live {
+    ($stand:literal, $now:literal) => {
         concat!(
-            "booth_conversations.stand_id IN (SELECT ls.id FROM fair_stands ls JOIN fairs lf ON lf.id = ls.fair_id \
+            $stand,
+            " IN (SELECT ls.id FROM fair_stands ls JOIN fairs lf ON lf.id = ls.fair_id \
              WHERE ls.status = 'accepted' AND lf.status = 'published' AND lf.starts_at <= ",
             $now,
             " AND lf.ends_at > ",
             $now,
             ")"
         )
+    };
+}
+pub(crate) use stand_live;
+
+/// The conversation's fair is running at `$n`.
+macro_rules! chat_live {
+    ($now:literal) => {
+        $crate::fairs::stands::chat::store::stand_live!("booth_conversations.stand_id", $now)
     };
 }
 pub(crate) use chat_live;
@@ -185,19 +205,14 @@ macro_rules! impl_chat_store {
                 Result<$crate::fairs::stands::chat::store::ChatOpened, $crate::fairs::stands::chat::rules::ChatRefusal>,
             > {
                 use $crate::fairs::stands::chat::rules::ChatRefusal;
-                use $crate::server::db::{DbError, EngineStore};
+                use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
                 // The person's openings run one at a time: a second tab finds the first's.
-                sqlx::query(&format!("SELECT id FROM accounts WHERE id = $1{}", <$store as EngineStore>::ROW_LOCK))
-                    .bind(account_id)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
-                let live: Option<i64> = sqlx::query_scalar(
-                    "SELECT s.id FROM fair_stands s JOIN fairs f ON f.id = s.fair_id \
-                     WHERE s.id = $1 AND s.status = 'accepted' AND f.status = 'published' \
-                       AND f.starts_at <= $2 AND f.ends_at > $2",
-                )
+                $crate::server::db::hold_account!($store, tx, account_id);
+                let live: Option<i64> = sqlx::query_scalar(concat!(
+                    "SELECT id FROM fair_stands WHERE id = $1 AND ",
+                    $crate::fairs::stands::chat::store::stand_live!("fair_stands.id", "$2")
+                ))
                 .bind(stand_id)
                 .bind(now)
                 .fetch_optional(&mut *tx)
@@ -258,12 +273,12 @@ macro_rules! impl_chat_store {
                 now: i64,
             ) -> $crate::server::db::DbResult<Option<i64>> {
                 use $crate::fairs::stands::chat::store::{chat_live, company_member};
-                // Who may write: the person, or the company's side once someone has taken it.
+                // Who may write: the person, or the company's representative who has it.
                 let sql = if message.from_company {
                     concat!(
                         "INSERT INTO booth_messages (conversation_id, author_id, from_company, body, sent_at) \
                          SELECT id, $2, TRUE, $3, $4 FROM booth_conversations \
-                         WHERE id = $1 AND status = 'open' AND ",
+                         WHERE id = $1 AND status = 'open' AND taken_by = $2 AND ",
                         company_member!("$2"),
                         " AND ",
                         chat_live!("$4"),
@@ -290,24 +305,24 @@ macro_rules! impl_chat_store {
 
             async fn assign_chat(
                 &self,
-                conversation_id: i64,
-                stand_id: i64,
-                to: i64,
+                handover: &$crate::fairs::stands::chat::store::ChatHandover,
                 now: i64,
             ) -> $crate::server::db::DbResult<bool> {
                 use $crate::fairs::stands::chat::store::{chat_live, company_member};
+                // Account ids start at 1: 0 stands for "nobody has it".
                 let done = sqlx::query(concat!(
                     "UPDATE booth_conversations SET status = 'open', taken_by = $3, taken_at = $4 \
                      WHERE id = $1 AND stand_id = $2 AND status <> 'closed' \
-                       AND (taken_by IS NULL OR taken_by <> $3) AND ",
+                       AND COALESCE(taken_by, 0) = $5 AND $5 <> $3 AND ",
                     company_member!("$3"),
                     " AND ",
                     chat_live!("$4")
                 ))
-                .bind(conversation_id)
-                .bind(stand_id)
-                .bind(to)
+                .bind(handover.conversation_id)
+                .bind(handover.stand_id)
+                .bind(handover.to)
                 .bind(now)
+                .bind(handover.from.unwrap_or(0))
                 .execute(self.pool())
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)?;
@@ -367,13 +382,7 @@ macro_rules! impl_chat_store {
                 &self,
                 conversation_id: i64,
             ) -> $crate::server::db::DbResult<Option<$crate::fairs::stands::chat::store::StoredChat>> {
-                use $crate::fairs::stands::chat::store::{ChatRow, CHAT_SELECT};
-                let row: Option<ChatRow> = sqlx::query_as(&format!("{CHAT_SELECT} WHERE c.id = $1"))
-                    .bind(conversation_id)
-                    .fetch_optional(self.pool())
-                    .await
-                    .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(row.and_then(ChatRow::into_chat))
+                Ok(self.chat_list("c.id = $1", conversation_id, None).await?.pop())
             }
 
             async fn person_chat(
@@ -381,31 +390,26 @@ macro_rules! impl_chat_store {
                 stand_id: i64,
                 account_id: i64,
             ) -> $crate::server::db::DbResult<Option<$crate::fairs::stands::chat::store::StoredChat>> {
-                use $crate::fairs::stands::chat::store::{ChatRow, CHAT_SELECT};
-                let row: Option<ChatRow> = sqlx::query_as(&format!(
-                    "{CHAT_SELECT} WHERE c.stand_id = $1 AND c.account_id = $2 AND c.status <> 'closed'"
-                ))
-                .bind(stand_id)
-                .bind(account_id)
-                .fetch_optional(self.pool())
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(row.and_then(ChatRow::into_chat))
+                let condition = "c.stand_id = $1 AND c.account_id = $2 AND c.status <> 'closed'";
+                Ok(self.chat_list(condition, stand_id, Some(account_id)).await?.pop())
             }
 
             async fn stand_chats(
                 &self,
                 stand_id: i64,
             ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChat>> {
-                use $crate::fairs::stands::chat::store::{ChatRow, CHAT_SELECT};
-                let rows: Vec<ChatRow> = sqlx::query_as(&format!(
-                    "{CHAT_SELECT} WHERE c.stand_id = $1 AND c.status <> 'closed' ORDER BY c.opened_at, c.id"
-                ))
-                .bind(stand_id)
-                .fetch_all(self.pool())
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(rows.into_iter().filter_map(ChatRow::into_chat).collect())
+                self.chat_list("c.stand_id = $1 AND c.status <> 'closed'", stand_id, None).await
+            }
+
+            async fn chat_blocked(&self, stand_id: i64, account_id: i64) -> $crate::server::db::DbResult<bool> {
+                let found: Option<i64> =
+                    sqlx::query_scalar("SELECT stand_id FROM booth_blocks WHERE stand_id = $1 AND account_id = $2")
+                        .bind(stand_id)
+                        .bind(account_id)
+                        .fetch_optional(self.pool())
+                        .await
+                        .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(found.is_some())
             }
 
             async fn chat_messages(
@@ -424,17 +428,25 @@ macro_rules! impl_chat_store {
                 .await
                 .map_err($crate::server::db::DbError::from_sqlx)
             }
+        }
 
-            async fn purge_chats(&self, ended_before: i64) -> $crate::server::db::DbResult<u64> {
-                let done = sqlx::query(
-                    "DELETE FROM booth_conversations WHERE stand_id IN \
-                     (SELECT s.id FROM fair_stands s JOIN fairs f ON f.id = s.fair_id WHERE f.ends_at < $1)",
-                )
-                .bind(ended_before)
-                .execute(self.pool())
-                .await
-                .map_err($crate::server::db::DbError::from_sqlx)?;
-                Ok(done.rows_affected())
+        impl $store {
+            /// The conversations `condition` picks (`$1` is `first`, `$2` the account when
+            /// given), the oldest first (the queue's order).
+            async fn chat_list(
+                &self,
+                condition: &str,
+                first: i64,
+                account_id: Option<i64>,
+            ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChat>> {
+                use $crate::fairs::stands::chat::store::{ChatRow, CHAT_SELECT};
+                let sql = format!("{CHAT_SELECT} WHERE {condition} ORDER BY c.opened_at, c.id");
+                let mut query = sqlx::query_as::<_, ChatRow>(&sql).bind(first);
+                if let Some(account_id) = account_id {
+                    query = query.bind(account_id);
+                }
+                let rows = query.fetch_all(self.pool()).await.map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(rows.into_iter().filter_map(ChatRow::into_chat).collect())
             }
         }
     };

@@ -8,9 +8,9 @@ use crate::components::form::FormState;
 use crate::components::notice::Notice;
 use crate::domain::Role;
 use crate::error::{AppError, FieldErrors};
-use crate::fairs::rules::phase;
+use crate::fairs::stands::handlers::seeker_at_stand;
 use crate::fairs::stands::rules::{
-    acts_for, is_public, may_leave_question, QuestionRefusal, MAX_OPEN_QUESTIONS, QUESTIONS_DAYS_AFTER,
+    acts_for, may_leave_question, QuestionRefusal, MAX_OPEN_QUESTIONS, QUESTIONS_DAYS_AFTER,
 };
 use crate::fairs::stands::stand_path;
 use crate::fairs::FAIRS_PATH;
@@ -33,17 +33,11 @@ pub async fn leave_question(State(state): State<AppState>, request: Request) -> 
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let lang = ui.lang;
-    let stand_id = field(&fields, "stand").parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(&stand_path(stand_id))) };
-    if !permits(&actor, &[Role::Seeker]) {
-        return Err(AppError::Forbidden);
-    }
-    let stand = state.store.stand(stand_id).await?.ok_or(AppError::NotFound)?;
-    let now = now();
-    // A stand nobody may see is unknown, not closed.
-    if !is_public(stand.status, phase(&stand.fair, now)) {
-        return Err(AppError::NotFound);
-    }
+    let (actor, stand, now) = match seeker_at_stand(&state, &ui, &fields, stand_path).await {
+        Ok(opened) => opened,
+        Err(answer) => return Ok(answer),
+    };
+    let stand_id = stand.id;
     let asked = state.store.questions_asked(actor.account_id, stand.fair_id).await?;
     let open = asked.iter().filter(|q| q.stand_id == stand_id && q.answered_at.is_none()).count();
     let mut errors = FieldErrors::default();

@@ -105,14 +105,10 @@ macro_rules! impl_booking_store {
                 mail: $crate::fairs::stands::slots::booking_store::BookingMail<'_>,
             ) -> $crate::server::db::DbResult<$crate::fairs::stands::slots::booking_store::Booked> {
                 use $crate::fairs::stands::slots::rules::BookingRefusal;
-                use $crate::server::db::{DbError, EngineStore};
+                use $crate::server::db::DbError;
                 let mut tx = self.begin_write().await?;
                 // The person's bookings run one at a time: each sees the ones before it.
-                sqlx::query(&format!("SELECT id FROM accounts WHERE id = $1{}", <$store as EngineStore>::ROW_LOCK))
-                    .bind(booking.account_id)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
+                $crate::server::db::hold_account!($store, tx, booking.account_id);
                 let slot: Option<(i64, i64, i64)> = sqlx::query_as(
                     "SELECT sl.starts_at, sl.ends_at, st.fair_id FROM interview_slots sl \
                      JOIN fair_stands st ON st.id = sl.stand_id JOIN fairs f ON f.id = st.fair_id \

@@ -143,17 +143,13 @@ macro_rules! impl_slot_store {
                 now: i64,
             ) -> $crate::server::db::DbResult<Option<Vec<i64>>> {
                 use $crate::fairs::stands::slots::rules::Span;
-                use $crate::server::db::{DbError, EngineStore};
+                use $crate::server::db::DbError;
                 let (Some(first), Some(last)) = (slots.spans.first(), slots.spans.last()) else {
                     return Ok(None);
                 };
                 let mut tx = self.begin_write().await?;
                 // The interviewer's publishing runs one at a time: each sees the slots before it.
-                sqlx::query(&format!("SELECT id FROM accounts WHERE id = $1{}", <$store as EngineStore>::ROW_LOCK))
-                    .bind(slots.interviewer_id)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?;
+                $crate::server::db::hold_account!($store, tx, slots.interviewer_id);
                 let open: Option<i64> = sqlx::query_scalar(
                     "SELECT s.id FROM fair_stands s JOIN fairs f ON f.id = s.fair_id \
                      WHERE s.id = $1 AND s.status IN ('asked', 'accepted') AND f.status = 'published' \

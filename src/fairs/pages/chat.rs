@@ -1,0 +1,180 @@
+//! The live chat of a stand, as a job seeker has it: the part of the stand's page that leads to
+//! it, and their chat page — whether they may write now, their place in the queue, the
+//! transcript (a `role="log"` region, each message with who and when as text) and the form.
+//! Works without JavaScript: a message is a form post, and "Actualizar" brings the replies.
+
+use crate::components::form::{use_form_state, CsrfField, FieldError, TextArea};
+use crate::components::plain_text::PlainText;
+use crate::components::private_page::{PrivateRecordPage, RecordFrame};
+use crate::domain::lima_time::{format_lima, format_lima_iso, lima_clock};
+use crate::fairs::stands::chat::api::read_seeker_chat;
+use crate::fairs::stands::chat::{
+    chat_page, stand_chats_page, ChatDoor, ChatLine, SeekerChat, SeekerConversation, StandChatPart, CHATS_FIELD,
+    CHAT_PATH, END_CHAT_PATH, LOG_ID, MESSAGE_FIELD,
+};
+use crate::fairs::stands::stand_path;
+use crate::i18n::{t, t_with, Key};
+use crate::ui::{sign_in_returning_to, use_ui};
+use leptos::prelude::*;
+
+/// The chat part of stand `stand_id`'s page, while its fair runs.
+#[component]
+pub fn StandChatSection(stand_id: i64, part: StandChatPart) -> impl IntoView {
+    let lang = use_ui().lang;
+    let (intro, link, label) = match part {
+        StandChatPart::None => return None,
+        StandChatPart::SignInFirst => (
+            Key::chat_part_intro,
+            sign_in_returning_to(&chat_page(stand_id)),
+            t(lang, Key::chat_part_sign_in).to_string(),
+        ),
+        StandChatPart::Seeker { in_conversation } => {
+            let label = if in_conversation { Key::chat_part_back } else { Key::chat_part_open };
+            (Key::chat_part_intro, chat_page(stand_id), t(lang, label).to_string())
+        }
+        StandChatPart::Company { waiting } => (
+            Key::chat_part_company_intro,
+            stand_chats_page(stand_id),
+            t_with(lang, Key::chat_part_company_link, &[("count", &waiting.to_string())]),
+        ),
+    };
+    Some(view! {
+        <section aria-labelledby="stand-chat-h">
+            <h2 id="stand-chat-h">{t(lang, Key::chat_part_h2)}</h2>
+            <p>{t(lang, intro)}</p>
+            <p><a class="app-button" href=link>{label}</a></p>
+        </section>
+    })
+}
+
+/// A job seeker's chat with stand `?id=`.
+#[component]
+pub fn StandChatPage() -> impl IntoView {
+    view! { <PrivateRecordPage param="id" read=read_seeker_chat show=|found| view! { <SeekerChatView found /> } /> }
+}
+
+#[component]
+fn SeekerChatView(found: SeekerChat) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    let SeekerChat { stand_id, company_name, fair_title, door, conversation } = found;
+    let title = t_with(lang, Key::chat_title, &[("company", &company_name)]);
+    let lead = t_with(lang, Key::chat_lead, &[("fair", &fair_title)]);
+    let open = matches!(door, ChatDoor::Open { .. });
+    let door = match door {
+        ChatDoor::Open { on_duty } if on_duty.is_empty() => {
+            view! { <p class="app-inset">{t(lang, Key::chat_nobody_on_duty)}</p> }.into_any()
+        }
+        ChatDoor::Open { on_duty } => {
+            view! { <p>{t_with(lang, Key::chat_on_duty, &[("names", &on_duty.join(", "))])}</p> }.into_any()
+        }
+        ChatDoor::NotYet { starts_at } => {
+            view! { <p class="app-inset">{t_with(lang, Key::chat_not_yet, &[("when", &format_lima(starts_at))])}</p> }
+                .into_any()
+        }
+        ChatDoor::Over => view! { <p class="app-inset">{t(lang, Key::chat_over)}</p> }.into_any(),
+        ChatDoor::Blocked => view! { <p class="app-inset">{t(lang, Key::chat_blocked)}</p> }.into_any(),
+    };
+    let question = view! { <p><a href=format!("{}#stand-questions-h", stand_path(stand_id))>{t(lang, Key::chat_ask_instead)}</a></p> };
+    let conversation_id = conversation.as_ref().map(|c| c.id);
+    let state = conversation.as_ref().map(|c| view! { <p role="status">{conversation_state(lang, c)}</p> });
+    let lines = conversation.map(|c| c.lines).unwrap_or_default();
+    // A message refused because the chat closed meanwhile comes back to its field, kept.
+    let came_back = form.error(MESSAGE_FIELD).is_some();
+    let write = (open || came_back).then(|| {
+        view! { <MessageForm action=CHAT_PATH named=("stand", stand_id) label=Key::chat_message_label refresh=chat_page(stand_id) /> }
+    });
+    let end = conversation_id.map(|id| {
+        view! {
+            <form method="post" action=END_CHAT_PATH class="app-inline-form">
+                <CsrfField />
+                <input type="hidden" name="conversation" value=id.to_string() />
+                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::chat_end)}</button>
+            </form>
+        }
+    });
+    view! {
+        <RecordFrame title lead>
+            {door}
+            <div id=CHATS_FIELD tabindex="-1">
+                <FieldError id=format!("{CHATS_FIELD}-error") message=form.error(CHATS_FIELD) />
+                {state}
+            </div>
+            <Transcript lines seeker_side=true />
+            {write}
+            {end}
+            {question}
+            <p><a href=stand_path(stand_id)>{t(lang, Key::chat_back_to_stand)}</a></p>
+        </RecordFrame>
+    }
+}
+
+/// Where the person's conversation stands: their place in the queue, or who has it.
+fn conversation_state(lang: crate::i18n::Lang, conversation: &SeekerConversation) -> String {
+    match conversation.queue_place {
+        Some(place) => t_with(lang, Key::chat_queue_place, &[("place", &place.to_string())]),
+        None => t_with(lang, Key::chat_taken_by, &[("name", &conversation.taken_by)]),
+    }
+}
+
+/// The form a message is written in, posting to `action` with the hidden field that names
+/// where (the stand, or the conversation), and the link that brings replies without JavaScript.
+#[component]
+pub fn MessageForm(
+    action: &'static str,
+    named: (&'static str, i64),
+    label: crate::i18n::Key,
+    refresh: String,
+) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    view! {
+        <form method="post" action=action novalidate>
+            <CsrfField />
+            <input type="hidden" name=named.0 value=named.1.to_string() />
+            <TextArea id=MESSAGE_FIELD label=t(lang, label) hint=Some(t(lang, Key::chat_message_hint)) rows=3 value=form.value(MESSAGE_FIELD) error=form.error(MESSAGE_FIELD) />
+            <div class="app-button-group">
+                <button class="app-button" type="submit">{t(lang, Key::chat_send)}</button>
+                <a href=format!("{refresh}#{LOG_ID}")>{t(lang, Key::chat_refresh)}</a>
+            </div>
+        </form>
+    }
+}
+
+/// A conversation's messages in order, in a `role="log"` region (new ones are announced
+/// politely), each with who wrote it and when as text. `seeker_side`: read by the job seeker.
+#[component]
+pub fn Transcript(lines: Vec<ChatLine>, seeker_side: bool) -> impl IntoView {
+    let lang = use_ui().lang;
+    let empty = lines.is_empty().then(|| view! { <p>{t(lang, Key::chat_log_empty)}</p> });
+    let items = lines
+        .into_iter()
+        .map(|line| {
+            let who = match (line.mine, line.author.is_empty()) {
+                (true, _) => t(lang, Key::chat_you).to_string(),
+                (false, true) => t(lang, Key::chat_someone_gone).to_string(),
+                (false, false) => line.author.clone(),
+            };
+            // The reader's side of the conversation, the reader's own messages or colleagues'.
+            let ours = line.from_company != seeker_side;
+            let side = if ours { "app-chat__line app-chat__line--ours" } else { "app-chat__line" };
+            view! {
+                <li class=side id=format!("m{}", line.id)>
+                    <p class="app-chat__who">
+                        <strong>{who}</strong>
+                        " · "
+                        <time datetime=format_lima_iso(line.sent_at)>{lima_clock(line.sent_at)}</time>
+                    </p>
+                    <PlainText text=line.body.clone() />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 id="chat-log-h">{t(lang, Key::chat_log_h2)}</h2>
+        <div id=LOG_ID role="log" aria-labelledby="chat-log-h" class="app-chat">
+            {empty}
+            <ol class="app-chat__lines">{items}</ol>
+        </div>
+    }
+}

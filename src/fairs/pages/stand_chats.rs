@@ -1,0 +1,194 @@
+//! The live chat of a stand, as its company's representatives have it: the stand's queue and
+//! the conversations taken (by the reader or a colleague), and one conversation with its
+//! transcript, the reply form, handing it to a colleague, ending it, and ending it with a
+//! block. Works without JavaScript: every action is a form post, "Actualizar" a plain link.
+
+use crate::components::form::{use_form_state, CsrfField, FieldError};
+use crate::components::list::list_or;
+use crate::components::private_page::{PrivateRecordPage, RecordFrame};
+use crate::domain::lima_time::lima_clock;
+use crate::fairs::pages::chat::{MessageForm, Transcript};
+use crate::fairs::stands::chat::api::{read_conversation, read_stand_chats};
+use crate::fairs::stands::chat::rules::ChatStatus;
+use crate::fairs::stands::chat::{
+    conversation_page, stand_chats_page, ChatSummary, CompanyConversation, StandChats, BLOCK_CHAT_PATH, CHATS_FIELD,
+    CONVERSATION_PATH, END_CHAT_PATH, TAKE_CHAT_PATH,
+};
+use crate::fairs::stands::stand_path;
+use crate::i18n::{t, t_with, Key, Lang};
+use crate::ui::use_ui;
+use leptos::prelude::*;
+
+/// The live conversations of stand `?id=`, for its company's representatives.
+#[component]
+pub fn StandChatsPage() -> impl IntoView {
+    view! { <PrivateRecordPage param="id" read=read_stand_chats show=|found| view! { <ChatsView found /> } /> }
+}
+
+#[component]
+fn ChatsView(found: StandChats) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    let StandChats { stand_id, company_name, fair_title, live, queue, taken } = found;
+    let title = t_with(lang, Key::stand_chats_title, &[("company", &company_name)]);
+    let lead = t_with(lang, Key::stand_chats_lead, &[("fair", &fair_title)]);
+    let closed = (!live).then(|| view! { <p class="app-inset">{t(lang, Key::stand_chats_not_live)}</p> });
+    let queue = list_or(
+        t(lang, Key::stand_chats_queue_empty),
+        queue.into_iter().map(|chat| view! { <Waiting chat live /> }.into_any()).collect(),
+    );
+    let taken = list_or(
+        t(lang, Key::stand_chats_taken_empty),
+        taken
+            .into_iter()
+            .map(|chat| {
+                let who = if chat.mine {
+                    t(lang, Key::stand_chats_yours).to_string()
+                } else {
+                    t_with(lang, Key::stand_chats_with, &[("name", &chat.taken_by)])
+                };
+                view! {
+                    <li>
+                        <a href=conversation_page(chat.id)>{chat.seeker_name.clone()}</a>
+                        " · " {who}
+                    </li>
+                }
+                .into_any()
+            })
+            .collect(),
+    );
+    view! {
+        <RecordFrame title lead>
+            {closed}
+            <div id=CHATS_FIELD tabindex="-1">
+                <FieldError id=format!("{CHATS_FIELD}-error") message=form.error(CHATS_FIELD) />
+                <h2>{t(lang, Key::stand_chats_queue_h2)}</h2>
+                {queue}
+                <h2>{t(lang, Key::stand_chats_taken_h2)}</h2>
+                {taken}
+            </div>
+            <p><a href=stand_chats_page(stand_id)>{t(lang, Key::chat_refresh)}</a></p>
+            <p><a href=stand_path(stand_id)>{t(lang, Key::shifts_back)}</a></p>
+        </RecordFrame>
+    }
+}
+
+/// A conversation in the queue, with the button that takes it.
+#[component]
+fn Waiting(chat: ChatSummary, live: bool) -> impl IntoView {
+    let lang = use_ui().lang;
+    let since = t_with(lang, Key::stand_chats_waiting_since, &[("time", &lima_clock(chat.opened_at))]);
+    let label = t_with(lang, Key::stand_chats_take, &[("name", &chat.seeker_name)]);
+    let take = live.then(|| {
+        view! {
+            <form method="post" action=TAKE_CHAT_PATH class="app-inline-form">
+                <CsrfField />
+                <input type="hidden" name="conversation" value=chat.id.to_string() />
+                <button class="app-button" type="submit">{label}</button>
+            </form>
+        }
+    });
+    view! {
+        <li>
+            <strong>{chat.seeker_name.clone()}</strong> " · " {since}
+            <br />
+            {take}
+        </li>
+    }
+}
+
+/// One conversation `?id=`, for its stand's company's representatives.
+#[component]
+pub fn ConversationPage() -> impl IntoView {
+    view! { <PrivateRecordPage param="id" read=read_conversation show=|found| view! { <ConversationView found /> } /> }
+}
+
+#[component]
+fn ConversationView(found: CompanyConversation) -> impl IntoView {
+    let lang = use_ui().lang;
+    let title = t_with(lang, Key::conversation_title, &[("name", &found.seeker_name)]);
+    let lead = t_with(lang, Key::conversation_lead, &[("company", &found.company_name)]);
+    let state = conversation_state(lang, &found);
+    let in_force = found.status != ChatStatus::Closed && found.live;
+    let take = (in_force && !found.mine).then(|| {
+        view! {
+            <form method="post" action=TAKE_CHAT_PATH class="app-inline-form">
+                <CsrfField />
+                <input type="hidden" name="conversation" value=found.id.to_string() />
+                <input type="hidden" name="from" value=taken_by_id(&found) />
+                <button class="app-button" type="submit">{t(lang, Key::conversation_take)}</button>
+            </form>
+        }
+    });
+    let reply = (in_force && found.mine).then(|| {
+        view! { <MessageForm action=CONVERSATION_PATH named=("conversation", found.id) label=Key::conversation_reply_label refresh=conversation_page(found.id) /> }
+    });
+    let hand_over = (in_force && !found.colleagues.is_empty()).then(|| view! { <HandOver found=found.clone() /> });
+    let end = (found.status != ChatStatus::Closed).then(|| {
+        view! {
+            <div class="app-button-group">
+                <form method="post" action=END_CHAT_PATH class="app-inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="conversation" value=found.id.to_string() />
+                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::chat_end)}</button>
+                </form>
+                <form method="post" action=BLOCK_CHAT_PATH class="app-inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="conversation" value=found.id.to_string() />
+                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::conversation_block)}</button>
+                </form>
+            </div>
+            <p class="app-hint">{t(lang, Key::conversation_block_hint)}</p>
+        }
+    });
+    view! {
+        <RecordFrame title lead>
+            <p role="status">{state}</p>
+            {take}
+            <Transcript lines=found.lines.clone() seeker_side=false />
+            {reply}
+            {hand_over}
+            {end}
+            <p><a href=stand_chats_page(found.stand_id)>{t(lang, Key::conversation_back)}</a></p>
+        </RecordFrame>
+    }
+}
+
+/// Where the conversation stands, in words.
+fn conversation_state(lang: Lang, found: &CompanyConversation) -> String {
+    match (found.status, found.mine) {
+        (ChatStatus::Closed, _) => t(lang, Key::conversation_closed).to_string(),
+        _ if !found.live => t(lang, Key::stand_chats_not_live).to_string(),
+        (ChatStatus::Waiting, _) => t(lang, Key::conversation_waiting).to_string(),
+        (ChatStatus::Open, true) => t(lang, Key::stand_chats_yours).to_string(),
+        (ChatStatus::Open, false) => t_with(lang, Key::stand_chats_with, &[("name", &found.taken_by)]),
+    }
+}
+
+/// Who has the conversation, as the take form tells the server it saw it ("": nobody).
+fn taken_by_id(found: &CompanyConversation) -> String {
+    found.taken_by_id.map(|id| id.to_string()).unwrap_or_default()
+}
+
+/// Hands the conversation to a colleague.
+#[component]
+fn HandOver(found: CompanyConversation) -> impl IntoView {
+    let lang = use_ui().lang;
+    let options = found
+        .colleagues
+        .iter()
+        .map(|c| view! { <option value=c.account_id.to_string()>{c.name.clone()}</option> })
+        .collect_view();
+    view! {
+        <form method="post" action=TAKE_CHAT_PATH>
+            <CsrfField />
+            <input type="hidden" name="conversation" value=found.id.to_string() />
+            <input type="hidden" name="from" value=taken_by_id(&found) />
+            <div class="app-field">
+                <label class="app-field__label" for="to">{t(lang, Key::conversation_hand_over_label)}</label>
+                <select class="app-field__input" id="to" name="to">{options}</select>
+            </div>
+            <button class="app-button app-button--secondary" type="submit">{t(lang, Key::conversation_hand_over)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,173 @@
+//! What the chat pages read, one view per reader: a job seeker their own conversation at a
+//! stand (never anyone else's), a company's representatives their own stand's conversations
+//! (never another company's), and the chat part of a stand's page.
+
+#[cfg(feature = "ssr")]
+use super::StandChatPart;
+use super::{CompanyConversation, SeekerChat, StandChats};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The job seeker's chat at stand `id`: whether they may write, and their conversation in
+/// force there with their place in the queue.
+#[server(endpoint = "fairs/stand-chat")]
+pub async fn read_seeker_chat(id: i64) -> Result<SeekerChat, AppError> {
+    use super::rules::{is_live, queue_position};
+    use super::{ChatDoor, SeekerConversation};
+    use crate::domain::Role;
+    use crate::fairs::rules::{phase, Phase};
+    use crate::fairs::stands::rules::is_public;
+    let current = crate::server::access::acting_as(&[Role::Seeker])?;
+    let me = current.actor.account_id;
+    let store = crate::server::state::store()?;
+    let stand = store.stand(id).await?.ok_or(AppError::NotFound)?;
+    let now = crate::server::auth::now();
+    let phase = phase(&stand.fair, now);
+    if !is_public(stand.status, phase) {
+        return Err(AppError::NotFound);
+    }
+    let (blocked, chat, shifts) =
+        tokio::join!(store.chat_blocked(id, me), store.person_chat(id, me), store.stand_shifts(id));
+    let door = if blocked? {
+        ChatDoor::Blocked
+    } else if is_live(stand.status, phase) {
+        let on_duty = shifts?.into_iter().filter(|s| s.starts_at <= now && now < s.ends_at).map(|s| s.name).collect();
+        ChatDoor::Open { on_duty }
+    } else if phase == Phase::Upcoming {
+        ChatDoor::NotYet { starts_at: stand.fair.starts_at }
+    } else {
+        ChatDoor::Over
+    };
+    let conversation = match chat? {
+        Some(chat) => {
+            let (queue, messages) = tokio::join!(store.stand_chats(id), store.chat_messages(chat.id, 0));
+            let queue: Vec<_> = queue?.iter().map(in_queue).collect();
+            Some(SeekerConversation {
+                id: chat.id,
+                queue_place: queue_position(&queue, chat.id),
+                taken_by: chat.taker_name,
+                lines: messages?.into_iter().map(|m| line(m, me)).collect(),
+            })
+        }
+        None => None,
+    };
+    Ok(SeekerChat { stand_id: id, company_name: stand.company_name, fair_title: stand.fair_title, door, conversation })
+}
+
+/// The live conversations of stand `id`, for its company's representatives.
+#[server(endpoint = "fairs/stand-chats")]
+pub async fn read_stand_chats(id: i64) -> Result<StandChats, AppError> {
+    use super::rules::{is_live, ChatStatus};
+    use crate::domain::Role;
+    use crate::fairs::stands::rules::acts_for;
+    let current = crate::server::access::acting_as(&[Role::Employer])?;
+    let store = crate::server::state::store()?;
+    let stand = store.stand(id).await?.ok_or(AppError::NotFound)?;
+    if !acts_for(&current.actor, stand.company_id) {
+        return Err(AppError::NotFound);
+    }
+    let me = current.actor.account_id;
+    let (queue, taken): (Vec<_>, Vec<_>) = store
+        .stand_chats(id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let summary = super::ChatSummary {
+                id: c.id,
+                seeker_name: c.seeker_name,
+                opened_at: c.opened_at,
+                mine: c.taken_by == Some(me),
+                taken_by: c.taker_name,
+            };
+            (c.status == ChatStatus::Waiting, summary)
+        })
+        .partition(|(waiting, _)| *waiting);
+    Ok(StandChats {
+        stand_id: id,
+        company_name: stand.company_name,
+        fair_title: stand.fair_title,
+        live: is_live(stand.status, crate::fairs::rules::phase(&stand.fair, crate::server::auth::now())),
+        queue: queue.into_iter().map(|(_, c)| c).collect(),
+        taken: taken.into_iter().map(|(_, c)| c).collect(),
+    })
+}
+
+/// Conversation `id`, for its stand's company's representatives: unknown to anyone else.
+#[server(endpoint = "fairs/chat-conversation")]
+pub async fn read_conversation(id: i64) -> Result<CompanyConversation, AppError> {
+    use super::rules::is_live;
+    use super::Colleague;
+    use crate::domain::Role;
+    use crate::fairs::stands::rules::acts_for;
+    let current = crate::server::access::acting_as(&[Role::Employer])?;
+    let store = crate::server::state::store()?;
+    let chat = store.chat(id).await?.ok_or(AppError::NotFound)?;
+    if !acts_for(&current.actor, chat.company_id) {
+        return Err(AppError::NotFound);
+    }
+    let me = current.actor.account_id;
+    let (stand, messages, representatives) =
+        tokio::join!(store.stand(chat.stand_id), store.chat_messages(id, 0), store.representatives(chat.company_id));
+    let stand = stand?.ok_or(AppError::NotFound)?;
+    Ok(CompanyConversation {
+        id,
+        stand_id: chat.stand_id,
+        company_name: stand.company_name,
+        seeker_name: chat.seeker_name,
+        status: chat.status,
+        mine: chat.taken_by == Some(me),
+        taken_by: chat.taker_name,
+        taken_by_id: chat.taken_by,
+        live: is_live(stand.status, crate::fairs::rules::phase(&stand.fair, crate::server::auth::now())),
+        lines: messages?.into_iter().map(|m| line(m, me)).collect(),
+        colleagues: representatives?
+            .into_iter()
+            .filter(|r| r.account_id != me && Some(r.account_id) != chat.taken_by)
+            .map(|r| Colleague { account_id: r.account_id, name: r.name })
+            .collect(),
+    })
+}
+
+/// The chat part of stand `stand`'s page for `actor` (or someone signed out) at `now`.
+#[cfg(feature = "ssr")]
+pub(crate) async fn chat_part(
+    store: &dyn crate::server::db::Store,
+    actor: Option<&crate::domain::Actor>,
+    stand: &crate::fairs::stands::store::StoredStand,
+    now: i64,
+) -> Result<StandChatPart, AppError> {
+    use super::rules::{is_live, ChatStatus};
+    use crate::fairs::stands::rules::acts_for;
+    if !is_live(stand.status, crate::fairs::rules::phase(&stand.fair, now)) {
+        return Ok(StandChatPart::None);
+    }
+    let Some(actor) = actor else { return Ok(StandChatPart::SignInFirst) };
+    if acts_for(actor, stand.company_id) {
+        let chats = store.stand_chats(stand.id).await?;
+        let waiting = chats.iter().filter(|c| c.status == ChatStatus::Waiting).count();
+        Ok(StandChatPart::Company { waiting })
+    } else if actor.has(crate::domain::Role::Seeker) {
+        let in_conversation = store.person_chat(stand.id, actor.account_id).await?.is_some();
+        Ok(StandChatPart::Seeker { in_conversation })
+    } else {
+        Ok(StandChatPart::None)
+    }
+}
+
+/// A stored message as reader `me` reads it.
+#[cfg(feature = "ssr")]
+fn line(message: super::store::StoredChatMessage, me: i64) -> super::ChatLine {
+    super::ChatLine {
+        id: message.id,
+        mine: message.author_id == Some(me),
+        author: message.author_name,
+        from_company: message.from_company,
+        body: message.body,
+        sent_at: message.sent_at,
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn in_queue(chat: &super::store::StoredChat) -> super::rules::InQueue {
+    super::rules::InQueue { id: chat.id, status: chat.status, opened_at: chat.opened_at }
+}
