@@ -124,6 +124,11 @@ async fn a_seeker_chats_at_a_stand_and_its_representatives_answer() {
     assert_eq!(sent(&app, END, &ours(&[]), &pedro).await.status, StatusCode::NOT_FOUND);
     assert_eq!(location(&sent(&app, END, &ours(&[]), &rosa).await), format!("{chat}&aviso=conversacion-terminada"));
     assert_eq!(sent(&app, END, &ours(&[]), &mario).await.status, StatusCode::CONFLICT);
+    let listed = page(&app, &chats, &mario).await.body;
+    assert!(
+        listed.contains("Terminadas") && listed.contains(&format!(r#"href="{conversation}""#)),
+        "kept to follow up"
+    );
     sent(&app, WRITE, &write("Olvidé preguntar el sueldo"), &rosa).await;
     let again = state.store.person_chat(stand, state.store.chat(c).await.unwrap().unwrap().account_id).await.unwrap();
     let again = again.unwrap().id;

@@ -112,6 +112,8 @@ async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
     assert_eq!(store.post_chat_message(&from_seeker(c, ana, "¿Sigue?"), LIVE + 10).await.unwrap(), None);
     assert_eq!(store.post_chat_message(&from_company(c, pedro, "¿Sigue?"), LIVE + 10).await.unwrap(), None);
     assert_eq!(store.person_chat(stand, ana).await.unwrap(), None);
+    let ended: Vec<_> = store.ended_chats(stand).await.unwrap().into_iter().map(|chat| chat.id).collect();
+    assert_eq!(ended, [c], "kept for the company to follow up");
     let anew = store.open_chat(stand, ana, "Olvidé preguntar el sueldo", LIVE + 11).await.unwrap().unwrap();
     assert_ne!(anew.conversation_id, c);
 

@@ -6,7 +6,7 @@
 use crate::components::form::{use_form_state, CsrfField, FieldError};
 use crate::components::list::list_or;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
-use crate::domain::lima_time::lima_clock;
+use crate::domain::lima_time::{format_lima, lima_clock};
 use crate::fairs::pages::chat::{MessageForm, Transcript};
 use crate::fairs::stands::chat::api::{read_conversation, read_stand_chats};
 use crate::fairs::stands::chat::rules::ChatStatus;
@@ -29,7 +29,7 @@ pub fn StandChatsPage() -> impl IntoView {
 fn ChatsView(found: StandChats) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
-    let StandChats { stand_id, company_name, fair_title, live, queue, taken } = found;
+    let StandChats { stand_id, company_name, fair_title, live, queue, taken, ended } = found;
     let title = t_with(lang, Key::stand_chats_title, &[("company", &company_name)]);
     let lead = t_with(lang, Key::stand_chats_lead, &[("fair", &fair_title)]);
     let closed = (!live).then(|| view! { <p class="app-inset">{t(lang, Key::stand_chats_not_live)}</p> });
@@ -57,6 +57,20 @@ fn ChatsView(found: StandChats) -> impl IntoView {
             })
             .collect(),
     );
+    let ended = (!ended.is_empty()).then(|| {
+        let items = ended
+            .into_iter()
+            .map(|chat| {
+                let when = t_with(lang, Key::stand_chats_opened_at, &[("when", &format_lima(chat.opened_at))]);
+                view! { <li><a href=conversation_page(chat.id)>{chat.seeker_name.clone()}</a> " · " {when}</li> }
+            })
+            .collect_view();
+        view! {
+            <h2>{t(lang, Key::stand_chats_ended_h2)}</h2>
+            <p>{t(lang, Key::stand_chats_ended_lead)}</p>
+            <ul class="app-list">{items}</ul>
+        }
+    });
     view! {
         <RecordFrame title lead>
             {closed}
@@ -67,6 +81,7 @@ fn ChatsView(found: StandChats) -> impl IntoView {
                 <h2>{t(lang, Key::stand_chats_taken_h2)}</h2>
                 {taken}
             </div>
+            {ended}
             <p><a href=stand_chats_page(stand_id)>{t(lang, Key::chat_refresh)}</a></p>
             <p><a href=stand_path(stand_id)>{t(lang, Key::shifts_back)}</a></p>
         </RecordFrame>

@@ -204,7 +204,7 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         "id={stand}",
         concat!(
             fields!("taken", "taken[]", ["id", "mine", "opened_at", "seeker_name", "taken_by"]),
-            "company_name fair_title live queue stand_id "
+            "company_name ended fair_title live queue stand_id "
         ),
     ),
     (

@@ -67,28 +67,23 @@ pub async fn read_stand_chats(id: i64) -> Result<StandChats, AppError> {
         return Err(AppError::NotFound);
     }
     let me = current.actor.account_id;
-    let (queue, taken): (Vec<_>, Vec<_>) = store
-        .stand_chats(id)
-        .await?
-        .into_iter()
-        .map(|c| {
-            let summary = super::ChatSummary {
-                id: c.id,
-                seeker_name: c.seeker_name,
-                opened_at: c.opened_at,
-                mine: c.taken_by == Some(me),
-                taken_by: c.taker_name,
-            };
-            (c.status == ChatStatus::Waiting, summary)
-        })
-        .partition(|(waiting, _)| *waiting);
+    let summary = |c: super::store::StoredChat| super::ChatSummary {
+        id: c.id,
+        seeker_name: c.seeker_name,
+        opened_at: c.opened_at,
+        mine: c.taken_by == Some(me),
+        taken_by: c.taker_name,
+    };
+    let (in_force, ended) = tokio::join!(store.stand_chats(id), store.ended_chats(id));
+    let (queue, taken): (Vec<_>, Vec<_>) = in_force?.into_iter().partition(|c| c.status == ChatStatus::Waiting);
     Ok(StandChats {
         stand_id: id,
         company_name: stand.company_name,
         fair_title: stand.fair_title,
         live: is_live(stand.status, crate::fairs::rules::phase(&stand.fair, crate::server::auth::now())),
-        queue: queue.into_iter().map(|(_, c)| c).collect(),
-        taken: taken.into_iter().map(|(_, c)| c).collect(),
+        queue: queue.into_iter().map(summary).collect(),
+        taken: taken.into_iter().map(summary).collect(),
+        ended: ended?.into_iter().rev().map(summary).collect(),
     })
 }
 

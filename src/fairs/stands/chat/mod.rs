@@ -123,6 +123,8 @@ pub struct StandChats {
     pub queue: Vec<ChatSummary>,
     /// Taken, by the reader or a colleague.
     pub taken: Vec<ChatSummary>,
+    /// Ended and still kept, the most recent first: to follow up with the people met.
+    pub ended: Vec<ChatSummary>,
 }
 
 /// One of the company's representatives, to hand a conversation to.

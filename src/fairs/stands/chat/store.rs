@@ -141,6 +141,10 @@ pub trait ChatStore: Send + Sync + 'static {
     /// A stand's conversations in force, the oldest first (the queue's order).
     async fn stand_chats(&self, stand_id: i64) -> DbResult<Vec<StoredChat>>;
 
+    /// A stand's ended conversations still kept, the oldest first: for its company to follow
+    /// up with the people it met.
+    async fn ended_chats(&self, stand_id: i64) -> DbResult<Vec<StoredChat>>;
+
     /// Whether the stand's company has blocked the person from chatting there.
     async fn chat_blocked(&self, stand_id: i64, account_id: i64) -> DbResult<bool>;
 
@@ -399,6 +403,13 @@ macro_rules! impl_chat_store {
                 stand_id: i64,
             ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChat>> {
                 self.chat_list("c.stand_id = $1 AND c.status <> 'closed'", stand_id, None).await
+            }
+
+            async fn ended_chats(
+                &self,
+                stand_id: i64,
+            ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChat>> {
+                self.chat_list("c.stand_id = $1 AND c.status = 'closed'", stand_id, None).await
             }
 
             async fn chat_blocked(&self, stand_id: i64, account_id: i64) -> $crate::server::db::DbResult<bool> {
