@@ -1,9 +1,9 @@
-import { test, expect, THEMES, expectNoAxeViolations, setPrefs, signIn } from "./support";
+import { expect, expectAt, expectNoAxeViolations, setPrefs, signIn, test, THEMES } from "./support";
 
 test("an admin adds an accommodation; a name left out comes back on its field with what was typed", async ({ page }, testInfo) => {
   const name = `Pausas activas (${testInfo.project.name})`;
   await signIn(page);
-  await expect(page).toHaveURL(/\/cuenta$/);
+  await expectAt(page, "/cuenta");
   await page.getByRole("link", { name: "Lista de ajustes razonables" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ajustes razonables");
   await page.getByLabel("Nombre en español").fill(name);
@@ -28,7 +28,7 @@ test.describe("axe-core on the accommodations list", () => {
     test(`in the ${theme} theme at 200% text`, async ({ page, context, baseURL }) => {
       await setPrefs(context, baseURL!, { theme, size: "200" });
       await signIn(page);
-      await expect(page).toHaveURL(/\/cuenta$/);
+      await expectAt(page, "/cuenta");
       await page.goto("/ajustes?cambiar=job_coach");
       await expect(page.getByRole("heading", { level: 2, name: /Cambiar los nombres/ })).toBeVisible();
       await expectNoAxeViolations(page);

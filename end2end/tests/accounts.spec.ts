@@ -1,13 +1,13 @@
-import { test, expect, ADMIN, expectNoAxeViolations, keepServerHtmlOnly, signIn } from "./support";
+import { ADMIN, expect, expectAt, expectNoAxeViolations, keepServerHtmlOnly, signIn, test } from "./support";
 
 test("signing in opens my account page, and signing out ends it", async ({ page }) => {
   await signIn(page);
-  await expect(page).toHaveURL(/\/cuenta$/);
+  await expectAt(page, "/cuenta");
   await expect(page).toHaveTitle("Mi cuenta — Senda");
   await expect(page.getByText(ADMIN.name)).toBeVisible();
   await expect(page.getByRole("link", { name: "Mi cuenta", exact: true })).toHaveAttribute("aria-current", "page");
   await page.getByRole("button", { name: "Salir de mi cuenta" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expectAt(page, "/");
   await expect(page.getByRole("link", { name: "Entrar" })).toBeVisible();
   await page.goto("/cuenta");
   await expect(page).toHaveURL(/\/entrar\?volver=%2Fcuenta$/);
@@ -21,7 +21,7 @@ test("signing in with the keyboard alone", async ({ page }) => {
   await expect(page.getByLabel("Contraseña")).toBeFocused();
   await page.keyboard.type(ADMIN.password);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/cuenta$/);
+  await expectAt(page, "/cuenta");
 });
 
 test("a failed sign-in keeps the email, focuses the error summary and links to the field", async ({ page }) => {
@@ -41,7 +41,7 @@ test("coming back after signing in to the page that asked for it", async ({ page
   await page.getByLabel("Correo electrónico").fill(ADMIN.email);
   await page.getByLabel("Contraseña").fill(ADMIN.password);
   await page.getByRole("button", { name: "Entrar", exact: true }).click();
-  await expect(page).toHaveURL(/\/cuenta$/);
+  await expectAt(page, "/cuenta");
 });
 
 test.describe("axe-core on the account pages", () => {
@@ -56,7 +56,7 @@ test.describe("axe-core on the account pages", () => {
 
   test("my account page has no violations", async ({ page }) => {
     await signIn(page);
-    await expect(page).toHaveURL(/\/cuenta$/);
+    await expectAt(page, "/cuenta");
     await expectNoAxeViolations(page);
   });
 });

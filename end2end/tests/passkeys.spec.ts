@@ -1,12 +1,13 @@
 import {
-  test,
   expect,
+  expectAt,
   expectNoAxeViolationsAsSeen,
   expectNoAxeViolationsInEachTheme,
   invitedCounsellor,
   islandsLive,
   person,
   tabTo,
+  test,
 } from "./support";
 import type { Page } from "@playwright/test";
 
@@ -88,9 +89,9 @@ test("a counsellor adds a passkey, signs in with it after the password and alone
   await expectNoAxeViolationsInEachTheme(page);
   await tabTo(page, /Usar mi llave de acceso/);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/cuenta$/);
+  await expectAt(page, "/cuenta");
   await page.goto("/personas");
-  await expect(page).toHaveURL(/\/personas$/);
+  await expectAt(page, "/personas");
   await signOut(page);
 
   // Alone: no email, no password.
@@ -98,9 +99,9 @@ test("a counsellor adds a passkey, signs in with it after the password and alone
   await islandsLive(page);
   await tabTo(page, /Entrar con una llave de acceso/);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/cuenta$/);
+  await expectAt(page, "/cuenta");
   await page.goto("/personas");
-  await expect(page).toHaveURL(/\/personas$/, { timeout: 10_000 });
+  await expectAt(page, "/personas");
 
   // Removed with the password: the only second factor gone, staff are asked for one again.
   await page.goto("/cuenta/verificacion");

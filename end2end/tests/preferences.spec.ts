@@ -1,4 +1,4 @@
-import { test, expect } from "./support";
+import { expect, expectAt, test } from "./support";
 
 test("the language switch works and comes back to the same page", async ({ page }) => {
   await page.goto("/pagina-que-no-existe?x=1");
@@ -17,7 +17,7 @@ test("preferences saved with the form button apply on the same page and stay", a
   await page.getByLabel("Muy grande (200 %)").check();
   await page.getByLabel("Letra más fácil de leer (Atkinson Hyperlegible) con más espacio").check();
   await page.getByRole("button", { name: "Guardar preferencias" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expectAt(page, "/");
   const html = page.locator("html");
   await expect(html).toHaveClass(/app-theme-dark/);
   await expect(html).toHaveClass(/app-text-200/);

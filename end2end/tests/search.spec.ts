@@ -1,10 +1,10 @@
-import { test, expect, expectNoAxeViolations, islandsLive, keepServerHtmlOnly, tabTo } from "./support";
+import { expect, expectAt, expectNoAxeViolations, islandsLive, keepServerHtmlOnly, tabTo, test } from "./support";
 
 test("J1 by keyboard alone: a seeker searches by words and an accommodation and opens a vacancy", async ({ page }) => {
   await page.goto("/");
   await tabTo(page, /^Buscar empleo$/);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/empleos$/);
+  await expectAt(page, "/empleos");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^\d+ vacantes$/);
 
   await tabTo(page, /Palabras clave/);
@@ -55,7 +55,7 @@ test("nothing found: the page says how to widen the search", async ({ page }) =>
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("0 vacantes para «astronauta»");
   await expect(page.getByText("Elige «Cualquier región»")).toBeVisible();
   await page.getByRole("link", { name: "Ver todas las vacantes publicadas" }).click();
-  await expect(page).toHaveURL(/\/empleos$/);
+  await expectAt(page, "/empleos");
 });
 
 test("a salary that is not a number comes back on its field, and the search still answers", async ({ page }) => {
@@ -94,7 +94,7 @@ test("with JavaScript, changing a filter says at once how many it would find", a
   await page.getByLabel("Sueldo mensual mínimo en soles (S/)").fill("900000");
   await page.getByLabel("Sueldo mensual mínimo en soles (S/)").blur();
   await expect(status).toHaveText("Ninguna vacante con lo que elegiste: prueba a quitar algún filtro.");
-  await expect(page).toHaveURL(/\/empleos$/);
+  await expectAt(page, "/empleos");
 });
 
 test.describe("axe-core on search as the filters change", () => {

@@ -1,11 +1,12 @@
 import {
-  test,
   expect,
+  expectAt,
   expectNoAxeViolationsAsSeen,
   expectNoAxeViolationsInEachTheme,
   invitedCounsellor,
   person,
   tabTo,
+  test,
   totpCode,
 } from "./support";
 import type { Page } from "@playwright/test";
@@ -78,7 +79,7 @@ test("a counsellor sets up an authenticator app and signs in with its codes, key
   await expectNoAxeViolationsAsSeen(page);
   await tabTo(page, /Ya los guardé, continuar/);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/personas$/);
+  await expectAt(page, "/personas");
 
   // Signing in again: the password, then the app's next code, by keyboard.
   const again = await (await browser.newContext()).newPage();
@@ -93,7 +94,7 @@ test("a counsellor sets up an authenticator app and signs in with its codes, key
   await tabTo(again, /Código de seguridad/);
   await again.keyboard.type(totpCode(secret, Math.max(step(), enrolled + 1)));
   await again.keyboard.press("Enter");
-  await expect(again).toHaveURL(/\/personas$/);
+  await expectAt(again, "/personas");
 
   // A recovery code, once; the page says how many are left.
   const third = await (await browser.newContext()).newPage();

@@ -1,11 +1,11 @@
-import { test, expect, islandsLive, signIn } from "./support";
+import { expect, expectAt, islandsLive, signIn, test } from "./support";
 
 test.describe("the warning before a session ends for inactivity", () => {
   test.beforeEach(async ({ page }, testInfo) => {
     test.skip(testInfo.project.name === "no-js", "without JavaScript every page load counts as activity");
     await page.clock.install();
     await signIn(page);
-    await expect(page).toHaveURL(/\/cuenta$/);
+    await expectAt(page, "/cuenta");
     await islandsLive(page);
   });
 

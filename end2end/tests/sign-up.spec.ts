@@ -1,4 +1,4 @@
-import { test, expect, emailedLink, expectNoAxeViolations, keepServerHtmlOnly, person, signIn, signUp } from "./support";
+import { emailedLink, expect, expectAt, expectNoAxeViolations, keepServerHtmlOnly, person, signIn, signUp, test } from "./support";
 
 test("a job seeker signs up, confirms the email and lands in the account", async ({ page }, testInfo) => {
   const lucia = person(testInfo.project.name, "lucia");
@@ -26,13 +26,13 @@ test("a forgotten password is replaced through the emailed link", async ({ page 
   const rosa = person(testInfo.project.name, "rosa");
   await signUp(page, "Rosa Quispe", rosa.email, rosa.password);
   await page.getByRole("button", { name: "Salir de mi cuenta" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expectAt(page, "/");
 
   await page.goto("/entrar");
   await page.getByRole("link", { name: "¿Olvidaste tu contraseña?" }).click();
   await page.getByLabel("Correo electrónico").fill(rosa.email);
   await page.getByRole("button", { name: "Enviar el enlace" }).click();
-  await expect(page).toHaveURL(/\/revisa-tu-correo$/);
+  await expectAt(page, "/revisa-tu-correo");
 
   await page.goto(await emailedLink(rosa.email, "/contrasena/nueva"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Crea una contraseña nueva");
@@ -41,7 +41,7 @@ test("a forgotten password is replaced through the emailed link", async ({ page 
   await expect(page).toHaveURL(/\/entrar\?aviso=clave-nueva$/);
   await expect(page.getByRole("alert")).toContainText("Tu contraseña se cambió");
   await signIn(page, rosa.email, "otra frase larga y nueva");
-  await expect(page).toHaveURL(/\/cuenta$/);
+  await expectAt(page, "/cuenta");
 });
 
 test("my devices are listed and the others can be signed out", async ({ browser }, testInfo) => {
@@ -73,7 +73,7 @@ test.describe("axe-core on the sign-up and account security pages", () => {
     await page.getByLabel("Correo electrónico").fill(eva.email);
     await page.getByLabel("Crea una contraseña").fill(eva.password);
     await page.getByRole("button", { name: "Crear mi cuenta" }).click();
-    await expect(page).toHaveURL(/\/revisa-tu-correo$/);
+    await expectAt(page, "/revisa-tu-correo");
     await page.goto(await emailedLink(eva.email));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirma tu correo electrónico");
     await expectNoAxeViolations(page);
@@ -83,7 +83,7 @@ test.describe("axe-core on the sign-up and account security pages", () => {
     await page.goto("/contrasena/olvidada");
     await page.getByLabel("Correo electrónico").fill(eva.email);
     await page.getByRole("button", { name: "Enviar el enlace" }).click();
-    await expect(page).toHaveURL(/\/revisa-tu-correo$/);
+    await expectAt(page, "/revisa-tu-correo");
     await page.goto(await emailedLink(eva.email, "/contrasena/nueva"));
     await page.getByRole("button", { name: "Guardar la contraseña" }).click();
     await expect(page.locator(".app-error-summary")).toBeVisible();
@@ -113,7 +113,7 @@ test("sign up, sign out, sign in and change the password with the keyboard alone
   await type("Correo electrónico", ines.email);
   await type("Crea una contraseña", ines.password);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/revisa-tu-correo$/);
+  await expectAt(page, "/revisa-tu-correo");
   await page.goto(await emailedLink(ines.email));
   await page.getByRole("button", { name: "Confirmar y entrar" }).focus();
   await page.keyboard.press("Enter");
@@ -122,12 +122,12 @@ test("sign up, sign out, sign in and change the password with the keyboard alone
   await page.getByRole("button", { name: "Salir de mi cuenta" }).focus();
   await page.keyboard.press("Enter");
   // The sign-out post must finish before the next navigation, or the browser aborts one of them.
-  await expect(page).toHaveURL(/\/$/);
+  await expectAt(page, "/");
   await page.goto("/entrar");
   await type("Correo electrónico", ines.email);
   await type("Contraseña", ines.password);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/cuenta$/);
+  await expectAt(page, "/cuenta");
 
   await page.getByRole("link", { name: "Cambiar mi contraseña" }).focus();
   await page.keyboard.press("Enter");

@@ -186,6 +186,15 @@ export const person = (project: string, who: string) => ({
 });
 
 /**
+ * Waits until the page is at `path` itself, with no query. A pattern such as `/\/cuenta$/`
+ * would pass at once on the page before, when that is `/entrar/codigo?volver=/cuenta`, and
+ * the test would go on while the form it just sent is still on its way.
+ */
+export async function expectAt(page: Page, path: string, options?: { timeout?: number }) {
+  await expect(page).toHaveURL((url) => url.pathname + url.search === path, options);
+}
+
+/**
  * Signs in through the form, as a person would: the password, then the code of the account's
  * authenticator app when it has one, or — for staff at their first sign-in — setting one up
  * (the secret read off the page, as a screen reader user would copy it).
@@ -360,7 +369,7 @@ export async function signUp(page: Page, name: string, email: string, password: 
   await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Crea una contraseña").fill(password);
   await page.getByRole("button", { name: "Crear mi cuenta" }).click();
-  await expect(page).toHaveURL(/\/revisa-tu-correo$/);
+  await expectAt(page, "/revisa-tu-correo");
   await page.goto(await emailedLink(email));
   await page.getByRole("button", { name: "Confirmar y entrar" }).click();
   await expect(page).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);
@@ -381,7 +390,7 @@ export async function registerCompany(
   await page.getByLabel("Correo electrónico").fill(employer.email);
   await page.getByLabel("Crea una contraseña").fill(employer.password);
   await page.getByRole("button", { name: "Registrar mi empresa" }).click();
-  await expect(page).toHaveURL(/\/revisa-tu-correo$/);
+  await expectAt(page, "/revisa-tu-correo");
 }
 
 /**
@@ -392,7 +401,7 @@ export async function registerCompany(
 export async function newCounsellor(browser: Browser, who: { name: string; email: string; password: string }) {
   const counsellor = await invitedCounsellor(browser, who);
   await signIn(counsellor, who.email, who.password);
-  await expect(counsellor).toHaveURL(/\/cuenta$/);
+  await expectAt(counsellor, "/cuenta");
   return counsellor;
 }
 
@@ -400,7 +409,7 @@ export async function newCounsellor(browser: Browser, who: { name: string; email
 export async function invitedCounsellor(browser: Browser, who: { name: string; email: string; password: string }) {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin);
-  await expect(admin).toHaveURL(/\/cuenta$/);
+  await expectAt(admin, "/cuenta");
   await admin.goto("/cuentas/nueva");
   await admin.getByLabel("Nombre y apellidos").fill(who.name);
   await admin.getByLabel("Correo electrónico").fill(who.email);
