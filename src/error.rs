@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 pub struct FieldErrors(pub Vec<(String, String)>);
 
 impl FieldErrors {
+    /// One message, for one field.
+    pub fn one(field_id: impl Into<String>, message: impl Into<String>) -> Self {
+        Self(vec![(field_id.into(), message.into())])
+    }
+
     pub fn push(&mut self, field_id: impl Into<String>, message: impl Into<String>) {
         self.0.push((field_id.into(), message.into()));
     }

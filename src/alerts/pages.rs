@@ -2,7 +2,7 @@
 //! where its alerts go), and the page an alert's "stop" link opens — which only asks, so a mail scanner that follows links stops nothing.
 
 use super::{describe, KeptSearch, MY_SEARCHES_PATH, STOP_ALERT_PATH, TOKEN_FIELD};
-use crate::components::form::CsrfField;
+use crate::components::button_form::ButtonForm;
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::status_page::ErrorPage;
 use crate::error::AppError;
@@ -93,14 +93,13 @@ fn MySearchesList(mine: MySearches) -> impl IntoView {
                         <h2 class="app-card__title">
                             <a href=saved.path()>{words.clone()}</a>
                         </h2>
-                        <form method="post" action=MY_SEARCHES_PATH class="app-inline-form">
-                            <CsrfField />
-                            <input type="hidden" name=super::fields::ACTION value=super::fields::DELETE />
-                            <input type="hidden" name="id" value=saved.id.to_string() />
-                            <button class="app-button app-button--secondary" type="submit" aria-label=label>
-                                {t(lang, Key::alerts_delete)}
-                            </button>
-                        </form>
+                        <ButtonForm
+                            action=MY_SEARCHES_PATH
+                            label=t(lang, Key::alerts_delete)
+                            aria_label=label
+                            fields=vec![(super::fields::ACTION, super::fields::DELETE.to_string()), ("id", saved.id.to_string())]
+                            secondary=true
+                        />
                     </li>
                 }
             })

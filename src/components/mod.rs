@@ -1,5 +1,6 @@
 //! Shared building blocks of every page.
 
+pub mod button_form;
 pub mod form;
 pub mod format;
 pub mod list;

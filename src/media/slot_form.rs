@@ -4,6 +4,7 @@
 //! The owner's feature says who may see it and where it posts.
 
 use super::{megabytes, SignVideo};
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, FileField, TextArea};
 use crate::components::private_page::PrivateRecordPage;
 use crate::domain::lima_time::format_lima;
@@ -96,11 +97,13 @@ fn VideoSlotForm(
         view! {
             <div class="app-inset">
                 <p>{said}</p>
-                <form method="post" action=remove_action>
-                    <CsrfField />
-                    <input type="hidden" name=owner_field value=owner_id.to_string() />
-                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::video_remove)}</button>
-                </form>
+                <ButtonForm
+                    action=remove_action
+                    label=t(lang, Key::video_remove)
+                    fields=vec![(owner_field, owner_id.to_string())]
+                    secondary=true
+                    inline=false
+                />
             </div>
         }
     });

@@ -8,7 +8,7 @@ use super::fairs::{DAY, NOW};
 use super::slots::accepted_stand;
 use super::*;
 use senda::fairs::stands::chat::hub::hub_for;
-use senda::fairs::stands::chat::rules::{queue_position, ChatRefusal, ChatStatus, InQueue};
+use senda::fairs::stands::chat::rules::{ChatRefusal, ChatStatus};
 use senda::fairs::stands::chat::store::{ChatHandover, NewChatMessage};
 
 on_both_engines!(
@@ -44,23 +44,24 @@ async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
     let ana = NewAccount { name: "Ana Flores".into(), ..account("ana@example.pe", seeker_role()) };
     let ana = store.create_account(&ana).await.unwrap();
     let luis = store.create_account(&account("luis@example.pe", seeker_role())).await.unwrap();
+    let marta = store.create_account(&account("marta@example.pe", seeker_role())).await.unwrap();
 
     assert_eq!(store.open_chat(stand, ana, "Hola", NOW).await.unwrap(), Err(ChatRefusal::NotLive), "before the fair");
     let first = store.open_chat(stand, ana, "Hola, ¿buscan almaceneros?", LIVE).await.unwrap().unwrap();
     let other = store.open_chat(stand, luis, "Buenos días", LIVE + 1).await.unwrap().unwrap();
+    let third = store.open_chat(stand, marta, "Buenas", LIVE + 1).await.unwrap().unwrap();
     let again = store.open_chat(stand, ana, "Uso silla de ruedas", LIVE + 2).await.unwrap().unwrap();
     assert_eq!(again.conversation_id, first.conversation_id, "her conversation in force, not a second one");
     let c = first.conversation_id;
 
-    let queue: Vec<InQueue> = store
-        .stand_chats(stand)
-        .await
-        .unwrap()
-        .iter()
-        .map(|chat| InQueue { id: chat.id, status: chat.status, opened_at: chat.opened_at })
-        .collect();
-    assert_eq!(queue.iter().map(|q| q.id).collect::<Vec<_>>(), [c, other.conversation_id]);
-    assert_eq!((queue_position(&queue, c), queue_position(&queue, other.conversation_id)), (Some(1), Some(2)));
+    let queue = store.stand_chats(stand).await.unwrap();
+    assert_eq!(queue.iter().map(|q| q.id).collect::<Vec<_>>(), [c, other.conversation_id, third.conversation_id]);
+    let ahead = |chat: &senda::fairs::stands::chat::store::StoredChat| (chat.opened_at, chat.id);
+    let waiting = |ahead_of| store.chats_waiting(stand, ahead_of);
+    assert_eq!(waiting(Some(ahead(&queue[0]))).await.unwrap(), 0, "hers is next");
+    assert_eq!(waiting(Some(ahead(&queue[1]))).await.unwrap(), 1);
+    assert_eq!(waiting(Some(ahead(&queue[2]))).await.unwrap(), 2, "the same second as his: after him");
+    assert_eq!(waiting(None).await.unwrap(), 3, "the whole queue");
 
     // Nobody at the company writes before someone takes it; only its own people take it.
     assert_eq!(store.post_chat_message(&from_company(c, rosa, "Hola"), LIVE + 3).await.unwrap(), None);
@@ -76,6 +77,8 @@ async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
         (taken.status, taken.taken_by, taken.taker_name.as_str()),
         (ChatStatus::Open, Some(rosa), "Rosa Quispe")
     );
+    assert_eq!(waiting(Some(ahead(&queue[1]))).await.unwrap(), 0, "a taken one waits no more: his is next");
+    assert_eq!(waiting(None).await.unwrap(), 2);
 
     let answer = store.post_chat_message(&from_company(c, rosa, "¡Sí! ¿Tienes experiencia?"), LIVE + 5).await.unwrap();
     assert!(answer.is_some());

@@ -7,6 +7,7 @@ use crate::accounts::{
     END_SESSION_PATH, EXPORT_DATA_PATH, NEW_STAFF_PATH, ROLES_PATH, SESSIONS_PATH, SIGN_OUT_PATH,
 };
 use crate::audit::AUDIT_PATH;
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, CsrfField, ErrorSummary, PasswordField};
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::status_page::ErrorPage;
@@ -79,10 +80,7 @@ pub fn AccountPage() -> impl IntoView {
                 <li><a href=EXPORT_DATA_PATH>{ui.t(Key::account_export)}</a></li>
                 <li><a href=DELETE_ACCOUNT_PATH>{ui.t(Key::delete_title)}</a></li>
             </ul>
-            <form method="post" action=SIGN_OUT_PATH>
-                <CsrfField />
-                <button class="app-button app-button--secondary" type="submit">{ui.t(Key::sign_out)}</button>
-            </form>
+            <ButtonForm action=SIGN_OUT_PATH label=ui.t(Key::sign_out) secondary=true inline=false />
         </div>
     }
     .into_any()
@@ -194,10 +192,7 @@ fn SessionList(sessions: Vec<SessionView>) -> impl IntoView {
             <p>{ui.t(Key::sessions_intro)} " " {ui.t(Key::sessions_time_note)}</p>
             <ul class="app-sessions">{items}</ul>
             {(others > 0).then(|| view! {
-                <form method="post" action=END_OTHER_SESSIONS_PATH>
-                    <CsrfField />
-                    <button class="app-button" type="submit">{ui.t(Key::sessions_end_others)}</button>
-                </form>
+                <ButtonForm action=END_OTHER_SESSIONS_PATH label=ui.t(Key::sessions_end_others) inline=false />
             })}
         </div>
     }

@@ -3,6 +3,7 @@
 //! transcript (a `role="log"` region, each message with who and when as text) and the form.
 //! Works without JavaScript: a message is a form post, and "Actualizar" brings the replies.
 
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, CsrfField, FieldError, TextArea};
 use crate::components::plain_text::PlainText;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
@@ -86,11 +87,7 @@ fn SeekerChatView(found: SeekerChat) -> impl IntoView {
     });
     let end = conversation_id.map(|id| {
         view! {
-            <form method="post" action=END_CHAT_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="conversation" value=id.to_string() />
-                <button class="app-button app-button--secondary" type="submit">{t(lang, Key::chat_end)}</button>
-            </form>
+            <ButtonForm action=END_CHAT_PATH label=t(lang, Key::chat_end) fields=vec![("conversation", id.to_string())] secondary=true />
         }
     });
     view! {

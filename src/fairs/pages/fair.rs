@@ -2,7 +2,8 @@
 //! when and where, the venue's accessibility, the calendar file, schema.org `Event` data), and
 //! with the organiser's panel for the centre's counsellors.
 
-use crate::components::form::{use_form_state, CsrfField, ErrorSummary, FieldError};
+use crate::components::button_form::ButtonForm;
+use crate::components::form::{use_form_state, ErrorSummary, FieldError};
 use crate::components::format::{named_title, region_name};
 use crate::components::notice::NoticeBanner;
 use crate::components::plain_text::PlainText;
@@ -256,17 +257,17 @@ fn OrganiserPanel(id: i64, manage: FairManagement, has_video: bool) -> impl Into
         .steps
         .iter()
         .map(|step| {
-            let (class, words) = match step {
-                Step::Publish => ("app-button", Key::fair_step_publish),
-                Step::Cancel => ("app-button app-button--secondary", Key::fair_step_cancel),
+            let (secondary, words) = match step {
+                Step::Publish => (false, Key::fair_step_publish),
+                Step::Cancel => (true, Key::fair_step_cancel),
             };
             view! {
-                <form method="post" action=FAIR_STEP_PATH class="app-inline-form">
-                    <CsrfField />
-                    <input type="hidden" name="fair" value=id.to_string() />
-                    <input type="hidden" name="step" value=step.code() />
-                    <button class=class type="submit">{t(lang, words)}</button>
-                </form>
+                <ButtonForm
+                    action=FAIR_STEP_PATH
+                    label=t(lang, words)
+                    fields=vec![("fair", id.to_string()), ("step", step.code().to_string())]
+                    secondary=secondary
+                />
             }
         })
         .collect_view();

@@ -2,7 +2,8 @@
 //! link to book it (or move one's booking to it), and the list of a person's interviews on their
 //! registration page, with the room to open, and the buttons that cancel or change them.
 
-use crate::components::form::{use_form_state, CsrfField, FieldError};
+use crate::components::button_form::ButtonForm;
+use crate::components::form::{use_form_state, FieldError};
 use crate::components::list::list_or;
 use crate::fairs::cards::when_text;
 use crate::fairs::registrations::{registration_page, FairNeed, NeedStatus};
@@ -134,14 +135,13 @@ fn own_interview(lang: Lang, fair_id: i64, interview: OwnInterview) -> impl Into
         let cancel = t_with(lang, Key::slots_cancel_named, &[("when", &when)]);
         view! {
             <p><a href=stand_path(interview.stand_id)>{t(lang, Key::slots_change_time)}</a></p>
-            <form method="post" action=CANCEL_BOOKING_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="fair" value=fair_id.to_string() />
-                <input type="hidden" name="booking" value=interview.booking_id.to_string() />
-                <button class="app-button app-button--secondary" type="submit" aria-label=cancel>
-                    {t(lang, Key::slots_cancel)}
-                </button>
-            </form>
+            <ButtonForm
+                action=CANCEL_BOOKING_PATH
+                label=t(lang, Key::slots_cancel)
+                aria_label=cancel
+                fields=vec![("fair", fair_id.to_string()), ("booking", interview.booking_id.to_string())]
+                secondary=true
+            />
         }
     });
     view! {

@@ -2,7 +2,8 @@
 //! accommodations they offer visitors and their open vacancies (applying works as everywhere
 //! else). After the fair's hours the stand stays open. Works without JavaScript and reads aloud.
 
-use crate::components::form::{use_form_state, CsrfField, ErrorSummary};
+use crate::components::button_form::ButtonForm;
+use crate::components::form::{use_form_state, ErrorSummary};
 use crate::components::format::{named_title, region_name};
 use crate::components::notice::NoticeBanner;
 use crate::components::plain_text::PlainText;
@@ -109,11 +110,7 @@ fn StandDetails(stand: StandView) -> impl IntoView {
                 <p><a href=stand_video_page(stand.id)>{t(lang, video_label)}</a></p>
                 <p><a href=shifts_page(stand.id)>{t(lang, Key::stand_shifts_link)}</a></p>
                 <p><a href=slots_page(stand.id)>{t(lang, Key::stand_slots_link)}</a></p>
-                <form method="post" action=WITHDRAW_STAND_PATH class="app-inline-form">
-                    <CsrfField />
-                    <input type="hidden" name="stand" value=stand.id.to_string() />
-                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::stands_withdraw_stand)}</button>
-                </form>
+                <ButtonForm action=WITHDRAW_STAND_PATH label=t(lang, Key::stands_withdraw_stand) fields=vec![("stand", stand.id.to_string())] secondary=true />
             </section>
         }
     });

@@ -3,6 +3,7 @@
 //! transcript, the reply form, handing it to a colleague, ending it, and ending it with a
 //! block. Works without JavaScript: every action is a form post, "Actualizar" a plain link.
 
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, CsrfField, FieldError};
 use crate::components::list::list_or;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
@@ -96,11 +97,7 @@ fn Waiting(chat: ChatSummary, live: bool) -> impl IntoView {
     let label = t_with(lang, Key::stand_chats_take, &[("name", &chat.seeker_name)]);
     let take = live.then(|| {
         view! {
-            <form method="post" action=TAKE_CHAT_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="conversation" value=chat.id.to_string() />
-                <button class="app-button" type="submit">{label}</button>
-            </form>
+            <ButtonForm action=TAKE_CHAT_PATH label fields=vec![("conversation", chat.id.to_string())] />
         }
     });
     view! {
@@ -127,12 +124,11 @@ fn ConversationView(found: CompanyConversation) -> impl IntoView {
     let in_force = found.status != ChatStatus::Closed && found.live;
     let take = (in_force && !found.mine).then(|| {
         view! {
-            <form method="post" action=TAKE_CHAT_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="conversation" value=found.id.to_string() />
-                <input type="hidden" name="from" value=taken_by_id(&found) />
-                <button class="app-button" type="submit">{t(lang, Key::conversation_take)}</button>
-            </form>
+            <ButtonForm
+                action=TAKE_CHAT_PATH
+                label=t(lang, Key::conversation_take)
+                fields=vec![("conversation", found.id.to_string()), ("from", taken_by_id(&found))]
+            />
         }
     });
     let reply = (in_force && found.mine).then(|| {
@@ -142,16 +138,8 @@ fn ConversationView(found: CompanyConversation) -> impl IntoView {
     let end = (found.status != ChatStatus::Closed).then(|| {
         view! {
             <div class="app-button-group">
-                <form method="post" action=END_CHAT_PATH class="app-inline-form">
-                    <CsrfField />
-                    <input type="hidden" name="conversation" value=found.id.to_string() />
-                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::chat_end)}</button>
-                </form>
-                <form method="post" action=BLOCK_CHAT_PATH class="app-inline-form">
-                    <CsrfField />
-                    <input type="hidden" name="conversation" value=found.id.to_string() />
-                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::conversation_block)}</button>
-                </form>
+                <ButtonForm action=END_CHAT_PATH label=t(lang, Key::chat_end) fields=vec![("conversation", found.id.to_string())] secondary=true />
+                <ButtonForm action=BLOCK_CHAT_PATH label=t(lang, Key::conversation_block) fields=vec![("conversation", found.id.to_string())] secondary=true />
             </div>
             <p class="app-hint">{t(lang, Key::conversation_block_hint)}</p>
         }

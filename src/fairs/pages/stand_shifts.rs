@@ -2,6 +2,7 @@
 //! JavaScript): the shifts so far, each with a button to take it away, and a form to add one —
 //! a representative, a day, from and to, within the fair's hours.
 
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, CsrfField, FieldError, SelectField, TextField};
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::lima_date;
@@ -44,14 +45,13 @@ fn ShiftsView(found: StandShifts) -> impl IntoView {
                         <strong>{shift.name.clone()}</strong>
                         <br />
                         {when}
-                        <form method="post" action=REMOVE_SHIFT_PATH class="app-inline-form">
-                            <CsrfField />
-                            <input type="hidden" name="stand" value=id.to_string() />
-                            <input type="hidden" name="shift" value=shift.id.to_string() />
-                            <button class="app-button app-button--secondary" type="submit" aria-label=remove>
-                                {t(lang, Key::shifts_remove_button)}
-                            </button>
-                        </form>
+                        <ButtonForm
+                            action=REMOVE_SHIFT_PATH
+                            label=t(lang, Key::shifts_remove_button)
+                            aria_label=remove
+                            fields=vec![("stand", id.to_string()), ("shift", shift.id.to_string())]
+                            secondary=true
+                        />
                     </li>
                 }
             })

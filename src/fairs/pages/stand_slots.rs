@@ -3,6 +3,7 @@
 //! what the person asked for at the fair when they chose to share it — and a button that
 //! withdraws it; then the form that publishes a block of slots.
 
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, Choice, CsrfField, FieldError, SelectField, TextField};
 use crate::components::list::list_or;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
@@ -72,14 +73,13 @@ fn managed_slot(lang: Lang, stand_id: i64, slot: &ManagedSlot) -> impl IntoView 
             slot.candidate.is_some().then(|| view! { <p class="app-hint">{t(lang, Key::slots_withdraw_hint)}</p> });
         view! {
             {hint}
-            <form method="post" action=WITHDRAW_SLOT_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="stand" value=stand_id.to_string() />
-                <input type="hidden" name="slot" value=slot.id.to_string() />
-                <button class="app-button app-button--secondary" type="submit" aria-label=remove>
-                    {t(lang, Key::slots_withdraw)}
-                </button>
-            </form>
+            <ButtonForm
+                action=WITHDRAW_SLOT_PATH
+                label=t(lang, Key::slots_withdraw)
+                aria_label=remove
+                fields=vec![("stand", stand_id.to_string()), ("slot", slot.id.to_string())]
+                secondary=true
+            />
         }
     });
     view! {

@@ -2,6 +2,7 @@
 //! request with its answer (for its employers), and the requests to answer (for the
 //! organisers). Every button is a form that works without JavaScript.
 
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, CsrfField, FieldError, TextArea};
 use crate::components::plain_text::PlainText;
 use crate::domain::lima_time::format_lima_date;
@@ -92,11 +93,7 @@ fn OwnStandNote(stand: OwnStand) -> impl IntoView {
             Key::stands_withdraw_request
         };
         view! {
-            <form method="post" action=WITHDRAW_STAND_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="stand" value=stand.id.to_string() />
-                <button class="app-button app-button--secondary" type="submit">{t(lang, words)}</button>
-            </form>
+            <ButtonForm action=WITHDRAW_STAND_PATH label=t(lang, words) fields=vec![("stand", stand.id.to_string())] secondary=true />
         }
     });
     view! {
@@ -147,12 +144,11 @@ fn RequestItem(request: StandRequest) -> impl IntoView {
         let field = reason_field(request.id);
         let (error, typed) = (form.error(&field), form.value(&field));
         view! {
-            <form method="post" action=DECIDE_STAND_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="stand" value=request.id.to_string() />
-                <input type="hidden" name="decision" value=Decision::Accept.code() />
-                <button class="app-button" type="submit">{t_with(lang, Key::stands_accept, &[("company", &request.company_name)])}</button>
-            </form>
+            <ButtonForm
+                action=DECIDE_STAND_PATH
+                label=t_with(lang, Key::stands_accept, &[("company", &request.company_name)])
+                fields=vec![("stand", request.id.to_string()), ("decision", Decision::Accept.code().to_string())]
+            />
             <form method="post" action=DECIDE_STAND_PATH>
                 <CsrfField />
                 <input type="hidden" name="stand" value=request.id.to_string() />

@@ -4,6 +4,7 @@
 
 use super::{return_to, CodeField};
 use crate::accounts::SIGN_OUT_PATH;
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{form_title, use_form_state, CsrfField, ErrorSummary};
 use crate::components::notice::sign_in_first;
 use crate::i18n::Key;
@@ -70,10 +71,7 @@ pub fn CodePage() -> impl IntoView {
             <p>{ui.t(Key::code_trouble_time)}</p>
             <p>{ui.t(Key::code_trouble_lost)}</p>
             {signing_in.then(|| view! {
-                <form method="post" action=SIGN_OUT_PATH>
-                    <CsrfField />
-                    <button class="app-button app-button--secondary" type="submit">{ui.t(Key::code_not_me)}</button>
-                </form>
+                <ButtonForm action=SIGN_OUT_PATH label=ui.t(Key::code_not_me) secondary=true inline=false />
             })}
         </div>
     }

@@ -1,6 +1,7 @@
 //! The CV page: one heading per part, contact details first, nothing but text — so it reads
 //! well aloud, on a small screen, and on paper (the controls do not print).
 
+use crate::components::button_form::ButtonForm;
 use crate::components::notice::sign_in_first;
 use crate::components::status_page::ErrorPage;
 use crate::i18n::{t, t_with, Key};
@@ -132,10 +133,7 @@ fn CvFileForms(file: Option<crate::seekers::cv::CvFileView>, persona: Option<i64
                 <p>
                     <a href=pdf_path(&cv_path(persona)) download="cv.pdf">{t(lang, Key::cv_file_download)}</a>
                 </p>
-                <form method="post" action=step_path(REMOVE_CV_FILE_PATH, persona) class="app-inline-form">
-                    <CsrfField />
-                    <button class="app-button app-button--secondary" type="submit">{t(lang, Key::cv_file_remove)}</button>
-                </form>
+                <ButtonForm action=step_path(REMOVE_CV_FILE_PATH, persona) label=t(lang, Key::cv_file_remove) secondary=true />
             }
             .into_any()
         }

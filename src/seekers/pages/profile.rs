@@ -4,7 +4,8 @@
 
 use super::document_label;
 use super::register::RegistrationForm;
-use crate::components::form::{use_form_state, CsrfField, ErrorSummary};
+use crate::components::button_form::ButtonForm;
+use crate::components::form::{use_form_state, ErrorSummary};
 use crate::components::notice::{sign_in_first, NoticeBanner};
 use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima;
@@ -234,14 +235,13 @@ fn SeekerDetails(view: SeekerView, parts: ProfileParts, follow_up: FollowUp) -> 
                             {format!(" — {}", t(lang, state))}
                         </p>
                         <p>{t(lang, kind.text())}</p>
-                        <form method="post" action=CONSENT_PATH class="app-inline-form">
-                            <CsrfField />
-                            <input type="hidden" name="kind" value=kind.code() />
-                            <input type="hidden" name="action" value=action />
-                            <button class="app-button app-button--secondary" type="submit" aria-label=label>
-                                {t(lang, button)}
-                            </button>
-                        </form>
+                        <ButtonForm
+                            action=CONSENT_PATH
+                            label=t(lang, button)
+                            aria_label=label
+                            fields=vec![("kind", kind.code().to_string()), ("action", action.to_string())]
+                            secondary=true
+                        />
                     </li>
                 }
             })
@@ -250,11 +250,12 @@ fn SeekerDetails(view: SeekerView, parts: ProfileParts, follow_up: FollowUp) -> 
             view! {
                 <div class="app-inset">
                     <p>{t(lang, Key::consent_confirm_intro)}</p>
-                    <form method="post" action=CONSENT_PATH>
-                        <CsrfField />
-                        <input type="hidden" name="action" value="confirmar" />
-                        <button class="app-button" type="submit">{t(lang, Key::consent_confirm)}</button>
-                    </form>
+                    <ButtonForm
+                        action=CONSENT_PATH
+                        label=t(lang, Key::consent_confirm)
+                        fields=vec![("action", "confirmar".to_string())]
+                        inline=false
+                    />
                 </div>
             }
         });

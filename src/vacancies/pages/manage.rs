@@ -1,6 +1,7 @@
 //! The management panel on a vacancy's page: its status, the steps its viewer may take, the
 //! review comment, the fair-wording notes and the history.
 
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, CsrfField, TextArea};
 use crate::components::plain_text::PlainText;
 use crate::domain::lima_time::format_lima;
@@ -26,16 +27,13 @@ pub(super) fn ManagePanel(
     let form = use_form_state();
     let lang = ui.lang;
     let step_button = |step: Step| {
-        let class = if step == Step::Close { "app-button app-button--secondary" } else { "app-button" };
         view! {
-            <form method="post" action=VACANCY_STEP_PATH class="app-inline-form">
-                <CsrfField />
-                <input type="hidden" name="vacancy" value=id.to_string() />
-                <input type="hidden" name="step" value=step.code() />
-                <button class=class type="submit">
-                    {t(lang, step.label())}
-                </button>
-            </form>
+            <ButtonForm
+                action=VACANCY_STEP_PATH
+                label=t(lang, step.label())
+                fields=vec![("vacancy", id.to_string()), ("step", step.code().to_string())]
+                secondary=step == Step::Close
+            />
         }
     };
     let buttons = manage.steps.iter().copied().filter(|s| *s != Step::Return).map(step_button).collect_view();

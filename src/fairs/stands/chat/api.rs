@@ -12,7 +12,7 @@ use leptos::prelude::*;
 /// force there with their place in the queue.
 #[server(endpoint = "fairs/stand-chat")]
 pub async fn read_seeker_chat(id: i64) -> Result<SeekerChat, AppError> {
-    use super::rules::{is_live, queue_position};
+    use super::rules::{is_live, queue_place};
     use super::{ChatDoor, SeekerConversation};
     use crate::domain::Role;
     use crate::fairs::rules::{phase, Phase};
@@ -40,11 +40,11 @@ pub async fn read_seeker_chat(id: i64) -> Result<SeekerChat, AppError> {
     };
     let conversation = match chat? {
         Some(chat) => {
-            let (queue, messages) = tokio::join!(store.stand_chats(id), store.chat_messages(chat.id, 0));
-            let queue: Vec<_> = queue?.iter().map(in_queue).collect();
+            let (ahead, messages) =
+                tokio::join!(store.chats_waiting(id, Some((chat.opened_at, chat.id))), store.chat_messages(chat.id, 0));
             Some(SeekerConversation {
                 id: chat.id,
-                queue_place: queue_position(&queue, chat.id),
+                queue_place: queue_place(chat.status, ahead?),
                 taken_by: chat.taker_name,
                 lines: messages?.into_iter().map(|m| line(m, me)).collect(),
             })
@@ -131,16 +131,15 @@ pub(crate) async fn chat_part(
     stand: &crate::fairs::stands::store::StoredStand,
     now: i64,
 ) -> Result<StandChatPart, AppError> {
-    use super::rules::{is_live, ChatStatus};
+    use super::rules::is_live;
     use crate::fairs::stands::rules::acts_for;
     if !is_live(stand.status, crate::fairs::rules::phase(&stand.fair, now)) {
         return Ok(StandChatPart::None);
     }
     let Some(actor) = actor else { return Ok(StandChatPart::SignInFirst) };
     if acts_for(actor, stand.company_id) {
-        let chats = store.stand_chats(stand.id).await?;
-        let waiting = chats.iter().filter(|c| c.status == ChatStatus::Waiting).count();
-        Ok(StandChatPart::Company { waiting })
+        let waiting = store.chats_waiting(stand.id, None).await?;
+        Ok(StandChatPart::Company { waiting: usize::try_from(waiting).unwrap_or(0) })
     } else if actor.has(crate::domain::Role::Seeker) {
         let in_conversation = store.person_chat(stand.id, actor.account_id).await?.is_some();
         Ok(StandChatPart::Seeker { in_conversation })
@@ -160,9 +159,4 @@ fn line(message: super::store::StoredChatMessage, me: i64) -> super::ChatLine {
         body: message.body,
         sent_at: message.sent_at,
     }
-}
-
-#[cfg(feature = "ssr")]
-fn in_queue(chat: &super::store::StoredChat) -> super::rules::InQueue {
-    super::rules::InQueue { id: chat.id, status: chat.status, opened_at: chat.opened_at }
 }

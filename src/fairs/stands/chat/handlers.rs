@@ -53,13 +53,11 @@ pub async fn write_to_stand(State(state): State<AppState>, request: Request) -> 
             Ok(see_other(&format!("{page}#{LOG_ID}")))
         }
         Err(refusal) => {
-            let mut errors = FieldErrors::default();
             let key = match refusal {
                 ChatRefusal::NotLive => Key::chat_err_not_live,
                 ChatRefusal::Blocked => Key::chat_err_blocked,
             };
-            errors.push(MESSAGE_FIELD, t(ui.lang, key));
-            Ok(again(&state, parts, &page, &fields, errors).await)
+            Ok(again(&state, parts, &page, &fields, on_message(ui.lang, key)).await)
         }
     }
 }
@@ -79,9 +77,7 @@ pub async fn reply_in_chat(State(state): State<AppState>, request: Request) -> R
     let written =
         NewChatMessage { conversation_id: chat.id, author_id: actor.account_id, from_company: true, body: &body };
     if state.store.post_chat_message(&written, now).await?.is_none() {
-        let mut errors = FieldErrors::default();
-        errors.push(MESSAGE_FIELD, t(ui.lang, Key::chat_err_not_yours));
-        return Ok(again(&state, parts, &page, &fields, errors).await);
+        return Ok(again(&state, parts, &page, &fields, on_message(ui.lang, Key::chat_err_not_yours)).await);
     }
     announce(&state, chat.id).await;
     tracing::info!(conversation_id = chat.id, by = actor.account_id, "stand chat message from the company");
@@ -105,9 +101,8 @@ pub async fn take_chat(State(state): State<AppState>, request: Request) -> Resul
     };
     let handover = ChatHandover { conversation_id: chat.id, stand_id: chat.stand_id, from, to };
     if !state.store.assign_chat(&handover, now()).await? {
-        let mut errors = FieldErrors::default();
-        errors.push(super::CHATS_FIELD, t(ui.lang, Key::chat_err_taken_meanwhile));
-        return Ok(render_conflict_at(&state, parts, &stand_chats_page(chat.stand_id), errors).await);
+        let page = stand_chats_page(chat.stand_id);
+        return Ok(changed_meanwhile(&state, parts, &page, ui.lang, Key::chat_err_taken_meanwhile).await);
     }
     announce(&state, chat.id).await;
     tracing::info!(conversation_id = chat.id, by = actor.account_id, to, "stand chat taken");
@@ -134,9 +129,7 @@ pub async fn end_chat(State(state): State<AppState>, request: Request) -> Result
         return Err(AppError::NotFound);
     };
     if !state.store.close_chat(id, actor.account_id, now()).await? {
-        let mut errors = FieldErrors::default();
-        errors.push(super::CHATS_FIELD, t(ui.lang, Key::chat_err_ended_meanwhile));
-        return Ok(render_conflict_at(&state, parts, &page, errors).await);
+        return Ok(changed_meanwhile(&state, parts, &page, ui.lang, Key::chat_err_ended_meanwhile).await);
     }
     announce(&state, id).await;
     tracing::info!(conversation_id = id, by = actor.account_id, "stand chat ended");
@@ -151,9 +144,7 @@ pub async fn block_in_chat(State(state): State<AppState>, request: Request) -> R
     let chat = company_chat(&state, &actor, &fields).await?;
     let page = stand_chats_page(chat.stand_id);
     if !state.store.block_in_chat(chat.id, actor.account_id, now()).await? {
-        let mut errors = FieldErrors::default();
-        errors.push(super::CHATS_FIELD, t(ui.lang, Key::chat_err_ended_meanwhile));
-        return Ok(render_conflict_at(&state, parts, &page, errors).await);
+        return Ok(changed_meanwhile(&state, parts, &page, ui.lang, Key::chat_err_ended_meanwhile).await);
     }
     announce(&state, chat.id).await;
     tracing::info!(conversation_id = chat.id, by = actor.account_id, "stand chat ended and its job seeker blocked");
@@ -186,24 +177,27 @@ async fn checked(
     fields: &[(String, String)],
     now: i64,
 ) -> Result<Result<String, FieldErrors>, AppError> {
-    let mut errors = FieldErrors::default();
     let body = match message(field(fields, MESSAGE_FIELD)) {
         Ok(body) => body,
-        Err(MessageProblem::Empty) => {
-            errors.push(MESSAGE_FIELD, t(lang, Key::chat_err_empty));
-            return Ok(Err(errors));
-        }
-        Err(MessageProblem::TooLong) => {
-            errors.push(MESSAGE_FIELD, t(lang, Key::chat_err_too_long));
-            return Ok(Err(errors));
-        }
+        Err(MessageProblem::Empty) => return Ok(Err(on_message(lang, Key::chat_err_empty))),
+        Err(MessageProblem::TooLong) => return Ok(Err(on_message(lang, Key::chat_err_too_long))),
     };
     let key = actor.account_id.to_string();
     if MESSAGES_PER_PERSON.hit(state.store.as_ref(), &key, now).await?.is_err() {
-        errors.push(MESSAGE_FIELD, t(lang, Key::chat_err_too_fast));
-        return Ok(Err(errors));
+        return Ok(Err(on_message(lang, Key::chat_err_too_fast)));
     }
     Ok(Ok(body))
+}
+
+/// Why a message was refused, on its field.
+fn on_message(lang: Lang, why: Key) -> FieldErrors {
+    FieldErrors::one(MESSAGE_FIELD, t(lang, why))
+}
+
+/// The page again as `409`, saying that someone changed the conversation meanwhile: taken,
+/// handed over or ended from another tab or by a colleague.
+async fn changed_meanwhile(state: &AppState, parts: Parts, page: &str, lang: Lang, why: Key) -> Response {
+    render_conflict_at(state, parts, page, FieldErrors::one(super::CHATS_FIELD, t(lang, why))).await
 }
 
 /// The page again with what was typed and the problems on their fields.

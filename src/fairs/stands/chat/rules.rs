@@ -66,20 +66,10 @@ pub fn is_live(stand: StandStatus, fair: Phase) -> bool {
     stand == StandStatus::Accepted && fair == Phase::Running
 }
 
-/// A conversation in force at a stand, as the queue needs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct InQueue {
-    pub id: i64,
-    pub status: ChatStatus,
-    pub opened_at: i64,
-}
-
-/// The place of conversation `id` among the stand's waiting ones (1 is next), oldest first;
+/// A conversation's place in its stand's queue (1 is next), given how many wait ahead of it;
 /// `None` once it is taken or over.
-pub fn queue_position(chats: &[InQueue], id: i64) -> Option<usize> {
-    let mut waiting: Vec<&InQueue> = chats.iter().filter(|c| c.status == ChatStatus::Waiting).collect();
-    waiting.sort_by_key(|c| (c.opened_at, c.id));
-    waiting.iter().position(|c| c.id == id).map(|at| at + 1)
+pub fn queue_place(status: ChatStatus, ahead: i64) -> Option<usize> {
+    (status == ChatStatus::Waiting).then(|| usize::try_from(ahead).unwrap_or(0) + 1)
 }
 
 #[cfg(test)]
@@ -97,21 +87,11 @@ mod tests {
     }
 
     #[test]
-    fn the_queue_counts_only_those_waiting_oldest_first() {
-        let chat = |id, status, opened_at| InQueue { id, status, opened_at };
-        let chats = [
-            chat(4, ChatStatus::Waiting, 30),
-            chat(1, ChatStatus::Open, 5),
-            chat(3, ChatStatus::Waiting, 10),
-            chat(2, ChatStatus::Waiting, 10),
-            chat(5, ChatStatus::Closed, 1),
-        ];
-        assert_eq!(queue_position(&chats, 2), Some(1), "same second: the lower id came first");
-        assert_eq!(queue_position(&chats, 3), Some(2));
-        assert_eq!(queue_position(&chats, 4), Some(3));
-        assert_eq!(queue_position(&chats, 1), None, "taken");
-        assert_eq!(queue_position(&chats, 5), None, "over");
-        assert_eq!(queue_position(&chats, 9), None);
+    fn only_a_waiting_conversation_has_a_place_in_the_queue() {
+        assert_eq!(queue_place(ChatStatus::Waiting, 0), Some(1), "next");
+        assert_eq!(queue_place(ChatStatus::Waiting, 2), Some(3));
+        assert_eq!(queue_place(ChatStatus::Open, 0), None, "taken");
+        assert_eq!(queue_place(ChatStatus::Closed, 0), None, "over");
     }
 
     #[test]

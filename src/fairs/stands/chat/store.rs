@@ -145,6 +145,10 @@ pub trait ChatStore: Send + Sync + 'static {
     /// up with the people it met.
     async fn ended_chats(&self, stand_id: i64) -> DbResult<Vec<StoredChat>>;
 
+    /// How many of a stand's conversations wait in its queue: all of them, or only those ahead
+    /// of the waiting conversation `ahead_of` (its `(opened_at, id)`: the queue's order).
+    async fn chats_waiting(&self, stand_id: i64, ahead_of: Option<(i64, i64)>) -> DbResult<i64>;
+
     /// Whether the stand's company has blocked the person from chatting there.
     async fn chat_blocked(&self, stand_id: i64, account_id: i64) -> DbResult<bool>;
 
@@ -410,6 +414,25 @@ macro_rules! impl_chat_store {
                 stand_id: i64,
             ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChat>> {
                 self.chat_list("c.stand_id = $1 AND c.status = 'closed'", stand_id, None).await
+            }
+
+            async fn chats_waiting(
+                &self,
+                stand_id: i64,
+                ahead_of: Option<(i64, i64)>,
+            ) -> $crate::server::db::DbResult<i64> {
+                // Nothing named: behind the end of the queue, so everyone waiting counts.
+                let (opened_at, id) = ahead_of.unwrap_or((i64::MAX, i64::MAX));
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM booth_conversations WHERE stand_id = $1 AND status = 'waiting' \
+                     AND (opened_at < $2 OR (opened_at = $2 AND id < $3))",
+                )
+                .bind(stand_id)
+                .bind(opened_at)
+                .bind(id)
+                .fetch_one(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)
             }
 
             async fn chat_blocked(&self, stand_id: i64, account_id: i64) -> $crate::server::db::DbResult<bool> {
