@@ -184,6 +184,7 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/ferias/stand/chats/conversacion", Post, "/ferias/stand/chats/conversacion", "conversation=999999&message=Hola"),
     ("/ferias/stand/chats/atender", Post, "/ferias/stand/chats/atender", "conversation=999999"),
     ("/ferias/stand/chats/bloquear", Post, "/ferias/stand/chats/bloquear", "conversation=999999"),
+    ("/ferias/stand/chat/mensajes", Get, "/ferias/stand/chat/mensajes?id=999999", ""),
     ("/ferias/inscripcion", Post, "/ferias/inscripcion", "fair=999999"),
     ("/ferias/inscripcion/cancelar", Post, "/ferias/inscripcion/cancelar", "fair=999999"),
     ("/ferias/inscritos/responder", Post, "/ferias/inscritos/responder", "fair=999999&registration=1&need=breaks"),

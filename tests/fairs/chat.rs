@@ -8,7 +8,7 @@ use super::stands::{accepted_stand, AtStand};
 use super::*;
 
 /// Moves the fair's hours around now, so that it is running.
-async fn running(db: &common::TestDb, fair: i64) {
+pub(super) async fn running(db: &common::TestDb, fair: i64) {
     let now = now();
     let (starts, ends) = (now - 3_600, now + 3_600);
     let sql = format!(

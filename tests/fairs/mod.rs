@@ -5,6 +5,7 @@
 //! shifts and the questions left at them, and people registering, in the files beside.
 
 mod chat;
+mod chat_events;
 mod questions;
 mod registrations;
 mod shifts;

@@ -8,10 +8,11 @@ use crate::components::form::{use_form_state, CsrfField, FieldError, TextArea};
 use crate::components::plain_text::PlainText;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::{format_lima, format_lima_iso, lima_clock};
+use crate::fairs::pages::chat_live::ChatFollow;
 use crate::fairs::stands::chat::api::read_seeker_chat;
 use crate::fairs::stands::chat::{
-    chat_page, stand_chats_page, ChatDoor, ChatLine, SeekerChat, SeekerConversation, StandChatPart, CHATS_FIELD,
-    CHAT_PATH, END_CHAT_PATH, LOG_ID, MESSAGE_FIELD,
+    chat_events, chat_page, stand_chats_page, ChatDoor, ChatLine, SeekerChat, SeekerConversation, StandChatPart,
+    CHATS_FIELD, CHAT_PATH, END_CHAT_PATH, LOG_ID, MESSAGE_FIELD,
 };
 use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key};
@@ -79,6 +80,7 @@ fn SeekerChatView(found: SeekerChat) -> impl IntoView {
     let question = view! { <p><a href=format!("{}#stand-questions-h", stand_path(stand_id))>{t(lang, Key::chat_ask_instead)}</a></p> };
     let conversation_id = conversation.as_ref().map(|c| c.id);
     let state = conversation.as_ref().map(|c| view! { <p role="status">{conversation_state(lang, c)}</p> });
+    let follow = conversation.as_ref().map(|c| chat_events(c.id, c.lines.last().map_or(0, |line| line.id)));
     let lines = conversation.map(|c| c.lines).unwrap_or_default();
     // A message refused because the chat closed meanwhile comes back to its field, kept.
     let came_back = form.error(MESSAGE_FIELD).is_some();
@@ -97,7 +99,7 @@ fn SeekerChatView(found: SeekerChat) -> impl IntoView {
                 <FieldError id=format!("{CHATS_FIELD}-error") message=form.error(CHATS_FIELD) />
                 {state}
             </div>
-            <Transcript lines seeker_side=true />
+            <Transcript lines seeker_side=true follow />
             {write}
             {end}
             {question}
@@ -126,7 +128,7 @@ pub fn MessageForm(
     let lang = use_ui().lang;
     let form = use_form_state();
     view! {
-        <form method="post" action=action novalidate>
+        <form method="post" action=action novalidate data-chat-form=refresh.clone()>
             <CsrfField />
             <input type="hidden" name=named.0 value=named.1.to_string() />
             <TextArea id=MESSAGE_FIELD label=t(lang, label) hint=Some(t(lang, Key::chat_message_hint)) rows=3 value=form.value(MESSAGE_FIELD) error=form.error(MESSAGE_FIELD) />
@@ -140,38 +142,67 @@ pub fn MessageForm(
 
 /// A conversation's messages in order, in a `role="log"` region (new ones are announced
 /// politely), each with who wrote it and when as text. `seeker_side`: read by the job seeker.
+/// With `follow`, the address of the conversation's event stream, the page's script adds new
+/// messages as they come (`chat_live`).
 #[component]
-pub fn Transcript(lines: Vec<ChatLine>, seeker_side: bool) -> impl IntoView {
+pub fn Transcript(
+    lines: Vec<ChatLine>,
+    seeker_side: bool,
+    #[prop(default = None)] follow: Option<String>,
+) -> impl IntoView {
     let lang = use_ui().lang;
-    let empty = lines.is_empty().then(|| view! { <p>{t(lang, Key::chat_log_empty)}</p> });
+    let (you, someone_gone) = (t(lang, Key::chat_you).to_string(), t(lang, Key::chat_someone_gone).to_string());
+    let empty = lines.is_empty().then(|| view! { <p data-chat-empty>{t(lang, Key::chat_log_empty)}</p> });
     let items = lines
         .into_iter()
         .map(|line| {
-            let who = match (line.mine, line.author.is_empty()) {
-                (true, _) => t(lang, Key::chat_you).to_string(),
-                (false, true) => t(lang, Key::chat_someone_gone).to_string(),
-                (false, false) => line.author.clone(),
-            };
-            // The reader's side of the conversation, the reader's own messages or colleagues'.
-            let ours = line.from_company != seeker_side;
-            let side = if ours { "app-chat__line app-chat__line--ours" } else { "app-chat__line" };
-            view! {
-                <li class=side id=format!("m{}", line.id)>
-                    <p class="app-chat__who">
-                        <strong>{who}</strong>
-                        " · "
-                        <time datetime=format_lima_iso(line.sent_at)>{lima_clock(line.sent_at)}</time>
-                    </p>
-                    <PlainText text=line.body.clone() />
-                </li>
-            }
+            let who = who_wrote(&line, &you, &someone_gone);
+            view! { <ChatLineItem line who seeker_side /> }
         })
         .collect_view();
+    let follow = follow.map(|address| view! { <ChatFollow address /> });
     view! {
         <h2 id="chat-log-h">{t(lang, Key::chat_log_h2)}</h2>
         <div id=LOG_ID role="log" aria-labelledby="chat-log-h" class="app-chat">
             {empty}
             <ol class="app-chat__lines">{items}</ol>
         </div>
+        {follow}
+    }
+}
+
+/// One message as HTML, as the transcript draws it: what the event stream sends the page's
+/// script, which adds it to the list as it is. One drawing of a message for both, and none in
+/// the browser's code.
+#[cfg(feature = "ssr")]
+pub fn line_html(line: ChatLine, who: String, seeker_side: bool) -> String {
+    Owner::new().with(|| view! { <ChatLineItem line who seeker_side /> }.to_html())
+}
+
+/// Who wrote a message, as its reader reads it: "Tú", the author's name, or someone whose
+/// account is gone.
+pub fn who_wrote(line: &ChatLine, you: &str, someone_gone: &str) -> String {
+    match (line.mine, line.author.is_empty()) {
+        (true, _) => you.to_string(),
+        (false, true) => someone_gone.to_string(),
+        (false, false) => line.author.clone(),
+    }
+}
+
+/// One message of a transcript: who wrote it and when, as text, and what they wrote. The
+/// reader's side of the conversation (their own messages, or their colleagues') is marked.
+#[component]
+pub fn ChatLineItem(line: ChatLine, who: String, seeker_side: bool) -> impl IntoView {
+    let ours = line.from_company != seeker_side;
+    let side = if ours { "app-chat__line app-chat__line--ours" } else { "app-chat__line" };
+    view! {
+        <li class=side id=format!("m{}", line.id)>
+            <p class="app-chat__who">
+                <strong>{who}</strong>
+                " · "
+                <time datetime=format_lima_iso(line.sent_at)>{lima_clock(line.sent_at)}</time>
+            </p>
+            <PlainText text=line.body />
+        </li>
     }
 }

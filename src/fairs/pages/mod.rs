@@ -6,11 +6,12 @@
 //! the organiser's list of them (`registrations`), interview slots — a stand's employers'
 //! page (`stand_slots`), booking one (`book_slot`), and where people meet them
 //! (`interviews`) — the live chat at a stand (`chat` for job seekers, `stand_chats` for its
-//! company), and the pages of a fair's and a stand's sign-language video (`video`). Forms post
+//! company, `chat_live` the script that brings new messages in), and the pages of a fair's and a stand's sign-language video (`video`). Forms post
 //! to the features' handlers, which answer with a redirect or the page again.
 
 pub mod book_slot;
 pub mod chat;
+pub mod chat_live;
 pub mod fair;
 pub mod form;
 pub mod interviews;

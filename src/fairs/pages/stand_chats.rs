@@ -12,8 +12,8 @@ use crate::fairs::pages::chat::{MessageForm, Transcript};
 use crate::fairs::stands::chat::api::{read_conversation, read_stand_chats};
 use crate::fairs::stands::chat::rules::ChatStatus;
 use crate::fairs::stands::chat::{
-    conversation_page, stand_chats_page, ChatSummary, CompanyConversation, StandChats, BLOCK_CHAT_PATH, CHATS_FIELD,
-    CONVERSATION_PATH, END_CHAT_PATH, TAKE_CHAT_PATH,
+    chat_events, conversation_page, stand_chats_page, ChatSummary, CompanyConversation, StandChats, BLOCK_CHAT_PATH,
+    CHATS_FIELD, CONVERSATION_PATH, END_CHAT_PATH, TAKE_CHAT_PATH,
 };
 use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key, Lang};
@@ -122,6 +122,8 @@ fn ConversationView(found: CompanyConversation) -> impl IntoView {
     let lead = t_with(lang, Key::conversation_lead, &[("company", &found.company_name)]);
     let state = conversation_state(lang, &found);
     let in_force = found.status != ChatStatus::Closed && found.live;
+    let follow = (found.status != ChatStatus::Closed)
+        .then(|| chat_events(found.id, found.lines.last().map_or(0, |line| line.id)));
     let take = (in_force && !found.mine).then(|| {
         view! {
             <ButtonForm
@@ -148,7 +150,7 @@ fn ConversationView(found: CompanyConversation) -> impl IntoView {
         <RecordFrame title lead>
             <p role="status">{state}</p>
             {take}
-            <Transcript lines=found.lines.clone() seeker_side=false />
+            <Transcript lines=found.lines.clone() seeker_side=false follow />
             {reply}
             {hand_over}
             {end}

@@ -150,7 +150,7 @@ pub(crate) async fn chat_part(
 
 /// A stored message as reader `me` reads it.
 #[cfg(feature = "ssr")]
-fn line(message: super::store::StoredChatMessage, me: i64) -> super::ChatLine {
+pub(super) fn line(message: super::store::StoredChatMessage, me: i64) -> super::ChatLine {
     super::ChatLine {
         id: message.id,
         mine: message.author_id == Some(me),

@@ -5,13 +5,17 @@
 //! `SENDA_CHATS_KEPT_DAYS`, then deleted (`Maintenance::purge_expired`).
 //!
 //! Every page works without JavaScript: writing is a form post, and a reload (the page's
-//! "Actualizar" link) brings the replies.
+//! "Actualizar" link) brings the replies. With it, new messages arrive in the transcript as
+//! they are written.
 //!
 //! `mod.rs` the addresses and the view types, one per reader; `rules.rs` the pure rules;
-//! `api.rs` what the pages read; `handlers.rs` the form posts, `store.rs` the storage and
-//! `hub.rs` how news of a conversation reaches the app servers (server only).
+//! `api.rs` what the pages read; `handlers.rs` the form posts, `events.rs` the stream of new
+//! messages the page's script follows, `store.rs` the storage and `hub.rs` how news of a
+//! conversation reaches the app servers (server only).
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod events;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
@@ -24,6 +28,10 @@ use serde::{Deserialize, Serialize};
 
 /// A job seeker's chat with a stand: `?id=` names the stand; their messages post here too.
 pub const CHAT_PATH: &str = "/ferias/stand/chat";
+/// A conversation's new messages as server-sent events (`events.rs`): `?id=` names it.
+pub const CHAT_EVENTS_PATH: &str = "/ferias/stand/chat/mensajes";
+/// The stream's event saying the conversation is over: the page's script stops following it.
+pub const ENDED_EVENT: &str = "ended";
 /// Where either side ends a conversation (the form names it).
 pub const END_CHAT_PATH: &str = "/ferias/stand/chat/terminar";
 /// A stand's live conversations, for its company's representatives: `?id=` names the stand.
@@ -41,6 +49,12 @@ pub const LOG_ID: &str = "chat-log";
 
 pub fn chat_page(stand_id: i64) -> String {
     format!("{CHAT_PATH}?id={stand_id}")
+}
+
+/// The event stream of conversation `conversation_id` for a reader who has every message up to
+/// `after`.
+pub fn chat_events(conversation_id: i64, after: i64) -> String {
+    format!("{CHAT_EVENTS_PATH}?id={conversation_id}&despues={after}")
 }
 
 pub fn stand_chats_page(stand_id: i64) -> String {
