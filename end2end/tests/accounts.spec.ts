@@ -1,4 +1,15 @@
-import { ADMIN, expect, expectAt, expectNoAxeViolations, keepServerHtmlOnly, signIn, test } from "./support";
+import {
+  ADMIN,
+  expect,
+  expectAt,
+  expectNoAxeViolations,
+  giveCode,
+  keepServerHtmlOnly,
+  nextCode,
+  signIn,
+  tabTo,
+  test,
+} from "./support";
 
 test("signing in opens my account page, and signing out ends it", async ({ page }) => {
   await signIn(page);
@@ -21,6 +32,11 @@ test("signing in with the keyboard alone", async ({ page }) => {
   await expect(page.getByLabel("Contraseña")).toBeFocused();
   await page.keyboard.type(ADMIN.password);
   await page.keyboard.press("Enter");
+  // The admin has an authenticator app: its code next, by keyboard too.
+  await expect(page).toHaveURL(/\/entrar\/codigo\?volver=/);
+  await tabTo(page, /Código de seguridad/);
+  await page.keyboard.type(await nextCode(ADMIN.email));
+  await page.keyboard.press("Enter");
   await expectAt(page, "/cuenta");
 });
 
@@ -41,6 +57,8 @@ test("coming back after signing in to the page that asked for it", async ({ page
   await page.getByLabel("Correo electrónico").fill(ADMIN.email);
   await page.getByLabel("Contraseña").fill(ADMIN.password);
   await page.getByRole("button", { name: "Entrar", exact: true }).click();
+  await expect(page).toHaveURL(/\/entrar\/codigo\?volver=\/cuenta$/);
+  await giveCode(page, ADMIN.email);
   await expectAt(page, "/cuenta");
 });
 
