@@ -90,6 +90,9 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/fairs/stand-chat", "id=999999", SEEKERS),
     ("/api/fairs/stand-chats", "id=999999", EMPLOYERS),
     ("/api/fairs/chat-conversation", "id=999999", EMPLOYERS),
+    // Either side of the conversation: tests/fairs/chat_reports.rs walks that.
+    ("/api/fairs/chat-report", "id=999999", SIGNED_IN),
+    ("/api/fairs/chat-reports", "id=999999", COUNSELLORS),
     // Without a person named, a job seeker's own; a person named, their counsellor's.
     ("/api/fairs/registration", "id=999999", SEEKERS),
     ("/api/fairs/seeker-fairs", "seeker=999999", COUNSELLORS),
@@ -185,6 +188,8 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/ferias/stand/chats/atender", Post, "/ferias/stand/chats/atender", "conversation=999999"),
     ("/ferias/stand/chats/bloquear", Post, "/ferias/stand/chats/bloquear", "conversation=999999"),
     ("/ferias/stand/chat/mensajes", Get, "/ferias/stand/chat/mensajes?id=999999", ""),
+    ("/ferias/stand/chat/reportar", Post, "/ferias/stand/chat/reportar", "conversation=999999&reported=1"),
+    ("/ferias/reportes/revisado", Post, "/ferias/reportes/revisado", "fair=999999&report=1"),
     ("/ferias/inscripcion", Post, "/ferias/inscripcion", "fair=999999"),
     ("/ferias/inscripcion/cancelar", Post, "/ferias/inscripcion/cancelar", "fair=999999"),
     ("/ferias/inscritos/responder", Post, "/ferias/inscritos/responder", "fair=999999&registration=1&need=breaks"),

@@ -8,9 +8,9 @@ import {
   expectNoAxeViolationsInEachTheme,
   emailedLink,
   newCounsellor,
-  registerCompany,
   signUp,
   tabTo,
+  verifiedCompany,
 } from "./support";
 
 /** A file of the Rust tests' media fixtures (real small videos and captions). */
@@ -148,23 +148,12 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   const carmen = { email: `carmen.stand.${project}@senda.test`, password: "la clave de Carmen Quispe" };
 
   // A company registered and verified, and a fair published by the same centre.
-  const employer = await (await browser.newContext()).newPage();
-  await registerCompany(
-    employer,
+  const { employer, counsellor } = await verifiedCompany(
+    browser,
     { ruc: project === "no-js" ? "20612345679" : "20623456782", name: company, sector: "Textil", region: "Lima Metropolitana" },
     { name: "Carmen Quispe", ...carmen },
+    { name: "Jorge Mamani", email: `jorge.stand.${project}@senda.test`, password: "la clave de Jorge Mamani" },
   );
-  await employer.goto(await emailedLink(carmen.email));
-  await employer.getByRole("button", { name: "Confirmar y entrar" }).click();
-  await expect(employer).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);
-  const counsellor = await newCounsellor(browser, {
-    name: "Jorge Mamani",
-    email: `jorge.stand.${project}@senda.test`,
-    password: "la clave de Jorge Mamani",
-  });
-  await counsellor.goto("/empresas/verificacion");
-  await counsellor.getByRole("button", { name: company }).click();
-  await expect(counsellor.getByRole("alert")).toContainText("La empresa quedó verificada");
   await counsellor.goto("/ferias/nueva");
   // Later than the other journey's fairs, which it must not push off the home page's three.
   await fillFair(counsellor, title, 40);

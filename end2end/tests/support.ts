@@ -398,6 +398,29 @@ export async function registerCompany(
 }
 
 /**
+ * A company registered through its form and verified: its employer confirmed their address
+ * and is signed in, and a counsellor of the demo centre (`counsellor`, new) verified it. Each
+ * page is in a context of its own.
+ */
+export async function verifiedCompany(
+  browser: Browser,
+  company: { ruc: string; name: string; sector: string; region: string },
+  employer: { name: string; email: string; password: string },
+  counsellor: { name: string; email: string; password: string },
+) {
+  const employerPage = await (await browser.newContext()).newPage();
+  await registerCompany(employerPage, company, employer);
+  await employerPage.goto(await emailedLink(employer.email));
+  await employerPage.getByRole("button", { name: "Confirmar y entrar" }).click();
+  await expect(employerPage).toHaveURL(/\/cuenta\?aviso=correo-confirmado$/);
+  const counsellorPage = await newCounsellor(browser, counsellor);
+  await counsellorPage.goto("/empresas/verificacion");
+  await counsellorPage.getByRole("button", { name: company.name }).click();
+  await expect(counsellorPage.getByRole("alert")).toContainText("La empresa quedó verificada");
+  return { employer: employerPage, counsellor: counsellorPage };
+}
+
+/**
  * A counsellor of the demo centre, for one project: the admin creates the account, the
  * counsellor sets a password from the emailed link and signs in. The page is theirs, in a
  * context of its own.

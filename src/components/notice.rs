@@ -94,10 +94,12 @@ pub enum Notice {
     ChatEnded,
     ChatBlocked,
     ChatHandedOver,
+    MessageReported,
+    ReportReviewed,
 }
 
 impl Notice {
-    const ALL: [Notice; 84] = [
+    const ALL: [Notice; 86] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -182,6 +184,8 @@ impl Notice {
         Notice::ChatEnded,
         Notice::ChatBlocked,
         Notice::ChatHandedOver,
+        Notice::MessageReported,
+        Notice::ReportReviewed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -270,6 +274,8 @@ impl Notice {
             Notice::ChatEnded => "conversacion-terminada",
             Notice::ChatBlocked => "persona-bloqueada",
             Notice::ChatHandedOver => "conversacion-entregada",
+            Notice::MessageReported => "mensaje-reportado",
+            Notice::ReportReviewed => "reporte-de-chat-revisado",
         }
     }
 
@@ -359,6 +365,8 @@ impl Notice {
             Notice::ChatEnded => Key::notice_chat_ended,
             Notice::ChatBlocked => Key::notice_chat_blocked,
             Notice::ChatHandedOver => Key::notice_chat_handed_over,
+            Notice::MessageReported => Key::notice_message_reported,
+            Notice::ReportReviewed => Key::notice_report_reviewed,
         }
     }
 
@@ -396,4 +404,15 @@ pub fn sign_in_first(ui: &Ui, path: &str) -> Option<AnyView> {
     #[cfg(not(feature = "ssr"))]
     let _ = target;
     Some(().into_any())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_notice_has_a_code_of_its_own() {
+        let codes: std::collections::BTreeSet<_> = Notice::ALL.iter().map(|notice| notice.code()).collect();
+        assert_eq!(codes.len(), Notice::ALL.len(), "two notices share a code: the banner would say the wrong one");
+    }
 }

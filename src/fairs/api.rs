@@ -45,6 +45,8 @@ pub struct FairManagement {
     /// Accommodation requests not answered yet, and of those, how many are late.
     pub to_arrange: usize,
     pub late: usize,
+    /// Chat messages reported and not reviewed yet.
+    pub reports_to_review: usize,
 }
 
 /// The fair `id`; not found for anyone but its organisers while it is a draft.
@@ -64,13 +66,15 @@ pub async fn read_fair(id: i64) -> Result<FairView, AppError> {
     let manage = match organiser {
         Some(actor) => {
             use crate::fairs::registrations::{rules::is_late, NeedStatus};
-            let waiting = store.waiting_needs_due(id).await?;
+            let (waiting, reports) = tokio::join!(store.waiting_needs_due(id), store.reports_to_review(id));
+            let waiting = waiting?;
             let late = waiting.iter().filter(|due_at| is_late(NeedStatus::Asked, **due_at, now));
             Some(FairManagement {
                 steps: steps_open(&actor, &facts, now),
                 may_edit: may_edit(&actor, &facts, now).is_ok(),
                 to_arrange: waiting.len(),
                 late: late.count(),
+                reports_to_review: usize::try_from(reports?).unwrap_or(0),
             })
         }
         None => None,

@@ -275,6 +275,16 @@ pub fn route_table() -> Vec<Route> {
         form(fairs::stands::chat::TAKE_CHAT_PATH, Employers, post(fairs::stands::chat::handlers::take_chat)),
         form(fairs::stands::chat::BLOCK_CHAT_PATH, Employers, post(fairs::stands::chat::handlers::block_in_chat)),
         form(fairs::stands::chat::END_CHAT_PATH, SignedIn, post(fairs::stands::chat::handlers::end_chat)),
+        form(
+            fairs::stands::chat::reports::REPORT_PATH,
+            SignedIn,
+            post(fairs::stands::chat::reports::handlers::report_message),
+        ),
+        form(
+            fairs::stands::chat::reports::REVIEW_REPORT_PATH,
+            Counsellors,
+            post(fairs::stands::chat::reports::handlers::review_report),
+        ),
         // The conversation's job seeker and its stand's company's alone: tests/fairs/chat_events.rs.
         file(fairs::stands::chat::CHAT_EVENTS_PATH, SignedIn, get(fairs::stands::chat::events::follow_chat)),
         // A job seeker's own, or a person's their counsellor acts for: tests/fairs/registrations.rs.

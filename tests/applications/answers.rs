@@ -4,8 +4,8 @@
 //! the centre who let her counsellor act for her and see her disability data and who applied to
 //! it asking for an interpreter, keeps a search and has a CV; a draft of the same company; her
 //! counsellor, the vacancy's employer and an admin; a fair of the centre where the company has a
-//! stand she asked a question at, chatted at and booked an interview at (sharing what she asked
-//! for), and for which she registered asking for an interpreter. Lists
+//! stand she asked a question at, chatted at (reporting a message) and booked an interview at
+//! (sharing what she asked for), and for which she registered asking for an interpreter. Lists
 //! that are empty in this story have no fields of their own to list. The answers whose readers
 //! differ by consent are pinned in their own tests (`ELSEWHERE`).
 
@@ -228,15 +228,19 @@ async fn booked_sharing(state: &AppState, stand_id: i64, person: i64, employer: 
     ids[1]
 }
 
-/// A conversation `person` had at the stand a minute into the fair, answered by `employer`.
+/// A conversation `person` had at the stand a minute into the fair, answered by `employer`,
+/// whose answer she reported.
 async fn chatted(state: &AppState, stand_id: i64, person: i64, employer: i64) -> i64 {
+    use senda::fairs::stands::chat::reports::store::NewReport;
     use senda::fairs::stands::chat::store::{ChatHandover, NewChatMessage};
     let live = state.store.stand(stand_id).await.unwrap().unwrap().fair.starts_at + 60;
     let id = state.store.open_chat(stand_id, person, "Hola", live).await.unwrap().unwrap().conversation_id;
     let handover = ChatHandover { conversation_id: id, stand_id, from: None, to: employer };
     assert!(state.store.assign_chat(&handover, live + 1).await.unwrap());
     let reply = NewChatMessage { conversation_id: id, author_id: employer, from_company: true, body: "Hola, dime" };
-    state.store.post_chat_message(&reply, live + 2).await.unwrap().unwrap();
+    let message_id = state.store.post_chat_message(&reply, live + 2).await.unwrap().unwrap();
+    let report = NewReport { message_id, by: person, reason: "No me gustó" };
+    assert!(state.store.report_message(&report, live + 3).await.unwrap());
     id
 }
 

@@ -110,7 +110,9 @@ async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
 
     // Ended by her: nobody writes any more, and a new message opens a new conversation.
     assert!(!store.close_chat(c, luis, LIVE + 9).await.unwrap());
+    assert!(!store.chat_over(c).await.unwrap());
     assert!(store.close_chat(c, ana, LIVE + 9).await.unwrap());
+    assert!(store.chat_over(c).await.unwrap());
     assert!(!store.close_chat(c, ana, LIVE + 9).await.unwrap(), "once");
     assert_eq!(store.post_chat_message(&from_seeker(c, ana, "¿Sigue?"), LIVE + 10).await.unwrap(), None);
     assert_eq!(store.post_chat_message(&from_company(c, pedro, "¿Sigue?"), LIVE + 10).await.unwrap(), None);
@@ -169,6 +171,7 @@ async fn chats_are_deleted_a_while_after_their_fair(db: &common::TestDb) {
     assert_eq!(store.purge_expired(ENDS + 86_400, &kept).await.unwrap(), 0, "not kept a day yet");
     assert_eq!(store.purge_expired(ENDS + 86_401, &kept).await.unwrap(), 1);
     assert_eq!(store.chat(c).await.unwrap(), None);
+    assert!(store.chat_over(c).await.unwrap(), "gone counts as over");
     assert!(store.chat_messages(c, 0).await.unwrap().is_empty(), "its messages with it");
 }
 

@@ -40,6 +40,31 @@ async fn demo_records_load_once_into_an_empty_database(db: &common::TestDb) {
     assert_eq!(centres[0].region, "lima-metropolitana");
     assert_eq!(companies.len(), 1);
     assert!(companies[0].verified);
+
+    // A virtual fair running from now, the company's stand at it with someone on duty and
+    // interviews to book.
+    let now = senda::server::auth::now();
+    let fairs = store.fairs_ahead(now, 10).await.unwrap();
+    assert_eq!(fairs.len(), 1);
+    assert_eq!(fairs[0].phase, senda::fairs::rules::Phase::Running);
+    let stands = store.fair_stands(fairs[0].id).await.unwrap();
+    assert_eq!(stands.len(), 1);
+    assert_eq!(
+        (stands[0].company_id, stands[0].status),
+        (companies[0].id, senda::fairs::stands::StandStatus::Accepted)
+    );
+    let on_duty = store.stand_shifts(stands[0].id).await.unwrap();
+    assert!(on_duty.len() == 1 && on_duty[0].starts_at <= now && on_duty[0].ends_at > now, "{on_duty:?}");
+    let slots = store.stand_slots(stands[0].id).await.unwrap();
+    assert!(slots.len() == 6 && slots.iter().all(|slot| slot.starts_at > now && slot.booking.is_none()), "{slots:?}");
+    // Its people are there for the demo to show, and nobody can sign in as them.
+    let passwords = senda::server::auth::password::Passwords::new(1024, 1, 1, 1).unwrap();
+    for email in ["rosa.quispe@example.pe", "carlos.huaman@example.pe"] {
+        let credentials = store.credentials(email).await.unwrap().expect(email);
+        for guess in ["", "demo: no password", "demo"] {
+            assert!(!passwords.verify(guess, Some(&credentials.password_hash)).await.unwrap().matches);
+        }
+    }
 }
 
 async fn organisations_come_back_as_stored_in_name_order(db: &common::TestDb) {

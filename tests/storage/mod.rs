@@ -51,6 +51,7 @@ mod alerts;
 mod applications;
 mod audit;
 mod chat;
+mod chat_reports;
 mod companies;
 mod database;
 mod fairs;

@@ -10,12 +10,13 @@ use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::{format_lima, format_lima_iso, lima_clock};
 use crate::fairs::pages::chat_live::ChatFollow;
 use crate::fairs::stands::chat::api::read_seeker_chat;
+use crate::fairs::stands::chat::reports::report_page;
 use crate::fairs::stands::chat::{
     chat_events, chat_page, stand_chats_page, ChatDoor, ChatLine, SeekerChat, SeekerConversation, StandChatPart,
     CHATS_FIELD, CHAT_PATH, END_CHAT_PATH, LOG_ID, MESSAGE_FIELD,
 };
 use crate::fairs::stands::stand_path;
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{t, t_with, Key, Lang};
 use crate::ui::{sign_in_returning_to, use_ui};
 use leptos::prelude::*;
 
@@ -82,6 +83,7 @@ fn SeekerChatView(found: SeekerChat) -> impl IntoView {
     let state = conversation.as_ref().map(|c| view! { <p role="status">{conversation_state(lang, c)}</p> });
     let follow = conversation.as_ref().map(|c| chat_events(c.id, c.lines.last().map_or(0, |line| line.id)));
     let lines = conversation.map(|c| c.lines).unwrap_or_default();
+    let report = conversation_id.map(|conversation_id| view! { <ReportLink conversation_id /> });
     // A message refused because the chat closed meanwhile comes back to its field, kept.
     let came_back = form.error(MESSAGE_FIELD).is_some();
     let write = (open || came_back).then(|| {
@@ -102,6 +104,7 @@ fn SeekerChatView(found: SeekerChat) -> impl IntoView {
             <Transcript lines seeker_side=true follow />
             {write}
             {end}
+            {report}
             {question}
             <p><a href=stand_path(stand_id)>{t(lang, Key::chat_back_to_stand)}</a></p>
         </RecordFrame>
@@ -125,8 +128,10 @@ pub fn MessageForm(
     label: crate::i18n::Key,
     refresh: String,
 ) -> impl IntoView {
-    let lang = use_ui().lang;
+    let ui = use_ui();
+    let lang = ui.lang;
     let form = use_form_state();
+    let again = refresh_address(&refresh, ui.query(REFRESHED).as_deref());
     view! {
         <form method="post" action=action novalidate data-chat-form=refresh.clone()>
             <CsrfField />
@@ -134,10 +139,22 @@ pub fn MessageForm(
             <TextArea id=MESSAGE_FIELD label=t(lang, label) hint=Some(t(lang, Key::chat_message_hint)) rows=3 value=form.value(MESSAGE_FIELD) error=form.error(MESSAGE_FIELD) />
             <div class="app-button-group">
                 <button class="app-button" type="submit">{t(lang, Key::chat_send)}</button>
-                <a href=format!("{refresh}#{LOG_ID}")>{t(lang, Key::chat_refresh)}</a>
+                <a href=again>{t(lang, Key::chat_refresh)}</a>
             </div>
         </form>
     }
+}
+
+/// The query parameter that makes "Actualizar" an address other than the page's own.
+const REFRESHED: &str = "actualizado";
+
+/// Where "Actualizar" leads from a page of `page` whose `REFRESHED` parameter is `current`: the
+/// page again, at its transcript. A link to the very address the browser is at, transcript
+/// and all, would only scroll there without loading anything new; so the link alternates
+/// between two addresses of the same page.
+fn refresh_address(page: &str, current: Option<&str>) -> String {
+    let next = if current == Some("1") { "2" } else { "1" };
+    format!("{page}&{REFRESHED}={next}#{LOG_ID}")
 }
 
 /// A conversation's messages in order, in a `role="log"` region (new ones are announced
@@ -151,12 +168,11 @@ pub fn Transcript(
     #[prop(default = None)] follow: Option<String>,
 ) -> impl IntoView {
     let lang = use_ui().lang;
-    let (you, someone_gone) = (t(lang, Key::chat_you).to_string(), t(lang, Key::chat_someone_gone).to_string());
     let empty = lines.is_empty().then(|| view! { <p data-chat-empty>{t(lang, Key::chat_log_empty)}</p> });
     let items = lines
         .into_iter()
         .map(|line| {
-            let who = who_wrote(&line, &you, &someone_gone);
+            let who = who_wrote(&line, lang);
             view! { <ChatLineItem line who seeker_side /> }
         })
         .collect_view();
@@ -179,12 +195,19 @@ pub fn line_html(line: ChatLine, who: String, seeker_side: bool) -> String {
     Owner::new().with(|| view! { <ChatLineItem line who seeker_side /> }.to_html())
 }
 
+/// The link to report one of the other side's messages. Always there while the page shows the
+/// conversation: messages that came in after the page was drawn may be reported too.
+#[component]
+pub fn ReportLink(conversation_id: i64) -> impl IntoView {
+    view! { <p><a href=report_page(conversation_id)>{t(use_ui().lang, Key::chat_report_link)}</a></p> }
+}
+
 /// Who wrote a message, as its reader reads it: "Tú", the author's name, or someone whose
 /// account is gone.
-pub fn who_wrote(line: &ChatLine, you: &str, someone_gone: &str) -> String {
+pub fn who_wrote(line: &ChatLine, lang: Lang) -> String {
     match (line.mine, line.author.is_empty()) {
-        (true, _) => you.to_string(),
-        (false, true) => someone_gone.to_string(),
+        (true, _) => t(lang, Key::chat_you).to_string(),
+        (false, true) => t(lang, Key::chat_someone_gone).to_string(),
         (false, false) => line.author.clone(),
     }
 }
@@ -204,5 +227,21 @@ pub fn ChatLineItem(line: ChatLine, who: String, seeker_side: bool) -> impl Into
             </p>
             <PlainText text=line.body />
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refreshing_always_leads_to_another_address_than_the_page_is_at() {
+        let page = "/ferias/stand/chat?id=7";
+        let first = refresh_address(page, None);
+        assert_eq!(first, "/ferias/stand/chat?id=7&actualizado=1#chat-log");
+        let second = refresh_address(page, Some("1"));
+        assert_eq!(second, "/ferias/stand/chat?id=7&actualizado=2#chat-log");
+        assert_eq!(refresh_address(page, Some("2")), first);
+        assert_eq!(refresh_address(page, Some("whatever")), first);
     }
 }

@@ -2,8 +2,8 @@
 //! island follows the conversation's event stream (`stands::chat::events`) and adds each
 //! message, drawn by the server as the rest of the transcript, to the list in the `role="log"`
 //! region, which screen readers announce politely. Nothing moves the focus, so a person typing
-//! keeps typing. Sending a message is the same form post, sent from the page: the person stays
-//! in the message box, now empty, and their message arrives in the transcript like any other.
+//! keeps typing. Sending a message is the same form post, sent from the page: the person is
+//! back in the message box, now empty, and their message arrives in the transcript like any other.
 //! A message the server refuses is posted as a plain form instead, so its answer (the reason on
 //! the field, with what was typed) is the page they get. Without JavaScript the form posts as
 //! it is and the page's "Actualizar" link brings the replies.
@@ -79,7 +79,7 @@ mod browser {
         on_error.forget();
     }
 
-    /// Sends the message form with `fetch`, keeping the person where they are typing.
+    /// Sends the message form with `fetch`, bringing the person back to the box they type in.
     fn send_from_the_page(form: HtmlFormElement) {
         let posting = form.clone();
         let on_submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
@@ -95,6 +95,11 @@ mod browser {
                 if posted(&form).await {
                     if let Ok(Some(field)) = form.query_selector("textarea") {
                         let _ = js_sys::Reflect::set(&field, &JsValue::from_str("value"), &JsValue::from_str(""));
+                        // Back to the box, empty, for the next message: the person sent this one
+                        // from the button, and would otherwise have to find the box again.
+                        if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = field.focus();
+                        }
                     }
                 } else {
                     // The server's own answer, as the form without JavaScript gets it.

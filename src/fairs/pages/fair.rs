@@ -16,6 +16,7 @@ use crate::fairs::pages::stands::StandsSection;
 use crate::fairs::registrations::{registration_page, registrations_page};
 use crate::fairs::rules::{Phase, Step};
 use crate::fairs::stands::api::{read_fair_stands, FairStands};
+use crate::fairs::stands::chat::reports::fair_reports_page;
 use crate::fairs::{
     edit_fair_path, fair_calendar_path, Venue, VenueAccess, FAIRS_PATH, FAIR_STEPS_FIELD, FAIR_STEP_PATH,
 };
@@ -276,6 +277,7 @@ fn OrganiserPanel(id: i64, manage: FairManagement, has_video: bool) -> impl Into
             <h2 id="organise-h">{t(lang, Key::fair_organise_h2)}</h2>
             <FieldError id="fair-steps-error".to_string() message=refused />
             <p><a href=registrations_page(id)>{registrations_link}</a></p>
+            <p><a href=fair_reports_page(id)>{t_with(lang, Key::fair_reports_link, &[("count", &manage.reports_to_review.to_string())])}</a></p>
             {manage.may_edit.then(|| {
                 let video_label = if has_video { Key::video_change } else { Key::video_add };
                 view! {

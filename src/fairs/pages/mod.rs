@@ -6,12 +6,15 @@
 //! the organiser's list of them (`registrations`), interview slots — a stand's employers'
 //! page (`stand_slots`), booking one (`book_slot`), and where people meet them
 //! (`interviews`) — the live chat at a stand (`chat` for job seekers, `stand_chats` for its
-//! company, `chat_live` the script that brings new messages in), and the pages of a fair's and a stand's sign-language video (`video`). Forms post
-//! to the features' handlers, which answer with a redirect or the page again.
+//! company, `chat_live` the script that brings new messages in, `chat_report` reporting a
+//! message and the organisers' list of reports), and the pages of a fair's and a stand's
+//! sign-language video (`video`). Forms post to the features' handlers, which answer with a
+//! redirect or the page again.
 
 pub mod book_slot;
 pub mod chat;
 pub mod chat_live;
+pub mod chat_report;
 pub mod fair;
 pub mod form;
 pub mod interviews;
@@ -30,6 +33,7 @@ pub mod video;
 
 pub use book_slot::BookSlotPage;
 pub use chat::StandChatPage;
+pub use chat_report::{FairReportsPage, ReportMessagePage};
 pub use fair::FairPage;
 pub use form::FairFormPage;
 pub use list::FairsPage;

@@ -8,7 +8,7 @@ use crate::components::form::{use_form_state, CsrfField, FieldError};
 use crate::components::list::list_or;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::{format_lima, lima_clock};
-use crate::fairs::pages::chat::{MessageForm, Transcript};
+use crate::fairs::pages::chat::{MessageForm, ReportLink, Transcript};
 use crate::fairs::stands::chat::api::{read_conversation, read_stand_chats};
 use crate::fairs::stands::chat::rules::ChatStatus;
 use crate::fairs::stands::chat::{
@@ -154,6 +154,7 @@ fn ConversationView(found: CompanyConversation) -> impl IntoView {
             {reply}
             {hand_over}
             {end}
+            <ReportLink conversation_id=found.id />
             <p><a href=stand_chats_page(found.stand_id)>{t(lang, Key::conversation_back)}</a></p>
         </RecordFrame>
     }

@@ -24,8 +24,7 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
     {
         return next.run(request).await;
     }
-    let says_where = ["origin", "sec-fetch-site", "referer"].iter().any(|name| request.headers().contains_key(*name));
-    let request = if says_where {
+    let request = if says_where(request.headers()) {
         Err(request.into_parts().0.headers)
     } else {
         with_form_token(request, state.sessions.cookie_name()).await
@@ -83,6 +82,12 @@ async fn with_form_token(request: Request, cookie_name: &str) -> Result<Request,
 /// Compares two secrets in time that does not depend on where they differ.
 fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Whether the request says where it comes from at all (`Sec-Fetch-Site`, `Origin` or
+/// `Referer`): one that says nothing is no other site's page, and old browsers say nothing.
+pub fn says_where(headers: &HeaderMap) -> bool {
+    ["origin", "sec-fetch-site", "referer"].iter().any(|name| headers.contains_key(*name))
 }
 
 /// Whether the request's headers show it was sent by one of our own pages.

@@ -18,6 +18,7 @@ use crate::applications::store::ApplicationStore;
 use crate::audit::store::AuditStore;
 use crate::casework::store::CaseworkStore;
 use crate::fairs::registrations::store::RegistrationStore;
+use crate::fairs::stands::chat::reports::store::ChatReportStore;
 use crate::fairs::stands::chat::store::ChatStore;
 use crate::fairs::stands::questions::store::QuestionStore;
 use crate::fairs::stands::shifts::store::ShiftStore;
@@ -228,6 +229,7 @@ store_of!(
     SlotStore,
     BookingStore,
     ChatStore,
+    ChatReportStore,
     OutboxStore,
     AlertStore,
     SecondFactorStore,
@@ -246,6 +248,7 @@ pub mod prelude {
     pub use crate::audit::store::AuditStore;
     pub use crate::casework::store::CaseworkStore;
     pub use crate::fairs::registrations::store::RegistrationStore;
+    pub use crate::fairs::stands::chat::reports::store::ChatReportStore;
     pub use crate::fairs::stands::chat::store::ChatStore;
     pub use crate::fairs::stands::questions::store::QuestionStore;
     pub use crate::fairs::stands::shifts::store::ShiftStore;
@@ -447,6 +450,7 @@ macro_rules! impl_store {
         $crate::fairs::stands::slots::store::impl_slot_store!($store);
         $crate::fairs::stands::slots::booking_store::impl_booking_store!($store);
         $crate::fairs::stands::chat::store::impl_chat_store!($store);
+        $crate::fairs::stands::chat::reports::store::impl_chat_report_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
         $crate::second_factor::passkey_store::impl_passkey_store!($store);

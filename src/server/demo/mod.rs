@@ -2,6 +2,7 @@
 //! invented: the RUC has a valid check digit and belongs to no company we know of.
 
 pub mod board;
+pub mod fairs;
 
 use crate::domain::{Region, Ruc};
 use crate::organisations::{NewCentre, NewCompany};
@@ -132,6 +133,7 @@ pub async fn seed(store: &dyn Store) -> DbResult<bool> {
         let id = store.create_vacancy(&draft, None, now).await?;
         store.move_vacancy(id, &[VacancyStatus::Draft], VacancyStatus::Published, None, "", now).await?;
     }
+    fairs::seed_fair(store, centre.id, company.id, now).await?;
     Ok(true)
 }
 

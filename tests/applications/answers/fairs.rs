@@ -24,8 +24,8 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         concat!(
             fair!("fair", "fair"),
             centre!("centre", "centre"),
-            "address attendance manage manage.late manage.may_edit manage.steps manage.to_arrange phase registration_open \
-             video "
+            "address attendance manage manage.late manage.may_edit manage.reports_to_review manage.steps \
+             manage.to_arrange phase registration_open video "
         ),
     ),
     (
@@ -193,7 +193,11 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         &[Person],
         "id={stand}",
         concat!(
-            fields!("conversation.lines", "conversation.lines[]", ["author", "body", "from_company", "id", "mine", "sent_at"]),
+            fields!(
+                "conversation.lines",
+                "conversation.lines[]",
+                ["author", "body", "from_company", "id", "mine", "sent_at"]
+            ),
             "company_name conversation conversation.id conversation.queue_place conversation.taken_by door \
              door.NotYet door.NotYet.starts_at fair_title stand_id "
         ),
@@ -214,6 +218,39 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         concat!(
             fields!("lines", "lines[]", ["author", "body", "from_company", "id", "mine", "sent_at"]),
             "colleagues company_name id live mine seeker_name stand_id status taken_by taken_by_id "
+        ),
+    ),
+    (
+        "/api/fairs/chat-report",
+        &[Person, Employer],
+        "id={chat}",
+        concat!(
+            fields!("lines", "lines[]", ["author", "body", "from_company", "id", "mine", "sent_at"]),
+            "back conversation_id other_side reported seeker_side "
+        ),
+    ),
+    (
+        "/api/fairs/chat-reports",
+        &[Counsellor],
+        "id={fair}",
+        concat!(
+            fields!(
+                "reports",
+                "reports[]",
+                [
+                    "author",
+                    "body",
+                    "company_name",
+                    "from_company",
+                    "id",
+                    "reason",
+                    "reported_at",
+                    "reporter",
+                    "reviewed_at",
+                    "sent_at"
+                ]
+            ),
+            "fair_id fair_title "
         ),
     ),
     (

@@ -148,6 +148,23 @@ pub(crate) async fn chat_part(
     }
 }
 
+/// The reader's side of conversation `chat`: its own job seeker, or one of its stand's
+/// company's representatives; `None` for anyone else, to whom it does not exist.
+#[cfg(feature = "ssr")]
+pub(crate) fn side_of(actor: &crate::domain::Actor, chat: &super::store::StoredChat) -> Option<super::rules::ChatSide> {
+    use super::rules::ChatSide;
+    use crate::domain::Role;
+    if chat.account_id == actor.account_id {
+        Some(ChatSide::Seeker)
+    } else if crate::server::access::permits(actor, &[Role::Employer])
+        && crate::fairs::stands::rules::acts_for(actor, chat.company_id)
+    {
+        Some(ChatSide::Company)
+    } else {
+        None
+    }
+}
+
 /// A stored message as reader `me` reads it.
 #[cfg(feature = "ssr")]
 pub(super) fn line(message: super::store::StoredChatMessage, me: i64) -> super::ChatLine {

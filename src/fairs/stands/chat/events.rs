@@ -9,17 +9,13 @@
 //! reconnecting), repeated or out of date loses, repeats or reorders nothing; a stream also
 //! reads the store every `READ_EVERY` in case a wake-up never came.
 
-use super::api::line;
-use super::rules::ChatStatus;
-use super::store::StoredChat;
+use super::api::{line, side_of};
+use super::rules::ChatSide;
 use super::ENDED_EVENT;
-use crate::domain::{Actor, Role};
 use crate::error::AppError;
 use crate::fairs::pages::chat::{line_html, who_wrote};
-use crate::fairs::stands::rules::acts_for;
-use crate::i18n::{t, Key, Lang};
-use crate::server::access::permits;
-use crate::server::auth::csrf::from_our_pages;
+use crate::i18n::Lang;
+use crate::server::auth::csrf::{from_our_pages, says_where};
 use crate::server::db::Store;
 use crate::server::state::AppState;
 use crate::ui::Ui;
@@ -56,9 +52,7 @@ pub async fn follow_chat(State(state): State<AppState>, request: Request) -> Res
     let Some(actor) = ui.actor.as_ref() else { return Err(AppError::Unauthorized) };
     let id = ui.query_id("id").ok_or(AppError::NotFound)?;
     let chat = state.store.chat(id).await?.ok_or(AppError::NotFound)?;
-    if !may_follow(actor, &chat) {
-        return Err(AppError::NotFound);
-    }
+    let side = side_of(actor, &chat).ok_or(AppError::NotFound)?;
     let after = resumes_after(&parts.headers).or_else(|| ui.query_id("despues")).unwrap_or(0).max(0);
     // Followed before the first read: news announced between the two is not missed.
     let news = state.chat_hub.follow();
@@ -67,16 +61,16 @@ pub async fn follow_chat(State(state): State<AppState>, request: Request) -> Res
         news,
         conversation: id,
         reader: actor.account_id,
-        seeker_side: chat.account_id == actor.account_id,
+        seeker_side: side == ChatSide::Seeker,
         lang: ui.lang,
         after,
         ready: VecDeque::new(),
         over: false,
         until: Instant::now() + STREAM_FOR,
     };
-    follower.read().await?;
-    if follower.over && follower.ready.len() == 1 {
-        // Only "ended": the reader has it all already.
+    let new = follower.read().await?;
+    if follower.over && new == 0 {
+        // Over, and the reader has it all already.
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
     let stream = futures_util::stream::unfold(follower, |mut follower| async move {
@@ -88,16 +82,9 @@ pub async fn follow_chat(State(state): State<AppState>, request: Request) -> Res
     Ok(response)
 }
 
-/// The conversation's own job seeker, or one of the stand's company's representatives.
-fn may_follow(actor: &Actor, chat: &StoredChat) -> bool {
-    chat.account_id == actor.account_id || (permits(actor, &[Role::Employer]) && acts_for(actor, chat.company_id))
-}
-
-/// An `EventSource` of our own pages says so (`Sec-Fetch-Site`, or its `Origin` or `Referer`);
-/// one that says nothing of where it comes from is no other site's page.
+/// An `EventSource` of our own pages says so, or says nothing of where it comes from.
 fn from_this_site(headers: &HeaderMap, public_origin: &str) -> bool {
-    let says_where = ["origin", "sec-fetch-site", "referer"].iter().any(|name| headers.contains_key(*name));
-    !says_where || from_our_pages(headers, public_origin)
+    !says_where(headers) || from_our_pages(headers, public_origin)
 }
 
 /// The last message the browser received before it connected again.
@@ -161,24 +148,26 @@ impl Follower {
     }
 
     /// Puts the messages stored after the last one sent in line, and "ended" once the
-    /// conversation is over.
-    async fn read(&mut self) -> Result<(), AppError> {
-        let (messages, chat) =
-            tokio::join!(self.store.chat_messages(self.conversation, self.after), self.store.chat(self.conversation));
-        let (you, someone_gone) = (t(self.lang, Key::chat_you), t(self.lang, Key::chat_someone_gone));
-        for message in messages? {
+    /// conversation is over; how many messages it found.
+    async fn read(&mut self) -> Result<usize, AppError> {
+        let (messages, over) = tokio::join!(
+            self.store.chat_messages(self.conversation, self.after),
+            self.store.chat_over(self.conversation)
+        );
+        let messages = messages?;
+        let found = messages.len();
+        for message in messages {
             self.after = message.id;
             let line = line(message, self.reader);
-            let (id, who) = (line.id, who_wrote(&line, you, someone_gone));
+            let (id, who) = (line.id, who_wrote(&line, self.lang));
             // An event's data may not hold a carriage return; a typed line break is one line.
             let html = line_html(line, who, self.seeker_side).replace("\r\n", "\n").replace('\r', "\n");
             self.ready.push_back(Event::default().id(id.to_string()).data(html));
         }
-        // Deleted with its fair's other records counts as over too.
-        if chat?.is_none_or(|chat| chat.status == ChatStatus::Closed) {
+        if over? {
             self.over = true;
             self.ready.push_back(Event::default().event(ENDED_EVENT).data(""));
         }
-        Ok(())
+        Ok(found)
     }
 }

@@ -3,7 +3,8 @@
 //! over, answer, and end-and-block. Every rule is checked here and again by the write, and
 //! each write is announced on the hub, so whoever follows the conversation reads it at once.
 
-use super::rules::{message, ChatRefusal, MessageProblem};
+use super::api::side_of;
+use super::rules::{message, ChatRefusal, ChatSide, MessageProblem};
 use super::store::{ChatHandover, NewChatMessage};
 use super::{chat_page, conversation_page, stand_chats_page, LOG_ID, MESSAGE_FIELD};
 use crate::components::form::FormState;
@@ -121,12 +122,9 @@ pub async fn end_chat(State(state): State<AppState>, request: Request) -> Result
     let id = field(&fields, "conversation").parse::<i64>().map_err(|_| AppError::NotFound)?;
     let chat = state.store.chat(id).await?.ok_or(AppError::NotFound)?;
     // Nobody else learns the conversation exists.
-    let page = if chat.account_id == actor.account_id {
-        chat_page(chat.stand_id)
-    } else if acts_for(&actor, chat.company_id) {
-        stand_chats_page(chat.stand_id)
-    } else {
-        return Err(AppError::NotFound);
+    let page = match side_of(&actor, &chat).ok_or(AppError::NotFound)? {
+        ChatSide::Seeker => chat_page(chat.stand_id),
+        ChatSide::Company => stand_chats_page(chat.stand_id),
     };
     if !state.store.close_chat(id, actor.account_id, now()).await? {
         return Ok(changed_meanwhile(&state, parts, &page, ui.lang, Key::chat_err_ended_meanwhile).await);

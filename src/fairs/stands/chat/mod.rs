@@ -20,6 +20,7 @@ pub mod events;
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod hub;
+pub mod reports;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -63,6 +64,15 @@ pub fn stand_chats_page(stand_id: i64) -> String {
 
 pub fn conversation_page(conversation_id: i64) -> String {
     format!("{CONVERSATION_PATH}?id={conversation_id}")
+}
+
+/// Where each side reads a conversation: its job seeker on their chat page at the stand, the
+/// company on the conversation's own page.
+pub fn side_page(side: rules::ChatSide, stand_id: i64, conversation_id: i64) -> String {
+    match side {
+        rules::ChatSide::Seeker => chat_page(stand_id),
+        rules::ChatSide::Company => conversation_page(conversation_id),
+    }
 }
 
 /// A message as one side of the conversation reads it.

@@ -1,5 +1,5 @@
 //! The pure rules of a stand's live chat: what a message may be, where a conversation stands,
-//! and a waiting person's place in the stand's queue.
+//! who may report which message, and a waiting person's place in the stand's queue.
 
 use crate::fairs::rules::Phase;
 use crate::fairs::stands::StandStatus;
@@ -40,6 +40,26 @@ pub enum ChatRefusal {
     NotLive,
     /// The company no longer chats with this person at this stand.
     Blocked,
+}
+
+/// The two sides of a conversation: its job seeker, and the stand's company (any of its
+/// representatives).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChatSide {
+    Seeker,
+    Company,
+}
+
+impl ChatSide {
+    /// Whether this side wrote a message (`from_company` as stored).
+    pub fn wrote(self, from_company: bool) -> bool {
+        from_company == (self == ChatSide::Company)
+    }
+
+    /// Whether this side may report a message: only the other side's.
+    pub fn may_report(self, from_company: bool) -> bool {
+        !self.wrote(from_company)
+    }
 }
 
 /// What is wrong with a message as typed.
@@ -103,6 +123,12 @@ mod tests {
         for stand in [StandStatus::Asked, StandStatus::Declined, StandStatus::Withdrawn] {
             assert!(!is_live(stand, Phase::Running), "{stand:?}");
         }
+    }
+
+    #[test]
+    fn each_side_reports_only_the_other_sides_messages() {
+        assert!(ChatSide::Seeker.may_report(true) && !ChatSide::Seeker.may_report(false));
+        assert!(ChatSide::Company.may_report(false) && !ChatSide::Company.may_report(true));
     }
 
     #[test]

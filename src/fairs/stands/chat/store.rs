@@ -135,6 +135,9 @@ pub trait ChatStore: Send + Sync + 'static {
 
     async fn chat(&self, conversation_id: i64) -> DbResult<Option<StoredChat>>;
 
+    /// The conversation has ended, or is gone with its fair's other records.
+    async fn chat_over(&self, conversation_id: i64) -> DbResult<bool>;
+
     /// The person's conversation in force at a stand.
     async fn person_chat(&self, stand_id: i64, account_id: i64) -> DbResult<Option<StoredChat>>;
 
@@ -391,6 +394,15 @@ macro_rules! impl_chat_store {
                 conversation_id: i64,
             ) -> $crate::server::db::DbResult<Option<$crate::fairs::stands::chat::store::StoredChat>> {
                 Ok(self.chat_list("c.id = $1", conversation_id, None).await?.pop())
+            }
+
+            async fn chat_over(&self, conversation_id: i64) -> $crate::server::db::DbResult<bool> {
+                let status: Option<String> = sqlx::query_scalar("SELECT status FROM booth_conversations WHERE id = $1")
+                    .bind(conversation_id)
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(status.is_none_or(|status| status == "closed"))
             }
 
             async fn person_chat(
