@@ -12,6 +12,7 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod shared;
 
 use axum::http::StatusCode;
 use common::web::{app_with_state, person, post_as, session_cookie_for};
@@ -23,6 +24,7 @@ use senda::fairs::stands::slots::SlotMode;
 use senda::fairs::stands::store::{StandAnswer, StandAsk};
 use senda::fairs::stands::StandStatus;
 use senda::fairs::{FairDraft, FairMode, FairStatus};
+use shared::{quantile, record};
 use std::time::Instant;
 
 fn size(name: &str, default: usize) -> usize {
@@ -132,39 +134,31 @@ async fn run() {
     }
     let mut times: Vec<f64> = outcomes.iter().map(|(.., ms)| *ms).collect();
     times.sort_by(|a, b| a.total_cmp(b));
-    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).clamp(1, times.len()) - 1];
     let verdict = if booked == ids.len() && taken == seekers - ids.len() && other == 0 && held == ids.len() {
         "as required"
     } else {
         "NOT as required"
     };
-    let section = format!(
-        "<!-- {engine} -->\n## {engine}\n\nMeasured {date}: {seekers} people, {slots} slots. Booked: {booked}; told \
-         \"taken\" (409, the page saying so): {taken}; anything else: {other}; slots holding one booking: {held} — \
-         {verdict}.\n\n| Race | wall ms | p50 ms | p95 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: |\n| {seekers} \
-         bookings of {slots} slots at once | {wall:.0} | {p50:.1} | {p95:.1} | {p99:.1} |\n<!-- /{engine} -->\n",
+    let body = format!(
+        "Measured {date}: {seekers} people, {slots} slots. Booked: {booked}; told \"taken\" (409, the page saying \
+         so): {taken}; anything else: {other}; slots holding one booking: {held} — {verdict}.\n\n| Race | wall ms | \
+         p50 ms | p95 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: |\n| {seekers} bookings of {slots} slots at \
+         once | {wall:.0} | {p50:.1} | {p95:.1} | {p99:.1} |",
         date = senda::domain::lima_time::lima_date(now),
         slots = ids.len(),
-        p50 = at(0.50),
-        p95 = at(0.95),
-        p99 = at(0.99),
+        p50 = quantile(&times, 0.50),
+        p95 = quantile(&times, 0.95),
+        p99 = quantile(&times, 0.99),
     );
-    println!("{section}");
-    let record = std::env::var("BENCH_RECORD").unwrap_or_else(|_| "bench/results/bookings.md".into());
-    let before = std::fs::read_to_string(&record).unwrap_or_else(|_| {
+    record(
+        "bench/results/bookings.md",
         "# Booking races (interview slots)\n\nMeasured by `scripts/bench-bookings` on 2 cores, release build, through the \
          real router in one process (no network): every person's POST of the booking form at the same moment, on a pool of 4 connections (the \
          tests' own; PostgreSQL 15 on the same machine). The wall time is the whole race; each request waits for the \
-         ones before it on the same rows, so its time is close to the wall time.\n"
-            .into()
-    });
-    let (open, close) = (format!("<!-- {engine} -->"), format!("<!-- /{engine} -->\n"));
-    let kept = match (before.find(&open), before.find(&close)) {
-        (Some(from), Some(to)) => format!("{}{}", &before[..from], &before[to + close.len()..]),
-        _ => before,
-    };
-    std::fs::write(&record, format!("{}\n{section}", kept.trim_end())).unwrap();
-    eprintln!("written to {record}");
+         ones before it on the same rows, so its time is close to the wall time.\n",
+        &engine,
+        &body,
+    );
     db.cleanup().await;
     assert_eq!(verdict, "as required", "{booked} booked, {taken} taken, {other} other, {held} held");
 }

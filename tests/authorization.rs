@@ -186,6 +186,7 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/ferias/stand/chat/terminar", Post, "/ferias/stand/chat/terminar", "conversation=999999"),
     ("/ferias/stand/chats/conversacion", Post, "/ferias/stand/chats/conversacion", "conversation=999999&message=Hola"),
     ("/ferias/stand/chats/atender", Post, "/ferias/stand/chats/atender", "conversation=999999"),
+    ("/ferias/stand/chats/ofrecer", Post, "/ferias/stand/chats/ofrecer", "conversation=999999&slot=1"),
     ("/ferias/stand/chats/bloquear", Post, "/ferias/stand/chats/bloquear", "conversation=999999"),
     ("/ferias/stand/chat/mensajes", Get, "/ferias/stand/chat/mensajes?id=999999", ""),
     ("/ferias/stand/chat/reportar", Post, "/ferias/stand/chat/reportar", "conversation=999999&reported=1"),

@@ -157,10 +157,62 @@ test("J4: at the running virtual fair a job seeker chats live with a company's s
   await expect(counsellor.getByRole("alert")).toContainText("Marcaste el reporte como revisado.");
   await expect(counsellor.getByRole("listitem").filter({ hasText: reason })).toContainText("Revisado el");
 
-  // She ends it; the company keeps it among the ended ones, to follow up.
+  // Marco turns the conversation into an interview: with none free at the stand yet, he
+  // publishes two for tomorrow and offers her the first from the conversation.
+  const conversation = employer.url();
+  await tabTo(employer, /^Publicar entrevistas$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer).toHaveURL(/\/ferias\/stand\/entrevistas\?id=\d+$/);
+  const tomorrow = new Date(Date.now() + 19 * 3_600_000).toISOString().slice(0, 10);
+  await employer.getByLabel("Día", { exact: true }).fill(tomorrow);
+  await employer.getByLabel("Desde (hora de Lima)").fill("15:00");
+  await employer.getByLabel("Hasta (hora de Lima)").fill("16:00");
+  await tabTo(employer, /^Publicar entrevistas$/);
+  await employer.keyboard.press("Enter");
+  await expect(employer.getByRole("alert")).toContainText("publicaste las entrevistas");
+  await employer.goto(conversation);
+  await employer.getByLabel("Ofrecer una entrevista").selectOption({ index: 1 });
+  await expectNoAxeViolationsAsSeen(employer);
+  await tabTo(employer, /^Ofrecer esta entrevista$/);
+  await employer.keyboard.press("Enter");
+  const offered = theirs.getByRole("listitem").filter({ hasText: "Te ofrezco una entrevista" });
+  await expect(offered).toContainText("15:00");
+
+  // The offer reaches her with its link, and she books it herself: registering for the fair
+  // first, as every booking asks.
+  if (!hydrated) {
+    await tabTo(seeker, /^Actualizar$/);
+    await seeker.keyboard.press("Enter");
+  }
+  const offer = log.getByRole("listitem").filter({ hasText: "Te ofrezco una entrevista" });
+  await expect(offer.getByRole("link", { name: "Reservar esta entrevista" })).toBeVisible();
+  await tabTo(seeker, /^Reservar esta entrevista$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker).toHaveURL(/\/ferias\/entrevista\/reservar\?turno=\d+$/);
+  const booking = seeker.url();
+  await tabTo(seeker, /^Inscríbete en la feria para reservar una entrevista$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker).toHaveURL(/\/ferias\/inscripcion\?id=\d+$/);
+  await tabTo(seeker, /^Inscribirme$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker.getByRole("alert")).toContainText("te inscribiste");
+  await seeker.goto(booking);
+  await tabTo(seeker, /^Reservar la entrevista$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker.getByRole("alert")).toContainText("reservaste la entrevista");
+  await expect(seeker.getByRole("heading", { name: "Tus entrevistas" })).toBeVisible();
+  await seeker.goto(stand);
+  await tabTo(seeker, /^Volver a tu conversación$/);
+  await seeker.keyboard.press("Enter");
+  await expect(seeker).toHaveURL(/\/ferias\/stand\/chat\?id=\d+$/);
+
+  // She ends it, and reads it again below, as it is kept; the company keeps it among the
+  // ended ones, to follow up.
   await tabTo(seeker, /^Terminar la conversación$/);
   await seeker.keyboard.press("Enter");
   await expect(seeker.getByRole("alert")).toContainText("Terminaste la conversación.");
+  const earlier = seeker.getByRole("region", { name: /^Tus conversaciones anteriores con/ });
+  await expect(earlier.getByRole("listitem").filter({ hasText: "Sí, mañana a las 10." })).toContainText("Tú");
   await expectNoAxeViolationsAsSeen(seeker);
   await tabTo(employer, /^Volver a las conversaciones$/);
   await employer.keyboard.press("Enter");

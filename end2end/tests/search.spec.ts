@@ -62,6 +62,8 @@ test("a salary that is not a number comes back on its field, and the search stil
   await page.goto("/empleos");
   await page.getByLabel("Sueldo mensual mínimo en soles (S/)").fill("mil soles");
   await page.getByRole("button", { name: "Aplicar filtros" }).click();
+  // The answer is a new page: on a busy machine it can take longer than one expectation's wait.
+  await expect(page).toHaveURL(/[?&]sueldo=mil\+soles(&|$)/, { timeout: 45_000 });
   await expect(page).toHaveTitle(/^Error: \d+ vacantes · Buscar empleo \(página 1 de \d+\) — Senda$/);
   await expect(page.locator(".app-error-summary")).toBeFocused();
   await page.getByRole("link", { name: "Escribe el sueldo mínimo solo con números, por ejemplo 1200" }).click();

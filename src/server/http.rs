@@ -273,6 +273,7 @@ pub fn route_table() -> Vec<Route> {
         form(fairs::stands::chat::CHAT_PATH, Seekers, post(fairs::stands::chat::handlers::write_to_stand)),
         form(fairs::stands::chat::CONVERSATION_PATH, Employers, post(fairs::stands::chat::handlers::reply_in_chat)),
         form(fairs::stands::chat::TAKE_CHAT_PATH, Employers, post(fairs::stands::chat::handlers::take_chat)),
+        form(fairs::stands::chat::OFFER_SLOT_PATH, Employers, post(fairs::stands::chat::handlers::offer_slot)),
         form(fairs::stands::chat::BLOCK_CHAT_PATH, Employers, post(fairs::stands::chat::handlers::block_in_chat)),
         form(fairs::stands::chat::END_CHAT_PATH, SignedIn, post(fairs::stands::chat::handlers::end_chat)),
         form(

@@ -229,7 +229,7 @@ async fn booked_sharing(state: &AppState, stand_id: i64, person: i64, employer: 
 }
 
 /// A conversation `person` had at the stand a minute into the fair, answered by `employer`,
-/// whose answer she reported.
+/// whose answer she reported, then ended; and the one she opened after it, which he took.
 async fn chatted(state: &AppState, stand_id: i64, person: i64, employer: i64) -> i64 {
     use senda::fairs::stands::chat::reports::store::NewReport;
     use senda::fairs::stands::chat::store::{ChatHandover, NewChatMessage};
@@ -237,10 +237,20 @@ async fn chatted(state: &AppState, stand_id: i64, person: i64, employer: i64) ->
     let id = state.store.open_chat(stand_id, person, "Hola", live).await.unwrap().unwrap().conversation_id;
     let handover = ChatHandover { conversation_id: id, stand_id, from: None, to: employer };
     assert!(state.store.assign_chat(&handover, live + 1).await.unwrap());
-    let reply = NewChatMessage { conversation_id: id, author_id: employer, from_company: true, body: "Hola, dime" };
+    let reply = NewChatMessage {
+        conversation_id: id,
+        author_id: employer,
+        from_company: true,
+        body: "Hola, dime",
+        offer: None,
+    };
     let message_id = state.store.post_chat_message(&reply, live + 2).await.unwrap().unwrap();
     let report = NewReport { message_id, by: person, reason: "No me gustó" };
     assert!(state.store.report_message(&report, live + 3).await.unwrap());
+    assert!(state.store.close_chat(id, person, live + 4).await.unwrap());
+    let again = state.store.open_chat(stand_id, person, "Otra pregunta", live + 5).await.unwrap().unwrap();
+    let handover = ChatHandover { conversation_id: again.conversation_id, stand_id, from: None, to: employer };
+    assert!(state.store.assign_chat(&handover, live + 6).await.unwrap());
     id
 }
 

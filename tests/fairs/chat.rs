@@ -143,3 +143,46 @@ async fn a_seeker_chats_at_a_stand_and_its_representatives_answer() {
     assert!(reply.status == StatusCode::UNPROCESSABLE_ENTITY && reply.body.contains("ya no conversa contigo"));
     assert!(page(&app, &chat, &rosa).await.body.contains("ya no conversa contigo"));
 }
+
+#[tokio::test]
+async fn a_seeker_reads_her_ended_conversations_again_during_and_after_the_fair() {
+    let AtStand { app, state, db, fair, stand, lucia, rosa, .. } = accepted_stand(10).await;
+    let grant = RoleGrant { role: Role::Seeker, company_id: None, centre_id: None };
+    let ana = session_cookie_for(&state, &person(&state, "ana@example.pe", grant).await).await;
+    let (stand_page, chat) = (format!("/stand/{stand}"), format!("/ferias/stand/chat?id={stand}"));
+    running(&db, fair).await;
+    let write = |text: &str| [("stand", stand.to_string()), ("message", text.to_string())];
+    sent(&app, "/ferias/stand/chat", &write("¿Buscan almaceneros?"), &rosa).await;
+    let c = state.store.stand_chats(stand).await.unwrap()[0].id;
+    let ours = |extra: &[(&'static str, &str)]| {
+        let mut form = vec![("conversation", c.to_string())];
+        form.extend(extra.iter().map(|(name, value)| (*name, value.to_string())));
+        form
+    };
+    sent(&app, "/ferias/stand/chats/atender", &ours(&[]), &lucia).await;
+    sent(&app, "/ferias/stand/chats/conversacion", &ours(&[("message", "Sí, escríbenos al correo")]), &lucia).await;
+    sent(&app, "/ferias/stand/chat/terminar", &ours(&[]), &rosa).await;
+
+    // While the fair runs her chat page keeps it under the earlier ones, to report from too.
+    let report = format!(r#"href="/ferias/stand/chat/reportar?id={c}""#);
+    let hers = page(&app, &chat, &rosa).await.body;
+    assert!(hers.contains("Tus conversaciones anteriores con") && hers.contains("Sí, escríbenos al correo"));
+    assert!(hers.contains(&report));
+    let form = page(&app, &format!("/ferias/stand/chat/reportar?id={c}"), &rosa).await;
+    assert!(form.status == StatusCode::OK && form.body.contains("Sí, escríbenos al correo"));
+    // Another job seeker's page has nothing of it.
+    let others = page(&app, &chat, &ana).await.body;
+    assert!(!others.contains("Tus conversaciones anteriores") && !others.contains("Sí, escríbenos al correo"));
+    assert!(!others.contains(&report));
+
+    // After the fair: the stand's page leads her (alone) back to them; the chat is closed.
+    let sql = format!("UPDATE fairs SET starts_at = {}, ends_at = {} WHERE id = {fair}", now() - 7_200, now() - 60);
+    db.execute(&sql).await.unwrap();
+    assert!(page(&app, &stand_page, &rosa).await.body.contains("Leer tus conversaciones con la empresa"));
+    for reader in [ana.as_str(), lucia.as_str(), ""] {
+        assert!(!page(&app, &stand_page, reader).await.body.contains("Leer tus conversaciones"));
+    }
+    let hers = page(&app, &chat, &rosa).await.body;
+    assert!(hers.contains("La conversación en vivo ya cerró") && hers.contains("Sí, escríbenos al correo"));
+    assert!(hers.contains("¿Buscan almaceneros?") && hers.contains(&report));
+}

@@ -6,6 +6,7 @@
 
 mod chat;
 mod chat_events;
+mod chat_offers;
 mod chat_reports;
 mod questions;
 mod registrations;

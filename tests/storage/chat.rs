@@ -5,11 +5,14 @@
 //! every follower, across app servers on PostgreSQL.
 
 use super::fairs::{DAY, NOW};
-use super::slots::accepted_stand;
+use super::slots::{accepted_stand, booking, registered, slots};
+use super::stands::ask;
 use super::*;
 use senda::fairs::stands::chat::hub::hub_for;
 use senda::fairs::stands::chat::rules::{ChatRefusal, ChatStatus};
 use senda::fairs::stands::chat::store::{ChatHandover, NewChatMessage};
+use senda::fairs::stands::store::StandAnswer;
+use senda::fairs::stands::StandStatus;
 
 on_both_engines!(
     a_chat_is_queued_taken_handed_over_and_closed,
@@ -17,6 +20,7 @@ on_both_engines!(
     two_tabs_opening_at_once_share_one_conversation,
     chats_are_deleted_a_while_after_their_fair,
     followers_hear_each_conversations_news,
+    an_offer_is_of_a_free_slot_of_the_stand_still_ahead,
 );
 
 const HOUR: i64 = 3_600;
@@ -27,11 +31,11 @@ const ENDS: i64 = NOW + 3 * DAY + 8 * HOUR;
 const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn from_seeker(conversation_id: i64, author_id: i64, body: &str) -> NewChatMessage<'_> {
-    NewChatMessage { conversation_id, author_id, from_company: false, body }
+    NewChatMessage { conversation_id, author_id, from_company: false, body, offer: None }
 }
 
 fn from_company(conversation_id: i64, author_id: i64, body: &str) -> NewChatMessage<'_> {
-    NewChatMessage { conversation_id, author_id, from_company: true, body }
+    NewChatMessage { conversation_id, author_id, from_company: true, body, offer: None }
 }
 
 async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
@@ -117,8 +121,12 @@ async fn a_chat_is_queued_taken_handed_over_and_closed(db: &common::TestDb) {
     assert_eq!(store.post_chat_message(&from_seeker(c, ana, "¿Sigue?"), LIVE + 10).await.unwrap(), None);
     assert_eq!(store.post_chat_message(&from_company(c, pedro, "¿Sigue?"), LIVE + 10).await.unwrap(), None);
     assert_eq!(store.person_chat(stand, ana).await.unwrap(), None);
-    let ended: Vec<_> = store.ended_chats(stand).await.unwrap().into_iter().map(|chat| chat.id).collect();
-    assert_eq!(ended, [c], "kept for the company to follow up");
+    let ended = |person| async move {
+        store.ended_chats(stand, person).await.unwrap().into_iter().map(|chat| chat.id).collect::<Vec<_>>()
+    };
+    assert_eq!(ended(None).await, [c], "kept for the company to follow up");
+    assert_eq!(ended(Some(ana)).await, [c], "and for her to read again");
+    assert!(ended(Some(luis)).await.is_empty(), "his is in force");
     let anew = store.open_chat(stand, ana, "Olvidé preguntar el sueldo", LIVE + 11).await.unwrap().unwrap();
     assert_ne!(anew.conversation_id, c);
 
@@ -211,4 +219,48 @@ async fn two_app_servers_on_one_postgresql_hear_each_other() {
     }
     drop((first, second));
     db.cleanup().await;
+}
+
+async fn an_offer_is_of_a_free_slot_of_the_stand_still_ahead(db: &common::TestDb) {
+    let store = db.store.as_ref();
+    let (stand, fair, rosa, _) = accepted_stand(store).await;
+    let opens = LIVE - HOUR;
+    // One that has started by the time of the offer, then two ahead.
+    let ids = store.publish_slots(&slots(stand, rosa, opens, opens + 30 * 60, 30 * 60, 0), NOW).await.unwrap().unwrap();
+    let started = ids[0];
+    let ahead = store.publish_slots(&slots(stand, rosa, LIVE + HOUR, LIVE + 2 * HOUR, 30 * 60, 0), NOW).await.unwrap();
+    let (free, booked) = (ahead.as_ref().unwrap()[0], ahead.as_ref().unwrap()[1]);
+    let luis = registered(store, fair, "luis@example.pe").await;
+    assert!(store.book_slot(&booking(booked, luis), NOW, &|_| Vec::new()).await.unwrap().is_ok());
+    // Another company's stand's slot, at the same fair.
+    let beta = NewCompany { verified: true, ..company("Andes Foods S.A.C.", "20601234565") };
+    let beta = store.insert_company(&beta).await.unwrap();
+    let role = RoleGrant { role: Role::Employer, company_id: Some(beta), centre_id: None };
+    let beto = store.create_account(&account("beto@andes.pe", role)).await.unwrap();
+    let other_stand = store.ask_stand(&ask(fair, beta, beto, &[]), NOW).await.unwrap().unwrap();
+    let answer = StandAnswer { stand_id: other_stand, to: StandStatus::Accepted, reason: "", by: beto, mail: None };
+    assert!(store.answer_stand(&answer, NOW).await.unwrap());
+    let theirs = slots(other_stand, beto, LIVE + HOUR, LIVE + 2 * HOUR, 30 * 60, 0);
+    let theirs = store.publish_slots(&theirs, NOW).await.unwrap().unwrap()[0];
+
+    let ana = store.create_account(&account("ana@example.pe", seeker_role())).await.unwrap();
+    let c = store.open_chat(stand, ana, "¿Tienen entrevistas?", LIVE).await.unwrap().unwrap().conversation_id;
+    let taken = ChatHandover { conversation_id: c, stand_id: stand, from: None, to: rosa };
+    assert!(store.assign_chat(&taken, LIVE).await.unwrap());
+    let offer = |slot| NewChatMessage { offer: Some(slot), ..from_company(c, rosa, "Te ofrezco una entrevista") };
+    for (slot, why) in [(started, "started"), (booked, "booked"), (theirs, "another stand's"), (free + 999, "unknown")]
+    {
+        assert_eq!(store.post_chat_message(&offer(slot), LIVE + 1).await.unwrap(), None, "{why}");
+    }
+    // Her own message never carries one.
+    let hers = NewChatMessage { offer: Some(free), ..from_seeker(c, ana, "¿Y la mía?") };
+    assert!(store.post_chat_message(&hers, LIVE + 1).await.unwrap().is_some());
+    assert!(store.post_chat_message(&offer(free), LIVE + 2).await.unwrap().is_some());
+    let offers: Vec<_> = store.chat_messages(c, 0).await.unwrap().into_iter().map(|m| m.offer).collect();
+    assert_eq!(offers, [None, None, Some(free)]);
+    // Withdrawn, the message stays as text.
+    let tell = |_: &senda::fairs::stands::slots::store::StoredBooking| -> OutgoingMail { unreachable!("no booking") };
+    assert!(store.withdraw_slot(free, stand, LIVE + 3, &tell).await.unwrap());
+    let offers: Vec<_> = store.chat_messages(c, 0).await.unwrap().into_iter().map(|m| m.offer).collect();
+    assert_eq!(offers, [None, None, None]);
 }

@@ -24,7 +24,10 @@ async fn only_the_other_side_reports_a_message_and_the_fairs_organisers_review_i
     let c = store.open_chat(stand, ana, "Hola", LIVE).await.unwrap().unwrap().conversation_id;
     let taken = ChatHandover { conversation_id: c, stand_id: stand, from: None, to: rosa };
     assert!(store.assign_chat(&taken, LIVE).await.unwrap());
-    let written = NewChatMessage { conversation_id: c, author_id: rosa, from_company: true, body: "Dame tu número" };
+    let written =
+        NewChatMessage {
+            conversation_id: c, author_id: rosa, from_company: true, body: "Dame tu número", offer: None
+        };
     let theirs = store.post_chat_message(&written, LIVE + 1).await.unwrap().unwrap();
     let hers = store.chat_messages(c, 0).await.unwrap()[0].id;
     let report = |message_id, by, reason| NewReport { message_id, by, reason };

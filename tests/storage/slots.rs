@@ -41,7 +41,7 @@ pub(crate) async fn accepted_stand(store: &dyn senda::server::db::Store) -> (i64
     (stand, fair_id, rosa, stranger)
 }
 
-fn slots(stand_id: i64, interviewer_id: i64, from: i64, until: i64, length: i64, buffer: i64) -> NewSlots {
+pub(crate) fn slots(stand_id: i64, interviewer_id: i64, from: i64, until: i64, length: i64, buffer: i64) -> NewSlots {
     NewSlots {
         stand_id,
         interviewer_id,
@@ -52,14 +52,14 @@ fn slots(stand_id: i64, interviewer_id: i64, from: i64, until: i64, length: i64,
 }
 
 /// A job seeker registered for the fair.
-async fn registered(store: &dyn senda::server::db::Store, fair_id: i64, email: &str) -> i64 {
+pub(crate) async fn registered(store: &dyn senda::server::db::Store, fair_id: i64, email: &str) -> i64 {
     let account_id = store.create_account(&account(email, seeker_role())).await.unwrap();
     let registration = NewRegistration { fair_id, account_id, by: account_id, needs: Vec::new(), mail: None };
     assert!(matches!(store.register(&registration, NOW).await.unwrap(), Registering::Registered(_)));
     account_id
 }
 
-fn booking(slot_id: i64, account_id: i64) -> NewBooking {
+pub(crate) fn booking(slot_id: i64, account_id: i64) -> NewBooking {
     NewBooking {
         slot_id,
         account_id,

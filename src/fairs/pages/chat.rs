@@ -12,9 +12,10 @@ use crate::fairs::pages::chat_live::ChatFollow;
 use crate::fairs::stands::chat::api::read_seeker_chat;
 use crate::fairs::stands::chat::reports::report_page;
 use crate::fairs::stands::chat::{
-    chat_events, chat_page, stand_chats_page, ChatDoor, ChatLine, SeekerChat, SeekerConversation, StandChatPart,
-    CHATS_FIELD, CHAT_PATH, END_CHAT_PATH, LOG_ID, MESSAGE_FIELD,
+    chat_events, chat_page, stand_chats_page, ChatDoor, ChatLine, EndedConversation, SeekerChat, SeekerConversation,
+    StandChatPart, CHATS_FIELD, CHAT_PATH, END_CHAT_PATH, LOG_ID, MESSAGE_FIELD,
 };
+use crate::fairs::stands::slots::book_slot_page;
 use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::ui::{sign_in_returning_to, use_ui};
@@ -40,6 +41,9 @@ pub fn StandChatSection(stand_id: i64, part: StandChatPart) -> impl IntoView {
             stand_chats_page(stand_id),
             t_with(lang, Key::chat_part_company_link, &[("count", &waiting.to_string())]),
         ),
+        StandChatPart::Earlier => {
+            (Key::chat_part_earlier_intro, chat_page(stand_id), t(lang, Key::chat_part_earlier).to_string())
+        }
     };
     Some(view! {
         <section aria-labelledby="stand-chat-h">
@@ -60,7 +64,7 @@ pub fn StandChatPage() -> impl IntoView {
 fn SeekerChatView(found: SeekerChat) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
-    let SeekerChat { stand_id, company_name, fair_title, door, conversation } = found;
+    let SeekerChat { stand_id, company_name, fair_title, door, conversation, earlier } = found;
     let title = t_with(lang, Key::chat_title, &[("company", &company_name)]);
     let lead = t_with(lang, Key::chat_lead, &[("fair", &fair_title)]);
     let open = matches!(door, ChatDoor::Open { .. });
@@ -105,10 +109,50 @@ fn SeekerChatView(found: SeekerChat) -> impl IntoView {
             {write}
             {end}
             {report}
+            <EarlierConversations company_name earlier />
             {question}
             <p><a href=stand_path(stand_id)>{t(lang, Key::chat_back_to_stand)}</a></p>
         </RecordFrame>
     }
+}
+
+/// The person's ended conversations at the stand, to read again: each transcript as a list, with
+/// its own report link. Not live regions: nothing arrives in them any more.
+#[component]
+fn EarlierConversations(company_name: String, earlier: Vec<EndedConversation>) -> impl IntoView {
+    let lang = use_ui().lang;
+    if earlier.is_empty() {
+        return None;
+    }
+    let conversations = earlier
+        .into_iter()
+        .map(|ended| {
+            let heading = format!("chat-earlier-{}-h", ended.id);
+            let labelled_by = heading.clone();
+            let lines = ended
+                .lines
+                .into_iter()
+                .map(|line| {
+                    let who = who_wrote(&line, lang);
+                    view! { <ChatLineItem line who seeker_side=true lang /> }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby=labelled_by>
+                    <h3 id=heading>{t_with(lang, Key::chat_earlier_h3, &[("when", &format_lima(ended.opened_at))])}</h3>
+                    <div class="app-chat"><ol class="app-chat__lines">{lines}</ol></div>
+                    <ReportLink conversation_id=ended.id />
+                </section>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section aria-labelledby="chat-earlier-h">
+            <h2 id="chat-earlier-h">{t_with(lang, Key::chat_earlier_h2, &[("company", &company_name)])}</h2>
+            <p>{t(lang, Key::chat_earlier_kept)}</p>
+            {conversations}
+        </section>
+    })
 }
 
 /// Where the person's conversation stands: their place in the queue, or who has it.
@@ -173,7 +217,7 @@ pub fn Transcript(
         .into_iter()
         .map(|line| {
             let who = who_wrote(&line, lang);
-            view! { <ChatLineItem line who seeker_side /> }
+            view! { <ChatLineItem line who seeker_side lang /> }
         })
         .collect_view();
     let follow = follow.map(|address| view! { <ChatFollow address /> });
@@ -191,8 +235,8 @@ pub fn Transcript(
 /// script, which adds it to the list as it is. One drawing of a message for both, and none in
 /// the browser's code.
 #[cfg(feature = "ssr")]
-pub fn line_html(line: ChatLine, who: String, seeker_side: bool) -> String {
-    Owner::new().with(|| view! { <ChatLineItem line who seeker_side /> }.to_html())
+pub fn line_html(line: ChatLine, who: String, seeker_side: bool, lang: Lang) -> String {
+    Owner::new().with(|| view! { <ChatLineItem line who seeker_side lang /> }.to_html())
 }
 
 /// The link to report one of the other side's messages. Always there while the page shows the
@@ -205,19 +249,33 @@ pub fn ReportLink(conversation_id: i64) -> impl IntoView {
 /// Who wrote a message, as its reader reads it: "Tú", the author's name, or someone whose
 /// account is gone.
 pub fn who_wrote(line: &ChatLine, lang: Lang) -> String {
-    match (line.mine, line.author.is_empty()) {
-        (true, _) => t(lang, Key::chat_you).to_string(),
-        (false, true) => t(lang, Key::chat_someone_gone).to_string(),
-        (false, false) => line.author.clone(),
+    if line.mine {
+        t(lang, Key::chat_you).to_string()
+    } else {
+        name_or_gone(&line.author, lang)
+    }
+}
+
+/// A person's name as a chat page shows it: the store gives an empty one once their account is
+/// gone, said as such.
+pub fn name_or_gone(name: &str, lang: Lang) -> String {
+    if name.is_empty() {
+        t(lang, Key::chat_someone_gone).to_string()
+    } else {
+        name.to_string()
     }
 }
 
 /// One message of a transcript: who wrote it and when, as text, and what they wrote. The
 /// reader's side of the conversation (their own messages, or their colleagues') is marked.
 #[component]
-pub fn ChatLineItem(line: ChatLine, who: String, seeker_side: bool) -> impl IntoView {
+pub fn ChatLineItem(line: ChatLine, who: String, seeker_side: bool, lang: Lang) -> impl IntoView {
     let ours = line.from_company != seeker_side;
     let side = if ours { "app-chat__line app-chat__line--ours" } else { "app-chat__line" };
+    // The job seeker books an offered interview herself, on the booking page.
+    let offer = line.offer.filter(|_| seeker_side).map(|slot| {
+        view! { <p><a href=book_slot_page(slot)>{t(lang, Key::chat_offer_book)}</a></p> }
+    });
     view! {
         <li class=side id=format!("m{}", line.id)>
             <p class="app-chat__who">
@@ -226,6 +284,7 @@ pub fn ChatLineItem(line: ChatLine, who: String, seeker_side: bool) -> impl Into
                 <time datetime=format_lima_iso(line.sent_at)>{lima_clock(line.sent_at)}</time>
             </p>
             <PlainText text=line.body />
+            {offer}
         </li>
     }
 }

@@ -9,10 +9,11 @@ use crate::components::plain_text::PlainText;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::format_lima;
 use crate::fairs::fair_path;
-use crate::fairs::pages::chat::who_wrote;
+use crate::fairs::pages::chat::{name_or_gone, who_wrote};
 use crate::fairs::stands::chat::reports::api::{read_fair_reports, read_report_form};
 use crate::fairs::stands::chat::reports::{
-    FairReports, ReportForm, ReportedMessage, REASON_FIELD, REPORTED_FIELD, REPORT_PATH, REVIEW_REPORT_PATH,
+    reported_field, FairReports, ReportForm, ReportedMessage, REASON_FIELD, REPORTED_FIELD, REPORT_PATH,
+    REVIEW_REPORT_PATH,
 };
 use crate::i18n::{t, t_with, Key};
 use crate::ui::use_ui;
@@ -32,8 +33,8 @@ fn ReportView(found: ReportForm) -> impl IntoView {
     let lead = t_with(lang, Key::chat_report_lead, &[("name", &found.other_side)]);
     let chosen = form.value(REPORTED_FIELD);
     let first = found.lines.first().map_or(0, |line| line.id);
-    let error_id = format!("{REPORTED_FIELD}-{first}-error");
-    let error = form.error(&format!("{REPORTED_FIELD}-{first}"));
+    let error_id = format!("{}-error", reported_field(first));
+    let error = form.error(&reported_field(first));
     let described_by = error.as_ref().map(|_| error_id.clone());
     let choices = found
         .lines
@@ -120,8 +121,7 @@ fn FairReportsView(found: FairReports) -> impl IntoView {
 #[component]
 fn Reported(fair_id: i64, report: ReportedMessage) -> impl IntoView {
     let lang = use_ui().lang;
-    let someone_gone = t(lang, Key::chat_someone_gone);
-    let author = if report.author.is_empty() { someone_gone.to_string() } else { report.author.clone() };
+    let author = name_or_gone(&report.author, lang);
     let side = if report.from_company { Key::chat_reports_side_company } else { Key::chat_reports_side_seeker };
     let wrote = t_with(
         lang,
@@ -133,7 +133,7 @@ fn Reported(fair_id: i64, report: ReportedMessage) -> impl IntoView {
             ("when", &format_lima(report.sent_at)),
         ],
     );
-    let reporter = if report.reporter.is_empty() { someone_gone.to_string() } else { report.reporter.clone() };
+    let reporter = name_or_gone(&report.reporter, lang);
     let by = t_with(lang, Key::chat_reports_by, &[("name", &reporter), ("when", &format_lima(report.reported_at))]);
     let reason = (!report.reason.is_empty())
         .then(|| view! { <p>{t(lang, Key::chat_reports_reason)} " " <q>{report.reason.clone()}</q></p> });

@@ -4,7 +4,7 @@
 //! block. Works without JavaScript: every action is a form post, "Actualizar" a plain link.
 
 use crate::components::button_form::ButtonForm;
-use crate::components::form::{use_form_state, CsrfField, FieldError};
+use crate::components::form::{use_form_state, CsrfField, FieldError, SelectField};
 use crate::components::list::list_or;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::{format_lima, lima_clock};
@@ -13,8 +13,9 @@ use crate::fairs::stands::chat::api::{read_conversation, read_stand_chats};
 use crate::fairs::stands::chat::rules::ChatStatus;
 use crate::fairs::stands::chat::{
     chat_events, conversation_page, stand_chats_page, ChatSummary, CompanyConversation, StandChats, BLOCK_CHAT_PATH,
-    CHATS_FIELD, CONVERSATION_PATH, END_CHAT_PATH, TAKE_CHAT_PATH,
+    CHATS_FIELD, CONVERSATION_PATH, END_CHAT_PATH, OFFER_FIELD, OFFER_SLOT_PATH, TAKE_CHAT_PATH,
 };
+use crate::fairs::stands::slots::slots_page;
 use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::ui::use_ui;
@@ -136,6 +137,7 @@ fn ConversationView(found: CompanyConversation) -> impl IntoView {
     let reply = (in_force && found.mine).then(|| {
         view! { <MessageForm action=CONVERSATION_PATH named=("conversation", found.id) label=Key::conversation_reply_label refresh=conversation_page(found.id) /> }
     });
+    let offer = (in_force && found.mine).then(|| view! { <OfferSlot found=found.clone() /> });
     let hand_over = (in_force && !found.colleagues.is_empty()).then(|| view! { <HandOver found=found.clone() /> });
     let end = (found.status != ChatStatus::Closed).then(|| {
         view! {
@@ -152,6 +154,7 @@ fn ConversationView(found: CompanyConversation) -> impl IntoView {
             {take}
             <Transcript lines=found.lines.clone() seeker_side=false follow />
             {reply}
+            {offer}
             {hand_over}
             {end}
             <ReportLink conversation_id=found.id />
@@ -174,6 +177,49 @@ fn conversation_state(lang: Lang, found: &CompanyConversation) -> String {
 /// Who has the conversation, as the take form tells the server it saw it ("": nobody).
 fn taken_by_id(found: &CompanyConversation) -> String {
     found.taken_by_id.map(|id| id.to_string()).unwrap_or_default()
+}
+
+/// Offers the person one of the stand's free interview slots, which they then book themselves;
+/// with none free, where to publish some.
+#[component]
+fn OfferSlot(found: CompanyConversation) -> impl IntoView {
+    let lang = use_ui().lang;
+    let form = use_form_state();
+    if found.offerable.is_empty() {
+        return view! {
+            <p class="app-hint">
+                {t(lang, Key::chat_offer_none)} " "
+                <a href=slots_page(found.stand_id)>{t(lang, Key::chat_offer_publish)}</a>
+            </p>
+        }
+        .into_any();
+    }
+    let options = found
+        .offerable
+        .iter()
+        .map(|slot| {
+            let label = t_with(
+                lang,
+                Key::chat_offer_option,
+                &[
+                    ("when", &format_lima(slot.starts_at)),
+                    ("until", &lima_clock(slot.ends_at)),
+                    ("mode", t(lang, slot.mode.label())),
+                    ("name", &slot.interviewer),
+                ],
+            );
+            (slot.id.to_string(), label)
+        })
+        .collect();
+    view! {
+        <form method="post" action=OFFER_SLOT_PATH novalidate>
+            <CsrfField />
+            <input type="hidden" name="conversation" value=found.id.to_string() />
+            <SelectField id=OFFER_FIELD label=t(lang, Key::chat_offer_label) hint=Some(t(lang, Key::chat_offer_hint)) options selected=form.value(OFFER_FIELD) error=form.error(OFFER_FIELD) />
+            <button class="app-button app-button--secondary" type="submit">{t(lang, Key::chat_offer_send)}</button>
+        </form>
+    }
+    .into_any()
 }
 
 /// Hands the conversation to a colleague.

@@ -65,9 +65,8 @@ fn demo_person(email: &str, name: &str, role: RoleGrant, now: i64) -> NewAccount
 }
 
 /// Loads the running fair of the centre, with the company's stand, accepted, its
-/// representative on duty throughout, and video interviews on the next two days. Returns the
-/// fair's id.
-pub async fn seed_fair(store: &dyn Store, centre_id: i64, company_id: i64, now: i64) -> DbResult<i64> {
+/// representative on duty throughout, and video interviews on the next two days.
+pub async fn seed_fair(store: &dyn Store, centre_id: i64, company_id: i64, now: i64) -> DbResult<()> {
     let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre_id) };
     let organiser =
         store.create_account(&demo_person("rosa.quispe@example.pe", "Rosa Quispe Mamani", counsellor, now)).await?;
@@ -94,7 +93,7 @@ pub async fn seed_fair(store: &dyn Store, centre_id: i64, company_id: i64, now: 
             .to_vec(),
         by: representative,
     };
-    let Some(stand_id) = store.ask_stand(&ask, joined).await? else { return Ok(fair_id) };
+    let Some(stand_id) = store.ask_stand(&ask, joined).await? else { return Ok(()) };
     let accepted = StandAnswer { stand_id, to: StandStatus::Accepted, reason: "", by: organiser, mail: None };
     store.answer_stand(&accepted, joined).await?;
     let shift = NewShift {
@@ -117,7 +116,7 @@ pub async fn seed_fair(store: &dyn Store, centre_id: i64, company_id: i64, now: 
         };
         store.publish_slots(&slots, now).await?;
     }
-    Ok(fair_id)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -196,7 +196,13 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
             fields!(
                 "conversation.lines",
                 "conversation.lines[]",
-                ["author", "body", "from_company", "id", "mine", "sent_at"]
+                ["author", "body", "from_company", "id", "mine", "offer", "sent_at"]
+            ),
+            fields!("earlier", "earlier[]", ["id", "lines", "opened_at"]),
+            fields!(
+                "earlier[].lines",
+                "earlier[].lines[]",
+                ["author", "body", "from_company", "id", "mine", "offer", "sent_at"]
             ),
             "company_name conversation conversation.id conversation.queue_place conversation.taken_by door \
              door.NotYet door.NotYet.starts_at fair_title stand_id "
@@ -208,7 +214,8 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         "id={stand}",
         concat!(
             fields!("taken", "taken[]", ["id", "mine", "opened_at", "seeker_name", "taken_by"]),
-            "company_name ended fair_title live queue stand_id "
+            fields!("ended", "ended[]", ["id", "mine", "opened_at", "seeker_name", "taken_by"]),
+            "company_name fair_title live queue stand_id "
         ),
     ),
     (
@@ -216,8 +223,9 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         &[Employer],
         "id={chat}",
         concat!(
-            fields!("lines", "lines[]", ["author", "body", "from_company", "id", "mine", "sent_at"]),
-            "colleagues company_name id live mine seeker_name stand_id status taken_by taken_by_id "
+            fields!("lines", "lines[]", ["author", "body", "from_company", "id", "mine", "offer", "sent_at"]),
+            // Offered only while the fair runs (tests/fairs/chat_offers.rs reads them on the page).
+            "colleagues company_name id live mine offerable seeker_name stand_id status taken_by taken_by_id "
         ),
     ),
     (
@@ -225,7 +233,7 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         &[Person, Employer],
         "id={chat}",
         concat!(
-            fields!("lines", "lines[]", ["author", "body", "from_company", "id", "mine", "sent_at"]),
+            fields!("lines", "lines[]", ["author", "body", "from_company", "id", "mine", "offer", "sent_at"]),
             "back conversation_id other_side reported seeker_side "
         ),
     ),

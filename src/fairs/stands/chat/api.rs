@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[server(endpoint = "fairs/stand-chat")]
 pub async fn read_seeker_chat(id: i64) -> Result<SeekerChat, AppError> {
     use super::rules::{is_live, queue_place};
-    use super::{ChatDoor, SeekerConversation};
+    use super::{ChatDoor, EndedConversation, SeekerConversation};
     use crate::domain::Role;
     use crate::fairs::rules::{phase, Phase};
     use crate::fairs::stands::rules::is_public;
@@ -26,8 +26,12 @@ pub async fn read_seeker_chat(id: i64) -> Result<SeekerChat, AppError> {
     if !is_public(stand.status, phase) {
         return Err(AppError::NotFound);
     }
-    let (blocked, chat, shifts) =
-        tokio::join!(store.chat_blocked(id, me), store.person_chat(id, me), store.stand_shifts(id));
+    let (blocked, chat, shifts, ended) = tokio::join!(
+        store.chat_blocked(id, me),
+        store.person_chat(id, me),
+        store.stand_shifts(id),
+        store.ended_chats(id, Some(me))
+    );
     let door = if blocked? {
         ChatDoor::Blocked
     } else if is_live(stand.status, phase) {
@@ -51,7 +55,20 @@ pub async fn read_seeker_chat(id: i64) -> Result<SeekerChat, AppError> {
         }
         None => None,
     };
-    Ok(SeekerChat { stand_id: id, company_name: stand.company_name, fair_title: stand.fair_title, door, conversation })
+    let mut earlier = Vec::new();
+    // The most recent first; a person has few conversations at one stand.
+    for chat in ended?.into_iter().rev() {
+        let lines = store.chat_messages(chat.id, 0).await?.into_iter().map(|m| line(m, me)).collect();
+        earlier.push(EndedConversation { id: chat.id, opened_at: chat.opened_at, lines });
+    }
+    Ok(SeekerChat {
+        stand_id: id,
+        company_name: stand.company_name,
+        fair_title: stand.fair_title,
+        door,
+        conversation,
+        earlier,
+    })
 }
 
 /// The live conversations of stand `id`, for its company's representatives.
@@ -74,7 +91,7 @@ pub async fn read_stand_chats(id: i64) -> Result<StandChats, AppError> {
         mine: c.taken_by == Some(me),
         taken_by: c.taker_name,
     };
-    let (in_force, ended) = tokio::join!(store.stand_chats(id), store.ended_chats(id));
+    let (in_force, ended) = tokio::join!(store.stand_chats(id), store.ended_chats(id, None));
     let (queue, taken): (Vec<_>, Vec<_>) = in_force?.into_iter().partition(|c| c.status == ChatStatus::Waiting);
     Ok(StandChats {
         stand_id: id,
@@ -104,23 +121,48 @@ pub async fn read_conversation(id: i64) -> Result<CompanyConversation, AppError>
     let (stand, messages, representatives) =
         tokio::join!(store.stand(chat.stand_id), store.chat_messages(id, 0), store.representatives(chat.company_id));
     let stand = stand?.ok_or(AppError::NotFound)?;
+    let now = crate::server::auth::now();
+    let live = is_live(stand.status, crate::fairs::rules::phase(&stand.fair, now));
+    let mine = chat.taken_by == Some(me);
+    // Only the representative who has a conversation in force offers an interview in it.
+    let offerable = if mine && live && chat.status != super::rules::ChatStatus::Closed {
+        let free = |s: &crate::fairs::stands::slots::store::StoredSlot| {
+            super::rules::offerable(s.starts_at, s.booking.is_some(), now)
+        };
+        store.stand_slots(chat.stand_id).await?.into_iter().filter(free).map(offerable_slot).collect()
+    } else {
+        Vec::new()
+    };
     Ok(CompanyConversation {
         id,
         stand_id: chat.stand_id,
         company_name: stand.company_name,
         seeker_name: chat.seeker_name,
         status: chat.status,
-        mine: chat.taken_by == Some(me),
+        mine,
         taken_by: chat.taker_name,
         taken_by_id: chat.taken_by,
-        live: is_live(stand.status, crate::fairs::rules::phase(&stand.fair, crate::server::auth::now())),
+        live,
         lines: messages?.into_iter().map(|m| line(m, me)).collect(),
         colleagues: representatives?
             .into_iter()
             .filter(|r| r.account_id != me && Some(r.account_id) != chat.taken_by)
             .map(|r| Colleague { account_id: r.account_id, name: r.name })
             .collect(),
+        offerable,
     })
+}
+
+/// A stored slot as a representative offers it.
+#[cfg(feature = "ssr")]
+fn offerable_slot(slot: crate::fairs::stands::slots::store::StoredSlot) -> super::OfferableSlot {
+    super::OfferableSlot {
+        id: slot.id,
+        starts_at: slot.starts_at,
+        ends_at: slot.ends_at,
+        mode: slot.mode,
+        interviewer: slot.interviewer_name,
+    }
 }
 
 /// The chat part of stand `stand`'s page for `actor` (or someone signed out) at `now`.
@@ -133,8 +175,13 @@ pub(crate) async fn chat_part(
 ) -> Result<StandChatPart, AppError> {
     use super::rules::is_live;
     use crate::fairs::stands::rules::acts_for;
-    if !is_live(stand.status, crate::fairs::rules::phase(&stand.fair, now)) {
-        return Ok(StandChatPart::None);
+    let live = is_live(stand.status, crate::fairs::rules::phase(&stand.fair, now));
+    if !live {
+        // What a job seeker wrote here stays theirs to read while it is kept.
+        let seeker = actor.filter(|a| a.has(crate::domain::Role::Seeker) && !acts_for(a, stand.company_id));
+        let Some(seeker) = seeker else { return Ok(StandChatPart::None) };
+        let kept = !store.ended_chats(stand.id, Some(seeker.account_id)).await?.is_empty();
+        return Ok(if kept { StandChatPart::Earlier } else { StandChatPart::None });
     }
     let Some(actor) = actor else { return Ok(StandChatPart::SignInFirst) };
     if acts_for(actor, stand.company_id) {
@@ -175,5 +222,6 @@ pub(super) fn line(message: super::store::StoredChatMessage, me: i64) -> super::
         from_company: message.from_company,
         body: message.body,
         sent_at: message.sent_at,
+        offer: message.offer,
     }
 }

@@ -161,7 +161,7 @@ impl Follower {
             let line = line(message, self.reader);
             let (id, who) = (line.id, who_wrote(&line, self.lang));
             // An event's data may not hold a carriage return; a typed line break is one line.
-            let html = line_html(line, who, self.seeker_side).replace("\r\n", "\n").replace('\r', "\n");
+            let html = line_html(line, who, self.seeker_side, self.lang).replace("\r\n", "\n").replace('\r', "\n");
             self.ready.push_back(Event::default().id(id.to_string()).data(html));
         }
         if over? {

@@ -4,9 +4,9 @@
 //! each write is announced on the hub, so whoever follows the conversation reads it at once.
 
 use super::api::side_of;
-use super::rules::{message, ChatRefusal, ChatSide, MessageProblem};
+use super::rules::{message, offerable, ChatRefusal, ChatSide, MessageProblem};
 use super::store::{ChatHandover, NewChatMessage};
-use super::{chat_page, conversation_page, stand_chats_page, LOG_ID, MESSAGE_FIELD};
+use super::{chat_page, conversation_page, stand_chats_page, LOG_ID, MESSAGE_FIELD, OFFER_FIELD};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
 use crate::domain::{Actor, Role};
@@ -14,7 +14,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::fairs::stands::handlers::seeker_at_stand;
 use crate::fairs::stands::rules::acts_for;
 use crate::fairs::FAIRS_PATH;
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{t, t_with, Key, Lang};
 use crate::server::access::permits;
 use crate::server::auth::limits::Limit;
 use crate::server::auth::now;
@@ -75,13 +75,68 @@ pub async fn reply_in_chat(State(state): State<AppState>, request: Request) -> R
         Ok(body) => body,
         Err(errors) => return Ok(again(&state, parts, &page, &fields, errors).await),
     };
-    let written =
-        NewChatMessage { conversation_id: chat.id, author_id: actor.account_id, from_company: true, body: &body };
+    let written = NewChatMessage {
+        conversation_id: chat.id,
+        author_id: actor.account_id,
+        from_company: true,
+        body: &body,
+        offer: None,
+    };
     if state.store.post_chat_message(&written, now).await?.is_none() {
         return Ok(again(&state, parts, &page, &fields, on_message(ui.lang, Key::chat_err_not_yours)).await);
     }
     announce(&state, chat.id).await;
     tracing::info!(conversation_id = chat.id, by = actor.account_id, "stand chat message from the company");
+    Ok(see_other(&format!("{page}#{LOG_ID}")))
+}
+
+/// The representative who has a conversation offers its job seeker one of the stand's free
+/// interview slots: a message saying when and how, in the representative's words as the page
+/// puts them, with which the person books it herself on the booking page — choosing, as every
+/// booking does, whether the interviewer reads what she asked for. A slot no longer free comes
+/// back on its field.
+pub async fn offer_slot(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    use crate::domain::lima_time::format_lima;
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let lang = ui.lang;
+    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
+    let chat = company_chat(&state, &actor, &fields).await?;
+    let page = conversation_page(chat.id);
+    let now = now();
+    let chosen = field(&fields, OFFER_FIELD).parse::<i64>().ok();
+    let slots = state.store.stand_slots(chat.stand_id).await?;
+    let slot = slots.into_iter().find(|s| Some(s.id) == chosen && offerable(s.starts_at, s.booking.is_some(), now));
+    let Some(slot) = slot else {
+        let errors = FieldErrors::one(OFFER_FIELD, t(lang, Key::chat_offer_err_gone));
+        return Ok(again(&state, parts, &page, &fields, errors).await);
+    };
+    let when = format_lima(slot.starts_at);
+    let body = t_with(lang, Key::chat_offer_body, &[("when", &when), ("mode", t(lang, slot.mode.label()))]);
+    let key = actor.account_id.to_string();
+    if MESSAGES_PER_PERSON.hit(state.store.as_ref(), &key, now).await?.is_err() {
+        let errors = FieldErrors::one(OFFER_FIELD, t(lang, Key::chat_err_too_fast));
+        return Ok(again(&state, parts, &page, &fields, errors).await);
+    }
+    let offer = NewChatMessage {
+        conversation_id: chat.id,
+        author_id: actor.account_id,
+        from_company: true,
+        body: &body,
+        offer: Some(slot.id),
+    };
+    if state.store.post_chat_message(&offer, now).await?.is_none() {
+        // Taken from them, ended, or the slot booked or withdrawn meanwhile.
+        let errors = FieldErrors::one(OFFER_FIELD, t(lang, Key::chat_offer_err_meanwhile));
+        return Ok(render_conflict_at(&state, parts, &page, errors).await);
+    }
+    announce(&state, chat.id).await;
+    tracing::info!(
+        conversation_id = chat.id,
+        slot_id = slot.id,
+        by = actor.account_id,
+        "stand chat: interview offered"
+    );
     Ok(see_other(&format!("{page}#{LOG_ID}")))
 }
 

@@ -10,8 +10,8 @@
 //!
 //! `mod.rs` the addresses and the view types, one per reader; `rules.rs` the pure rules;
 //! `api.rs` what the pages read; `handlers.rs` the form posts, `events.rs` the stream of new
-//! messages the page's script follows, `store.rs` the storage and `hub.rs` how news of a
-//! conversation reaches the app servers (server only).
+//! messages the page's script follows, `store.rs` the storage (what it takes and gives in
+//! `stored.rs`) and `hub.rs` how news of a conversation reaches the app servers (server only).
 
 pub mod api;
 #[cfg(feature = "ssr")]
@@ -24,6 +24,8 @@ pub mod reports;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod stored;
 
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +43,10 @@ pub const STAND_CHATS_PATH: &str = "/ferias/stand/chats";
 pub const CONVERSATION_PATH: &str = "/ferias/stand/chats/conversacion";
 /// Where a representative takes a conversation, or hands it to a colleague.
 pub const TAKE_CHAT_PATH: &str = "/ferias/stand/chats/atender";
+/// Where the representative who has a conversation offers its job seeker an interview slot.
+pub const OFFER_SLOT_PATH: &str = "/ferias/stand/chats/ofrecer";
+/// The offered slot's field (a list of the stand's free slots).
+pub const OFFER_FIELD: &str = "slot";
 /// Where a representative ends a conversation and blocks the person from the stand.
 pub const BLOCK_CHAT_PATH: &str = "/ferias/stand/chats/bloquear";
 /// The message's field, on both sides' pages.
@@ -87,6 +93,9 @@ pub struct ChatLine {
     pub from_company: bool,
     pub body: String,
     pub sent_at: i64,
+    /// The interview slot the company offers with it, while still in force: its job seeker
+    /// books it (or finds it taken) on the booking page.
+    pub offer: Option<i64>,
 }
 
 /// Whether a job seeker may write to a stand now, and if not, why.
@@ -122,6 +131,16 @@ pub struct SeekerChat {
     pub fair_title: String,
     pub door: ChatDoor,
     pub conversation: Option<SeekerConversation>,
+    /// Their ended conversations at the stand still kept, the most recent first.
+    pub earlier: Vec<EndedConversation>,
+}
+
+/// A job seeker's ended conversation at a stand, to read again (and report from).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndedConversation {
+    pub id: i64,
+    pub opened_at: i64,
+    pub lines: Vec<ChatLine>,
 }
 
 /// A conversation in a stand's lists, for its company.
@@ -177,6 +196,19 @@ pub struct CompanyConversation {
     pub lines: Vec<ChatLine>,
     /// The other representatives it may be handed to.
     pub colleagues: Vec<Colleague>,
+    /// The stand's interview slots free and ahead, which the reader may offer while they have
+    /// the conversation (empty otherwise).
+    pub offerable: Vec<OfferableSlot>,
+}
+
+/// An interview slot of the stand a representative may offer in a conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferableSlot {
+    pub id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub mode: crate::fairs::stands::slots::SlotMode,
+    pub interviewer: String,
 }
 
 /// The chat part of a stand's page, for its reader.
@@ -190,6 +222,8 @@ pub enum StandChatPart {
     Seeker { in_conversation: bool },
     /// The stand's company while the fair runs: how many wait to be taken.
     Company { waiting: usize },
+    /// A job seeker when the fair is not running, who has ended conversations here still kept.
+    Earlier,
 }
 
 /// Where a refused take, handover or ending is said, on the lists' and the chat's pages.

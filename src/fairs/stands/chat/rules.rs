@@ -86,6 +86,13 @@ pub fn is_live(stand: StandStatus, fair: Phase) -> bool {
     stand == StandStatus::Accepted && fair == Phase::Running
 }
 
+/// Whether a representative may offer a slot of their live stand starting at `starts_at` in a
+/// conversation at `now`: nobody has booked it and it may still be booked (the store checks
+/// both again as it stores the offer).
+pub fn offerable(starts_at: i64, booked: bool, now: i64) -> bool {
+    !booked && crate::fairs::stands::slots::rules::bookable(starts_at, true, true, now)
+}
+
 /// A conversation's place in its stand's queue (1 is next), given how many wait ahead of it;
 /// `None` once it is taken or over.
 pub fn queue_place(status: ChatStatus, ahead: i64) -> Option<usize> {
@@ -95,6 +102,14 @@ pub fn queue_place(status: ChatStatus, ahead: i64) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_free_slot_still_ahead_is_offered() {
+        assert!(offerable(1_000, false, 999));
+        assert!(!offerable(1_000, true, 999), "booked by someone");
+        assert!(!offerable(1_000, false, 1_000), "started");
+        assert!(!offerable(1_000, false, 2_000), "over");
+    }
 
     #[test]
     fn a_message_is_trimmed_and_neither_empty_nor_too_long() {

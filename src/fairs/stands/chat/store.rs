@@ -2,104 +2,12 @@
 //! may make it and that the conversation and its fair still allow it; a person's opening runs
 //! one at a time (their account row held), so two tabs opening at once share one conversation.
 
-use super::rules::{ChatRefusal, ChatStatus};
+use super::rules::ChatRefusal;
 use crate::server::db::DbResult;
 use async_trait::async_trait;
 
-/// A message as its author sends it (already checked).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewChatMessage<'a> {
-    pub conversation_id: i64,
-    pub author_id: i64,
-    /// Sent by one of the stand's company's representatives, or by the job seeker.
-    pub from_company: bool,
-    pub body: &'a str,
-}
-
-/// A conversation changing hands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChatHandover {
-    pub conversation_id: i64,
-    pub stand_id: i64,
-    /// Who has it as the representative saw it; `None` while it waits.
-    pub from: Option<i64>,
-    pub to: i64,
-}
-
-/// What opening a conversation did: the conversation (new, or the one the person had in force
-/// at the stand) and the first message's id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChatOpened {
-    pub conversation_id: i64,
-    pub message_id: i64,
-}
-
-/// A conversation with its stand's company and fair and both people's names. Never sent as it
-/// is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredChat {
-    pub id: i64,
-    pub stand_id: i64,
-    pub company_id: i64,
-    pub fair_id: i64,
-    pub account_id: i64,
-    pub seeker_name: String,
-    pub status: ChatStatus,
-    pub taken_by: Option<i64>,
-    /// Empty while no one has taken it.
-    pub taker_name: String,
-    pub opened_at: i64,
-    pub taken_at: Option<i64>,
-    pub closed_at: Option<i64>,
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct ChatRow {
-    id: i64,
-    stand_id: i64,
-    company_id: i64,
-    fair_id: i64,
-    account_id: i64,
-    seeker_name: String,
-    status: String,
-    taken_by: Option<i64>,
-    taker_name: Option<String>,
-    opened_at: i64,
-    taken_at: Option<i64>,
-    closed_at: Option<i64>,
-}
-
-impl ChatRow {
-    /// The conversation, or `None` if its stored status is one this build does not know.
-    pub(crate) fn into_chat(self) -> Option<StoredChat> {
-        Some(StoredChat {
-            id: self.id,
-            stand_id: self.stand_id,
-            company_id: self.company_id,
-            fair_id: self.fair_id,
-            account_id: self.account_id,
-            seeker_name: self.seeker_name,
-            status: ChatStatus::from_code(&self.status)?,
-            taken_by: self.taken_by,
-            taker_name: self.taker_name.unwrap_or_default(),
-            opened_at: self.opened_at,
-            taken_at: self.taken_at,
-            closed_at: self.closed_at,
-        })
-    }
-}
-
-/// A stored message with its author's name (empty once their account is gone).
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
-pub struct StoredChatMessage {
-    pub id: i64,
-    pub conversation_id: i64,
-    pub author_id: Option<i64>,
-    pub author_name: String,
-    pub from_company: bool,
-    pub body: String,
-    pub sent_at: i64,
-}
+pub(crate) use super::stored::ChatRow;
+pub use super::stored::{ChatHandover, ChatOpened, NewChatMessage, StoredChat, StoredChatMessage};
 
 #[async_trait]
 pub trait ChatStore: Send + Sync + 'static {
@@ -116,8 +24,8 @@ pub trait ChatStore: Send + Sync + 'static {
     ) -> DbResult<Result<ChatOpened, ChatRefusal>>;
 
     /// Adds a message to a conversation in force while its fair runs: the job seeker's own, or
-    /// the representative's who has taken it (while still one of the company's); `None`,
-    /// nothing written, otherwise.
+    /// the representative's who has taken it (while still one of the company's), with the
+    /// slot it offers free, ahead and of the stand; `None`, nothing written, otherwise.
     async fn post_chat_message(&self, message: &NewChatMessage<'_>, now: i64) -> DbResult<Option<i64>>;
 
     /// Gives a conversation in force at stand `stand_id` to representative `to` (taking it from
@@ -144,9 +52,9 @@ pub trait ChatStore: Send + Sync + 'static {
     /// A stand's conversations in force, the oldest first (the queue's order).
     async fn stand_chats(&self, stand_id: i64) -> DbResult<Vec<StoredChat>>;
 
-    /// A stand's ended conversations still kept, the oldest first: for its company to follow
-    /// up with the people it met.
-    async fn ended_chats(&self, stand_id: i64) -> DbResult<Vec<StoredChat>>;
+    /// A stand's ended conversations still kept, the oldest first: all of them, for its company
+    /// to follow up with the people it met, or one person's, for them to read again.
+    async fn ended_chats(&self, stand_id: i64, person: Option<i64>) -> DbResult<Vec<StoredChat>>;
 
     /// How many of a stand's conversations wait in its queue: all of them, or only those ahead
     /// of the waiting conversation `ahead_of` (its `(opened_at, id)`: the queue's order).
@@ -287,13 +195,17 @@ macro_rules! impl_chat_store {
                 // Who may write: the person, or the company's representative who has it.
                 let sql = if message.from_company {
                     concat!(
-                        "INSERT INTO booth_messages (conversation_id, author_id, from_company, body, sent_at) \
-                         SELECT id, $2, TRUE, $3, $4 FROM booth_conversations \
+                        "INSERT INTO booth_messages (conversation_id, author_id, from_company, body, sent_at, slot_id) \
+                         SELECT id, $2, TRUE, $3, $4, $5 FROM booth_conversations \
                          WHERE id = $1 AND status = 'open' AND taken_by = $2 AND ",
                         company_member!("$2"),
                         " AND ",
                         chat_live!("$4"),
-                        " RETURNING id"
+                        // An offer is of a free slot of this stand, ahead.
+                        " AND ($5 IS NULL OR EXISTS (SELECT 1 FROM interview_slots os WHERE os.id = $5 \
+                         AND os.stand_id = booth_conversations.stand_id AND os.status = 'open' AND os.starts_at > $4 \
+                         AND NOT EXISTS (SELECT 1 FROM slot_bookings ob WHERE ob.slot_id = os.id AND ob.status = 'booked'))) \
+                         RETURNING id"
                     )
                 } else {
                     concat!(
@@ -304,14 +216,11 @@ macro_rules! impl_chat_store {
                         " RETURNING id"
                     )
                 };
-                sqlx::query_scalar(sql)
-                    .bind(message.conversation_id)
-                    .bind(message.author_id)
-                    .bind(message.body)
-                    .bind(now)
-                    .fetch_optional(self.pool())
-                    .await
-                    .map_err($crate::server::db::DbError::from_sqlx)
+                let query =
+                    sqlx::query_scalar(sql).bind(message.conversation_id).bind(message.author_id).bind(message.body);
+                let query = query.bind(now);
+                let query = if message.from_company { query.bind(message.offer) } else { query };
+                query.fetch_optional(self.pool()).await.map_err($crate::server::db::DbError::from_sqlx)
             }
 
             async fn assign_chat(
@@ -424,8 +333,10 @@ macro_rules! impl_chat_store {
             async fn ended_chats(
                 &self,
                 stand_id: i64,
+                person: Option<i64>,
             ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChat>> {
-                self.chat_list("c.stand_id = $1 AND c.status = 'closed'", stand_id, None).await
+                let whose = if person.is_some() { " AND c.account_id = $2" } else { "" };
+                self.chat_list(&format!("c.stand_id = $1 AND c.status = 'closed'{whose}"), stand_id, person).await
             }
 
             async fn chats_waiting(
@@ -465,7 +376,9 @@ macro_rules! impl_chat_store {
             ) -> $crate::server::db::DbResult<Vec<$crate::fairs::stands::chat::store::StoredChatMessage>> {
                 sqlx::query_as(
                     "SELECT m.id, m.conversation_id, m.author_id, COALESCE(a.name, '') AS author_name, \
-                     m.from_company, m.body, m.sent_at FROM booth_messages m LEFT JOIN accounts a ON a.id = m.author_id \
+                     m.from_company, m.body, m.sent_at, os.id AS offer FROM booth_messages m \
+                     LEFT JOIN accounts a ON a.id = m.author_id \
+                     LEFT JOIN interview_slots os ON os.id = m.slot_id AND os.status = 'open' \
                      WHERE m.conversation_id = $1 AND m.id > $2 ORDER BY m.id",
                 )
                 .bind(conversation_id)
@@ -477,8 +390,7 @@ macro_rules! impl_chat_store {
         }
 
         impl $store {
-            /// The conversations `condition` picks (`$1` is `first`, `$2` the account when
-            /// given), the oldest first (the queue's order).
+            /// The conversations `condition` picks (`$1`: `first`, `$2`: the account), oldest first.
             async fn chat_list(
                 &self,
                 condition: &str,

@@ -2,7 +2,7 @@
 //! side's messages; the fair's organisers mark a report reviewed.
 
 use super::store::NewReport;
-use super::{fair_reports_page, report_page, MAX_REASON_CHARS, REASON_FIELD, REPORTED_FIELD};
+use super::{fair_reports_page, report_page, reported_field, MAX_REASON_CHARS, REASON_FIELD, REPORTED_FIELD};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
 use crate::domain::Role;
@@ -41,7 +41,7 @@ pub async fn report_message(State(state): State<AppState>, request: Request) -> 
     if reportable.is_none() {
         // On the first choice: where the error summary's link takes the person.
         let first = messages.iter().find(|m| side.may_report(m.from_company)).map_or(0, |m| m.id);
-        errors.push(format!("{REPORTED_FIELD}-{first}"), t(lang, Key::chat_report_err_choose));
+        errors.push(reported_field(first), t(lang, Key::chat_report_err_choose));
     }
     let reason = text(lang, &fields, REASON_FIELD, MAX_REASON_CHARS, None, &mut errors);
     let (Some(message), Some(reason), true) = (reportable, reason, errors.is_empty()) else {

@@ -28,6 +28,11 @@ pub const REPORTED_FIELD: &str = "reported";
 pub const REASON_FIELD: &str = "reason";
 pub const MAX_REASON_CHARS: usize = 500;
 
+/// The radio button of message `message_id`: the first one's is where a missing choice is said.
+pub fn reported_field(message_id: i64) -> String {
+    format!("{REPORTED_FIELD}-{message_id}")
+}
+
 pub fn report_page(conversation_id: i64) -> String {
     format!("{REPORT_PATH}?id={conversation_id}")
 }
