@@ -113,8 +113,7 @@ pub async fn offer_slot(State(state): State<AppState>, request: Request) -> Resu
     };
     let when = format_lima(slot.starts_at);
     let body = t_with(lang, Key::chat_offer_body, &[("when", &when), ("mode", t(lang, slot.mode.label()))]);
-    let key = actor.account_id.to_string();
-    if MESSAGES_PER_PERSON.hit(state.store.as_ref(), &key, now).await?.is_err() {
+    if too_fast(&state, &actor, now).await? {
         let errors = FieldErrors::one(OFFER_FIELD, t(lang, Key::chat_err_too_fast));
         return Ok(again(&state, parts, &page, &fields, errors).await);
     }
@@ -235,11 +234,15 @@ async fn checked(
         Err(MessageProblem::Empty) => return Ok(Err(on_message(lang, Key::chat_err_empty))),
         Err(MessageProblem::TooLong) => return Ok(Err(on_message(lang, Key::chat_err_too_long))),
     };
-    let key = actor.account_id.to_string();
-    if MESSAGES_PER_PERSON.hit(state.store.as_ref(), &key, now).await?.is_err() {
+    if too_fast(state, actor, now).await? {
         return Ok(Err(on_message(lang, Key::chat_err_too_fast)));
     }
     Ok(Ok(body))
+}
+
+/// Counts one more message (or offer) of the person's against their rate; whether it is over.
+async fn too_fast(state: &AppState, actor: &Actor, now: i64) -> Result<bool, AppError> {
+    Ok(MESSAGES_PER_PERSON.hit(state.store.as_ref(), &actor.account_id.to_string(), now).await?.is_err())
 }
 
 /// Why a message was refused, on its field.
