@@ -93,6 +93,9 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     // Either side of the conversation: tests/fairs/chat_reports.rs walks that.
     ("/api/fairs/chat-report", "id=999999", SIGNED_IN),
     ("/api/fairs/chat-reports", "id=999999", COUNSELLORS),
+    // The fair's organisers; a stand's company too (tests/fairs/outcomes.rs walks whose).
+    ("/api/fairs/outcomes", "id=999999", COUNSELLORS),
+    ("/api/fairs/stand-outcomes", "id=999999", SIGNED_IN),
     // Without a person named, a job seeker's own; a person named, their counsellor's.
     ("/api/fairs/registration", "id=999999", SEEKERS),
     ("/api/fairs/seeker-fairs", "seeker=999999", COUNSELLORS),
@@ -194,6 +197,13 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
     ("/ferias/inscripcion", Post, "/ferias/inscripcion", "fair=999999"),
     ("/ferias/inscripcion/cancelar", Post, "/ferias/inscripcion/cancelar", "fair=999999"),
     ("/ferias/inscritos/responder", Post, "/ferias/inscritos/responder", "fair=999999&registration=1&need=breaks"),
+    (
+        "/ferias/stand/entrevistas/asistencia",
+        Post,
+        "/ferias/stand/entrevistas/asistencia",
+        "stand=999999&slot=1&came=no",
+    ),
+    ("/ferias/inscritos/asistencia", Post, "/ferias/inscritos/asistencia", "fair=999999&registration=1&came=si"),
     ("/stand/{id}/lsp", Get, "/stand/999999/lsp", ""),
     ("/stand/{id}/lsp.vtt", Get, "/stand/999999/lsp.vtt", ""),
     ("/feria/{id}/lsp", Get, "/feria/999999/lsp", ""),

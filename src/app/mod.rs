@@ -17,9 +17,9 @@ use crate::audit::pages::AuditLogPage;
 use crate::casework::pages::OutcomePage;
 use crate::components::status_page::NotFoundPage;
 use crate::fairs::pages::{
-    BookSlotPage, ConversationPage, FairFormPage, FairPage, FairRegistrationsPage, FairReportsPage, FairVideoPage,
-    FairsPage, RegistrationPage, ReportMessagePage, StandChatPage, StandChatsPage, StandFormPage, StandPage,
-    StandQuestionsPage, StandShiftsPage, StandSlotsPage, StandVideoPage,
+    BookSlotPage, ConversationPage, FairFormPage, FairOutcomesPage, FairPage, FairRegistrationsPage, FairReportsPage,
+    FairVideoPage, FairsPage, RegistrationPage, ReportMessagePage, StandChatPage, StandChatsPage, StandFormPage,
+    StandOutcomesPage, StandPage, StandQuestionsPage, StandShiftsPage, StandSlotsPage, StandVideoPage,
 };
 use crate::home::HomePage;
 use crate::matches::pages::MatchesPage;
@@ -175,6 +175,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chat")) view=StandChatPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chat"), StaticSegment("reportar")) view=ReportMessagePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("reportes")) view=FairReportsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("resultados")) view=FairOutcomesPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("resultados")) view=StandOutcomesPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chats")) view=StandChatsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chats"), StaticSegment("conversacion")) view=ConversationPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("stand"), ParamSegment("id")) view=StandPage ssr=SsrMode::Async />

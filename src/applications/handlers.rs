@@ -97,6 +97,7 @@ pub async fn apply(State(state): State<AppState>, request: Request) -> Result<Re
         disclose,
         side,
         by: actor.account_id,
+        stand_id: ui.query_id(crate::vacancies::STAND_PARAM),
     };
     Ok(match store.apply(&new, at).await? {
         Applied::Done(id) if without_profile => {

@@ -193,7 +193,7 @@ pub const MY_APPLICATIONS_PATH: &str = "/mis-postulaciones";
 pub const WITHDRAW_PATH: &str = "/postulaciones/retirar";
 /// Applying to a vacancy and reading its applicants are pages of a vacancy, which the
 /// vacancies feature links to; their addresses live there and this feature answers them.
-pub use crate::vacancies::{applicants_path, apply_path, APPLICANTS_PATH, APPLY_PATH};
+pub use crate::vacancies::{applicants_path, apply_path, apply_path_at, APPLICANTS_PATH, APPLY_PATH};
 
 /// The longest message an applicant may write.
 pub const MAX_MESSAGE: usize = 2000;

@@ -19,6 +19,9 @@ pub struct NewApplication {
     /// `Applicant`, or `Counsellor` when a counsellor applies for the person.
     pub side: Side,
     pub by: i64,
+    /// The fair's stand it was made from, if any: kept only when that stand is the vacancy's
+    /// company's, accepted, and its fair has begun and its stand not closed (checked in the insert).
+    pub stand_id: Option<i64>,
 }
 
 /// What became of an application.
@@ -233,10 +236,27 @@ macro_rules! impl_application_store {
                 } else {
                     None
                 };
+                // A link from a stand that no longer counts makes an ordinary application.
+                let stand: Option<i64> = match new.stand_id {
+                    Some(stand) => sqlx::query_scalar(
+                        "SELECT st.id FROM fair_stands st JOIN fairs f ON f.id = st.fair_id \
+                         JOIN vacancies v ON v.company_id = st.company_id \
+                         WHERE st.id = $1 AND v.id = $2 AND st.status = 'accepted' AND f.status = 'published' \
+                         AND f.starts_at <= $3 AND f.ends_at > $4",
+                    )
+                    .bind(stand)
+                    .bind(new.vacancy_id)
+                    .bind(now)
+                    .bind(now - $crate::fairs::stands::rules::QUESTIONS_DAYS_AFTER * 86_400)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(DbError::from_sqlx)?,
+                    None => None,
+                };
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO applications (vacancy_id, seeker_id, status, message, disclose, applied_by, \
-                     applied_by_name, created_at, updated_at) VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $7) \
-                     RETURNING id",
+                     applied_by_name, created_at, updated_at, stand_id) \
+                     VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $7, $8) RETURNING id",
                 )
                 .bind(new.vacancy_id)
                 .bind(new.seeker_id)
@@ -245,6 +265,7 @@ macro_rules! impl_application_store {
                 .bind(applied_by_name.as_ref().map(|_| new.by))
                 .bind(&applied_by_name)
                 .bind(now)
+                .bind(stand)
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(DbError::from_sqlx)?;

@@ -96,10 +96,14 @@ pub enum Notice {
     ChatHandedOver,
     MessageReported,
     ReportReviewed,
+    AttendanceMarked,
+    AttendanceUnmarked,
+    SlotNoShow,
+    SlotHeld,
 }
 
 impl Notice {
-    const ALL: [Notice; 86] = [
+    const ALL: [Notice; 90] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -186,6 +190,10 @@ impl Notice {
         Notice::ChatHandedOver,
         Notice::MessageReported,
         Notice::ReportReviewed,
+        Notice::AttendanceMarked,
+        Notice::AttendanceUnmarked,
+        Notice::SlotNoShow,
+        Notice::SlotHeld,
     ];
 
     pub fn code(self) -> &'static str {
@@ -276,6 +284,10 @@ impl Notice {
             Notice::ChatHandedOver => "conversacion-entregada",
             Notice::MessageReported => "mensaje-reportado",
             Notice::ReportReviewed => "reporte-de-chat-revisado",
+            Notice::AttendanceMarked => "asistencia-marcada",
+            Notice::AttendanceUnmarked => "asistencia-desmarcada",
+            Notice::SlotNoShow => "no-vino-a-la-entrevista",
+            Notice::SlotHeld => "vino-a-la-entrevista",
         }
     }
 
@@ -367,6 +379,10 @@ impl Notice {
             Notice::ChatHandedOver => Key::notice_chat_handed_over,
             Notice::MessageReported => Key::notice_message_reported,
             Notice::ReportReviewed => Key::notice_report_reviewed,
+            Notice::AttendanceMarked => Key::notice_attendance_marked,
+            Notice::AttendanceUnmarked => Key::notice_attendance_unmarked,
+            Notice::SlotNoShow => Key::notice_slot_no_show,
+            Notice::SlotHeld => Key::notice_slot_held,
         }
     }
 

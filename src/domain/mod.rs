@@ -8,6 +8,7 @@ pub mod password;
 pub mod prefs;
 pub mod region;
 pub mod ruc;
+pub mod small_counts;
 pub mod year_month;
 
 pub use actor::{Actor, Role, RoleGrant};

@@ -3,7 +3,7 @@
 
 use super::fields::read_fair;
 use super::rules::{may_edit, may_manage, next_status, phase, Phase, Refusal, Step};
-use super::{fair_path, FairStatus, NEW_FAIR_PATH};
+use super::{fair_path, FairStatus, FAIRS_PATH, NEW_FAIR_PATH};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
 use crate::domain::Role;
@@ -84,6 +84,26 @@ pub async fn save_fair(State(state): State<AppState>, request: Request) -> Resul
             Ok(render_again(&state, parts, FormState { values: kept(&fields), errors }).await)
         }
         Err(err) => Err(err.into()),
+    }
+}
+
+/// The opening of an organiser's form about the fair it names (`fair`): signed in (or sent to
+/// sign in — nothing about the fair said, not even whether it exists), a counsellor, and one of
+/// the fair's organising centre's; anyone else is not told the fair exists. `Err` is the answer.
+pub async fn organiser_and_fair(
+    state: &AppState,
+    ui: &Ui,
+    fields: &[(String, String)],
+) -> Result<(crate::domain::Actor, super::Fair), Response> {
+    let Some(actor) = ui.actor.clone() else { return Err(plain_page::sign_in_first(FAIRS_PATH)) };
+    if !permits(&actor, &[Role::Counsellor]) {
+        return Err(AppError::Forbidden.into_response());
+    }
+    let fair_id = field(fields, "fair").parse::<i64>().map_err(|_| AppError::NotFound.into_response())?;
+    match state.store.fair(fair_id).await {
+        Ok(Some(fair)) if may_manage(&actor, fair.draft.centre_id) => Ok((actor, fair)),
+        Ok(_) => Err(AppError::NotFound.into_response()),
+        Err(err) => Err(AppError::from(err).into_response()),
     }
 }
 

@@ -6,8 +6,9 @@
 //! file; `cards.rs` fairs as lists show them (here and on the home page); `api.rs` the server
 //! functions the pages read; `pages/` one file per page; `fields.rs` and `handlers.rs` the form
 //! posts and the calendar download, and `video.rs` the sign-language video's endpoints (server
-//! only); `store.rs` the storage trait and its SQL; `stands/` companies' stands at a fair, and
-//! `registrations/` people registering with the accommodations they need, in the same shape.
+//! only); `store.rs` the storage trait and its SQL; `stands/` companies' stands at a fair,
+//! `registrations/` people registering with the accommodations they need, and `outcomes/` what
+//! the fair came to, in the same shape.
 
 pub mod api;
 pub mod cards;
@@ -16,6 +17,7 @@ pub mod fields;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod ics;
+pub mod outcomes;
 pub mod pages;
 pub mod registrations;
 pub mod rules;

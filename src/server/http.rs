@@ -297,6 +297,8 @@ pub fn route_table() -> Vec<Route> {
         ),
         // Which centre organises the fair decides: tests/fairs/registrations.rs walks that.
         form(fairs::registrations::ANSWER_NEED_PATH, Counsellors, post(fairs::registrations::handlers::answer_need)),
+        form(fairs::stands::slots::NO_SHOW_PATH, Employers, post(fairs::stands::slots::handlers::mark_no_show)),
+        form(fairs::outcomes::ATTENDANCE_PATH, Counsellors, post(fairs::outcomes::handlers::mark_attendance)),
         // A stand's files are everyone's once it is public, its company's and organisers' before.
         file(fairs::stands::STAND_VIDEO_FILE_PATH, Everyone, get(video_file::<StandVideos>)),
         file(fairs::stands::STAND_CAPTIONS_FILE_PATH, Everyone, get(captions_file::<StandVideos>)),

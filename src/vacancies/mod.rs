@@ -76,10 +76,23 @@ pub const APPLY_PATH: &str = "/postular";
 pub const APPLICANTS_PATH: &str = "/postulantes";
 
 pub fn apply_path(vacancy_id: i64, seeker_id: Option<i64>) -> String {
-    match seeker_id {
-        Some(seeker) => format!("{APPLY_PATH}?vacante={vacancy_id}&persona={seeker}"),
-        None => format!("{APPLY_PATH}?vacante={vacancy_id}"),
+    apply_path_at(vacancy_id, seeker_id, None)
+}
+
+/// The stand of a fair a vacancy was reached from (in the vacancy's and the form's address):
+/// an application made from there counts among the fair's outcomes.
+pub const STAND_PARAM: &str = "stand";
+
+/// The form to apply, reached from stand `stand` when given.
+pub fn apply_path_at(vacancy_id: i64, seeker_id: Option<i64>, stand: Option<i64>) -> String {
+    let mut path = format!("{APPLY_PATH}?vacante={vacancy_id}");
+    if let Some(seeker) = seeker_id {
+        path.push_str(&format!("&persona={seeker}"));
     }
+    if let Some(stand) = stand {
+        path.push_str(&format!("&{STAND_PARAM}={stand}"));
+    }
+    path
 }
 
 pub fn applicants_path(vacancy_id: i64) -> String {
@@ -89,6 +102,11 @@ pub fn applicants_path(vacancy_id: i64) -> String {
 /// The page of one vacancy.
 pub fn vacancy_path(id: i64) -> String {
     format!("/vacante/{id}")
+}
+
+/// The page of one vacancy, reached from stand `stand` of a fair.
+pub fn vacancy_at_stand(id: i64, stand: i64) -> String {
+    format!("/vacante/{id}?{STAND_PARAM}={stand}")
 }
 
 /// The edit form of one vacancy.

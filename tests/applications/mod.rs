@@ -147,6 +147,7 @@ async fn applies_herself(state: &AppState, seeker: i64, vacancy: i64, who: &Acto
         disclose: false,
         side: senda::applications::Side::Applicant,
         by: who.account_id,
+        stand_id: None,
     };
     state.store.apply(&application, senda::server::auth::now()).await.unwrap();
     state.store.seeker_applications(seeker).await.unwrap()[0].id
@@ -171,6 +172,7 @@ async fn applies_asking(state: &AppState, seeker: i64, vacancy: i64, who: &Actor
         disclose,
         side: senda::applications::Side::Applicant,
         by: who.account_id,
+        stand_id: None,
     };
     match state.store.apply(&application, senda::server::auth::now()).await.unwrap() {
         senda::applications::store::Applied::Done(id) => id,

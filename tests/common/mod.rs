@@ -124,13 +124,103 @@ pub async fn postgres() -> Option<TestDb> {
     Some(TestDb { store, url, folder, cleanup: Cleanup::PgDatabase { admin_url, name } })
 }
 
-/// The database the tests through the router run on: SQLite, or PostgreSQL when
-/// `SENDA_TEST_ENGINE=postgres` (`scripts/test` runs them once on each).
+/// The database the tests through the router run on, migrated and holding the demo records:
+/// SQLite, or PostgreSQL when `SENDA_TEST_ENGINE=postgres` (`scripts/test` runs them once on
+/// each). Each is a copy of one made once per test run ([`Template`]).
 pub async fn app_database() -> TestDb {
-    match std::env::var("SENDA_TEST_ENGINE").as_deref() {
-        Ok("postgres") => postgres().await.expect("SENDA_TEST_ENGINE=postgres needs TEST_DATABASE_URL"),
-        Ok("sqlite") | Err(_) => sqlite().await,
+    let postgres = match std::env::var("SENDA_TEST_ENGINE").as_deref() {
+        Ok("postgres") => true,
+        Ok("sqlite") | Err(_) => false,
         Ok(other) => panic!("SENDA_TEST_ENGINE={other}: sqlite or postgres"),
+    };
+    match TEMPLATE.get_or_init(|| Template::make(postgres)).await {
+        Template::Sqlite(file) => {
+            let folder = std::env::temp_dir().join(unique_name("senda_test"));
+            let copy = folder.join("nested").join("senda.db");
+            std::fs::create_dir_all(copy.parent().unwrap()).expect("test folder");
+            std::fs::copy(file, &copy).expect("copy the template database");
+            // Closed, SQLite folds its write-ahead log into the file; were one left, it goes too.
+            let wal = |path: &std::path::Path| path.with_extension("db-wal");
+            if wal(file).exists() {
+                std::fs::copy(wal(file), wal(&copy)).expect("copy the template's log");
+            }
+            let url = format!("sqlite://{}", copy.display());
+            let store = db::open(&url, 4).await.expect("open sqlite");
+            TestDb { store, url, folder, cleanup: Cleanup::File }
+        }
+        Template::Postgres { admin_url, name: template } => {
+            use sqlx::Connection;
+            let name = unique_name("senda_test");
+            let mut conn = sqlx::PgConnection::connect(admin_url).await.expect("connect to TEST_DATABASE_URL");
+            sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                .execute(&mut conn)
+                .await
+                .expect("copy the template database");
+            let url = with_database(admin_url, &name);
+            let store = db::open(&url, 4).await.expect("open postgres");
+            let folder = std::env::temp_dir().join(&name);
+            let cleanup = Cleanup::PgDatabase { admin_url: admin_url.clone(), name };
+            TestDb { store, url, folder, cleanup }
+        }
+    }
+}
+
+/// What every test through the router starts from, made once per test run: migrating and
+/// loading the demo records for each test took most of its time.
+enum Template {
+    Sqlite(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+static TEMPLATE: tokio::sync::OnceCell<Template> = tokio::sync::OnceCell::const_new();
+
+impl Template {
+    async fn make(postgres: bool) -> Template {
+        let mut db = if postgres {
+            self::postgres().await.expect("SENDA_TEST_ENGINE=postgres needs TEST_DATABASE_URL")
+        } else {
+            sqlite().await
+        };
+        senda::server::demo::seed(db.store.as_ref()).await.expect("load the demo records");
+        // Copied file by file, or by PostgreSQL from a database nobody is connected to.
+        db.store.close().await;
+        let cleanup = std::mem::replace(&mut db.cleanup, Cleanup::Done);
+        forget_finished_runs(&cleanup).await;
+        match cleanup {
+            Cleanup::PgDatabase { admin_url, name } => Template::Postgres { admin_url, name },
+            _ => Template::Sqlite(db.url.trim_start_matches("sqlite://").into()),
+        }
+    }
+}
+
+/// Removes the templates of test runs whose process is gone (their names hold its id), beside
+/// this run's `own`: a template lives as long as its run, which has no end to clean up at.
+async fn forget_finished_runs(own: &Cleanup) {
+    let finished = |name: &str| {
+        let pid = name.strip_prefix("senda_test_").and_then(|rest| rest.split('_').next()?.parse::<u32>().ok());
+        pid.is_some_and(|pid| pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists())
+    };
+    match own {
+        Cleanup::PgDatabase { admin_url, .. } => {
+            use sqlx::Connection;
+            let Ok(mut conn) = sqlx::PgConnection::connect(admin_url).await else { return };
+            let names: Vec<String> =
+                sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'senda_test_%'")
+                    .fetch_all(&mut conn)
+                    .await
+                    .unwrap_or_default();
+            for name in names.iter().filter(|n| finished(n)) {
+                drop_database(admin_url, name).await;
+            }
+        }
+        _ => {
+            let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+            for entry in entries.flatten() {
+                if finished(&entry.file_name().to_string_lossy()) {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
     }
 }
 

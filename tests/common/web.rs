@@ -8,7 +8,7 @@ use clap::Parser;
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use senda::server::config::Cli;
-use senda::server::{demo, http::router, state::AppState};
+use senda::server::{http::router, state::AppState};
 use tower::ServiceExt;
 
 pub async fn app() -> (Router, TestDb) {
@@ -24,8 +24,8 @@ pub async fn app_with_state() -> (Router, AppState, TestDb) {
 /// Like [`app_with_state`], configured with these command-line flags too. Uploads go to a
 /// folder beside the test's database, removed with it.
 pub async fn app_with_flags(flags: &[&str]) -> (Router, AppState, TestDb) {
+    // Holds the demo records already.
     let db = super::app_database().await;
-    demo::seed(db.store.as_ref()).await.unwrap();
     let leptos = LeptosOptions::builder().output_name("senda").site_root("target/site").build();
     let uploads = uploads_dir(&db);
     let mut args = vec!["senda", "--uploads-dir", uploads.to_str().unwrap()];

@@ -8,6 +8,7 @@ mod chat;
 mod chat_events;
 mod chat_offers;
 mod chat_reports;
+mod outcomes;
 mod questions;
 mod registrations;
 mod shifts;
@@ -74,10 +75,11 @@ async fn outsiders(state: &senda::server::state::AppState) -> (i64, String, Stri
     (puno, elsewhere, session_cookie_for(state, &rosa.await).await)
 }
 
-/// The centre has no fair but the demo's.
+/// The centre has no fair but the demo's two.
 async fn only_the_demo_fair(state: &senda::server::state::AppState, centre: i64) -> bool {
     let fairs = state.store.centre_fairs(centre, now()).await.unwrap();
-    fairs.iter().all(|fair| fair.title == "Feria virtual de empleo inclusivo")
+    let demo = ["Feria virtual de empleo inclusivo", "Feria presencial de empleo inclusivo — Lima"];
+    fairs.iter().all(|fair| demo.contains(&fair.title.as_str()))
 }
 
 /// Posts `form` to `path` as whoever `cookie` is.

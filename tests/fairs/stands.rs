@@ -201,7 +201,7 @@ async fn a_verified_company_asks_for_a_stand_and_the_organiser_answers_it() {
     let public = page(&app, &stand_page, "").await;
     assert_eq!(public.status, StatusCode::OK);
     assert!(
-        public.body.contains(&format!(r#"href="/vacante/{}""#, vacancy.id))
+        public.body.contains(&format!(r#"href="/vacante/{}?stand={stand}""#, vacancy.id))
             && public.body.contains("Acceso sin escalones")
     );
     assert!(!public.body.contains("Retirar el stand") && public.body.contains("La empresa en lengua de señas peruana"));

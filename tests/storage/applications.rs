@@ -39,6 +39,7 @@ pub(crate) fn application(vacancy_id: i64, seeker_id: i64, by: i64) -> senda::ap
         disclose: true,
         side: senda::applications::Side::Counsellor,
         by,
+        stand_id: None,
     }
 }
 

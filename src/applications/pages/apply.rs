@@ -2,7 +2,7 @@
 //! accommodations wanted at the interview and an optional disclosure.
 
 use crate::applications::api::{read_apply_form, ApplyForm};
-use crate::applications::apply_path;
+use crate::applications::{apply_path, apply_path_at};
 use crate::components::form::{use_form_state, Choice, CsrfField, ErrorSummary, FieldError, TextArea};
 use crate::components::notice::sign_in_first;
 use crate::components::status_page::{ErrorPage, NotFoundPage};
@@ -158,7 +158,9 @@ fn ApplyFields(found: ApplyForm, applying: crate::applications::api::ApplyingAs)
             </fieldset>
         }
     });
-    let action = apply_path(found.vacancy_id, (!applying.is_self).then_some(applying.seeker_id));
+    // From a fair's stand, the application says so.
+    let stand = use_ui().query_id(crate::vacancies::STAND_PARAM);
+    let action = apply_path_at(found.vacancy_id, (!applying.is_self).then_some(applying.seeker_id), stand);
     view! {
         {for_someone}
         // A counsellor's application goes with the profile only once the person's permission

@@ -12,6 +12,7 @@ use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima;
 use crate::fairs::api::{read_fair, Attendance, FairManagement, FairView};
 use crate::fairs::cards::when_text;
+use crate::fairs::outcomes::fair_outcomes_page;
 use crate::fairs::pages::stands::StandsSection;
 use crate::fairs::registrations::{registration_page, registrations_page};
 use crate::fairs::rules::{Phase, Step};
@@ -277,6 +278,7 @@ fn OrganiserPanel(id: i64, manage: FairManagement, has_video: bool) -> impl Into
             <h2 id="organise-h">{t(lang, Key::fair_organise_h2)}</h2>
             <FieldError id="fair-steps-error".to_string() message=refused />
             <p><a href=registrations_page(id)>{registrations_link}</a></p>
+            <p><a href=fair_outcomes_page(id)>{t(lang, Key::outcomes_link)}</a></p>
             <p><a href=fair_reports_page(id)>{t_with(lang, Key::fair_reports_link, &[("count", &manage.reports_to_review.to_string())])}</a></p>
             {manage.may_edit.then(|| {
                 let video_label = if has_video { Key::video_change } else { Key::video_add };

@@ -7,7 +7,8 @@
 //! page (`stand_slots`), booking one (`book_slot`), and where people meet them
 //! (`interviews`) — the live chat at a stand (`chat` for job seekers, `stand_chats` for its
 //! company, `chat_live` the script that brings new messages in, `chat_report` reporting a
-//! message and the organisers' list of reports), and the pages of a fair's and a stand's
+//! message and the organisers' list of reports), what a fair and a stand came to (`outcomes`),
+//! and the pages of a fair's and a stand's
 //! sign-language video (`video`). Forms post to the features' handlers, which answer with a
 //! redirect or the page again.
 
@@ -19,6 +20,7 @@ pub mod fair;
 pub mod form;
 pub mod interviews;
 pub mod list;
+pub mod outcomes;
 pub mod questions;
 pub mod registration;
 pub mod registrations;
@@ -37,6 +39,7 @@ pub use chat_report::{FairReportsPage, ReportMessagePage};
 pub use fair::FairPage;
 pub use form::FairFormPage;
 pub use list::FairsPage;
+pub use outcomes::{FairOutcomesPage, StandOutcomesPage};
 pub use registration::RegistrationPage;
 pub use registrations::FairRegistrationsPage;
 pub use stand::StandPage;

@@ -1,16 +1,19 @@
 //! The organiser's list of a fair's registrations (works without JavaScript): the
 //! accommodation requests still to arrange — late ones first, each with its answer form —
-//! then those answered (an answer can be changed), then everyone registered.
+//! then those answered (an answer can be changed), then everyone registered — once the fair
+//! has begun, each with whether they came and the button that marks it.
 
+use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, Choice, CsrfField, FieldError, TextArea};
 use crate::components::list::list_or;
 use crate::components::private_page::{PrivateRecordPage, RecordFrame};
 use crate::domain::lima_time::format_lima_date;
 use crate::fairs::fair_path;
+use crate::fairs::outcomes::{attendance_anchor, fair_outcomes_page, ATTENDANCE_PATH, CAME};
 use crate::fairs::pages::registration::need_state;
 use crate::fairs::registrations::api::read_fair_registrations;
 use crate::fairs::registrations::{
-    answer_to_field, answer_words_field, FairRegistrations, NeedStatus, NeedView, ANSWER_NEED_PATH,
+    answer_to_field, answer_words_field, FairRegistrations, NeedStatus, NeedView, Registrant, ANSWER_NEED_PATH,
 };
 use crate::i18n::{t, t_with, Key};
 use crate::ui::use_ui;
@@ -66,6 +69,7 @@ fn RegistrationsView(found: FairRegistrations) -> impl IntoView {
             <ul class="app-list">{items}</ul>
         }
     });
+    let marks = found.marks_attendance;
     let people = {
         let items = found
             .people
@@ -74,13 +78,14 @@ fn RegistrationsView(found: FairRegistrations) -> impl IntoView {
                 let since = t_with(lang, Key::registrations_since, &[("day", &format_lima_date(p.registered_at))]);
                 let asked = t_with(lang, Key::registrations_asked_count, &[("count", &p.needs.len().to_string())]);
                 view! {
-                    <li>
+                    <li id=attendance_anchor(p.registration_id)>
                         <strong>{p.name.clone()}</strong>
                         <br />
                         {since}
                         {p.by_counsellor.then(|| format!(" · {}", t(lang, Key::registrations_by_counsellor)))}
                         " · "
                         {asked}
+                        {marks.then(|| view! { <AttendanceMark fair_id person=p.clone() /> })}
                     </li>
                 }
             })
@@ -93,9 +98,37 @@ fn RegistrationsView(found: FairRegistrations) -> impl IntoView {
             {waiting}
             {answered}
             <h2>{t(lang, Key::registrations_people_h2)}</h2>
+            {marks.then(|| view! { <p>{t(lang, Key::attendance_hint)}</p> })}
             {people}
+            <p><a href=fair_outcomes_page(fair_id)>{t(lang, Key::outcomes_link)}</a></p>
             <p><a href=fair_path(fair_id)>{t(lang, Key::registration_back)}</a></p>
         </RecordFrame>
+    }
+}
+
+/// Whether the person came, and the button that marks it (or takes the mark away).
+#[component]
+fn AttendanceMark(fair_id: i64, person: Registrant) -> impl IntoView {
+    let lang = use_ui().lang;
+    let fields = |came: &str| {
+        vec![
+            ("fair", fair_id.to_string()),
+            ("registration", person.registration_id.to_string()),
+            ("came", came.to_string()),
+        ]
+    };
+    let (state, label, came) = match person.attended_at {
+        Some(at) => (
+            t_with(lang, Key::attendance_came, &[("day", &format_lima_date(at))]),
+            t(lang, Key::attendance_unmark),
+            "no",
+        ),
+        None => (t(lang, Key::attendance_unmarked).to_string(), t(lang, Key::attendance_mark), CAME),
+    };
+    let named = format!("{label}: {}", person.name);
+    view! {
+        <p>{state}</p>
+        <ButtonForm action=ATTENDANCE_PATH label=label aria_label=named fields=fields(came) secondary=person.attended_at.is_some() />
     }
 }
 

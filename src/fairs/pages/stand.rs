@@ -12,6 +12,7 @@ use crate::components::status_page::{ErrorPage, NotFoundPage};
 use crate::domain::lima_time::format_lima_date;
 use crate::fairs::cards::when_text;
 use crate::fairs::fair_path;
+use crate::fairs::outcomes::stand_outcomes_page;
 use crate::fairs::pages::chat::StandChatSection;
 use crate::fairs::pages::interviews::StandSlotsSection;
 use crate::fairs::pages::questions::StandQuestionsSection;
@@ -23,7 +24,7 @@ use crate::fairs::stands::{stand_captions_src, stand_video_page, stand_video_src
 use crate::i18n::{t, t_with, Key};
 use crate::media::player::SignLanguageVideo;
 use crate::ui::use_ui;
-use crate::vacancies::vacancy_path;
+use crate::vacancies::vacancy_at_stand;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -82,7 +83,7 @@ fn StandDetails(stand: StandView) -> impl IntoView {
                 );
                 view! {
                     <li>
-                        <a href=vacancy_path(v.id)>{v.title.clone()}</a>
+                        <a href=vacancy_at_stand(v.id, stand.id)>{v.title.clone()}</a>
                         <br />
                         <span class="app-hint">{meta}</span>
                     </li>
@@ -102,15 +103,26 @@ fn StandDetails(stand: StandView) -> impl IntoView {
         view! { <ul class="app-list">{items}</ul> }.into_any()
     };
     let has_video = stand.video.is_some();
-    let manage = stand.may_change.then(|| {
+    let changes = stand.may_change.then(|| {
         let video_label = if has_video { Key::video_change } else { Key::video_add };
         view! {
+            <p><a href=stand_video_page(stand.id)>{t(lang, video_label)}</a></p>
+            <p><a href=shifts_page(stand.id)>{t(lang, Key::stand_shifts_link)}</a></p>
+            <p><a href=slots_page(stand.id)>{t(lang, Key::stand_slots_link)}</a></p>
+            <ButtonForm action=WITHDRAW_STAND_PATH label=t(lang, Key::stands_withdraw_stand) fields=vec![("stand", stand.id.to_string())] secondary=true />
+        }
+    });
+    let outcomes = stand
+        .reads_outcomes
+        .then(|| view! { <p><a href=stand_outcomes_page(stand.id)>{t(lang, Key::outcomes_stand_link)}</a></p> });
+    // Its company while it may change it; afterwards, and for the organisers, its outcomes alone.
+    let heading = if stand.may_change { Key::stand_manage_h2 } else { Key::outcomes_stand_h2 };
+    let manage = (stand.may_change || stand.reads_outcomes).then(|| {
+        view! {
             <section class="app-section app-manage" aria-labelledby="stand-manage-h">
-                <h2 id="stand-manage-h">{t(lang, Key::stand_manage_h2)}</h2>
-                <p><a href=stand_video_page(stand.id)>{t(lang, video_label)}</a></p>
-                <p><a href=shifts_page(stand.id)>{t(lang, Key::stand_shifts_link)}</a></p>
-                <p><a href=slots_page(stand.id)>{t(lang, Key::stand_slots_link)}</a></p>
-                <ButtonForm action=WITHDRAW_STAND_PATH label=t(lang, Key::stands_withdraw_stand) fields=vec![("stand", stand.id.to_string())] secondary=true />
+                <h2 id="stand-manage-h">{t(lang, heading)}</h2>
+                {outcomes}
+                {changes}
             </section>
         }
     });

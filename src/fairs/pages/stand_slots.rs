@@ -11,7 +11,9 @@ use crate::domain::lima_time::lima_date;
 use crate::fairs::cards::when_text;
 use crate::fairs::pages::interviews::shared_need_text;
 use crate::fairs::stands::slots::api::{read_stand_slots, Candidate, ManagedSlot, StandSlots};
-use crate::fairs::stands::slots::{slots_page, BUFFERS, LENGTHS, SLOTS_FIELD, WITHDRAW_SLOT_PATH};
+use crate::fairs::stands::slots::{
+    slots_page, BUFFERS, DID_NOT_COME, LENGTHS, NO_SHOW_PATH, SLOTS_FIELD, WITHDRAW_SLOT_PATH,
+};
 use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::ui::use_ui;
@@ -82,11 +84,36 @@ fn managed_slot(lang: Lang, stand_id: i64, slot: &ManagedSlot) -> impl IntoView 
             />
         }
     });
+    let came = match (&slot.candidate, slot.over) {
+        (Some(candidate), true) => Some(came_view(lang, stand_id, slot.id, candidate)),
+        _ => None,
+    };
     view! {
         <h3 class="app-card__title">{when}</h3>
         <p>{meta}</p>
         {booked}
+        {came}
         {withdraw}
+    }
+}
+
+/// Whether the person came to an interview that is over, and the button that says otherwise.
+fn came_view(lang: Lang, stand_id: i64, slot_id: i64, candidate: &Candidate) -> impl IntoView {
+    let (state, label, came) = if candidate.no_show {
+        (Key::slots_no_show, Key::slots_came_after_all, "si")
+    } else {
+        (Key::slots_held, Key::slots_mark_no_show, DID_NOT_COME)
+    };
+    let named = format!("{}: {}", t(lang, label), candidate.name);
+    view! {
+        <p>{t(lang, state)}</p>
+        <ButtonForm
+            action=NO_SHOW_PATH
+            label=t(lang, label)
+            aria_label=named
+            fields=vec![("stand", stand_id.to_string()), ("slot", slot_id.to_string()), ("came", came.to_string())]
+            secondary=true
+        />
     }
 }
 

@@ -155,13 +155,16 @@ pub async fn read_fair_registrations(id: i64) -> Result<FairRegistrations, AppEr
             registered_at: r.registered_at,
             by_counsellor: r.registered_by.is_some_and(|by| by != r.account_id),
             needs: r.needs.iter().map(|n| need_view(n, now)).collect(),
+            attended_at: r.attended_at,
         })
         .collect();
+    let phase = crate::fairs::rules::phase(&fair.facts(), now);
     Ok(FairRegistrations {
         fair_id: id,
         fair_title: fair.draft.title,
         starts_at: fair.draft.starts_at,
         capacity: fair.draft.capacity,
+        marks_attendance: crate::fairs::outcomes::rules::marks_attendance(phase),
         people,
     })
 }

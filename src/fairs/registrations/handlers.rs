@@ -12,12 +12,11 @@ use super::{
 };
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
-use crate::domain::Role;
 use crate::error::{AppError, FieldErrors};
-use crate::fairs::rules::{may_manage, phase};
-use crate::fairs::{fair_path, FAIRS_PATH};
+use crate::fairs::fair_path;
+use crate::fairs::handlers::organiser_and_fair;
+use crate::fairs::rules::phase;
 use crate::i18n::{t, Key, Lang};
-use crate::server::access::permits;
 use crate::server::auth::now;
 use crate::server::form_fields::text;
 use crate::server::forms::{field, kept, read, render_again_at, render_conflict_at};
@@ -230,16 +229,11 @@ pub async fn answer_need(State(state): State<AppState>, request: Request) -> Res
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
     let lang = ui.lang;
-    // Signed out, nothing about the fair is said: not even whether it exists.
-    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
-    if !permits(&actor, &[Role::Counsellor]) {
-        return Err(AppError::Forbidden);
-    }
-    let fair_id = field(&fields, "fair").parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let fair = state.store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
-    if !may_manage(&actor, fair.draft.centre_id) {
-        return Err(AppError::NotFound);
-    }
+    let (actor, fair) = match organiser_and_fair(&state, &ui, &fields).await {
+        Ok(found) => found,
+        Err(answer) => return Ok(answer),
+    };
+    let fair_id = fair.id;
     let registration_id = field(&fields, "registration").parse::<i64>().map_err(|_| AppError::NotFound)?;
     let need = FairNeed::from_code(field(&fields, "need")).ok_or(AppError::NotFound)?;
     let registrations = state.store.fair_registrations(fair_id).await?;

@@ -206,6 +206,8 @@ pub struct Registrant {
     pub registered_at: i64,
     pub by_counsellor: bool,
     pub needs: Vec<NeedView>,
+    /// When the organiser marked that the person came.
+    pub attended_at: Option<i64>,
 }
 
 /// The organiser's list of a fair's registrations.
@@ -215,6 +217,8 @@ pub struct FairRegistrations {
     pub fair_title: String,
     pub starts_at: i64,
     pub capacity: i64,
+    /// The fair has begun (or is over): who came may be marked.
+    pub marks_attendance: bool,
     /// By name.
     pub people: Vec<Registrant>,
 }

@@ -64,6 +64,8 @@ pub struct StoredRegistration {
     pub status: RegistrationStatus,
     pub registered_by: Option<i64>,
     pub registered_at: i64,
+    /// When the organiser marked that the person came.
+    pub attended_at: Option<i64>,
     /// In [`FairNeed::ALL`]'s order.
     pub needs: Vec<StoredNeed>,
 }
@@ -118,7 +120,7 @@ pub trait RegistrationStore: Send + Sync + 'static {
 
 /// The columns of a registration, `r` the registration and `a` its person's account.
 pub(crate) const REGISTRATION_SELECT: &str = "SELECT r.id, r.fair_id, r.account_id, a.name, a.email, r.status, \
-     r.registered_by, r.registered_at FROM fair_registrations r JOIN accounts a ON a.id = r.account_id";
+     r.registered_by, r.registered_at, r.attended_at FROM fair_registrations r JOIN accounts a ON a.id = r.account_id";
 
 /// The requests of the registrations `condition` (on `r`, with `$1`) picks.
 pub(crate) const NEEDS_SELECT: &str = "SELECT n.registration_id, n.need, n.details, n.status, n.answer, n.asked_at, \
@@ -134,6 +136,7 @@ pub(crate) struct RegistrationRow {
     status: String,
     registered_by: Option<i64>,
     registered_at: i64,
+    attended_at: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -178,6 +181,7 @@ pub(crate) fn assemble(rows: Vec<RegistrationRow>, needs: Vec<NeedRow>) -> Vec<S
                 status: RegistrationStatus::from_code(&row.status)?,
                 registered_by: row.registered_by,
                 registered_at: row.registered_at,
+                attended_at: row.attended_at,
                 needs: own,
             })
         })

@@ -183,6 +183,9 @@ pub struct StandView {
     pub chat: super::chat::StandChatPart,
     /// The reader acts for the company and may change the stand: its video, or take it back.
     pub may_change: bool,
+    /// The reader acts for the company, or organises the fair: the stand's outcomes are theirs
+    /// to read once it is accepted.
+    pub reads_outcomes: bool,
 }
 
 /// The stand `id`: everyone's once accepted at a public fair; its company's and the fair's
@@ -239,6 +242,7 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
         questions,
         slots,
         chat,
+        reads_outcomes: (own || organiser) && stand.status == super::StandStatus::Accepted,
         may_change: actor.is_some_and(|actor| may_change(&actor, stand.company_id, phase, stand.status).is_ok()),
     })
 }

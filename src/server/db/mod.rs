@@ -17,6 +17,7 @@ use crate::alerts::store::AlertStore;
 use crate::applications::store::ApplicationStore;
 use crate::audit::store::AuditStore;
 use crate::casework::store::CaseworkStore;
+use crate::fairs::outcomes::store::OutcomeStore;
 use crate::fairs::registrations::store::RegistrationStore;
 use crate::fairs::stands::chat::reports::store::ChatReportStore;
 use crate::fairs::stands::chat::store::ChatStore;
@@ -230,6 +231,7 @@ store_of!(
     BookingStore,
     ChatStore,
     ChatReportStore,
+    OutcomeStore,
     OutboxStore,
     AlertStore,
     SecondFactorStore,
@@ -247,6 +249,7 @@ pub mod prelude {
     pub use crate::applications::store::ApplicationStore;
     pub use crate::audit::store::AuditStore;
     pub use crate::casework::store::CaseworkStore;
+    pub use crate::fairs::outcomes::store::OutcomeStore;
     pub use crate::fairs::registrations::store::RegistrationStore;
     pub use crate::fairs::stands::chat::reports::store::ChatReportStore;
     pub use crate::fairs::stands::chat::store::ChatStore;
@@ -451,6 +454,7 @@ macro_rules! impl_store {
         $crate::fairs::stands::slots::booking_store::impl_booking_store!($store);
         $crate::fairs::stands::chat::store::impl_chat_store!($store);
         $crate::fairs::stands::chat::reports::store::impl_chat_report_store!($store);
+        $crate::fairs::outcomes::store::impl_outcome_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
         $crate::second_factor::passkey_store::impl_passkey_store!($store);

@@ -18,13 +18,13 @@ use crate::server::db::prelude::*;
 
 /// What a demo person has for a password: not a hash of anything, so no password matches it.
 const NO_PASSWORD: &str = "demo: no password";
-const HOUR: i64 = 3600;
-const DAY: i64 = 86_400;
+pub(super) const HOUR: i64 = 3600;
+pub(super) const DAY: i64 = 86_400;
 /// Lima is five hours behind UTC all year.
 const LIMA: i64 = -5 * HOUR;
 
 /// The first second of the Lima day `at` falls in.
-fn lima_midnight(at: i64) -> i64 {
+pub(super) fn lima_midnight(at: i64) -> i64 {
     (at + LIMA).div_euclid(DAY) * DAY - LIMA
 }
 
@@ -53,7 +53,7 @@ fn running_fair(centre_id: i64, now: i64) -> FairDraft {
 }
 
 /// A demo person of the given role who cannot sign in.
-fn demo_person(email: &str, name: &str, role: RoleGrant, now: i64) -> NewAccount {
+pub(super) fn demo_person(email: &str, name: &str, role: RoleGrant, now: i64) -> NewAccount {
     NewAccount {
         email: Email::parse(email).expect("demo address is valid"),
         name: name.into(),
@@ -65,8 +65,9 @@ fn demo_person(email: &str, name: &str, role: RoleGrant, now: i64) -> NewAccount
 }
 
 /// Loads the running fair of the centre, with the company's stand, accepted, its
-/// representative on duty throughout, and video interviews on the next two days.
-pub async fn seed_fair(store: &dyn Store, centre_id: i64, company_id: i64, now: i64) -> DbResult<()> {
+/// representative on duty throughout, and video interviews on the next two days; the demo's
+/// organiser and representative, who keep the past fair too.
+pub async fn seed_fair(store: &dyn Store, centre_id: i64, company_id: i64, now: i64) -> DbResult<(i64, i64)> {
     let counsellor = RoleGrant { role: Role::Counsellor, company_id: None, centre_id: Some(centre_id) };
     let organiser =
         store.create_account(&demo_person("rosa.quispe@example.pe", "Rosa Quispe Mamani", counsellor, now)).await?;
@@ -93,7 +94,7 @@ pub async fn seed_fair(store: &dyn Store, centre_id: i64, company_id: i64, now: 
             .to_vec(),
         by: representative,
     };
-    let Some(stand_id) = store.ask_stand(&ask, joined).await? else { return Ok(()) };
+    let Some(stand_id) = store.ask_stand(&ask, joined).await? else { return Ok((organiser, representative)) };
     let accepted = StandAnswer { stand_id, to: StandStatus::Accepted, reason: "", by: organiser, mail: None };
     store.answer_stand(&accepted, joined).await?;
     let shift = NewShift {
@@ -116,7 +117,7 @@ pub async fn seed_fair(store: &dyn Store, centre_id: i64, company_id: i64, now: 
         };
         store.publish_slots(&slots, now).await?;
     }
-    Ok(())
+    Ok((organiser, representative))
 }
 
 #[cfg(test)]

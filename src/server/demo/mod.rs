@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod fairs;
+pub mod past_fair;
 
 use crate::domain::{Region, Ruc};
 use crate::organisations::{NewCentre, NewCompany};
@@ -133,7 +134,9 @@ pub async fn seed(store: &dyn Store) -> DbResult<bool> {
         let id = store.create_vacancy(&draft, None, now).await?;
         store.move_vacancy(id, &[VacancyStatus::Draft], VacancyStatus::Published, None, "", now).await?;
     }
-    fairs::seed_fair(store, centre.id, company.id, now).await?;
+    // The vacancies first: people applied to them from the past fair's stand.
+    let people = fairs::seed_fair(store, centre.id, company.id, now).await?;
+    past_fair::seed_past_fair(store, centre.id, company.id, people, now).await?;
     Ok(true)
 }
 

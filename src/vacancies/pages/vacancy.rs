@@ -167,7 +167,7 @@ fn VacancyDetails(view: VacancyView) -> impl IntoView {
             <section aria-labelledby="apply-h" data-read-aloud>
                 <h2 id="apply-h">{t(lang, Key::vacancy_apply_h2)}</h2>
                 {(vacancy.status == VacancyStatus::Published).then(|| view! {
-                    <p><a class="app-button" href=crate::vacancies::apply_path(vacancy.id, None)>{t(lang, Key::apply_link)}</a></p>
+                    <p><a class="app-button" href=crate::vacancies::apply_path_at(vacancy.id, None, use_ui().query_id(crate::vacancies::STAND_PARAM))>{t(lang, Key::apply_link)}</a></p>
                 })}
                 <p>{how_to_apply}</p>
             </section>

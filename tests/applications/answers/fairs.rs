@@ -4,6 +4,15 @@
 use super::allowed::Reader;
 use Reader::*;
 
+/// A fair's or a stand's outcomes, as the story's fair has them: every count protected
+/// (`Shown`: a count, "<10" or withheld); its people fall in groups of sexes and regions, none
+/// counted by disability.
+const OUTCOMES: &str = "activity activity.conversations activity.slots_booked activity.slots_held \
+     activity.slots_held.Count activity.slots_published by_disability by_disability[].counts \
+     by_disability[].counts[].Count by_disability[].group by_region by_region[].counts by_region[].counts[].Count \
+     by_region[].group by_region[].group.Region by_sex by_sex[].counts by_sex[].counts[].Count by_sex[].group \
+     by_sex[].group.Sex company fair_id fair_title measures over totals totals[].Count ";
+
 /// `(server function, its readers, form body, every field of its answer, space-separated)`, as
 /// [`super::allowed::ANSWERS`].
 pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
@@ -32,13 +41,18 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         "/api/fairs/list",
         &[Anonymous, Person, Employer],
         "",
-        concat!(fair_cards!("ahead", "ahead[]"), "may_organise own past "),
+        concat!(fair_cards!("ahead", "ahead[]"), fair_cards!("past", "past[]"), "may_organise own "),
     ),
     (
         "/api/fairs/list",
         &[Counsellor],
         "",
-        concat!(fair_cards!("ahead", "ahead[]"), fair_cards!("own", "own[]"), "may_organise past "),
+        concat!(
+            fair_cards!("ahead", "ahead[]"),
+            fair_cards!("own", "own[]"),
+            fair_cards!("past", "past[]"),
+            "may_organise "
+        ),
     ),
     ("/api/fairs/upcoming", &[Anonymous], "", fair_cards!("", "[]")),
     ("/api/fairs/form", &[Counsellor], "", concat!(centre!("centres", "centres[]"), "fair ")),
@@ -141,9 +155,23 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
             fields!(
                 "slots",
                 "slots[]",
-                ["buffer_minutes", "candidate", "ends_at", "id", "interviewer", "may_withdraw", "mode", "starts_at"]
+                [
+                    "buffer_minutes",
+                    "candidate",
+                    "ends_at",
+                    "id",
+                    "interviewer",
+                    "may_withdraw",
+                    "mode",
+                    "over",
+                    "starts_at"
+                ]
             ),
-            fields!("slots[].candidate", "slots[].candidate", ["booked_at", "name", "phone", "room_url", "shared"]),
+            fields!(
+                "slots[].candidate",
+                "slots[].candidate",
+                ["booked_at", "name", "no_show", "phone", "room_url", "shared"]
+            ),
             shared_needs!("slots[].candidate.shared", "slots[].candidate.shared[]"),
             "company_name fair_ends_at fair_starts_at fair_title modes stand_id "
         ),
@@ -174,11 +202,13 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
         &[Counsellor],
         "id={fair}",
         concat!(
-            fields!("people", "people[]", ["by_counsellor", "name", "registered_at", "registration_id"]),
+            fields!("people", "people[]", ["attended_at", "by_counsellor", "name", "registered_at", "registration_id"]),
             need_views!("people[].needs", "people[].needs[]"),
-            "capacity fair_id fair_title starts_at "
+            "capacity fair_id fair_title marks_attendance starts_at "
         ),
     ),
+    ("/api/fairs/outcomes", &[Counsellor], "id={fair}", OUTCOMES),
+    ("/api/fairs/stand-outcomes", &[Employer], "id={stand}", OUTCOMES),
     (
         "/api/fairs/stand-questions",
         &[Employer],

@@ -160,16 +160,31 @@ macro_rules! impl_chat_store {
                 .map_err(DbError::from_sqlx)?;
                 let conversation_id = match current {
                     Some(id) => id,
-                    None => sqlx::query_scalar(
-                        "INSERT INTO booth_conversations (stand_id, account_id, status, opened_at) \
-                         VALUES ($1, $2, 'waiting', $3) RETURNING id",
-                    )
-                    .bind(stand_id)
-                    .bind(account_id)
-                    .bind(now)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(DbError::from_sqlx)?,
+                    None => {
+                        // The visit outlives the chat, deleted some time after the fair: the
+                        // fair's outcomes count it.
+                        sqlx::query(
+                            "INSERT INTO stand_visits (stand_id, account_id, conversations, first_at) \
+                             VALUES ($1, $2, 1, $3) ON CONFLICT (stand_id, account_id) \
+                             DO UPDATE SET conversations = stand_visits.conversations + 1",
+                        )
+                        .bind(stand_id)
+                        .bind(account_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?;
+                        sqlx::query_scalar(
+                            "INSERT INTO booth_conversations (stand_id, account_id, status, opened_at) \
+                             VALUES ($1, $2, 'waiting', $3) RETURNING id",
+                        )
+                        .bind(stand_id)
+                        .bind(account_id)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(DbError::from_sqlx)?
+                    }
                 };
                 let message_id: i64 = sqlx::query_scalar(
                     "INSERT INTO booth_messages (conversation_id, author_id, from_company, body, sent_at) \

@@ -74,6 +74,8 @@ pub struct Candidate {
     pub phone: String,
     /// What they asked for at the fair, when they chose to share it.
     pub shared: Option<Vec<SharedNeed>>,
+    /// The interviewer said they did not come.
+    pub no_show: bool,
 }
 
 /// A slot as its stand's employers manage it.
@@ -88,6 +90,8 @@ pub struct ManagedSlot {
     pub candidate: Option<Candidate>,
     /// Not started: it may be withdrawn.
     pub may_withdraw: bool,
+    /// Its time has passed: whether the person came may be said.
+    pub over: bool,
 }
 
 /// The interviews page of a stand, for its company's employers.
@@ -149,6 +153,7 @@ pub async fn read_stand_slots(id: i64) -> Result<StandSlots, AppError> {
             interviewer: slot.interviewer_name,
             candidate,
             may_withdraw: super::rules::changeable(slot.starts_at, now),
+            over: slot.ends_at <= now,
         });
     }
     Ok(StandSlots {
@@ -202,6 +207,7 @@ async fn candidate(
         room_url: if mode == SlotMode::Video { booking.room_url } else { String::new() },
         phone: if mode == SlotMode::Phone { booking.phone } else { String::new() },
         shared,
+        no_show: booking.no_show,
     })
 }
 

@@ -276,3 +276,24 @@ pub async fn cancel_booking(State(state): State<AppState>, request: Request) -> 
     errors.push(BOOKINGS_FIELD, t(ui.lang, Key::slot_err_not_cancelled));
     Ok(render_conflict_at(&state, parts, &page, errors).await)
 }
+
+/// A stand's employer says whether the person booked in an interview that is over came (the
+/// form names the stand and the slot): a booking not cancelled whose time has passed counts as
+/// held unless they say the person did not come.
+pub async fn mark_no_show(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let (actor, stand) = match employer_and_stand(&state, &ui, StandNamed::InForm(&fields)).await {
+        Ok(found) => found,
+        Err(answer) => return Ok(answer),
+    };
+    let slot_id = field(&fields, "slot").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let no_show = field(&fields, "came") == super::DID_NOT_COME;
+    // Not this stand's, not booked, or not over: the page offers it only for those.
+    if !state.store.mark_no_show(slot_id, stand.id, no_show, now()).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(slot_id, stand_id = stand.id, no_show, by = actor.account_id, "interview attendance said");
+    let notice = if no_show { Notice::SlotNoShow } else { Notice::SlotHeld };
+    Ok(see_other(&notice.on(&slots_page(stand.id))))
+}

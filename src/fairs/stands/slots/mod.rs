@@ -30,6 +30,11 @@ use crate::i18n::Key;
 pub const SLOTS_PATH: &str = "/ferias/stand/entrevistas";
 /// Where the button that withdraws a slot posts.
 pub const WITHDRAW_SLOT_PATH: &str = "/ferias/stand/entrevistas/quitar";
+/// Where a stand's employer says whether the person came to an interview that is over (the
+/// form names the stand and the slot).
+pub const NO_SHOW_PATH: &str = "/ferias/stand/entrevistas/asistencia";
+/// The value of that form's `came` saying the person did not come; any other says they did.
+pub const DID_NOT_COME: &str = "no";
 /// Where a job seeker confirms a booking: `?turno=` names the slot (the form posts here too).
 pub const BOOK_SLOT_PATH: &str = "/ferias/entrevista/reservar";
 /// Where the button that cancels a booking posts.

@@ -33,6 +33,8 @@ pub struct StoredBooking {
     pub room_url: String,
     pub phone: String,
     pub share_needs: bool,
+    /// The interviewer said the person did not come.
+    pub no_show: bool,
 }
 
 /// A slot in force with its interviewer and its booking, if any. Never sent as it is.
@@ -64,6 +66,10 @@ pub trait SlotStore: Send + Sync + 'static {
     /// false, nothing written, otherwise.
     async fn withdraw_slot(&self, slot_id: i64, stand_id: i64, now: i64, tell: WithdrawMail<'_>) -> DbResult<bool>;
 
+    /// Says whether the person booked in slot `slot_id` of stand `stand_id`, over at `now`,
+    /// did not come; false, nothing written, when no such interview was booked or it is not over.
+    async fn mark_no_show(&self, slot_id: i64, stand_id: i64, no_show: bool, now: i64) -> DbResult<bool>;
+
     /// A stand's slots in force, soonest first, each with its booking.
     async fn stand_slots(&self, stand_id: i64) -> DbResult<Vec<StoredSlot>>;
 
@@ -78,8 +84,8 @@ pub trait SlotStore: Send + Sync + 'static {
 /// the booking and `p` its person.
 pub(crate) const SLOT_SELECT: &str = "SELECT sl.id, sl.stand_id, sl.interviewer_id, i.name AS interviewer_name, \
      sl.starts_at, sl.ends_at, sl.buffer_minutes, sl.mode, b.id AS booking_id, b.account_id AS booking_account, \
-     p.name AS person_name, p.email AS person_email, b.booked_at, b.room_url, b.phone, b.share_needs \
-     FROM interview_slots sl JOIN accounts i ON i.id = sl.interviewer_id \
+     p.name AS person_name, p.email AS person_email, b.booked_at, b.room_url, b.phone, b.share_needs, \
+     b.no_show FROM interview_slots sl JOIN accounts i ON i.id = sl.interviewer_id \
      LEFT JOIN slot_bookings b ON b.slot_id = sl.id AND b.status = 'booked' \
      LEFT JOIN accounts p ON p.id = b.account_id";
 
@@ -101,6 +107,7 @@ pub(crate) struct SlotRow {
     room_url: Option<String>,
     phone: Option<String>,
     share_needs: Option<bool>,
+    no_show: Option<bool>,
 }
 
 impl SlotRow {
@@ -116,6 +123,7 @@ impl SlotRow {
                 room_url: self.room_url.unwrap_or_default(),
                 phone: self.phone.unwrap_or_default(),
                 share_needs: self.share_needs.unwrap_or(false),
+                no_show: self.no_show.unwrap_or(false),
             }),
             _ => None,
         };
@@ -258,6 +266,27 @@ macro_rules! impl_slot_store {
                 }
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)
+            }
+
+            async fn mark_no_show(
+                &self,
+                slot_id: i64,
+                stand_id: i64,
+                no_show: bool,
+                now: i64,
+            ) -> $crate::server::db::DbResult<bool> {
+                let marked = sqlx::query(
+                    "UPDATE slot_bookings SET no_show = $1 WHERE slot_id = $2 AND status = 'booked' AND slot_id IN \
+                     (SELECT id FROM interview_slots WHERE id = $2 AND stand_id = $3 AND status = 'open' AND ends_at <= $4)",
+                )
+                .bind(no_show)
+                .bind(slot_id)
+                .bind(stand_id)
+                .bind(now)
+                .execute(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)?;
+                Ok(marked.rows_affected() == 1)
             }
 
             async fn stand_slots(

@@ -5,13 +5,12 @@ use super::store::NewReport;
 use super::{fair_reports_page, report_page, reported_field, MAX_REASON_CHARS, REASON_FIELD, REPORTED_FIELD};
 use crate::components::form::FormState;
 use crate::components::notice::Notice;
-use crate::domain::Role;
 use crate::error::{AppError, FieldErrors};
+use crate::fairs::handlers::organiser_and_fair;
 use crate::fairs::stands::chat::api::side_of;
 use crate::fairs::stands::chat::side_page;
 use crate::fairs::FAIRS_PATH;
 use crate::i18n::{t, Key};
-use crate::server::access::permits;
 use crate::server::auth::now;
 use crate::server::form_fields::text;
 use crate::server::forms::{field, kept, read, render_again_at};
@@ -62,15 +61,11 @@ pub async fn report_message(State(state): State<AppState>, request: Request) -> 
 pub async fn review_report(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
-    let Some(actor) = ui.actor.clone() else { return Ok(plain_page::sign_in_first(FAIRS_PATH)) };
-    if !permits(&actor, &[Role::Counsellor]) {
-        return Err(AppError::Forbidden);
-    }
-    let fair_id = field(&fields, "fair").parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let fair = state.store.fair(fair_id).await?.ok_or(AppError::NotFound)?;
-    if !crate::fairs::rules::may_manage(&actor, fair.draft.centre_id) {
-        return Err(AppError::NotFound);
-    }
+    let (actor, fair) = match organiser_and_fair(&state, &ui, &fields).await {
+        Ok(found) => found,
+        Err(answer) => return Ok(answer),
+    };
+    let fair_id = fair.id;
     let report_id = field(&fields, "report").parse::<i64>().map_err(|_| AppError::NotFound)?;
     if !state.store.review_report(report_id, fair_id, actor.account_id, now()).await? {
         return Err(AppError::NotFound);
