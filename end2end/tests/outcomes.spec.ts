@@ -55,4 +55,20 @@ test("J4: the organiser marks who came to a past fair and reads its outcomes, sm
   await expect(counsellor.getByText("menos de 10").first()).toBeAttached();
   await tabTo(counsellor, /^Por sexo/);
   await expectNoAxeViolationsInEachTheme(counsellor);
+
+  // The demo company's stand there, and its own figures: no registrations, the fair's alone.
+  await counsellor.goto("/ferias");
+  await tabTo(counsellor, new RegExp(`^${PAST_FAIR}$`));
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText(PAST_FAIR);
+  await tabTo(counsellor, /^Textiles Andinos/);
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor).toHaveURL(/\/stand\/\d+$/);
+  await tabTo(counsellor, /^Ver los resultados del stand$/);
+  await counsellor.keyboard.press("Enter");
+  await expect(counsellor).toHaveURL(/\/ferias\/stand\/resultados\?id=\d+$/);
+  const standTotals = counsellor.getByRole("table", { name: "En total" });
+  await expect(standTotals.getByRole("row", { name: /Postularon desde la feria/ })).toContainText("14");
+  await expect(standTotals.getByRole("row", { name: /Se inscribieron/ })).toHaveCount(0);
+  await expectNoAxeViolationsInEachTheme(counsellor);
 });

@@ -151,6 +151,41 @@ async fn the_interviewer_says_who_did_not_come_to_an_interview_that_is_over() {
     assert!(page(&app, &slots_page, &lucia).await.body.contains("Sí vino: rosa"));
     sent(&app, PATH, &said(ids[0], "si"), &lucia).await;
     assert_eq!(did(&state, fair, Measure::Interviewed).await, 1);
+
+    // After the fair the stand's page still leads there, and it is still said; nothing is
+    // published any more.
+    ended(&db, fair, 86_400).await;
+    let stand_page = page(&app, &format!("/stand/{stand}"), &lucia).await.body;
+    assert!(
+        stand_page.contains(&format!(r#"href="{slots_page}""#)) && stand_page.contains("Entrevistas: ver quién vino")
+    );
+    let after = page(&app, &slots_page, &lucia).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert!(after.body.contains("Marcar que no vino: rosa") && !after.body.contains("slot-add-h"));
+    assert_eq!(
+        location(&sent(&app, PATH, &said(ids[0], "no"), &lucia).await),
+        format!("{slots_page}&aviso=no-vino-a-la-entrevista")
+    );
+    assert_eq!(did(&state, fair, Measure::Interviewed).await, 0);
+    assert_eq!(sent(&app, PATH, &said(ids[0], "si"), &pedro).await.status, StatusCode::NOT_FOUND);
+
+    // Once the stand takes no more questions, its interviews are settled.
+    ended(&db, fair, 31 * 86_400).await;
+    assert!(!page(&app, &format!("/stand/{stand}"), &lucia).await.body.contains(&slots_page));
+    assert_eq!(page(&app, &slots_page, &lucia).await.status, StatusCode::FORBIDDEN);
+    let late = sent(&app, PATH, &said(ids[0], "si"), &lucia).await;
+    assert!(location(&late).starts_with(&format!("/feria/{fair}?aviso=")), "{}", location(&late));
+    assert_eq!(did(&state, fair, Measure::Interviewed).await, 0, "unchanged");
+}
+
+/// Fair `fair` ended `ago` seconds ago, after an hour.
+async fn ended(db: &common::TestDb, fair: i64, ago: i64) {
+    let ends = now() - ago;
+    let starts = ends - 3_600;
+    let sql = format!(
+        "UPDATE fairs SET registration_closes_at = {starts}, starts_at = {starts}, ends_at = {ends} WHERE id = {fair}"
+    );
+    db.execute(&sql).await.unwrap();
 }
 
 /// How many people the fair counts as having done `measure`, now.

@@ -108,20 +108,24 @@ fn StandDetails(stand: StandView) -> impl IntoView {
         view! {
             <p><a href=stand_video_page(stand.id)>{t(lang, video_label)}</a></p>
             <p><a href=shifts_page(stand.id)>{t(lang, Key::stand_shifts_link)}</a></p>
-            <p><a href=slots_page(stand.id)>{t(lang, Key::stand_slots_link)}</a></p>
             <ButtonForm action=WITHDRAW_STAND_PATH label=t(lang, Key::stands_withdraw_stand) fields=vec![("stand", stand.id.to_string())] secondary=true />
         }
     });
+    // The interviews are followed up past the fair: who came to the last ones.
+    let interviews_link = if stand.may_change { Key::stand_slots_link } else { Key::stand_interviews_after_link };
+    let interviews =
+        stand.follows_up.then(|| view! { <p><a href=slots_page(stand.id)>{t(lang, interviews_link)}</a></p> });
     let outcomes = stand
         .reads_outcomes
         .then(|| view! { <p><a href=stand_outcomes_page(stand.id)>{t(lang, Key::outcomes_stand_link)}</a></p> });
     // Its company while it may change it; afterwards, and for the organisers, its outcomes alone.
     let heading = if stand.may_change { Key::stand_manage_h2 } else { Key::outcomes_stand_h2 };
-    let manage = (stand.may_change || stand.reads_outcomes).then(|| {
+    let manage = (stand.may_change || stand.reads_outcomes || stand.follows_up).then(|| {
         view! {
             <section class="app-section app-manage" aria-labelledby="stand-manage-h">
                 <h2 id="stand-manage-h">{t(lang, heading)}</h2>
                 {outcomes}
+                {interviews}
                 {changes}
             </section>
         }

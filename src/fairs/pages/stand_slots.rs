@@ -1,7 +1,8 @@
 //! The page where a company's employers publish interview slots at their stand and follow them
 //! (works without JavaScript): each slot with who booked it — how to reach the interview, and
 //! what the person asked for at the fair when they chose to share it — and a button that
-//! withdraws it; then the form that publishes a block of slots.
+//! withdraws it, or once it is over whether the person came; then the form that publishes a
+//! block of slots, while the fair is not over.
 
 use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, Choice, CsrfField, FieldError, SelectField, TextField};
@@ -40,6 +41,9 @@ fn SlotsView(found: StandSlots) -> impl IntoView {
         t(lang, Key::slots_none),
         found.slots.iter().map(|slot| view! { <li>{managed_slot(lang, id, slot)}</li> }.into_any()).collect(),
     );
+    // After the fair the page only follows up: who came to the interviews that were held.
+    let may_publish = found.may_publish;
+    let publish = may_publish.then(|| view! { <PublishForm found /> });
     view! {
         <RecordFrame title=title.clone() lead=hours>
             <section aria-labelledby="slots-h" id=SLOTS_FIELD tabindex="-1">
@@ -47,7 +51,7 @@ fn SlotsView(found: StandSlots) -> impl IntoView {
                 <FieldError id=format!("{SLOTS_FIELD}-error") message=form.error(SLOTS_FIELD) />
                 {slots}
             </section>
-            <PublishForm found />
+            {publish}
             <p><a href=stand_path(id)>{t(lang, Key::shifts_back)}</a></p>
         </RecordFrame>
     }

@@ -186,13 +186,16 @@ pub struct StandView {
     /// The reader acts for the company, or organises the fair: the stand's outcomes are theirs
     /// to read once it is accepted.
     pub reads_outcomes: bool,
+    /// The reader acts for the company and may follow up its interviews: also some weeks past
+    /// the fair, when nothing else of the stand changes.
+    pub follows_up: bool,
 }
 
 /// The stand `id`: everyone's once accepted at a public fair; its company's and the fair's
 /// organisers' in every status; unknown to anyone else.
 #[server(endpoint = "fairs/stand")]
 pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
-    use super::rules::{acts_for, is_public, may_change};
+    use super::rules::{acts_for, is_public, may_change, may_follow_up};
     use crate::fairs::rules::{may_manage, phase};
     use crate::vacancies::VacancyStatus;
     let store = crate::server::state::store()?;
@@ -243,6 +246,9 @@ pub async fn read_stand(id: i64) -> Result<StandView, AppError> {
         slots,
         chat,
         reads_outcomes: (own || organiser) && stand.status == super::StandStatus::Accepted,
+        follows_up: actor
+            .as_ref()
+            .is_some_and(|actor| may_follow_up(actor, stand.company_id, &facts, now, stand.status).is_ok()),
         may_change: actor.is_some_and(|actor| may_change(&actor, stand.company_id, phase, stand.status).is_ok()),
     })
 }

@@ -2,7 +2,7 @@
 //! it back; and who may change a stand, for the endpoints of its parts. Every rule is checked here against the stored fair and stand, and again by the
 //! write itself.
 
-use super::rules::{is_public, may_ask, may_change, may_decide, Refusal};
+use super::rules::{is_public, may_ask, may_change, may_decide, may_follow_up, Refusal};
 use super::store::{StandAnswer, StandAsk, StoredStand};
 use super::{reason_field, Decision, StandStatus, MAX_INTRODUCTION_CHARS, MAX_REASON_CHARS, STANDS_FIELD};
 use crate::components::form::FormState;
@@ -180,6 +180,32 @@ pub async fn employer_and_stand(
     ui: &Ui,
     named: StandNamed<'_>,
 ) -> Result<(Actor, StoredStand), Response> {
+    employer_opening(state, ui, named, Opening::Change).await
+}
+
+/// As [`employer_and_stand`], for a form that follows up the stand's interviews: the stand
+/// named theirs to follow up now, which lasts some weeks past the fair.
+pub async fn employer_following_up(
+    state: &AppState,
+    ui: &Ui,
+    named: StandNamed<'_>,
+) -> Result<(Actor, StoredStand), Response> {
+    employer_opening(state, ui, named, Opening::FollowUp).await
+}
+
+/// What an employer's form about a stand does: which rule lets them in.
+#[derive(Clone, Copy)]
+enum Opening {
+    Change,
+    FollowUp,
+}
+
+async fn employer_opening(
+    state: &AppState,
+    ui: &Ui,
+    named: StandNamed<'_>,
+    opening: Opening,
+) -> Result<(Actor, StoredStand), Response> {
     // Signed out, a button's form says nothing about the stand: not even whether it exists.
     let back = match named {
         StandNamed::InAddress => ui.path.as_str(),
@@ -194,7 +220,17 @@ pub async fn employer_and_stand(
         StandNamed::InForm(fields) => field(fields, "stand").parse::<i64>().ok(),
     };
     let Some(id) = id else { return Err(AppError::NotFound.into_response()) };
-    changeable(state, &actor, id).await.map(|stand| (actor, stand))
+    let stand = match opening {
+        Opening::Change => changeable(state, &actor, id).await?,
+        Opening::FollowUp => {
+            let stand = stand_or_answer(state, id).await?;
+            match may_follow_up(&actor, stand.company_id, &stand.fair, now(), stand.status) {
+                Ok(()) => stand,
+                Err(refusal) => return Err(refused_change(refusal, stand.fair_id)),
+            }
+        }
+    };
+    Ok((actor, stand))
 }
 
 /// The opening of a job seeker's form at a stand (a question, a chat message): signed in (or
@@ -228,15 +264,28 @@ pub async fn seeker_at_stand(
 /// found when it is not theirs to know, the fair's page saying how it stands when it may no
 /// longer change (over, or declined or taken back).
 pub async fn changeable(state: &AppState, actor: &Actor, id: i64) -> Result<StoredStand, Response> {
-    let stand = match state.store.stand(id).await {
-        Ok(Some(stand)) => stand,
-        Ok(None) => return Err(AppError::NotFound.into_response()),
-        Err(err) => return Err(AppError::from(err).into_response()),
-    };
+    let stand = stand_or_answer(state, id).await?;
     match may_change(actor, stand.company_id, phase(&stand.fair, now()), stand.status) {
         Ok(()) => Ok(stand),
-        Err(Refusal::NotYours) => Err(AppError::NotFound.into_response()),
-        Err(_) => Err(see_other(&Notice::FairMoved.on(&fair_path(stand.fair_id)))),
+        Err(refusal) => Err(refused_change(refusal, stand.fair_id)),
+    }
+}
+
+/// Stand `id`, or the answer when there is none.
+async fn stand_or_answer(state: &AppState, id: i64) -> Result<StoredStand, Response> {
+    match state.store.stand(id).await {
+        Ok(Some(stand)) => Ok(stand),
+        Ok(None) => Err(AppError::NotFound.into_response()),
+        Err(err) => Err(AppError::from(err).into_response()),
+    }
+}
+
+/// The answer to an employer's form about a stand of a fair `fair_id` refused for `refusal`:
+/// another company's stand is unknown; the rest is a fair that moved on, said on its page.
+fn refused_change(refusal: Refusal, fair_id: i64) -> Response {
+    match refusal {
+        Refusal::NotYours => AppError::NotFound.into_response(),
+        _ => see_other(&Notice::FairMoved.on(&fair_path(fair_id))),
     }
 }
 

@@ -97,6 +97,32 @@ pub fn may_change(actor: &Actor, company_id: i64, phase: Phase, status: StandSta
     Ok(())
 }
 
+/// Whether `actor` may follow up the interviews of the stand of `company_id`, in `status`, at
+/// `fair` at `now`: read them and say who did not come. While the stand may change, and after
+/// the fair for as long as it takes questions — the last interviews end with the fair.
+pub fn may_follow_up(
+    actor: &Actor,
+    company_id: i64,
+    fair: &Facts,
+    now: i64,
+    status: StandStatus,
+) -> Result<(), Refusal> {
+    let phase = phase(fair, now);
+    if phase != Phase::Finished {
+        return may_change(actor, company_id, phase, status);
+    }
+    if !acts_for(actor, company_id) {
+        return Err(Refusal::NotYours);
+    }
+    if status != StandStatus::Accepted {
+        return Err(Refusal::WrongStatus);
+    }
+    if now >= questions_close_at(fair) {
+        return Err(Refusal::Closed);
+    }
+    Ok(())
+}
+
 /// Whether a stand in `status` at a fair in `phase` is everyone's to see: accepted, at a fair
 /// everyone sees. Its company and the organisers see it in every status.
 pub fn is_public(status: StandStatus, phase: Phase) -> bool {
@@ -260,6 +286,24 @@ mod tests {
             starts_at: 1_000_000,
             ends_at: 1_036_000,
         }
+    }
+
+    #[test]
+    fn the_company_follows_up_its_interviews_until_its_stand_stops_taking_questions() {
+        let (during, after, late) = (fair().starts_at + 60, fair().ends_at + 86_400, questions_close_at(&fair()));
+        for now in [fair().starts_at - 60, during, after, late - 1] {
+            assert_eq!(may_follow_up(&employer(), COMPANY, &fair(), now, Accepted), Ok(()), "at {now}");
+        }
+        assert_eq!(may_follow_up(&employer(), COMPANY, &fair(), late, Accepted), Err(Refusal::Closed));
+        assert_eq!(may_follow_up(&employer(), COMPANY, &fair(), during, Asked), Ok(()), "in force");
+        for status in [Asked, Declined, Withdrawn] {
+            assert_eq!(may_follow_up(&employer(), COMPANY, &fair(), after, status), Err(Refusal::WrongStatus));
+        }
+        for other in [organiser(), person(Role::Employer, Some(COMPANY + 1), None)] {
+            assert_eq!(may_follow_up(&other, COMPANY, &fair(), after, Accepted), Err(Refusal::NotYours));
+        }
+        let cancelled = Facts { status: crate::fairs::FairStatus::Cancelled, ..fair() };
+        assert_eq!(may_follow_up(&employer(), COMPANY, &cancelled, after, Accepted), Err(Refusal::Closed));
     }
 
     #[test]

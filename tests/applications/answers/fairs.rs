@@ -173,7 +173,7 @@ pub const FAIR_ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
                 ["booked_at", "name", "no_show", "phone", "room_url", "shared"]
             ),
             shared_needs!("slots[].candidate.shared", "slots[].candidate.shared[]"),
-            "company_name fair_ends_at fair_starts_at fair_title modes stand_id "
+            "company_name fair_ends_at fair_starts_at fair_title may_publish modes stand_id "
         ),
     ),
     (

@@ -148,8 +148,8 @@ macro_rules! stand_view {
             fields!("on_duty", "on_duty[]", ["ends_at", "name", "starts_at"]),
             fields!("vacancies", "vacancies[]", ["closes_at", "id", "region", "title"]),
             fields!("slots.free", "slots.free[]", ["ends_at", "id", "interviewer", "mode", "starts_at"]),
-            "chat company_name fair_id fair_phase fair_title id introduction may_change reads_outcomes region sector slots \
-             slots.chance status video "
+            "chat company_name fair_id fair_phase fair_title follows_up id introduction may_change reads_outcomes region \
+             sector slots slots.chance status video "
         )
     };
 }

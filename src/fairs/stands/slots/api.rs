@@ -107,20 +107,23 @@ pub struct StandSlots {
     pub modes: Vec<SlotMode>,
     pub slots: Vec<ManagedSlot>,
     pub representatives: Vec<crate::fairs::stands::shifts::api::Representative>,
+    /// Slots may still be published: the fair is not over. After it the page only follows up.
+    pub may_publish: bool,
 }
 
 /// The slots of stand `id` with their candidates, for its company's employers while they may
-/// change the stand.
+/// follow them up (the stand's rules: until some weeks after the fair).
 #[server(endpoint = "fairs/stand-slots")]
 pub async fn read_stand_slots(id: i64) -> Result<StandSlots, AppError> {
     use crate::domain::Role;
-    use crate::fairs::stands::rules::{may_change, Refusal};
+    use crate::fairs::stands::rules::{may_change, may_follow_up, Refusal};
     let current = crate::server::access::acting_as(&[Role::Employer])?;
     let state = crate::server::state::app_state()?;
     let store = state.store.clone();
     let stand = store.stand(id).await?.ok_or(AppError::NotFound)?;
     let now = crate::server::auth::now();
-    match may_change(&current.actor, stand.company_id, crate::fairs::rules::phase(&stand.fair, now), stand.status) {
+    let phase = crate::fairs::rules::phase(&stand.fair, now);
+    match may_follow_up(&current.actor, stand.company_id, &stand.fair, now, stand.status) {
         Ok(()) => {}
         Err(Refusal::NotYours) => return Err(AppError::NotFound),
         Err(_) => return Err(AppError::Forbidden),
@@ -135,6 +138,7 @@ pub async fn read_stand_slots(id: i64) -> Result<StandSlots, AppError> {
         } else {
             Default::default()
         };
+    let may_publish = may_change(&current.actor, stand.company_id, phase, stand.status).is_ok();
     let mut managed = Vec::new();
     for slot in slots {
         let candidate = match slot.booking {
@@ -152,7 +156,7 @@ pub async fn read_stand_slots(id: i64) -> Result<StandSlots, AppError> {
             mode: slot.mode,
             interviewer: slot.interviewer_name,
             candidate,
-            may_withdraw: super::rules::changeable(slot.starts_at, now),
+            may_withdraw: may_publish && super::rules::changeable(slot.starts_at, now),
             over: slot.ends_at <= now,
         });
     }
@@ -168,6 +172,7 @@ pub async fn read_stand_slots(id: i64) -> Result<StandSlots, AppError> {
             .into_iter()
             .map(|r| crate::fairs::stands::shifts::api::Representative { account_id: r.account_id, name: r.name })
             .collect(),
+        may_publish,
     })
 }
 

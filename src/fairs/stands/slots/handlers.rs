@@ -15,7 +15,9 @@ use crate::components::notice::Notice;
 use crate::domain::Role;
 use crate::error::{AppError, FieldErrors};
 use crate::fairs::registrations::registration_page;
-use crate::fairs::stands::handlers::{employer_and_stand, outside_hours, who_and_when, StandNamed, WhoAndWhen};
+use crate::fairs::stands::handlers::{
+    employer_and_stand, employer_following_up, outside_hours, who_and_when, StandNamed, WhoAndWhen,
+};
 use crate::fairs::stands::stand_path;
 use crate::i18n::{t, t_with, Key, Lang};
 use crate::server::access::permits;
@@ -283,7 +285,7 @@ pub async fn cancel_booking(State(state): State<AppState>, request: Request) -> 
 pub async fn mark_no_show(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
     let (parts, fields) = read(request).await;
     let ui = Ui::from_request(&parts);
-    let (actor, stand) = match employer_and_stand(&state, &ui, StandNamed::InForm(&fields)).await {
+    let (actor, stand) = match employer_following_up(&state, &ui, StandNamed::InForm(&fields)).await {
         Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
