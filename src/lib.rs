@@ -33,6 +33,8 @@ pub mod fairs;
 pub mod home;
 /// Languages and the translation catalogue.
 pub mod i18n;
+/// Ability-based interview templates and the records of the interviews held with them.
+pub mod interviews;
 /// The open vacancies that suit a job seeker, with the reasons in words.
 pub mod matches;
 /// Sign-language videos: checking uploads, serving them, and the player.

@@ -9,6 +9,7 @@ pub mod prefs;
 pub mod region;
 pub mod ruc;
 pub mod small_counts;
+pub mod wording;
 pub mod year_month;
 
 pub use actor::{Actor, Role, RoleGrant};
