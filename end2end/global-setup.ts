@@ -1,5 +1,6 @@
 import { chromium } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { CHROMIUM } from "./browser";
 import { ADMIN, signIn } from "./tests/support";
 
 /**
@@ -10,7 +11,7 @@ import { ADMIN, signIn } from "./tests/support";
 export default async function globalSetup() {
   const kept = `${process.env.SENDA_E2E_SECRETS}/${ADMIN.email}`;
   if (!process.env.SENDA_E2E_SECRETS || existsSync(kept)) return;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
   const page = await browser.newPage({
     baseURL: `http://${process.env.LEPTOS_SITE_ADDR ?? "127.0.0.1:3000"}`,
     javaScriptEnabled: false,

@@ -1,11 +1,12 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "./browser";
 
 // The site is served by `cargo leptos end-to-end` at LEPTOS_SITE_ADDR (scripts/test sets it).
 const baseURL = `http://${process.env.LEPTOS_SITE_ADDR ?? "127.0.0.1:3000"}`;
 
-// Debian's Chromium: test tools cannot download their own browser on our machines.
+// Debian's Chromium headless shell (browser.ts says why).
 const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: CHROMIUM,
   args: [
     "--headless",
     "--no-sandbox",
