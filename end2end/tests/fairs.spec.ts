@@ -61,6 +61,7 @@ test("J4: a counsellor organises a fair and publishes it; anyone finds it, reads
   await tabTo(counsellor, /^Organizar una feria$/);
   await counsellor.keyboard.press("Enter");
   await expect(counsellor).toHaveURL(/\/ferias\/nueva$/);
+  await expectNoAxeViolationsInEachTheme(counsellor);
   await tabTo(counsellor, /^Guardar borrador$/);
   await counsellor.keyboard.press("Enter");
   const summary = counsellor.locator(".app-error-summary");
@@ -81,7 +82,7 @@ test("J4: a counsellor organises a fair and publishes it; anyone finds it, reads
   await tabTo(counsellor, /^Añadir video en lengua de señas$/);
   await counsellor.keyboard.press("Enter");
   await expect(counsellor).toHaveURL(/\/ferias\/video\?id=\d+$/);
-  await expectNoAxeViolationsAsSeen(counsellor);
+  await expectNoAxeViolationsInEachTheme(counsellor);
   await counsellor.getByLabel("Video (WebM o MP4)").setInputFiles(media("intro.webm"));
   await counsellor.getByLabel("Subtítulos (archivo WebVTT, .vtt)").setInputFiles(media("intro.vtt"));
   await counsellor.getByLabel("Transcripción", { exact: true }).fill("Hola. Te invitamos a la feria de empleo.");
@@ -167,6 +168,7 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await tabTo(employer, /^Pedir un stand para tu empresa$/);
   await employer.keyboard.press("Enter");
   await expect(employer).toHaveURL(/\/ferias\/stand\?feria=\d+$/);
+  await expectNoAxeViolationsInEachTheme(employer);
   await tabTo(employer, /^Pedir el stand$/);
   await employer.keyboard.press("Enter");
   await expect(employer.locator(".app-error-summary")).toContainText("Escribe qué quieres contar");
@@ -183,7 +185,7 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   // The organiser accepts it from the fair's page; the employer is told by email.
   await counsellor.goto(address);
   await expect(counsellor.getByText("Esperan respuesta: 1.")).toBeVisible();
-  await expectNoAxeViolationsAsSeen(counsellor);
+  await expectNoAxeViolationsInEachTheme(counsellor);
   await tabTo(counsellor, new RegExp(`^Aceptar el stand de ${company}$`));
   await counsellor.keyboard.press("Enter");
   await expect(counsellor.getByRole("alert")).toContainText("el stand está aceptado");
@@ -195,9 +197,11 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await tabTo(employer, new RegExp(`^${company}$`));
   await employer.keyboard.press("Enter");
   await expect(employer).toHaveURL(/\/stand\/\d+$/);
+  await expectNoAxeViolationsInEachTheme(employer);
   await tabTo(employer, /^Decir quién atiende y cuándo$/);
   await employer.keyboard.press("Enter");
   await expect(employer).toHaveURL(/\/ferias\/stand\/turnos\?id=\d+$/);
+  await expectNoAxeViolationsInEachTheme(employer);
   await employer.getByLabel("Quién atiende").selectOption({ label: "Carmen Quispe" });
   await employer.getByLabel("Desde (hora de Lima)").fill("07:00");
   await employer.getByLabel("Hasta (hora de Lima)").fill("10:00");
@@ -245,7 +249,7 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await employer.keyboard.press("Enter");
   await expect(employer).toHaveURL(/\/ferias\/stand\/preguntas\?id=\d+$/);
   await expect(employer.getByText("¿Hay turnos de tarde?")).toBeVisible();
-  await expectNoAxeViolationsAsSeen(employer);
+  await expectNoAxeViolationsInEachTheme(employer);
   await employer.getByLabel("Tu respuesta a Rosa Huamán").fill("Sí, de 14:00 a 22:00.");
   await tabTo(employer, /^Enviar la respuesta$/);
   await employer.keyboard.press("Enter");
@@ -273,7 +277,7 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await counsellor.keyboard.press("Enter");
   await expect(counsellor).toHaveURL(/\/ferias\/inscritos\?id=\d+$/);
   await expect(counsellor.getByRole("heading", { name: "Ajustes por organizar (2)" })).toBeVisible();
-  await expectNoAxeViolationsAsSeen(counsellor);
+  await expectNoAxeViolationsInEachTheme(counsellor);
   const breaks = counsellor.getByRole("listitem").filter({ hasText: "Pausas" });
   await breaks.getByLabel("No es posible").focus();
   await counsellor.keyboard.press("Space");
@@ -293,6 +297,7 @@ test("J4: a company asks for a stand at a fair, the organiser accepts it, and a 
   await tabTo(employer, /^Entrevistas: publicar horarios y ver quién reservó$/);
   await employer.keyboard.press("Enter");
   await expect(employer).toHaveURL(/\/ferias\/stand\/entrevistas\?id=\d+$/);
+  await expectNoAxeViolationsInEachTheme(employer);
   await employer.getByLabel("Desde (hora de Lima)").fill("10:00");
   await employer.getByLabel("Hasta (hora de Lima)").fill("10:20");
   await tabTo(employer, /^Publicar entrevistas$/);
