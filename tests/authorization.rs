@@ -23,6 +23,7 @@ const EVERYONE: [bool; 7] = [true; 7];
 const SIGNED_IN: [bool; 7] = [false, true, true, true, true, true, true];
 const STAFF_REVIEWERS: [bool; 7] = [false, false, false, false, false, true, true];
 const EMPLOYERS_AND_COUNSELLORS: [bool; 7] = [false, false, false, true, true, true, false];
+const STAFF: [bool; 7] = [false, false, false, true, true, true, true];
 const EMPLOYERS: [bool; 7] = [false, false, false, true, true, false, false];
 const SEEKERS: [bool; 7] = [false, true, true, false, false, false, false];
 const COUNSELLORS: [bool; 7] = [false, false, false, false, false, true, false];
@@ -101,6 +102,10 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     ("/api/fairs/seeker-fairs", "seeker=999999", COUNSELLORS),
     // Which centre organises the fair decides: tests/fairs/registrations.rs walks that.
     ("/api/fairs/registrations", "id=999999", COUNSELLORS),
+    ("/api/interviews/library", "", STAFF),
+    // Which library the template is in decides: tests/interviews.rs walks that.
+    ("/api/interviews/template", "id=999999", STAFF),
+    ("/api/interviews/own-libraries", "", STAFF),
 ];
 
 /// A typical call of each route of the route table: its path in the table, its method, the
@@ -204,6 +209,23 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
         "stand=999999&slot=1&came=no",
     ),
     ("/ferias/inscritos/asistencia", Post, "/ferias/inscritos/asistencia", "fair=999999&registration=1&came=si"),
+    ("/entrevistas/nueva", Post, "/entrevistas/nueva", "library=&name="),
+    ("/entrevistas/plantilla/datos", Post, "/entrevistas/plantilla/datos", "id=999999&version=1&name=A"),
+    ("/entrevistas/plantilla/seccion", Post, "/entrevistas/plantilla/seccion", "id=999999&version=1&title=A"),
+    (
+        "/entrevistas/plantilla/seccion/quitar",
+        Post,
+        "/entrevistas/plantilla/seccion/quitar",
+        "id=999999&version=1&seccion=1",
+    ),
+    ("/entrevistas/plantilla/pregunta", Post, "/entrevistas/plantilla/pregunta", "id=999999&version=1&seccion=1"),
+    (
+        "/entrevistas/plantilla/pregunta/quitar",
+        Post,
+        "/entrevistas/plantilla/pregunta/quitar",
+        "id=999999&version=1&seccion=1&pregunta=1",
+    ),
+    ("/entrevistas/plantilla/copiar", Post, "/entrevistas/plantilla/copiar", "id=999999&version=1&into=national"),
     ("/stand/{id}/lsp", Get, "/stand/999999/lsp", ""),
     ("/stand/{id}/lsp.vtt", Get, "/stand/999999/lsp.vtt", ""),
     ("/feria/{id}/lsp", Get, "/feria/999999/lsp", ""),
@@ -221,6 +243,7 @@ fn expected(access: Access) -> [bool; 7] {
         Access::SignedIn => SIGNED_IN,
         Access::StaffReviewers => STAFF_REVIEWERS,
         Access::EmployersAndCounsellors => EMPLOYERS_AND_COUNSELLORS,
+        Access::Staff => STAFF,
         Access::Employers => EMPLOYERS,
         Access::Seekers => SEEKERS,
         Access::Counsellors => COUNSELLORS,

@@ -18,5 +18,6 @@ mod authorization;
 mod casework;
 mod fairs;
 mod http;
+mod interviews;
 mod seekers;
 mod vacancies;

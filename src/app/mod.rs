@@ -22,6 +22,9 @@ use crate::fairs::pages::{
     StandOutcomesPage, StandPage, StandQuestionsPage, StandShiftsPage, StandSlotsPage, StandVideoPage,
 };
 use crate::home::HomePage;
+use crate::interviews::pages::{
+    HeadFormPage, NewTemplatePage, QuestionFormPage, SectionFormPage, TemplateLibraryPage, TemplatePage,
+};
 use crate::matches::pages::MatchesPage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::second_factor::pages::{
@@ -180,6 +183,12 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chats")) view=StandChatsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("ferias"), StaticSegment("stand"), StaticSegment("chats"), StaticSegment("conversacion")) view=ConversationPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("stand"), ParamSegment("id")) view=StandPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("entrevistas") view=TemplateLibraryPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("entrevistas"), StaticSegment("nueva")) view=NewTemplatePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("entrevistas"), StaticSegment("plantilla")) view=TemplatePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("entrevistas"), StaticSegment("plantilla"), StaticSegment("datos")) view=HeadFormPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("entrevistas"), StaticSegment("plantilla"), StaticSegment("seccion")) view=SectionFormPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("entrevistas"), StaticSegment("plantilla"), StaticSegment("pregunta")) view=QuestionFormPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mi-perfil") view=|| view! { <MyProfilePage parts=PROFILE_PARTS /> } ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("borrar")) view=DeleteProfilePage ssr=SsrMode::Async />

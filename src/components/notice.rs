@@ -100,10 +100,14 @@ pub enum Notice {
     AttendanceUnmarked,
     SlotNoShow,
     SlotHeld,
+    TemplateCreated,
+    TemplateSaved,
+    TemplateNewVersion,
+    TemplateCopied,
 }
 
 impl Notice {
-    const ALL: [Notice; 90] = [
+    const ALL: [Notice; 94] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -194,6 +198,10 @@ impl Notice {
         Notice::AttendanceUnmarked,
         Notice::SlotNoShow,
         Notice::SlotHeld,
+        Notice::TemplateCreated,
+        Notice::TemplateSaved,
+        Notice::TemplateNewVersion,
+        Notice::TemplateCopied,
     ];
 
     pub fn code(self) -> &'static str {
@@ -288,6 +296,10 @@ impl Notice {
             Notice::AttendanceUnmarked => "asistencia-desmarcada",
             Notice::SlotNoShow => "no-vino-a-la-entrevista",
             Notice::SlotHeld => "vino-a-la-entrevista",
+            Notice::TemplateCreated => "plantilla-creada",
+            Notice::TemplateSaved => "plantilla-guardada",
+            Notice::TemplateNewVersion => "plantilla-nueva-version",
+            Notice::TemplateCopied => "plantilla-copiada",
         }
     }
 
@@ -383,6 +395,10 @@ impl Notice {
             Notice::AttendanceUnmarked => Key::notice_attendance_unmarked,
             Notice::SlotNoShow => Key::notice_slot_no_show,
             Notice::SlotHeld => Key::notice_slot_held,
+            Notice::TemplateCreated => Key::notice_template_created,
+            Notice::TemplateSaved => Key::notice_template_saved,
+            Notice::TemplateNewVersion => Key::notice_template_new_version,
+            Notice::TemplateCopied => Key::notice_template_copied,
         }
     }
 

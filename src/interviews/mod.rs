@@ -4,14 +4,80 @@
 //! their company and adapt it; a template attached to a vacancy guides its interviews, and each
 //! interview's record keeps the version it used.
 //!
-//! This folder holds the feature: its pure rules (who writes, reads and copies which library,
-//! when an edit makes a new version, what a record's scores and notes may be) and the wording
-//! rules its questions are checked against.
+//! This folder holds the feature: `rules.rs` its pure rules (who writes, reads and copies which
+//! library, when an edit makes a new version, what a record's scores and notes may be),
+//! `wording.rs` the wording rules its questions are checked against, `api.rs` what its pages
+//! read, `pages/` the pages, `handlers.rs` the form posts and `store/` the storage.
 
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod handlers;
+pub mod pages;
 pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod store;
 pub mod wording;
 
 use crate::i18n::Key;
+
+/// The libraries of templates a person may read.
+pub const TEMPLATES_PATH: &str = "/entrevistas";
+/// Where a template is started (and the form posts).
+pub const NEW_TEMPLATE_PATH: &str = "/entrevistas/nueva";
+/// One template: `?id=`, and `&version=` for an earlier version.
+pub const TEMPLATE_PATH: &str = "/entrevistas/plantilla";
+/// A template's name and skills: `?id=`; the form posts here.
+pub const TEMPLATE_HEAD_PATH: &str = "/entrevistas/plantilla/datos";
+/// A section's title: `?id=` and `&seccion=` (none for a new section); the form posts here.
+pub const SECTION_PATH: &str = "/entrevistas/plantilla/seccion";
+pub const SECTION_REMOVE_PATH: &str = "/entrevistas/plantilla/seccion/quitar";
+/// A question: `?id=`, `&seccion=` and `&pregunta=` (none for a new one); the form posts here.
+pub const QUESTION_PATH: &str = "/entrevistas/plantilla/pregunta";
+pub const QUESTION_REMOVE_PATH: &str = "/entrevistas/plantilla/pregunta/quitar";
+/// Where "copy and adapt" posts.
+pub const COPY_PATH: &str = "/entrevistas/plantilla/copiar";
+
+pub fn template_path(id: i64) -> String {
+    format!("{TEMPLATE_PATH}?id={id}")
+}
+
+pub fn version_path(id: i64, version: i64) -> String {
+    format!("{TEMPLATE_PATH}?id={id}&version={version}")
+}
+
+pub fn head_path(id: i64) -> String {
+    format!("{TEMPLATE_HEAD_PATH}?id={id}")
+}
+
+/// The form of section `section` of template `id`, or of a new section.
+pub fn section_path(id: i64, section: Option<i64>) -> String {
+    match section {
+        Some(section) => format!("{SECTION_PATH}?id={id}&seccion={section}"),
+        None => format!("{SECTION_PATH}?id={id}"),
+    }
+}
+
+/// The form of question `question` of a section, or of a new question in it.
+pub fn question_path(id: i64, section: i64, question: Option<i64>) -> String {
+    match question {
+        Some(question) => format!("{QUESTION_PATH}?id={id}&seccion={section}&pregunta={question}"),
+        None => format!("{QUESTION_PATH}?id={id}&seccion={section}"),
+    }
+}
+
+/// The form fields of a template and its parts.
+pub mod field {
+    pub const LIBRARY: &str = "library";
+    pub const NAME: &str = "name";
+    pub const SKILLS: &str = "skills";
+    pub const TITLE: &str = "title";
+    pub const QUESTION: &str = "question";
+    pub const EASY_READ: &str = "easy_read";
+    pub const GOOD_ANSWER: &str = "good_answer";
+    pub const LEVELS: [&str; super::LEVELS] = ["level_1", "level_2", "level_3", "level_4"];
+    pub const ADJUSTMENT: &str = "adjustment";
+    pub const INTO: &str = "into";
+}
 
 coded_enum!(
     /// Where a template lives, and so who writes it: the national library (admins), a centre's
@@ -69,6 +135,23 @@ impl Library {
         }
     }
 
+    /// How forms name it: `national`, `centre-3`, `company-7`.
+    pub fn code(self) -> String {
+        match self.parts() {
+            (kind, None) => kind.code().to_string(),
+            (kind, Some(id)) => format!("{}-{id}", kind.code()),
+        }
+    }
+
+    /// Back from [`Library::code`]; `None` for anything else.
+    pub fn parse(code: &str) -> Option<Library> {
+        let (kind, owner) = match code.split_once('-') {
+            Some((kind, id)) => (kind, Some(id.parse::<i64>().ok()?)),
+            None => (code, None),
+        };
+        Library::from_parts(LibraryKind::from_code(kind)?, owner)
+    }
+
     /// Back from how it is stored; `None` when the parts do not make one.
     pub fn from_parts(kind: LibraryKind, owner: Option<i64>) -> Option<Library> {
         match (kind, owner) {
@@ -93,3 +176,37 @@ pub const MAX_SUMMARY_CHARS: usize = 4_000;
 /// The most sections a template has, and questions a section has.
 pub const MAX_SECTIONS: usize = 12;
 pub const MAX_QUESTIONS: usize = 12;
+
+/// One question of a template, as its writer gives it (already checked).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct QuestionDraft {
+    /// The question in plain language.
+    pub question: String,
+    /// The same question in easy read.
+    pub easy_read: String,
+    /// What a good answer shows.
+    pub good_answer: String,
+    /// The scoring guide: what each level looks like, level 1 first.
+    pub levels: [String; LEVELS],
+    /// What the interviewer should offer with it, in the list's order.
+    pub adjustments: Vec<Adjustment>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_library_is_named_in_forms_and_read_back_from_its_name_only() {
+        for library in [Library::National, Library::Centre(3), Library::Company(70)] {
+            assert_eq!(Library::parse(&library.code()), Some(library));
+            assert_eq!(Library::from_parts(library.parts().0, library.parts().1), Some(library));
+        }
+        assert_eq!(Library::Company(70).code(), "company-70");
+        for wrong in ["", "national-3", "centre", "centre-x", "company-", "school-3", "Centre-3"] {
+            assert_eq!(Library::parse(wrong), None, "{wrong}");
+        }
+        assert_eq!(Library::from_parts(LibraryKind::National, Some(1)), None);
+        assert_eq!(Library::from_parts(LibraryKind::Company, None), None);
+    }
+}

@@ -156,6 +156,12 @@ pub struct Config {
     #[arg(long, env = "SENDA_FAIR_WORDING_RULES", global = true)]
     pub fair_wording_rules: Option<std::path::PathBuf>,
 
+    /// A JSON file of interview-question wording rules of this deployment's own, added to those
+    /// Senda ships (`src/interviews/question_wording.json`, same format). A file that cannot be
+    /// read stops the start.
+    #[arg(long, env = "SENDA_INTERVIEW_WORDING_RULES", global = true)]
+    pub interview_wording_rules: Option<std::path::PathBuf>,
+
     /// The folder uploaded files are kept in (sign-language videos), created if missing. Back
     /// it up with the database: the database names the files, the folder holds them.
     #[arg(long, env = "SENDA_UPLOADS_DIR", default_value = "data/uploads", global = true)]
@@ -194,6 +200,10 @@ impl Config {
     }
 
     pub fn retention(&self) -> crate::server::db::Retention {
-        crate::server::db::Retention { mail: self.mail_kept_days * 86_400, chats: self.chats_kept_days * 86_400 }
+        crate::server::db::Retention {
+            mail: self.mail_kept_days * 86_400,
+            chats: self.chats_kept_days * 86_400,
+            applicants: self.applicant_kept_days * 86_400,
+        }
     }
 }

@@ -10,8 +10,8 @@ use crate::server::error_page;
 use crate::server::state::AppState;
 use crate::vacancies::handlers::video::VacancyVideos;
 use crate::{
-    accounts, alerts, applications, casework, fairs, i18n, organisations, preferences, second_factor, seekers,
-    vacancies,
+    accounts, alerts, applications, casework, fairs, i18n, interviews, organisations, preferences, second_factor,
+    seekers, vacancies,
 };
 use axum::extract::State;
 use axum::handler::Handler;
@@ -129,6 +129,8 @@ pub enum Access {
     StaffReviewers,
     /// Employers and counsellors, who write vacancies.
     EmployersAndCounsellors,
+    /// Admins, counsellors and employers: the people who interview and who help interview.
+    Staff,
     /// Employers, who act for a company.
     Employers,
     /// Job seekers, who act for themselves.
@@ -298,6 +300,14 @@ pub fn route_table() -> Vec<Route> {
         // Which centre organises the fair decides: tests/fairs/registrations.rs walks that.
         form(fairs::registrations::ANSWER_NEED_PATH, Counsellors, post(fairs::registrations::handlers::answer_need)),
         form(fairs::stands::slots::NO_SHOW_PATH, Employers, post(fairs::stands::slots::handlers::mark_no_show)),
+        // Which library the template is in decides the rest: tests/interviews.rs walks that.
+        form(interviews::NEW_TEMPLATE_PATH, Staff, post(interviews::handlers::create_template)),
+        form(interviews::TEMPLATE_HEAD_PATH, Staff, post(interviews::handlers::save_head)),
+        form(interviews::SECTION_PATH, Staff, post(interviews::handlers::save_section)),
+        form(interviews::SECTION_REMOVE_PATH, Staff, post(interviews::handlers::remove_section)),
+        form(interviews::QUESTION_PATH, Staff, post(interviews::handlers::save_question)),
+        form(interviews::QUESTION_REMOVE_PATH, Staff, post(interviews::handlers::remove_question)),
+        form(interviews::COPY_PATH, Staff, post(interviews::handlers::copy_template)),
         form(fairs::outcomes::ATTENDANCE_PATH, Counsellors, post(fairs::outcomes::handlers::mark_attendance)),
         // A stand's files are everyone's once it is public, its company's and organisers' before.
         file(fairs::stands::STAND_VIDEO_FILE_PATH, Everyone, get(video_file::<StandVideos>)),

@@ -24,6 +24,8 @@ pub struct AppState {
     pub sign_up_per_ip: crate::server::auth::limits::Limit,
     /// The fair-wording rules vacancies are checked against.
     pub wording: Arc<crate::vacancies::wording::FairWording>,
+    /// The wording rules interview templates' questions are checked against.
+    pub question_wording: Arc<crate::interviews::wording::QuestionWording>,
     /// Where uploaded videos are kept.
     pub media: Arc<dyn crate::server::media_store::MediaStore>,
     /// Largest video accepted, in bytes; see `SENDA_VIDEO_MAX_MB`.
@@ -68,6 +70,9 @@ impl AppState {
                 ..crate::server::auth::limits::SIGN_UP_PER_IP
             },
             wording: Arc::new(crate::vacancies::wording::FairWording::load(config.fair_wording_rules.as_deref())?),
+            question_wording: Arc::new(crate::interviews::wording::QuestionWording::load(
+                config.interview_wording_rules.as_deref(),
+            )?),
             media: Arc::new(crate::server::media_store::LocalFolder::open(&config.uploads_dir).map_err(|err| {
                 anyhow::anyhow!(
                     "cannot use the uploads folder {} (SENDA_UPLOADS_DIR): {err}",

@@ -17,9 +17,11 @@ use senda::seekers::consent::ConsentKind::*;
 mod parts;
 mod allowed;
 mod fairs;
+mod interviews;
 
 use allowed::{Reader, ANSWERS, ELSEWHERE};
 use fairs::FAIR_ANSWERS;
+use interviews::INTERVIEW_ANSWERS;
 use Reader::*;
 
 struct Story {
@@ -28,6 +30,7 @@ struct Story {
     stand: i64,
     slot: i64,
     chat: i64,
+    template: i64,
     draft: i64,
     seeker: i64,
     email: String,
@@ -44,6 +47,7 @@ impl Story {
             .replace("{stand}", &self.stand.to_string())
             .replace("{slot}", &self.slot.to_string())
             .replace("{chat}", &self.chat.to_string())
+            .replace("{template}", &self.template.to_string())
             .replace("{seeker}", &self.seeker.to_string())
             .replace("{email}", &self.email.replace('@', "%40"))
             .replace("{token}", &self.token)
@@ -100,12 +104,14 @@ async fn story(state: &AppState) -> Story {
     let chat = chatted(state, stand, rosa.account_id, b.employer_id).await;
     // The interviewer read what she shared: the look is in her access log from the start.
     store.log_sensitive_access(seeker, b.employer_id, "interview", now).await.unwrap();
+    let template = national_template(state, admin.account_id).await;
     Story {
         vacancy: b.vacancy,
         fair,
         stand,
         slot,
         chat,
+        template,
         draft,
         seeker,
         email: rosa.email.clone(),
@@ -117,6 +123,29 @@ async fn story(state: &AppState) -> Story {
             ("admin", session_cookie_for(state, &admin).await),
         ],
     }
+}
+
+/// A template of the national library with a section of one question.
+async fn national_template(state: &AppState, admin: i64) -> i64 {
+    use senda::interviews::store::{Change, NewTemplate};
+    use senda::interviews::{Adjustment, Library, QuestionDraft};
+    let store = state.store.as_ref();
+    let skills = ["atención al cliente".to_string()];
+    let new = NewTemplate { library: Library::National, name: "Atención al cliente", skills: &skills, by: admin };
+    let id = store.create_template(&new, 1).await.unwrap();
+    let draft = QuestionDraft {
+        question: "¿Cómo atiendes a un cliente molesto?".into(),
+        easy_read: "Un cliente está molesto. ¿Qué haces?".into(),
+        good_answer: "Escucha y propone una solución.".into(),
+        levels: ["No responde", "Responde en general", "Da un ejemplo", "Da varios ejemplos"].map(String::from),
+        adjustments: vec![Adjustment::ExtraTime],
+    };
+    for change in
+        [Change::AddSection { title: "Trato con clientes" }, Change::AddQuestion { section: 1, draft: &draft }]
+    {
+        store.change_template(id, 1, &change, admin, 2).await.unwrap();
+    }
+    id
 }
 
 /// A fair of the centre, in person (so with its venue), published.
@@ -264,8 +293,11 @@ async fn each_answer_holds_exactly_the_fields_its_reader_may_see() {
     let (app, state, db) = app_with_state().await;
     let story = story(&state).await;
     let mut wrong = Vec::new();
-    for (function, reader, body, fields) in
-        ANSWERS.iter().chain(FAIR_ANSWERS).flat_map(|(f, readers, b, s)| readers.iter().map(move |r| (f, r, b, s)))
+    for (function, reader, body, fields) in ANSWERS
+        .iter()
+        .chain(FAIR_ANSWERS)
+        .chain(INTERVIEW_ANSWERS)
+        .flat_map(|(f, readers, b, s)| readers.iter().map(move |r| (f, r, b, s)))
     {
         let reply = send(&app, server_fn_call(function, &story.body(body), story.cookie(*reader))).await;
         if reply.status != StatusCode::OK {
@@ -289,7 +321,7 @@ async fn each_answer_holds_exactly_the_fields_its_reader_may_see() {
 #[test]
 fn every_server_function_has_its_answers_pinned() {
     let pinned = |path: &str| {
-        ANSWERS.iter().chain(FAIR_ANSWERS).any(|(function, ..)| *function == path)
+        ANSWERS.iter().chain(FAIR_ANSWERS).chain(INTERVIEW_ANSWERS).any(|(function, ..)| *function == path)
             || ELSEWHERE.iter().any(|(function, _)| *function == path)
     };
     let functions: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();

@@ -365,7 +365,7 @@ async fn expired_rows_are_purged(db: &common::TestDb) {
     store.mark_mail_sent(recent, "smtp", now - 86_400).await.unwrap();
     store.queue_mail(&mail("pendiente@example.pe"), now - 2 * month).await.unwrap();
 
-    assert_eq!(store.purge_expired(now, &Retention { mail: month, chats: month }).await.unwrap(), 4);
+    assert_eq!(store.purge_expired(now, &Retention { mail: month, chats: month, applicants: month }).await.unwrap(), 4);
     assert_eq!(store.sessions_of(id).await.unwrap().len(), 1, "the live session stays");
     assert_eq!(store.hits("nuevo", now).await.unwrap(), 1);
     let kept: Vec<_> = store.mail_to("enviado@example.pe").await.unwrap().into_iter().map(|m| m.id).collect();

@@ -175,7 +175,7 @@ async fn chats_are_deleted_a_while_after_their_fair(db: &common::TestDb) {
     let (stand, _, _, _) = accepted_stand(store).await;
     let ana = store.create_account(&account("ana@example.pe", seeker_role())).await.unwrap();
     let c = store.open_chat(stand, ana, "Hola", LIVE).await.unwrap().unwrap().conversation_id;
-    let kept = Retention { mail: 0, chats: 86_400 };
+    let kept = Retention { mail: 0, chats: 86_400, applicants: 86_400 };
     assert_eq!(store.purge_expired(ENDS + 86_400, &kept).await.unwrap(), 0, "not kept a day yet");
     assert_eq!(store.purge_expired(ENDS + 86_401, &kept).await.unwrap(), 1);
     assert_eq!(store.chat(c).await.unwrap(), None);

@@ -63,6 +63,6 @@ async fn only_the_other_side_reports_a_message_and_the_fairs_organisers_review_i
     assert!(listed.iter().any(|r| r.reason == "Insistió" && r.reviewed_at.is_none()));
 
     // Deleted with the chats.
-    store.purge_expired(ENDS + 86_401, &Retention { mail: 0, chats: 86_400 }).await.unwrap();
+    store.purge_expired(ENDS + 86_401, &Retention { mail: 0, chats: 86_400, applicants: 86_400 }).await.unwrap();
     assert!(store.fair_reports(fair).await.unwrap().is_empty());
 }

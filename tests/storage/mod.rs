@@ -55,6 +55,7 @@ mod chat_reports;
 mod companies;
 mod database;
 mod fairs;
+mod interviews;
 mod outcomes;
 mod passkeys;
 mod questions;

@@ -173,7 +173,7 @@ async fn a_fairs_outcomes_count_each_person_once_with_what_the_register_lets_be_
     assert!(store.mark_no_show(ids[0], stand, false, LATER).await.unwrap());
 
     // The chats go some time after the fair; that they talked stays counted.
-    store.purge_expired(ENDS + 2 * DAY, &Retention { mail: 0, chats: DAY }).await.unwrap();
+    store.purge_expired(ENDS + 2 * DAY, &Retention { mail: 0, chats: DAY, applicants: DAY }).await.unwrap();
     let after = store.fair_people(fair, None, ENDS + 2 * DAY).await.unwrap();
     assert_eq!((did(&after, Chatted), did(&after, Interviewed)), (2, 2));
     assert_eq!(store.fair_activity(fair, None, ENDS + 2 * DAY).await.unwrap().conversations, 2);

@@ -35,6 +35,7 @@ pub fn AccountPage() -> impl IntoView {
         (actor.has(Role::Seeker), crate::applications::MY_APPLICATIONS_PATH, Key::my_applications_title),
         (actor.has(Role::Counsellor), crate::seekers::CASELOAD_PATH, Key::account_tool_caseload),
         (actor.has(Role::Counsellor), crate::fairs::FAIRS_PATH, Key::account_tool_fairs),
+        (reviews || actor.has(Role::Employer), crate::interviews::TEMPLATES_PATH, Key::template_library_title),
         (reviews, COMPANY_REVIEW_PATH, Key::account_tool_review),
         (actor.has(Role::Admin), NEW_STAFF_PATH, Key::account_tool_staff),
         (actor.has(Role::Admin), ROLES_PATH, Key::account_tool_roles),

@@ -214,9 +214,9 @@ pub(crate) fn caseload_conditions(filter: &crate::seekers::CaseloadFilter) -> (S
 
 /// Erases person `$seeker` in transaction `$tx` at time `$now`: each open application becomes
 /// withdrawn (recorded as the applicant's move), every application loses the message, the
-/// accommodations, the disclosure, the notes addressed to the person and any link to them;
-/// then the profile goes, and with it (ON DELETE CASCADE) skills, disability data, consents,
-/// access records, case notes and outcomes. Evaluates to whether there was such a profile.
+/// accommodations, the disclosure, the notes addressed to the person, its interview record and
+/// any link to them; then the profile goes, and with it (ON DELETE CASCADE) skills, disability
+/// data, consents, access records, case notes and outcomes. Evaluates to whether there was such a profile.
 macro_rules! erase_seeker {
     ($tx:expr, $seeker:expr, $now:expr) => {{
         use $crate::server::db::DbError;
@@ -236,6 +236,7 @@ macro_rules! erase_seeker {
              by_account = CASE WHEN side = 'applicant' THEN NULL ELSE by_account END \
              WHERE application_id IN (SELECT id FROM applications WHERE seeker_id = $1)",
             "DELETE FROM application_needs WHERE application_id IN (SELECT id FROM applications WHERE seeker_id = $1)",
+            "DELETE FROM interview_records WHERE application_id IN (SELECT id FROM applications WHERE seeker_id = $1)",
         ] {
             sqlx::query(sql).bind($seeker).execute(&mut *$tx).await.map_err(DbError::from_sqlx)?;
         }

@@ -27,6 +27,7 @@ use crate::fairs::stands::slots::booking_store::BookingStore;
 use crate::fairs::stands::slots::store::SlotStore;
 use crate::fairs::stands::store::StandStore;
 use crate::fairs::store::FairStore;
+use crate::interviews::store::{RecordStore, TemplateStore};
 use crate::matches::store::MatchStore;
 use crate::media::store::SignVideoStore;
 use crate::organisations::store::OrganisationStore;
@@ -232,6 +233,8 @@ store_of!(
     ChatStore,
     ChatReportStore,
     OutcomeStore,
+    TemplateStore,
+    RecordStore,
     OutboxStore,
     AlertStore,
     SecondFactorStore,
@@ -259,6 +262,7 @@ pub mod prelude {
     pub use crate::fairs::stands::slots::store::SlotStore;
     pub use crate::fairs::stands::store::StandStore;
     pub use crate::fairs::store::FairStore;
+    pub use crate::interviews::store::{RecordStore, TemplateStore};
     pub use crate::matches::store::MatchStore;
     pub use crate::media::store::SignVideoStore;
     pub use crate::organisations::store::OrganisationStore;
@@ -298,8 +302,9 @@ pub trait Maintenance: Send + Sync + 'static {
     async fn refresh_statistics(&self) -> DbResult<()>;
 
     /// Deletes what has expired: sessions past their end, email links a day after theirs,
-    /// rate-limit counters a day old, delivered or given-up mail and the stand chats of ended
-    /// fairs as long after as `kept` says. Returns how many rows went.
+    /// rate-limit counters a day old, delivered or given-up mail, the stand chats of ended
+    /// fairs and the interview records of decided applications as long after as `kept` says
+    /// (of a withdrawn one at once). Returns how many rows went.
     async fn purge_expired(&self, now: i64, kept: &Retention) -> DbResult<u64>;
 }
 
@@ -310,6 +315,8 @@ pub struct Retention {
     pub mail: i64,
     /// A stand's chats after its fair ends.
     pub chats: i64,
+    /// An interview record after its application is decided (withdrawn: none).
+    pub applicants: i64,
 }
 
 /// Opens the store `url` names, creating an SQLite file (and its folder) when needed.
@@ -400,6 +407,12 @@ macro_rules! impl_maintenance {
                          (SELECT s.id FROM fair_stands s JOIN fairs f ON f.id = s.fair_id WHERE f.ends_at < $1)",
                         now - kept.chats,
                     ),
+                    // An interview record goes when the employer's sight of its applicant ends.
+                    (
+                        "DELETE FROM interview_records WHERE application_id IN (SELECT id FROM applications \
+                         WHERE status = 'withdrawn' OR (status IN ('hired', 'not_selected') AND updated_at < $1))",
+                        now - kept.applicants,
+                    ),
                 ] {
                     purged += sqlx::query(sql)
                         .bind(before)
@@ -455,6 +468,8 @@ macro_rules! impl_store {
         $crate::fairs::stands::chat::store::impl_chat_store!($store);
         $crate::fairs::stands::chat::reports::store::impl_chat_report_store!($store);
         $crate::fairs::outcomes::store::impl_outcome_store!($store);
+        $crate::interviews::store::impl_template_store!($store);
+        $crate::interviews::store::impl_record_store!($store);
         $crate::alerts::store::impl_alert_store!($store);
         $crate::second_factor::store::impl_second_factor_store!($store);
         $crate::second_factor::passkey_store::impl_passkey_store!($store);
