@@ -57,10 +57,7 @@ pub async fn create_template(State(state): State<AppState>, request: Request) ->
 
 /// Changes a template's name and the skills it fits.
 pub async fn save_head(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    let (parts, fields) = read(request).await;
-    let ui = Ui::from_request(&parts);
-    let lang = ui.lang;
-    let (actor, template) = match writer(&state, &ui, &fields).await? {
+    let Writing { parts, fields, lang, actor, template } = match writer(&state, request).await? {
         Ok(opened) => opened,
         Err(answer) => return Ok(answer),
     };
@@ -76,10 +73,7 @@ pub async fn save_head(State(state): State<AppState>, request: Request) -> Resul
 
 /// Adds a section, or changes the title of the one the form names.
 pub async fn save_section(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    let (parts, fields) = read(request).await;
-    let ui = Ui::from_request(&parts);
-    let lang = ui.lang;
-    let (actor, template) = match writer(&state, &ui, &fields).await? {
+    let Writing { parts, fields, lang, actor, template } = match writer(&state, request).await? {
         Ok(opened) => opened,
         Err(answer) => return Ok(answer),
     };
@@ -102,10 +96,7 @@ pub async fn save_section(State(state): State<AppState>, request: Request) -> Re
 
 /// Adds a question to a section, or changes the one the form names.
 pub async fn save_question(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    let (parts, fields) = read(request).await;
-    let ui = Ui::from_request(&parts);
-    let lang = ui.lang;
-    let (actor, template) = match writer(&state, &ui, &fields).await? {
+    let Writing { parts, fields, lang, actor, template } = match writer(&state, request).await? {
         Ok(opened) => opened,
         Err(answer) => return Ok(answer),
     };
@@ -126,9 +117,7 @@ pub async fn save_question(State(state): State<AppState>, request: Request) -> R
 
 /// Takes a section (with its questions) out of the template.
 pub async fn remove_section(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    let (parts, fields) = read(request).await;
-    let ui = Ui::from_request(&parts);
-    let (actor, template) = match writer(&state, &ui, &fields).await? {
+    let Writing { parts, fields, actor, template, .. } = match writer(&state, request).await? {
         Ok(opened) => opened,
         Err(answer) => return Ok(answer),
     };
@@ -140,9 +129,7 @@ pub async fn remove_section(State(state): State<AppState>, request: Request) -> 
 
 /// Takes a question out of its section.
 pub async fn remove_question(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
-    let (parts, fields) = read(request).await;
-    let ui = Ui::from_request(&parts);
-    let (actor, template) = match writer(&state, &ui, &fields).await? {
+    let Writing { parts, fields, actor, template, .. } = match writer(&state, request).await? {
         Ok(opened) => opened,
         Err(answer) => return Ok(answer),
     };
@@ -200,18 +187,26 @@ fn company_verified(library: Library, verified: &[i64]) -> bool {
     matches!(library, Library::Company(id) if verified.contains(&id))
 }
 
-/// The person and the template (its current version) the form names, when they write it:
-/// `Ok(Err(answer))` is the answer for someone signed out; someone who may not read the
-/// template is told it does not exist, someone who reads but does not write it `Forbidden`.
-async fn writer(
-    state: &AppState,
-    ui: &Ui,
-    fields: &Fields,
-) -> Result<Result<(Actor, StoredTemplate), Response>, AppError> {
-    let Some(actor) = staff(ui)? else {
+/// A form post about a template, from someone who writes it.
+struct Writing {
+    parts: axum::http::request::Parts,
+    fields: Vec<(String, String)>,
+    lang: Lang,
+    actor: Actor,
+    /// Its current version.
+    template: StoredTemplate,
+}
+
+/// Reads a form post about a template and checks its sender writes it: `Ok(Err(answer))` is
+/// the answer for someone signed out; someone who may not read the template is told it does
+/// not exist, someone who reads but does not write it `Forbidden`.
+async fn writer(state: &AppState, request: Request) -> Result<Result<Writing, Response>, AppError> {
+    let (parts, fields) = read(request).await;
+    let ui = Ui::from_request(&parts);
+    let Some(actor) = staff(&ui)? else {
         return Ok(Err(plain_page::sign_in_first(TEMPLATES_PATH)));
     };
-    let id = value(fields, "id").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let id = value(&fields, "id").parse::<i64>().map_err(|_| AppError::NotFound)?;
     let template = state.store.template(id, None).await?.ok_or(AppError::NotFound)?;
     if !may_read(&actor, template.library) {
         return Err(AppError::NotFound);
@@ -220,7 +215,7 @@ async fn writer(
     if !may_write(&actor, template.library, company_verified(template.library, &companies)) {
         return Err(AppError::Forbidden);
     }
-    Ok(Ok((actor, template)))
+    Ok(Ok(Writing { parts, fields, lang: ui.lang, actor, template }))
 }
 
 /// A section's or question's place from the form: none when the field is absent or empty; a
