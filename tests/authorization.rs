@@ -106,6 +106,10 @@ const RULES: &[(&str, &str, [bool; 7])] = &[
     // Which library the template is in decides: tests/interviews.rs walks that.
     ("/api/interviews/template", "id=999999", STAFF),
     ("/api/interviews/own-libraries", "", STAFF),
+    // Whose vacancy, whose application and whose consents decide: tests/interviews/records.rs.
+    ("/api/interviews/vacancy-template", "vacancy=999999", SIGNED_IN),
+    ("/api/interviews/record", "application=999999", SIGNED_IN),
+    ("/api/interviews/prepare", "application=999999", SIGNED_IN),
 ];
 
 /// A typical call of each route of the route table: its path in the table, its method, the
@@ -226,6 +230,10 @@ const CALLS: &[(&str, Method, &str, &str)] = &[
         "id=999999&version=1&seccion=1&pregunta=1",
     ),
     ("/entrevistas/plantilla/copiar", Post, "/entrevistas/plantilla/copiar", "id=999999&version=1&into=national"),
+    ("/entrevistas/vacante", Post, "/entrevistas/vacante", "vacante=999999&plantilla="),
+    ("/entrevistas/registro", Post, "/entrevistas/registro", "postulacion=999999&version=1&seccion=1"),
+    ("/entrevistas/registro/resumen", Post, "/entrevistas/registro/resumen", "postulacion=999999&version=1"),
+    ("/entrevistas/preparar/pedir", Post, "/entrevistas/preparar/pedir", "postulacion=999999"),
     ("/stand/{id}/lsp", Get, "/stand/999999/lsp", ""),
     ("/stand/{id}/lsp.vtt", Get, "/stand/999999/lsp.vtt", ""),
     ("/feria/{id}/lsp", Get, "/feria/999999/lsp", ""),

@@ -25,6 +25,7 @@ use crate::home::HomePage;
 use crate::interviews::pages::{
     HeadFormPage, NewTemplatePage, QuestionFormPage, SectionFormPage, TemplateLibraryPage, TemplatePage,
 };
+use crate::interviews::records::pages::{PreparePage, RecordPage};
 use crate::matches::pages::MatchesPage;
 use crate::organisations::pages::CompanyReviewPage;
 use crate::second_factor::pages::{
@@ -189,6 +190,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("entrevistas"), StaticSegment("plantilla"), StaticSegment("datos")) view=HeadFormPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("entrevistas"), StaticSegment("plantilla"), StaticSegment("seccion")) view=SectionFormPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("entrevistas"), StaticSegment("plantilla"), StaticSegment("pregunta")) view=QuestionFormPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("entrevistas"), StaticSegment("registro")) view=RecordPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("entrevistas"), StaticSegment("preparar")) view=PreparePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("personas") view=CaseloadPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("mi-perfil") view=|| view! { <MyProfilePage parts=PROFILE_PARTS /> } ssr=SsrMode::Async />
                     <Route path=(StaticSegment("mi-perfil"), StaticSegment("borrar")) view=DeleteProfilePage ssr=SsrMode::Async />

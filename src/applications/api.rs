@@ -122,12 +122,12 @@ pub async fn read_seeker_applications(seeker: i64) -> Result<SeekerApplications,
     crate::seekers::api::follows(store.as_ref(), &current.actor, seeker).await?;
     let consents = store.consents_in_force(seeker).await?;
     let visible = visible_to(Viewer::CentreCounsellor, &consents);
-    let applications: Vec<_> = store
-        .seeker_applications(seeker)
-        .await?
-        .into_iter()
-        .map(|application| super::PersonsApplication::of(application, visible.needs))
-        .collect();
+    let acts = consents.has(crate::seekers::consent::ConsentKind::CounsellorActs);
+    let mut applications = Vec::new();
+    for application in store.seeker_applications(seeker).await? {
+        let guided = acts && crate::interviews::records::api::reading::guided(store.as_ref(), &application).await?;
+        applications.push(super::PersonsApplication::of(application, visible.needs, guided));
+    }
     let names = if visible.needs && !applications.is_empty() {
         let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
         types?.into_iter().chain(accommodations?).collect()
@@ -166,9 +166,13 @@ pub async fn read_my_applications() -> Result<MyApplications, AppError> {
     let Some(id) = store.seeker_of_account(current.actor.account_id).await? else {
         return Ok(MyApplications { seeker_id: None, applications: Vec::new(), accommodations: Vec::new() });
     };
-    let (applications, accommodations) = tokio::join!(store.seeker_applications(id), store.accommodations());
-    let applications = applications?.into_iter().map(|application| super::PersonsApplication::of(application, true));
-    Ok(MyApplications { seeker_id: Some(id), applications: applications.collect(), accommodations: accommodations? })
+    let (found, accommodations) = tokio::join!(store.seeker_applications(id), store.accommodations());
+    let mut applications = Vec::new();
+    for application in found? {
+        let guided = crate::interviews::records::api::reading::guided(store.as_ref(), &application).await?;
+        applications.push(super::PersonsApplication::of(application, true, guided));
+    }
+    Ok(MyApplications { seeker_id: Some(id), applications, accommodations: accommodations? })
 }
 
 /// One applicant as the vacancy's employer, or its centre's counsellor, may see them: what is
@@ -258,6 +262,8 @@ pub struct Applicants {
     pub applicants: Vec<ApplicantView>,
     /// The names of the accommodations and disability types shown.
     pub names: Vec<Accommodation>,
+    /// The vacancy's interviews follow a template and the reader writes their records.
+    pub records: bool,
 }
 
 /// The applicants to `vacancy`, for its company's employers and its centre's counsellors.
@@ -320,10 +326,13 @@ pub async fn read_applicants(vacancy: i64) -> Result<Applicants, AppError> {
         });
     }
     let (types, accommodations) = tokio::join!(store.disability_types(), store.accommodations());
+    let records = crate::interviews::rules::acts_for_company(&current.actor, facts.company_id)
+        && store.vacancy_template(vacancy).await?.is_some();
     Ok(Applicants {
         vacancy_id: vacancy,
         vacancy_title: found.draft.title,
         applicants,
         names: types?.into_iter().chain(accommodations?).collect(),
+        records,
     })
 }

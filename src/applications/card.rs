@@ -121,6 +121,20 @@ pub fn ApplicationCard(
                 <summary>{t(lang, Key::application_history)}</summary>
                 <ApplicationHistory events=a.events.clone() />
             </details>
+            {a.interview_guide.then(|| {
+                let (href, key) = match record_for {
+                    None => (crate::interviews::records::prepare_path(a.id), Key::prepare_link),
+                    Some(_) => (crate::interviews::records::record_path(a.id), Key::record_link_counsellor),
+                };
+                view! {
+                    <p>
+                        <a href=href>
+                            {t(lang, key)}
+                            <span class="app-visually-hidden">{format!(": {}", a.vacancy_title)}</span>
+                        </a>
+                    </p>
+                }
+            })}
             {withdraw}
             {record_for.filter(|_| a.status == ApplicationStatus::Hired).map(|seeker| view! {
                 <p>

@@ -140,6 +140,9 @@ pub struct PersonsApplication {
     /// What the person asked for with it, which is disability data: `None` for a reader the
     /// person has not let see that.
     pub asked: Option<Asked>,
+    /// The person was called to an interview that follows a template: the person prepares from
+    /// it, the counsellor they let act for them reads its record.
+    pub interview_guide: bool,
 }
 
 /// What a person asked for with an application.
@@ -153,9 +156,10 @@ pub struct Asked {
 
 impl PersonsApplication {
     /// `application` for a reader on the person's side; `sees_asked` when they may see what
-    /// was asked for.
-    pub fn of(application: Application, sees_asked: bool) -> PersonsApplication {
+    /// was asked for, `interview_guide` when its interview's template is theirs to use.
+    pub fn of(application: Application, sees_asked: bool, interview_guide: bool) -> PersonsApplication {
         PersonsApplication {
+            interview_guide,
             asked: sees_asked.then_some(Asked {
                 needs_at_interview: application.needs_at_interview,
                 disclose: application.disclose,

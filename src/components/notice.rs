@@ -104,10 +104,16 @@ pub enum Notice {
     TemplateSaved,
     TemplateNewVersion,
     TemplateCopied,
+    /// A vacancy's interview template was chosen, or taken off.
+    VacancyTemplateSet,
+    /// Part of an interview record was saved.
+    RecordSaved,
+    /// The candidate asked to read their interview's record.
+    RecordAsked,
 }
 
 impl Notice {
-    const ALL: [Notice; 94] = [
+    const ALL: [Notice; 97] = [
         Notice::PasswordReset,
         Notice::PasswordChanged,
         Notice::EmailConfirmed,
@@ -202,6 +208,9 @@ impl Notice {
         Notice::TemplateSaved,
         Notice::TemplateNewVersion,
         Notice::TemplateCopied,
+        Notice::VacancyTemplateSet,
+        Notice::RecordSaved,
+        Notice::RecordAsked,
     ];
 
     pub fn code(self) -> &'static str {
@@ -300,6 +309,9 @@ impl Notice {
             Notice::TemplateSaved => "plantilla-guardada",
             Notice::TemplateNewVersion => "plantilla-nueva-version",
             Notice::TemplateCopied => "plantilla-copiada",
+            Notice::VacancyTemplateSet => "plantilla-de-la-vacante",
+            Notice::RecordSaved => "registro-guardado",
+            Notice::RecordAsked => "registro-pedido",
         }
     }
 
@@ -399,6 +411,9 @@ impl Notice {
             Notice::TemplateSaved => Key::notice_template_saved,
             Notice::TemplateNewVersion => Key::notice_template_new_version,
             Notice::TemplateCopied => Key::notice_template_copied,
+            Notice::VacancyTemplateSet => Key::notice_vacancy_template_set,
+            Notice::RecordSaved => Key::notice_record_saved,
+            Notice::RecordAsked => Key::notice_record_asked,
         }
     }
 

@@ -141,7 +141,7 @@ pub async fn read_template_library() -> Result<TemplateLibrary, AppError> {
 /// library; anyone else is told it does not exist.
 #[server(endpoint = "interviews/template")]
 pub async fn read_template(id: i64, version: Option<i64>) -> Result<TemplateView, AppError> {
-    use super::rules::{may_copy, may_read, may_write, own_libraries};
+    use super::rules::{in_verified, may_copy, may_read, may_write, own_libraries};
     let (current, store) = reading::staff()?;
     let actor = &current.actor;
     let found = store.template(id, version).await?.ok_or(AppError::NotFound)?;
@@ -150,19 +150,11 @@ pub async fn read_template(id: i64, version: Option<i64>) -> Result<TemplateView
     }
     let own = reading::own_companies(store.as_ref(), actor).await?;
     let verified = reading::verified(&own);
-    let writes = |library: Library| match library {
-        Library::Company(company) => may_write(actor, library, verified.contains(&company)),
-        _ => may_write(actor, library, false),
-    };
-    let choices = reading::library_choices(store.as_ref(), &own_libraries(actor, &verified), &own).await?;
-    let copy_into = choices
+    let targets: Vec<Library> = own_libraries(actor, &verified)
         .into_iter()
-        .filter(|choice| {
-            Library::parse(&choice.value).is_some_and(|to| {
-                may_copy(actor, found.library, to, matches!(to, Library::Company(c) if verified.contains(&c)))
-            })
-        })
+        .filter(|&to| may_copy(actor, found.library, to, in_verified(to, &verified)))
         .collect();
+    let copy_into = reading::library_choices(store.as_ref(), &targets, &own).await?;
     let copied_from = found.copied_from.map(|origin| OriginView {
         template_id: may_read(actor, origin.library).then_some(origin.template_id),
         name: origin.name,
@@ -192,7 +184,7 @@ pub async fn read_template(id: i64, version: Option<i64>) -> Result<TemplateView
                     .collect(),
             })
             .collect(),
-        may_write: writes(found.library),
+        may_write: may_write(actor, found.library, in_verified(found.library, &verified)),
         copy_into,
     })
 }

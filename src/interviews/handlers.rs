@@ -4,7 +4,7 @@
 //! and the problem on its field, nothing stored.
 
 use super::api::reading::{own_companies, verified, STAFF};
-use super::rules::{may_copy, may_read, may_write};
+use super::rules::{in_verified, may_copy, may_read, may_write};
 use super::store::{Change, Changed, NewTemplate, StoredTemplate};
 use super::{
     field, head_path, question_path, section_path, template_path, Adjustment, Library, QuestionDraft, MAX_QUESTIONS,
@@ -38,7 +38,7 @@ pub async fn create_template(State(state): State<AppState>, request: Request) ->
     let mut errors = FieldErrors::default();
     let library = Library::parse(value(&fields, field::LIBRARY));
     let library = match library {
-        Some(library) if may_write(&actor, library, company_verified(library, &companies)) => Some(library),
+        Some(library) if may_write(&actor, library, in_verified(library, &companies)) => Some(library),
         Some(_) => return Err(AppError::Forbidden),
         None => {
             errors.push(field::LIBRARY, t(lang, Key::template_err_library));
@@ -159,7 +159,7 @@ pub async fn copy_template(State(state): State<AppState>, request: Request) -> R
         errors.push(field::INTO, t(lang, Key::template_err_library));
         return Ok(again(&state, parts, &template_path(id), &fields, errors).await);
     };
-    if !may_copy(&actor, found.library, to, company_verified(to, &companies)) {
+    if !may_copy(&actor, found.library, to, in_verified(to, &companies)) {
         return Err(AppError::Forbidden);
     }
     let copy = state.store.copy_template(found.version_id, to, actor.account_id, now()).await?;
@@ -181,10 +181,6 @@ fn staff(ui: &Ui) -> Result<Option<Actor>, AppError> {
         Some(actor) if permits(&actor, STAFF) => Ok(Some(actor)),
         Some(_) => Err(AppError::Forbidden),
     }
-}
-
-fn company_verified(library: Library, verified: &[i64]) -> bool {
-    matches!(library, Library::Company(id) if verified.contains(&id))
 }
 
 /// A form post about a template, from someone who writes it.
@@ -212,7 +208,7 @@ async fn writer(state: &AppState, request: Request) -> Result<Result<Writing, Re
         return Err(AppError::NotFound);
     }
     let companies = verified(&own_companies(state.store.as_ref(), &actor).await?);
-    if !may_write(&actor, template.library, company_verified(template.library, &companies)) {
+    if !may_write(&actor, template.library, in_verified(template.library, &companies)) {
         return Err(AppError::Forbidden);
     }
     Ok(Ok(Writing { parts, fields, lang: ui.lang, actor, template }))
@@ -340,7 +336,7 @@ async fn apply(
 }
 
 /// The form's page again with what was typed and `errors`.
-async fn again(
+pub(crate) async fn again(
     state: &AppState,
     parts: axum::http::request::Parts,
     page: &str,

@@ -7,12 +7,14 @@
 //! This folder holds the feature: `rules.rs` its pure rules (who writes, reads and copies which
 //! library, when an edit makes a new version, what a record's scores and notes may be),
 //! `wording.rs` the wording rules its questions are checked against, `api.rs` what its pages
-//! read, `pages/` the pages, `handlers.rs` the form posts and `store/` the storage.
+//! read, `pages/` the pages, `handlers.rs` the form posts and `store/` the storage;
+//! `records/` is a template in use (a vacancy's, its interview records, the candidate's page).
 
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod pages;
+pub mod records;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -1,12 +1,15 @@
 //! Who writes, reads and copies the templates of which library, when an edit makes a new
-//! version, who keeps and reads an interview record, and what a score may be: pure rules,
+//! version, which templates a vacancy may follow and who prepares from one, who keeps and
+//! reads an interview record, and what a score may be: pure rules,
 //! checked on the server before every change and used by the pages to offer only what may be
 //! done.
 
 use super::{Library, LEVELS};
+use crate::applications::ApplicationStatus;
 use crate::domain::{Actor, Role};
 
-fn acts_for_company(actor: &Actor, company_id: i64) -> bool {
+/// Whether `actor` is an employer of company `company_id`.
+pub fn acts_for_company(actor: &Actor, company_id: i64) -> bool {
     actor.roles.iter().any(|g| g.role == Role::Employer && g.company_id == Some(company_id))
 }
 
@@ -44,6 +47,11 @@ pub fn may_copy(actor: &Actor, from: Library, to: Library, to_verified: bool) ->
     shared && may_read(actor, from) && may_write(actor, to, to_verified)
 }
 
+/// Whether `library` is a company's among `verified` (the ids of verified companies).
+pub fn in_verified(library: Library, verified: &[i64]) -> bool {
+    matches!(library, Library::Company(id) if verified.contains(&id))
+}
+
 /// The libraries `actor` writes into, for the "copy into" choice: `verified` are the companies
 /// of theirs that are verified.
 pub fn own_libraries(actor: &Actor, verified: &[i64]) -> Vec<Library> {
@@ -78,6 +86,21 @@ pub fn edit_kind(in_use: bool) -> Edit {
     } else {
         Edit::InPlace
     }
+}
+
+/// Whether a vacancy of company `company_id` may follow a template of `library`: the shared
+/// libraries' (national and centres'), or the company's own — never another company's.
+pub fn attachable(library: Library, company_id: i64) -> bool {
+    match library {
+        Library::National | Library::Centre(_) => true,
+        Library::Company(id) => id == company_id,
+    }
+}
+
+/// Whether someone whose application went through `statuses` (oldest first) was invited to
+/// an interview, and so may prepare from the vacancy's template.
+pub fn invited_to_interview(statuses: &[ApplicationStatus]) -> bool {
+    statuses.contains(&ApplicationStatus::Interview)
 }
 
 /// Who reads an interview record, and so how.
@@ -249,6 +272,24 @@ mod tests {
         let other_company = person(9, &[(Role::Employer, None, Some(COMPANY + 1))]);
         assert_eq!(record_reader(&other_company, COMPANY, &candidate(true, Some(CENTRE))), None);
         assert_eq!(record_reader(&admin(), COMPANY, &candidate(true, Some(CENTRE))), None);
+    }
+
+    #[test]
+    fn a_vacancy_follows_a_shared_template_or_one_of_its_own_company() {
+        assert!(attachable(Library::National, COMPANY));
+        assert!(attachable(Library::Centre(CENTRE), COMPANY));
+        assert!(attachable(Library::Company(COMPANY), COMPANY));
+        assert!(!attachable(Library::Company(COMPANY + 1), COMPANY));
+    }
+
+    #[test]
+    fn only_someone_called_to_an_interview_prepares_from_its_template() {
+        use ApplicationStatus::*;
+        assert!(invited_to_interview(&[Submitted, Seen, Interview]));
+        assert!(invited_to_interview(&[Submitted, Interview, Offer, Hired]));
+        assert!(!invited_to_interview(&[Submitted, Seen, NotSelected]));
+        assert!(!invited_to_interview(&[Submitted, Withdrawn]));
+        assert!(!invited_to_interview(&[]));
     }
 
     #[test]

@@ -308,6 +308,15 @@ pub fn route_table() -> Vec<Route> {
         form(interviews::QUESTION_PATH, Staff, post(interviews::handlers::save_question)),
         form(interviews::QUESTION_REMOVE_PATH, Staff, post(interviews::handlers::remove_question)),
         form(interviews::COPY_PATH, Staff, post(interviews::handlers::copy_template)),
+        // Whose vacancy and whose application decide the rest: tests/interviews/records.rs.
+        form(
+            interviews::records::VACANCY_TEMPLATE_PATH,
+            EmployersAndCounsellors,
+            post(interviews::records::handlers::attach),
+        ),
+        form(interviews::records::RECORD_PATH, Employers, post(interviews::records::handlers::save_section)),
+        form(interviews::records::RECORD_SUMMARY_PATH, Employers, post(interviews::records::handlers::save_summary)),
+        form(interviews::records::ASK_PATH, Seekers, post(interviews::records::handlers::ask)),
         form(fairs::outcomes::ATTENDANCE_PATH, Counsellors, post(fairs::outcomes::handlers::mark_attendance)),
         // A stand's files are everyone's once it is public, its company's and organisers' before.
         file(fairs::stands::STAND_VIDEO_FILE_PATH, Everyone, get(video_file::<StandVideos>)),

@@ -31,6 +31,7 @@ struct Story {
     slot: i64,
     chat: i64,
     template: i64,
+    application: i64,
     draft: i64,
     seeker: i64,
     email: String,
@@ -48,6 +49,7 @@ impl Story {
             .replace("{slot}", &self.slot.to_string())
             .replace("{chat}", &self.chat.to_string())
             .replace("{template}", &self.template.to_string())
+            .replace("{application}", &self.application.to_string())
             .replace("{seeker}", &self.seeker.to_string())
             .replace("{email}", &self.email.replace('@', "%40"))
             .replace("{token}", &self.token)
@@ -78,7 +80,7 @@ async fn story(state: &AppState) -> Story {
         &[Register, DisabilityData, ShareWithEmployers, CounsellorActs],
     )
     .await;
-    applies_asking(state, seeker, b.vacancy, &rosa, true).await;
+    let application = applies_asking(state, seeker, b.vacancy, &rosa, true).await;
     let now = senda::server::auth::now();
     let published = store.vacancy(b.vacancy).await.unwrap().unwrap();
     let draft = store.create_vacancy(&published.draft, None, now).await.unwrap();
@@ -104,7 +106,8 @@ async fn story(state: &AppState) -> Story {
     let chat = chatted(state, stand, rosa.account_id, b.employer_id).await;
     // The interviewer read what she shared: the look is in her access log from the start.
     store.log_sensitive_access(seeker, b.employer_id, "interview", now).await.unwrap();
-    let template = national_template(state, admin.account_id).await;
+    let template = crate::interviews::national_template(state, admin.account_id).await;
+    interviewed(state, b.vacancy, application, template, b.employer_id).await;
     Story {
         vacancy: b.vacancy,
         fair,
@@ -112,6 +115,7 @@ async fn story(state: &AppState) -> Story {
         slot,
         chat,
         template,
+        application,
         draft,
         seeker,
         email: rosa.email.clone(),
@@ -125,27 +129,37 @@ async fn story(state: &AppState) -> Story {
     }
 }
 
-/// A template of the national library with a section of one question.
-async fn national_template(state: &AppState, admin: i64) -> i64 {
-    use senda::interviews::store::{Change, NewTemplate};
-    use senda::interviews::{Adjustment, Library, QuestionDraft};
+/// The vacancy's interviews follow `template`; the application was called to interview, its
+/// record has a scored and noted question, the adjustments given and a summary, and the
+/// candidate asked to read it.
+async fn interviewed(state: &AppState, vacancy: i64, application: i64, template: i64, employer: i64) {
+    use senda::applications::store::Move;
+    use senda::interviews::store::{RecordSave, StoredAnswer};
+    use senda::interviews::Adjustment;
     let store = state.store.as_ref();
-    let skills = ["atención al cliente".to_string()];
-    let new = NewTemplate { library: Library::National, name: "Atención al cliente", skills: &skills, by: admin };
-    let id = store.create_template(&new, 1).await.unwrap();
-    let draft = QuestionDraft {
-        question: "¿Cómo atiendes a un cliente molesto?".into(),
-        easy_read: "Un cliente está molesto. ¿Qué haces?".into(),
-        good_answer: "Escucha y propone una solución.".into(),
-        levels: ["No responde", "Responde en general", "Da un ejemplo", "Da varios ejemplos"].map(String::from),
-        adjustments: vec![Adjustment::ExtraTime],
+    let now = senda::server::auth::now();
+    assert!(store.attach_template(vacancy, Some(template), employer, now).await.unwrap());
+    let called = Move {
+        from: ApplicationStatus::Submitted,
+        to: ApplicationStatus::Interview,
+        side: senda::applications::Side::Employer,
+        by: employer,
+        note: "",
+        at: now,
     };
-    for change in
-        [Change::AddSection { title: "Trato con clientes" }, Change::AddQuestion { section: 1, draft: &draft }]
-    {
-        store.change_template(id, 1, &change, admin, 2).await.unwrap();
-    }
-    id
+    assert!(store.move_application(application, &called).await.unwrap());
+    let record = store.open_record(application, employer, now).await.unwrap().unwrap();
+    let version = store.template(template, None).await.unwrap().unwrap();
+    let answers =
+        [StoredAnswer { question_id: version.sections[0].questions[0].id, score: Some(3), note: "Bien".into() }];
+    let save = RecordSave {
+        record_id: record,
+        answers: &answers,
+        adjustments: Some(&[Adjustment::ExtraTime]),
+        summary: Some("Buena entrevista."),
+    };
+    assert!(store.save_record(&save, now).await.unwrap());
+    assert!(store.ask_to_read_record(record, &[], now).await.unwrap());
 }
 
 /// A fair of the centre, in person (so with its venue), published.

@@ -23,18 +23,18 @@ use senda::seekers::store::{ConsentGiven, NewSeeker};
 use senda::server::state::AppState;
 use senda::vacancies::{ContractType, Modality, ReportReason, VacancyDraft, VacancyStatus, WorkingHours};
 
-struct Board {
-    centre: i64,
-    vacancy: i64,
+pub(crate) struct Board {
+    pub(crate) centre: i64,
+    pub(crate) vacancy: i64,
     closed_vacancy: i64,
-    employer: String,
-    employer_id: i64,
-    other_employer: String,
+    pub(crate) employer: String,
+    pub(crate) employer_id: i64,
+    pub(crate) other_employer: String,
 }
 
 /// Two verified companies with an employer each, and a published vacancy of the first (plus
 /// one whose closing date has passed).
-async fn board(state: &AppState) -> Board {
+pub(crate) async fn board(state: &AppState) -> Board {
     let store = state.store.as_ref();
     let company = |name: &str, ruc: &str| NewCompany {
         legal_name: name.into(),
@@ -163,7 +163,7 @@ fn kept_files(db: &common::TestDb) -> Vec<String> {
 
 /// Person `seeker` applies to `vacancy` asking for an interpreter, saying (or not) the kind of
 /// their disability; the application's id.
-async fn applies_asking(state: &AppState, seeker: i64, vacancy: i64, who: &Actor, disclose: bool) -> i64 {
+pub(crate) async fn applies_asking(state: &AppState, seeker: i64, vacancy: i64, who: &Actor, disclose: bool) -> i64 {
     let application = senda::applications::store::NewApplication {
         vacancy_id: vacancy,
         seeker_id: seeker,

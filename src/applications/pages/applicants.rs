@@ -47,11 +47,12 @@ fn ApplicantList(found: Applicants) -> impl IntoView {
         if form.has_errors() { format!("{}: {heading}", t(lang, Key::form_error_prefix)) } else { heading.clone() };
     let count = t_with(lang, Key::applicants_count, &[("count", &found.applicants.len().to_string())]);
     let names = found.names.clone();
+    let records = found.records;
     let vacancy = found.vacancy_id;
     let cards = found
         .applicants
         .into_iter()
-        .map(|applicant| view! { <ApplicantCard applicant vacancy names=names.clone() /> })
+        .map(|applicant| view! { <ApplicantCard applicant vacancy names=names.clone() records /> })
         .collect_view();
     view! {
         <Title text=title />
@@ -67,7 +68,7 @@ fn ApplicantList(found: Applicants) -> impl IntoView {
 }
 
 #[component]
-fn ApplicantCard(applicant: ApplicantView, vacancy: i64, names: Vec<Accommodation>) -> impl IntoView {
+fn ApplicantCard(applicant: ApplicantView, vacancy: i64, names: Vec<Accommodation>, records: bool) -> impl IntoView {
     let lang = use_ui().lang;
     let form = use_form_state();
     let ApplicantView {
@@ -92,6 +93,15 @@ fn ApplicantCard(applicant: ApplicantView, vacancy: i64, names: Vec<Accommodatio
     };
     let by_counsellor = applied_by_counsellor.map(|counsellor| {
         view! { <p class="app-inset">{t_with(lang, Key::applicants_applied_by, &[("name", &counsellor)])}</p> }
+    });
+    let record = (records && matches!(person, ApplicantPerson::Shared(_) | ApplicantPerson::NotShared)).then(|| {
+        view! {
+            <p>
+                <a href=crate::interviews::records::record_path(application_id)>
+                    {t_with(lang, Key::record_link, &[("name", &name)])}
+                </a>
+            </p>
+        }
     });
     let details = match person {
         ApplicantPerson::Shared(p) => Some(p),
@@ -203,6 +213,7 @@ fn ApplicantCard(applicant: ApplicantView, vacancy: i64, names: Vec<Accommodatio
             <p class="app-card__meta">{t_with(lang, Key::applicants_applied_on, &[("date", &format_lima_date(applied_at))])}</p>
             {by_counsellor}
             {details}
+            {record}
             {message}
             <details class="app-details">
                 <summary>{t(lang, Key::application_history)}</summary>

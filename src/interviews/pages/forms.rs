@@ -4,7 +4,7 @@
 //! adjustments to offer. Each changes the current version and carries the version it was made
 //! from, so a change made meanwhile is not overwritten.
 
-use super::library_label;
+use super::{library_label, AdjustmentChoices};
 use crate::components::form::{use_form_state, Choice, CsrfField, FieldError, FormState, TextArea, TextField};
 use crate::components::format::named_title;
 use crate::components::loaded::Loaded;
@@ -12,7 +12,7 @@ use crate::components::notice::sign_in_first;
 use crate::components::status_page::NotFoundPage;
 use crate::i18n::{t, t_with, Key};
 use crate::interviews::api::{read_own_libraries, read_template, LibraryChoice, TemplateView};
-use crate::interviews::{field, template_path, Adjustment, QuestionDraft, TEMPLATES_PATH};
+use crate::interviews::{field, template_path, QuestionDraft, TEMPLATES_PATH};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -149,25 +149,27 @@ fn NewTemplateForm(libraries: Vec<LibraryChoice>) -> impl IntoView {
     }
 }
 
-/// Reads template `?id=` for a form about it, shown with `show`.
-fn with_template<V: IntoView + 'static>(show: fn(TemplateView) -> V) -> AnyView {
+/// Reads template `?id=` for a form that changes it, shown with `show` to someone who may.
+fn with_writable_template<V: IntoView + 'static>(show: fn(TemplateView) -> V) -> AnyView {
     let ui = use_ui();
     if let Some(away) = sign_in_first(&ui, &ui.path) {
         return away;
     }
     let Some(id) = ui.query_id("id") else { return view! { <NotFoundPage /> }.into_any() };
     let found = Resource::new_blocking(move || id, |id| read_template(id, None));
-    view! { <Loaded found show=move |found| show(found) /> }.into_any()
+    // Someone who may read a template but not write it is told the form does not exist.
+    let show = move |found: TemplateView| match found.may_write {
+        true => show(found).into_any(),
+        false => view! { <NotFoundPage /> }.into_any(),
+    };
+    view! { <Loaded found show /> }.into_any()
 }
 
 /// A template's name and skills, changed.
 #[component]
 pub fn HeadFormPage() -> impl IntoView {
-    with_template(|found| {
+    with_writable_template(|found| {
         let lang = use_ui().lang;
-        if !found.may_write {
-            return view! { <NotFoundPage /> }.into_any();
-        }
         view! {
             <FormFrame
                 title=t_with(lang, Key::template_head_title, &[("name", &found.name)])
@@ -186,7 +188,7 @@ pub fn HeadFormPage() -> impl IntoView {
 /// A new section (no `&seccion=`), or the title of section `&seccion=`.
 #[component]
 pub fn SectionFormPage() -> impl IntoView {
-    with_template(|found| {
+    with_writable_template(|found| {
         let ui = use_ui();
         let lang = ui.lang;
         let form = use_form_state();
@@ -198,9 +200,6 @@ pub fn SectionFormPage() -> impl IntoView {
             },
             None => String::new(),
         };
-        if !found.may_write {
-            return view! { <NotFoundPage /> }.into_any();
-        }
         let (title, button) = match section {
             Some(_) => (t_with(lang, Key::template_section_edit_title, &[("title", &stored)]), Key::template_save),
             None => {
@@ -229,12 +228,10 @@ pub fn SectionFormPage() -> impl IntoView {
 /// A new question in section `&seccion=` (no `&pregunta=`), or question `&pregunta=` of it.
 #[component]
 pub fn QuestionFormPage() -> impl IntoView {
-    with_template(|found| {
+    with_writable_template(|found| {
         let ui = use_ui();
         let lang = ui.lang;
-        let (Some(position), true) = (ui.query_id("seccion"), found.may_write) else {
-            return view! { <NotFoundPage /> }.into_any();
-        };
+        let Some(position) = ui.query_id("seccion") else { return view! { <NotFoundPage /> }.into_any() };
         let Some(section) = found.section(position) else { return view! { <NotFoundPage /> }.into_any() };
         let question = ui.query_id("pregunta");
         let stored = match question {
@@ -289,23 +286,6 @@ fn QuestionFields(stored: QuestionDraft) -> impl IntoView {
     } else {
         form.values.iter().filter(|(k, _)| k == field::ADJUSTMENT).map(|(_, v)| v.clone()).collect()
     };
-    let error = form.error(field::ADJUSTMENT);
-    let described = error.as_ref().map(|_| format!("{}-error", field::ADJUSTMENT));
-    let boxes = Adjustment::ALL
-        .iter()
-        .map(|a| {
-            view! {
-                <Choice
-                    kind="checkbox"
-                    name=field::ADJUSTMENT
-                    value=a.code()
-                    label=t(lang, a.label())
-                    checked=chosen.iter().any(|c| c == a.code())
-                    described_by=described.clone()
-                />
-            }
-        })
-        .collect_view();
     view! {
         <TextField
             id=field::QUESTION
@@ -322,10 +302,11 @@ fn QuestionFields(stored: QuestionDraft) -> impl IntoView {
             <p class="app-field__hint">{t(lang, Key::template_guide_hint)}</p>
             {levels}
         </fieldset>
-        <fieldset class="app-fieldset" id=field::ADJUSTMENT tabindex="-1">
-            <legend>{t(lang, Key::template_offer)}</legend>
-            <FieldError id=format!("{}-error", field::ADJUSTMENT) message=error />
-            {boxes}
-        </fieldset>
+        <AdjustmentChoices
+            name=field::ADJUSTMENT
+            legend=t(lang, Key::template_offer)
+            chosen
+            error=form.error(field::ADJUSTMENT)
+        />
     }
 }

@@ -4,7 +4,7 @@
 //! adjustments to offer. Its writers change the current version from here; anyone who reads
 //! it may copy it into a library of theirs. Earlier versions stay readable.
 
-use super::library_label;
+use super::{library_label, QuestionGuide};
 use crate::components::button_form::ButtonForm;
 use crate::components::form::{use_form_state, CsrfField, FieldError, SelectField};
 use crate::components::loaded::Loaded;
@@ -179,32 +179,6 @@ fn Question(id: i64, version: i64, section: i64, editable: bool, question: Quest
     let lang = use_ui().lang;
     let draft = question.draft;
     let position = question.position;
-    let easy = (!draft.easy_read.is_empty()).then(|| {
-        view! { <p><strong>{t(lang, Key::template_easy_read)} ": "</strong>{draft.easy_read.clone()}</p> }
-    });
-    let good = (!draft.good_answer.is_empty()).then(|| {
-        view! { <p><strong>{t(lang, Key::template_good_answer)} ": "</strong>{draft.good_answer.clone()}</p> }
-    });
-    let levels = draft
-        .levels
-        .iter()
-        .enumerate()
-        .filter(|(_, text)| !text.is_empty())
-        .map(|(n, text)| {
-            let level = t_with(lang, Key::template_level, &[("level", &(n + 1).to_string())]);
-            view! { <li><strong>{level} ": "</strong>{text.clone()}</li> }
-        })
-        .collect::<Vec<_>>();
-    let guide = (!levels.is_empty()).then(|| {
-        view! {
-            <p><strong>{t(lang, Key::template_guide)}</strong></p>
-            <ul class="app-template-guide">{levels}</ul>
-        }
-    });
-    let offer = (!draft.adjustments.is_empty()).then(|| {
-        let names: Vec<&str> = draft.adjustments.iter().map(|a| t(lang, a.label())).collect();
-        view! { <p><strong>{t(lang, Key::template_offer)} ": "</strong>{names.join(", ")}</p> }
-    });
     let controls = editable.then(|| {
         let short: String = draft.question.chars().take(60).collect();
         let change = t_with(lang, Key::template_change_question_named, &[("question", &short)]);
@@ -230,10 +204,7 @@ fn Question(id: i64, version: i64, section: i64, editable: bool, question: Quest
     view! {
         <li class="app-template-question">
             <p><strong>{draft.question.clone()}</strong></p>
-            {easy}
-            {good}
-            {guide}
-            {offer}
+            <QuestionGuide draft=draft.clone() />
             {controls}
         </li>
     }

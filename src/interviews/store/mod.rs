@@ -13,7 +13,7 @@ mod templates;
 
 pub use records::*;
 pub(crate) use rows::*;
-pub(crate) use templates::{copy_content, impl_template_store, put_question, run};
+pub(crate) use templates::{bind_draft, copy_content, impl_template_store, put_question, run};
 
 use super::{Library, QuestionDraft};
 use crate::server::db::DbResult;

@@ -64,6 +64,10 @@ pub trait RecordStore: Send + Sync + 'static {
     /// gone or an answer is to a question not in its version.
     async fn save_record(&self, save: &RecordSave<'_>, now: i64) -> DbResult<bool>;
 
+    /// The name and address of each employer of vacancy `vacancy_id`'s company: whom the
+    /// candidate's asking to read a record is told.
+    async fn vacancy_employers(&self, vacancy_id: i64) -> DbResult<Vec<(String, String)>>;
+
     /// The candidate asks to read record `record_id`: stored with `mail` (to the company) the
     /// first time; false, nothing queued, after that.
     async fn ask_to_read_record(&self, record_id: i64, mail: &[OutgoingMail], now: i64) -> DbResult<bool>;
@@ -260,6 +264,21 @@ macro_rules! impl_record_store {
                 run!(tx, "UPDATE interview_records SET updated_at = $2 WHERE id = $1", save.record_id, now);
                 tx.commit().await.map_err(DbError::from_sqlx)?;
                 Ok(true)
+            }
+
+            async fn vacancy_employers(
+                &self,
+                vacancy_id: i64,
+            ) -> $crate::server::db::DbResult<Vec<(String, String)>> {
+                sqlx::query_as(
+                    "SELECT a.name, a.email FROM accounts a JOIN account_roles r ON r.account_id = a.id \
+                     JOIN vacancies v ON v.company_id = r.company_id WHERE v.id = $1 AND r.role = 'employer' \
+                     ORDER BY a.id",
+                )
+                .bind(vacancy_id)
+                .fetch_all(self.pool())
+                .await
+                .map_err($crate::server::db::DbError::from_sqlx)
             }
 
             async fn ask_to_read_record(

@@ -46,42 +46,51 @@ macro_rules! run {
 }
 pub(crate) use run;
 
-/// Stores a question's text and levels in `$tx`: inserts it at `$section`/`$position` when
-/// `$id` is `None`, otherwise updates question `$id`; then its adjustments. Evaluates to its id.
+/// Binds a question draft's text and levels, in the order `$1`–`$7` of the statements below.
+macro_rules! bind_draft {
+    ($query:expr, $draft:expr) => {
+        $query
+            .bind(&$draft.question)
+            .bind(&$draft.easy_read)
+            .bind(&$draft.good_answer)
+            .bind(&$draft.levels[0])
+            .bind(&$draft.levels[1])
+            .bind(&$draft.levels[2])
+            .bind(&$draft.levels[3])
+    };
+}
+pub(crate) use bind_draft;
+
+/// Stores a question's text, levels and adjustments in `$tx`, evaluating to its id: `insert`
+/// puts a new one at `$section`/`$position`, `update` rewrites question `$id`.
 macro_rules! put_question {
-    ($tx:expr, $id:expr, $section:expr, $position:expr, $draft:expr) => {{
-        use $crate::server::db::DbError;
+    ($tx:expr, insert $section:expr, $position:expr, $draft:expr) => {{
         let d: &$crate::interviews::QuestionDraft = $draft;
-        let (sql, first, second) = match $id {
-            None => (
-                "INSERT INTO interview_questions (section_id, position, question, easy_read, good_answer, \
-                 level_1, level_2, level_3, level_4) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                $section,
-                $position,
+        let query = $crate::interviews::store::bind_draft!(
+            sqlx::query_scalar(
+                "INSERT INTO interview_questions (question, easy_read, good_answer, level_1, level_2, \
+                 level_3, level_4, section_id, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                 RETURNING id",
             ),
-            // The second number is not used: both statements bind the same list.
-            Some(id) => (
-                "UPDATE interview_questions SET question = $3, easy_read = $4, good_answer = $5, level_1 = $6, \
-                 level_2 = $7, level_3 = $8, level_4 = $9 WHERE id = $1 AND $2 >= 0 RETURNING id",
-                id,
-                0_i64,
+            d
+        );
+        $crate::interviews::store::put_question!(@adjustments $tx, query.bind($section).bind($position), d)
+    }};
+    ($tx:expr, update $id:expr, $draft:expr) => {{
+        let d: &$crate::interviews::QuestionDraft = $draft;
+        let query = $crate::interviews::store::bind_draft!(
+            sqlx::query_scalar(
+                "UPDATE interview_questions SET question = $1, easy_read = $2, good_answer = $3, \
+                 level_1 = $4, level_2 = $5, level_3 = $6, level_4 = $7 WHERE id = $8 RETURNING id",
             ),
-        };
-        let id: i64 = sqlx::query_scalar(sql)
-            .bind(first)
-            .bind(second)
-            .bind(&d.question)
-            .bind(&d.easy_read)
-            .bind(&d.good_answer)
-            .bind(&d.levels[0])
-            .bind(&d.levels[1])
-            .bind(&d.levels[2])
-            .bind(&d.levels[3])
-            .fetch_one(&mut *$tx)
-            .await
-            .map_err(DbError::from_sqlx)?;
+            d
+        );
+        $crate::interviews::store::put_question!(@adjustments $tx, query.bind($id), d)
+    }};
+    (@adjustments $tx:expr, $query:expr, $draft:expr) => {{
+        let id: i64 = $query.fetch_one(&mut *$tx).await.map_err($crate::server::db::DbError::from_sqlx)?;
         $crate::interviews::store::run!($tx, "DELETE FROM interview_question_adjustments WHERE question_id = $1", id);
-        for adjustment in &d.adjustments {
+        for adjustment in &$draft.adjustments {
             $crate::interviews::store::run!(
                 $tx,
                 "INSERT INTO interview_question_adjustments (question_id, code) VALUES ($1, $2)",
@@ -246,7 +255,7 @@ macro_rules! impl_template_store {
                         if questions >= MOST.1 {
                             return Ok(Some(Changed::Full));
                         }
-                        $crate::interviews::store::put_question!(tx, None, section_id, questions + 1, *draft);
+                        $crate::interviews::store::put_question!(tx, insert section_id, questions + 1, *draft);
                     }
                     Change::EditQuestion { section, question, draft } => {
                         let found = question_id(*section, *question)
@@ -254,7 +263,7 @@ macro_rules! impl_template_store {
                             .await
                             .map_err(DbError::from_sqlx)?;
                         let Some(id) = found else { return Ok(Some(Changed::NotThere)) };
-                        $crate::interviews::store::put_question!(tx, Some(id), 0_i64, 0_i64, *draft);
+                        $crate::interviews::store::put_question!(tx, update id, *draft);
                     }
                     Change::RemoveQuestion { section, question } => {
                         let found = section_id(*section).fetch_optional(&mut *tx).await.map_err(DbError::from_sqlx)?;

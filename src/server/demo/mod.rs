@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod fairs;
+pub mod interviews;
 pub mod past_fair;
 
 use crate::domain::{Region, Ruc};
@@ -130,13 +131,19 @@ pub async fn seed(store: &dyn Store) -> DbResult<bool> {
     let (centres, companies) = (store.list_centres().await?, store.list_companies().await?);
     let (Some(centre), Some(company)) = (centres.first(), companies.first()) else { return Ok(true) };
     let now = crate::server::auth::now();
+    let mut published = Vec::new();
     for draft in vacancies(company.id, centre.id, now) {
         let id = store.create_vacancy(&draft, None, now).await?;
         store.move_vacancy(id, &[VacancyStatus::Draft], VacancyStatus::Published, None, "", now).await?;
+        published.push(id);
     }
     // The vacancies first: people applied to them from the past fair's stand.
     let people = fairs::seed_fair(store, centre.id, company.id, now).await?;
     past_fair::seed_past_fair(store, centre.id, company.id, people, now).await?;
+    // Then the templates: the warehouse vacancy's interviews (the last one) follow one.
+    if let Some(&warehouse) = published.last() {
+        interviews::seed_interviews(store, warehouse, people.1, now).await?;
+    }
     Ok(true)
 }
 

@@ -139,6 +139,7 @@ pub(super) fn ManagePanel(
             {(status != VacancyStatus::Draft).then(|| view! {
                 <p><a href=crate::vacancies::applicants_path(id)>{t(lang, Key::applicants_link)}</a></p>
             })}
+            <crate::interviews::records::pages::VacancyTemplatePanel vacancy=id />
             <h3>{t(lang, Key::vacancy_history_h3)}</h3>
             <ol class="app-history">{history}</ol>
         </section>

@@ -289,8 +289,8 @@ pub const ANSWERS: &[(&str, &[Reader], &str, &str)] = &[
             "applications applications[].applied_by_counsellor applications[].asked \
              applications[].asked.disclose applications[].asked.needs_at_interview \
              applications[].company_name applications[].created_at applications[].id \
-             applications[].status applications[].vacancy_id applications[].vacancy_title \
-             seeker_id ",
+             applications[].interview_guide applications[].status applications[].vacancy_id \
+             applications[].vacancy_title seeker_id ",
         ),
     ),
     (

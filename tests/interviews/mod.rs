@@ -5,6 +5,8 @@
 //! copy; once an interview used it, a change makes a new version and the old one stays
 //! readable. Who may read and write each library, walked with real records.
 
+mod records;
+
 use crate::common;
 use axum::http::StatusCode;
 use common::web::*;
@@ -295,4 +297,27 @@ async fn once_an_interview_used_a_version_a_change_makes_the_next_and_the_old_st
             .await;
     assert_eq!(in_place.status, StatusCode::CONFLICT, "version 1 is not edited in place");
     db.cleanup().await;
+}
+
+/// A template of the national library with a section of one question.
+pub(crate) async fn national_template(state: &senda::server::state::AppState, admin: i64) -> i64 {
+    use senda::interviews::store::{Change, NewTemplate};
+    use senda::interviews::{Adjustment, Library, QuestionDraft};
+    let store = state.store.as_ref();
+    let skills = ["atención al cliente".to_string()];
+    let new = NewTemplate { library: Library::National, name: "Atención al cliente", skills: &skills, by: admin };
+    let id = store.create_template(&new, 1).await.unwrap();
+    let draft = QuestionDraft {
+        question: "¿Cómo atiendes a un cliente molesto?".into(),
+        easy_read: "Un cliente está molesto. ¿Qué haces?".into(),
+        good_answer: "Escucha y propone una solución.".into(),
+        levels: ["No responde", "Responde en general", "Da un ejemplo", "Da varios ejemplos"].map(String::from),
+        adjustments: vec![Adjustment::ExtraTime],
+    };
+    for change in
+        [Change::AddSection { title: "Trato con clientes" }, Change::AddQuestion { section: 1, draft: &draft }]
+    {
+        store.change_template(id, 1, &change, admin, 2).await.unwrap();
+    }
+    id
 }
